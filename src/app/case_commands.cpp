@@ -1,0 +1,129 @@
+#include "app/case_commands.h"
+
+#include "core/deadlines.h"
+#include "core/tracking_code.h"
+
+namespace jembatan::app {
+namespace {
+
+constexpr int kCodeAttempts = 8;
+
+Actor ActorOf(const Principal& p) { return Actor{p.user_id, p.name}; }
+
+Result<Case> LoadInScope(store::WriteTx& tx, const Registry& reg, const Principal& actor,
+                         std::string_view raw_code, std::string_view field) {
+  auto code = NormalizeTrackingCode(raw_code);
+  if (!code) return Error::Unknown("not a valid tracking code: check it for typos", std::string(field));
+  auto found = tx.FindCase(*code, false);
+  if (!found) return found.error();
+  if (!found.value()) {
+    return field.empty() ? Error::NotFound("no case with code " + *code)
+                         : Error::Unknown("no case with code " + *code, std::string(field));
+  }
+  if (!CoversCase(reg.units, actor, **found)) {
+    return Error::Forbidden("case " + *code + " is outside your unit");
+  }
+  return std::move(**found);
+}
+
+}  // namespace
+
+Result<Receipt> SubmitCase(store::WriteTx& tx, const Registry& reg, const SubmitRequest& req,
+                           const Principal* submitter, Timestamp now, Random& random) {
+  auto prepared = PrepareCase(req, reg.units, reg.categories, reg.calendar, now);
+  if (!prepared) return prepared.error();
+  return StoreNewCase(tx, std::move(prepared.value()), submitter, random);
+}
+
+Result<Receipt> StoreNewCase(store::WriteTx& tx, Case c, const Principal* submitter,
+                             Random& random) {
+  const Timestamp now = c.created_at;
+  if (submitter != nullptr) c.submitted_by_user_id = submitter->user_id;
+  const std::string pin = MakePin(random.Next());
+
+  for (int attempt = 0;; ++attempt) {
+    c.code = MakeTrackingCode(random.Next());
+    auto id = tx.InsertCase(c, HashPin(c.code, pin));
+    if (id) {
+      c.id = *id;
+      break;
+    }
+    if (id.error().kind != ErrorKind::kConflict || attempt + 1 >= kCodeAttempts) {
+      return id.error();
+    }
+  }
+
+  Event e;
+  e.case_id = c.id;
+  e.at = now;
+  e.actor = submitter ? ActorOf(*submitter) : Actor{std::nullopt, "reporter"};
+  e.kind = EventKind::kSubmitted;
+  e.from = e.to = CaseStatus::kReceived;
+  e.note = "via " + c.channel;
+  if (auto r = tx.AppendEvent(e); !r) return r.error();
+  return Receipt{std::move(c), pin};
+}
+
+Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
+                           const ActionCommand& cmd, Timestamp now) {
+  if (!MayHandleCases(actor.role)) {
+    return Error::Forbidden("a " + std::string(ToString(actor.role)) + " cannot handle cases");
+  }
+  auto loaded = LoadInScope(tx, reg, actor, cmd.code, "");
+  if (!loaded) return loaded.error();
+  Case c = std::move(loaded.value());
+
+  ActionRequest req;
+  req.action = cmd.action;
+  req.note = cmd.note;
+  req.answer = cmd.answer;
+  req.reason = cmd.reason;
+
+  std::optional<Case> merge_target;
+  switch (cmd.action) {
+    case CaseAction::kTransfer:
+      if (!cmd.unit.empty()) {
+        req.transfer_to = reg.units.ResolveLive(cmd.unit);
+        if (req.transfer_to == nullptr) return Error::Unknown("unknown unit " + cmd.unit, "unit");
+        const Category* cat = reg.FindCategory(c.category);
+        const Unit* location = reg.units.FindById(c.location_unit_id);
+        if (cat == nullptr || location == nullptr) return Error::Internal("case references missing");
+        req.transfer_ack_due = ComputeAckDue(reg.calendar, *cat, location->remote, now);
+      }
+      break;
+    case CaseAction::kMerge:
+      if (!cmd.into.empty()) {
+        auto target = LoadInScope(tx, reg, actor, cmd.into, "into");
+        if (!target) return target.error();
+        merge_target = std::move(target.value());
+        req.merge_into = &*merge_target;
+      }
+      break;
+    case CaseAction::kAssign:
+      if (!cmd.assignee.empty()) {
+        auto user = tx.FindUserByName(cmd.assignee);
+        if (!user) return user.error();
+        if (!user.value()) return Error::Unknown("unknown user " + cmd.assignee, "assignee");
+        const Unit* unit = reg.units.FindById(user.value()->unit_id);
+        const Unit* responsible = reg.units.FindById(c.assigned_unit_id);
+        if (unit == nullptr || responsible == nullptr ||
+            !(reg.units.Covers(*responsible, *unit) || reg.units.Covers(*unit, *responsible))) {
+          return Error::Invalid("the assignee must belong to the responsible unit", "assignee");
+        }
+        req.assignee_user_id = user.value()->id;
+      }
+      break;
+    default:
+      break;
+  }
+
+  auto event = Decide(c, req, ActorOf(actor), now);
+  if (!event) return event.error();
+  auto id = tx.AppendEvent(*event);
+  if (!id) return id.error();
+  Apply(c, *event);
+  if (auto s = tx.UpdateCase(c); !s) return s.error();
+  return c;
+}
+
+}  // namespace jembatan::app

@@ -1,0 +1,48 @@
+// Use cases that change cases. Each runs inside the write transaction it is given (the caller
+// commits; the group-commit writer wraps each call in a savepoint) and records one event per
+// change.
+#pragma once
+
+#include <string>
+
+#include "app/registry.h"
+#include "app/secrets.h"
+#include "core/access.h"
+#include "core/case_state.h"
+#include "core/intake.h"
+#include "store/store.h"
+
+namespace jembatan::app {
+
+struct Receipt {
+  Case c;
+  std::string pin;  // shown once to the reporter; only its hash is stored
+};
+
+// Stores a case made by PrepareCase (core/intake.h) with a fresh tracking code and PIN, and
+// records the `submitted` event.
+Result<Receipt> StoreNewCase(store::WriteTx& tx, Case prepared, const Principal* submitter,
+                             Random& random);
+
+// Validates, routes, stores the case with a fresh tracking code and PIN, and records the
+// `submitted` event. `submitter` is null for anonymous public submissions.
+Result<Receipt> SubmitCase(store::WriteTx& tx, const Registry& reg, const SubmitRequest& req,
+                           const Principal* submitter, Timestamp now, Random& random);
+
+struct ActionCommand {
+  std::string code;
+  CaseAction action = CaseAction::kAccept;
+  std::string note;
+  std::string answer;
+  std::string reason;
+  std::string unit;      // transfer target
+  std::string into;      // merge target (tracking code)
+  std::string assignee;  // user name
+};
+
+// Checks scope (403), the state machine (409) and the arguments (400/422), then records the
+// event and updates the case. Returns the updated case.
+Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
+                           const ActionCommand& cmd, Timestamp now);
+
+}  // namespace jembatan::app

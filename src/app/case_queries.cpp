@@ -1,0 +1,132 @@
+#include "app/case_queries.h"
+
+#include "app/secrets.h"
+#include "core/stats.h"
+#include "core/tracking_code.h"
+
+namespace jembatan::app {
+namespace {
+
+Result<std::optional<std::vector<int64_t>>> ScopeIds(const Registry& reg, std::string_view code,
+                                                     std::string_view field) {
+  if (code.empty()) return std::optional<std::vector<int64_t>>{};
+  const Unit* u = reg.units.ResolveLive(code);
+  if (u == nullptr) return Error::Unknown("unknown unit " + std::string(code), std::string(field));
+  if (u->level == UnitLevel::kProvince) return std::optional<std::vector<int64_t>>{};
+  return std::optional<std::vector<int64_t>>{reg.units.Subtree(*u)};
+}
+
+void StripPrivate(Case& c) {
+  c.reporter.reset();
+  c.on_behalf_of.reset();
+  c.submitted_by_user_id.reset();
+  c.assignee_user_id.reset();
+  if (c.visibility == Visibility::kPrivate) {
+    c.title.clear();
+    c.body.clear();
+    c.lat.reset();
+    c.lon.reset();
+  }
+}
+
+}  // namespace
+
+Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_view raw_code,
+                         const Principal* viewer, const std::string* pin) {
+  auto code = NormalizeTrackingCode(raw_code);
+  if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
+  auto found = tx.FindCase(*code, true);
+  if (!found) return found.error();
+  if (!found.value()) return Error::NotFound("no case with code " + *code);
+  CaseView view{std::move(**found), false};
+  if (viewer != nullptr && MaySeeContacts(reg.units, *viewer, view.c)) view.full = true;
+  if (!view.full && pin != nullptr) {
+    auto hash = tx.CasePinHash(view.c.id);
+    if (!hash) return hash.error();
+    if (!hash.value() || !ConstantTimeEquals(**hash, HashPin(view.c.code, *pin))) {
+      return Error::Unauthorized("wrong PIN for case " + view.c.code);
+    }
+    view.full = true;
+  }
+  if (!view.full) StripPrivate(view.c);
+  return view;
+}
+
+Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQuery& q,
+                           const Principal* viewer) {
+  store::CaseFilter f;
+  f.status = q.status;
+  f.category = q.category;
+  if (!q.category.empty() && reg.FindCategory(q.category) == nullptr) {
+    return Error::Unknown("unknown category " + q.category, "category");
+  }
+  auto ids = ScopeIds(reg, q.unit, "unit");
+  if (!ids) return ids.error();
+  f.unit_ids = std::move(ids.value());
+  f.overdue = q.overdue;
+  f.beyond_level = q.beyond_level;
+  f.created_from = q.created_from;
+  f.created_to = q.created_to;
+  f.before_id = q.before_id;
+  f.limit = q.limit + 1;  // one more tells whether there is a next page
+  // Staff see every case in the list (private ones too); the public sees public cases only.
+  f.public_only = viewer == nullptr || viewer->role == Role::kMember;
+  auto rows = tx.ListCases(f);
+  if (!rows) return rows.error();
+  CasePage page;
+  page.cases = std::move(rows.value());
+  if (static_cast<int>(page.cases.size()) > q.limit) {
+    page.cases.resize(static_cast<size_t>(q.limit));
+    page.next_before_id = page.cases.back().id;
+  }
+  for (Case& c : page.cases) {
+    if (viewer == nullptr || !CoversCase(reg.units, *viewer, c)) StripPrivate(c);
+  }
+  return page;
+}
+
+Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
+                                      std::string_view raw_code, const Principal* viewer) {
+  auto view = GetCase(tx, reg, raw_code, viewer, nullptr);
+  if (!view) return view.error();
+  auto events = tx.CaseEvents(view->c.id);
+  if (!events) return events.error();
+  const bool staff = viewer != nullptr && viewer->role != Role::kMember &&
+                     CoversCase(reg.units, *viewer, view->c);
+  for (Event& e : events.value()) {
+    if (!staff) {
+      e.actor.user_id.reset();
+      if (e.actor.label != "system" && e.actor.label != "reporter") e.actor.label = "staff";
+      e.assignee_user_id.reset();
+      if (view->c.visibility == Visibility::kPrivate) e.note.clear();
+    }
+  }
+  return events;
+}
+
+Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_view unit_code,
+                          Timestamp from, Timestamp to) {
+  if (to <= from) return Error::Invalid("`to` must be after `from`", "to");
+  auto ids = ScopeIds(reg, unit_code, "unit");
+  if (!ids) return ids.error();
+  auto in = tx.Stats(store::StatsQuery{ids.value(), from, to});
+  if (!in) return in.error();
+  const ResolutionFigures r = SummarizeResolutions(in->resolutions, reg.calendar);
+  Summary s;
+  const Unit* u = unit_code.empty() ? reg.units.Province() : reg.units.ResolveLive(unit_code);
+  s.unit = u ? u->code : "";
+  s.from = from;
+  s.to = to;
+  s.by_status = std::move(in->by_status);
+  s.by_category = std::move(in->by_category);
+  s.received = in->received;
+  s.resolved = r.resolved;
+  s.on_time_rate = r.on_time_rate;
+  s.median_days_to_resolve = r.median_working_days;
+  s.overdue_now = in->overdue_now;
+  s.beyond_level = in->beyond_level;
+  s.reopened = in->reopened;
+  return s;
+}
+
+}  // namespace jembatan::app

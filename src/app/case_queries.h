@@ -1,0 +1,68 @@
+// Read-only use cases: one case (public or full view), lists, events, summary statistics.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/registry.h"
+#include "core/access.h"
+#include "store/store.h"
+
+namespace jembatan::app {
+
+struct CaseView {
+  Case c;
+  bool full = false;  // personal data and private text included
+};
+
+// Without a principal in scope or the right PIN, the view is public: no contacts, and for a
+// private case no text either. A wrong PIN is refused (401) rather than silently ignored.
+Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_view raw_code,
+                         const Principal* viewer, const std::string* pin);
+
+struct ListQuery {
+  std::optional<CaseStatus> status;
+  std::string category;
+  std::string unit;  // code; its whole subtree
+  std::optional<bool> overdue;
+  std::optional<bool> beyond_level;
+  std::optional<Timestamp> created_from;
+  std::optional<Timestamp> created_to;
+  std::optional<int64_t> before_id;
+  int limit = 20;
+};
+
+struct CasePage {
+  std::vector<Case> cases;
+  std::optional<int64_t> next_before_id;
+};
+
+// Anonymous callers see public cases only; staff see everything in their scope.
+Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQuery& q,
+                           const Principal* viewer);
+
+// The event log. Events carry no personal data; staff names appear only to staff.
+Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
+                                      std::string_view raw_code, const Principal* viewer);
+
+struct Summary {
+  std::string unit;
+  Timestamp from;
+  Timestamp to;
+  std::map<std::string, int64_t> by_status;
+  std::map<std::string, int64_t> by_category;
+  int64_t received = 0;
+  int64_t resolved = 0;
+  std::optional<double> on_time_rate;
+  std::optional<double> median_days_to_resolve;
+  int64_t overdue_now = 0;
+  int64_t beyond_level = 0;
+  int64_t reopened = 0;
+};
+
+Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_view unit_code,
+                          Timestamp from, Timestamp to);
+
+}  // namespace jembatan::app

@@ -1,0 +1,36 @@
+#include "app/deadline_sweep.h"
+
+#include <algorithm>
+
+#include "core/case_state.h"
+#include "core/deadlines.h"
+
+namespace jembatan::app {
+
+Result<SweepResult> SweepDeadlines(store::WriteTx& tx, const Registry& reg, Timestamp now,
+                                   int64_t after_id, int max_cases) {
+  SweepResult result;
+  int64_t after = after_id;
+  while (result.cases_examined < max_cases) {
+    auto batch = tx.SweepCandidates(now, after, std::min(500, max_cases - result.cases_examined));
+    if (!batch) return batch.error();
+    if (batch->empty()) break;
+    for (Case& c : batch.value()) {
+      ++result.cases_examined;
+      after = c.id;
+      const auto events = DeadlineEvents(c, reg.units, now);
+      for (const Event& e : events) {
+        if (auto r = tx.AppendEvent(e); !r) return r.error();
+        Apply(c, e);
+        ++result.events_recorded;
+      }
+      if (!events.empty()) {
+        if (auto s = tx.UpdateCase(c); !s) return s.error();
+      }
+    }
+  }
+  result.last_id = after;
+  return result;
+}
+
+}  // namespace jembatan::app

@@ -1,0 +1,68 @@
+// The single writer with group commit. Every write of the server goes through here: jobs are
+// queued from any thread, the writer thread takes up to `max_batch` of them, runs each in its
+// own savepoint inside one transaction, commits once (one fsync), and only then reports each
+// job's outcome. So a reply sent after `done(true)` is durable, and many requests share the
+// cost of one fsync.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "core/time.h"
+#include "store/store.h"
+
+namespace jembatan::app {
+
+struct WriterOptions {
+  size_t max_batch = 1024;      // jobs per transaction
+  size_t max_queue = 65536;     // beyond this, Submit refuses (the server answers 503)
+};
+
+class Writer {
+ public:
+  // Runs inside a savepoint. Return true to keep its changes, false to roll them back (a
+  // refused request). `now` is the same for every job of a batch.
+  using Work = std::function<bool(store::WriteTx& tx, Timestamp now)>;
+  // Called on the writer thread after the commit (committed == true) or after the batch
+  // failed (false: nothing of this job is stored). Must be quick and must not block.
+  using Done = std::function<void(bool committed)>;
+
+  Writer(store::Store& store, std::function<Timestamp()> clock, WriterOptions options = {});
+  ~Writer();  // drains the queue, then stops
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  // Thread-safe. False when the queue is full or the writer is stopping; `done` is then not
+  // called.
+  bool Submit(Work work, Done done);
+  // Stops taking jobs, finishes the queued ones, joins the thread. Idempotent.
+  void Stop();
+
+  size_t batches() const;
+  size_t jobs() const;
+
+ private:
+  struct Job {
+    Work work;
+    Done done;
+  };
+  void Run();
+  void RunBatch(std::deque<Job>& batch);
+
+  store::Store& store_;
+  std::function<Timestamp()> clock_;
+  WriterOptions options_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Job> queue_;
+  bool stopping_ = false;
+  size_t batches_ = 0;
+  size_t jobs_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace jembatan::app

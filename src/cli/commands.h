@@ -1,0 +1,31 @@
+// Sub-commands of the `jembatan` binary. Each returns a process exit code.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace jembatan::cli {
+
+struct ServeArgs {
+  std::string db;
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;
+  int sweep_interval_seconds = 60;
+  size_t body_limit = 1024 * 1024;
+};
+
+struct DemoArgs {
+  std::string db;
+  uint64_t seed = 2025;
+  int cases = 6000;
+};
+
+int RunInit(const std::string& db);
+int RunDemo(const DemoArgs& args);
+int RunImportUnits(const std::string& db, const std::string& file);
+int RunUserAdd(const std::string& db, const std::string& name, const std::string& role,
+               const std::string& unit);
+int RunServe(const ServeArgs& args);
+int RunSweep(const std::string& db, const std::string& at);
+
+}  // namespace jembatan::cli

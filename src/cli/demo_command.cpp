@@ -1,0 +1,40 @@
+// `jembatan demo`: a ready-to-query province in one command.
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/demo_province.h"
+#include "cli/support.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace jembatan::cli {
+
+int RunDemo(const DemoArgs& args) {
+  if (std::filesystem::exists(args.db)) {
+    return Fail(Error::Invalid(args.db + " exists; the demo builds a fresh database"));
+  }
+  auto store = store::OpenSqliteStore(args.db);
+  if (!store) return Fail(store.error());
+  const Timestamp now = SystemNow();
+  auto summary = BuildDemoProvince(**store, args.seed, args.cases, now);
+  if (!summary) {
+    store.value().reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(args.db + suffix);
+    return Fail(summary.error());
+  }
+  auto swept = SweepAll(**store, now);
+  if (!swept) return Fail(swept.error());
+  std::cout << "demo province in " << args.db << ": " << summary->communes << " communes, "
+            << summary->villages << " villages, " << summary->merged_units
+            << " merged units with old codes, " << summary->cases << " cases ("
+            << summary->forwarded_by_members << " forwarded by members), "
+            << swept->events_recorded << " deadline events.\n\n"
+            << "Sign in with a bearer token (demo only; see docs/api.md for all of them):\n";
+  for (const auto& l : summary->logins) {
+    std::cout << "  " << l.role << " " << l.name << " @ " << l.unit << ":  Authorization: Bearer "
+              << l.token << "\n";
+  }
+  return 0;
+}
+
+}  // namespace jembatan::cli

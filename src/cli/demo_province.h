@@ -1,0 +1,33 @@
+// The demo province: deterministic from a seed and the day it is built.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/secrets.h"
+#include "core/time.h"
+#include "store/store.h"
+
+namespace jembatan::cli {
+
+struct DemoLogin {
+  std::string name;
+  std::string role;
+  std::string unit;
+  std::string token;
+};
+
+struct DemoSummary {
+  int communes = 0;
+  int villages = 0;
+  int merged_units = 0;
+  int cases = 0;
+  int forwarded_by_members = 0;
+  std::vector<DemoLogin> logins;  // the few worth printing
+};
+
+// Builds units, users and a year of cases ending at `now` in one transaction.
+Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int cases,
+                                      Timestamp now);
+
+}  // namespace jembatan::cli

@@ -1,0 +1,69 @@
+// jembatan: the grassroots feedback and mobilization server and its admin commands.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace jembatan::cli;
+  CLI::App app{"Jembatan: residents' reflections routed, handled on time, answered and counted"};
+  app.require_subcommand(1);
+  std::string log_level = "info";
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+
+  std::string db;
+  auto* init = app.add_subcommand("init", "Create a database with the schema and categories");
+  init->add_option("--db", db, "database file")->required();
+
+  DemoArgs demo;
+  auto* demo_cmd = app.add_subcommand("demo", "Create a database with a demo province");
+  demo_cmd->add_option("--db", demo.db, "database file (must not exist)")->required();
+  demo_cmd->add_option("--seed", demo.seed, "random seed (same seed, same province)");
+  demo_cmd->add_option("--cases", demo.cases, "cases over the past year")->check(CLI::Range(0, 1000000));
+
+  std::string csv;
+  auto* import_units = app.add_subcommand("import-units", "Import or update units from CSV");
+  import_units->add_option("--db", db, "database file")->required();
+  import_units->add_option("file", csv, "CSV file (see docs/operations.md)")->required()
+      ->check(CLI::ExistingFile);
+
+  auto* user = app.add_subcommand("user", "Manage users");
+  user->require_subcommand(1);
+  std::string name, role, unit;
+  auto* user_add = user->add_subcommand("add", "Add a user and print their API token once");
+  user_add->add_option("--db", db, "database file")->required();
+  user_add->add_option("--name", name, "user name (a-z 0-9 . _ -)")->required();
+  user_add->add_option("--role", role, "admin, supervisor, officer or member")->required()
+      ->check(CLI::IsMember({"admin", "supervisor", "officer", "member"}));
+  user_add->add_option("--unit", unit, "code of the unit the user works for")->required();
+
+  ServeArgs serve;
+  auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP server");
+  serve_cmd->add_option("--db", serve.db, "database file")->required()->check(CLI::ExistingFile);
+  serve_cmd->add_option("--listen", serve.listen, "address:port (port 0 picks a free one)");
+  serve_cmd->add_option("--threads", serve.threads, "I/O threads (0: one per core)")
+      ->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--sweep-interval", serve.sweep_interval_seconds,
+                        "seconds between deadline sweeps (0: off)")->check(CLI::Range(0, 86400));
+  serve_cmd->add_option("--body-limit", serve.body_limit, "largest request body in bytes")
+      ->check(CLI::Range(1024, 64 * 1024 * 1024));
+
+  std::string at;
+  auto* sweep = app.add_subcommand("sweep", "Record deadline warnings, overdue and escalations now");
+  sweep->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  sweep->add_option("--at", at, "pretend the time is this RFC 3339 instant (for testing)");
+
+  CLI11_PARSE(app, argc, argv);
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+  if (*init) return RunInit(db);
+  if (*demo_cmd) return RunDemo(demo);
+  if (*import_units) return RunImportUnits(db, csv);
+  if (*user_add) return RunUserAdd(db, name, role, unit);
+  if (*serve_cmd) return RunServe(serve);
+  if (*sweep) return RunSweep(db, at);
+  return 1;
+}

@@ -1,0 +1,151 @@
+// `jembatan serve`: the HTTP server, the group-commit writer and the deadline sweep.
+#include <spdlog/spdlog.h>
+
+#include <condition_variable>
+#include <future>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "app/accounts.h"
+#include "app/deadline_sweep.h"
+#include "app/writer.h"
+#include "cli/commands.h"
+#include "cli/support.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace jembatan::cli {
+namespace {
+
+constexpr int kSweepChunk = 2000;
+constexpr int64_t kIdempotencyKeepSeconds = 24 * 3600;
+
+// Runs the deadline sweep through the writer every `interval` until stopped; the first run
+// happens at start-up so a server that was down catches up at once.
+class SweepLoop {
+ public:
+  SweepLoop(app::Writer& writer, std::shared_ptr<const app::Registry> reg, int interval_seconds)
+      : writer_(writer), reg_(std::move(reg)), interval_(interval_seconds) {
+    if (interval_ > 0) thread_ = std::thread([this] { Run(); });
+  }
+  ~SweepLoop() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void Run() {
+    for (;;) {
+      SweepOnce();
+      std::unique_lock lock(mu_);
+      if (cv_.wait_for(lock, std::chrono::seconds(interval_), [this] { return stop_; })) return;
+    }
+  }
+
+  void SweepOnce() {
+    int total = 0;
+    for (int64_t after = 0;;) {
+      auto result = std::make_shared<std::promise<std::optional<app::SweepResult>>>();
+      auto future = result->get_future();
+      auto outcome = std::make_shared<std::optional<app::SweepResult>>();
+      const bool queued = writer_.Submit(
+          [this, after, outcome](store::WriteTx& tx, Timestamp now) {
+            if (after == 0) {
+              (void)tx.PurgeIdempotency(Timestamp{now.seconds - kIdempotencyKeepSeconds});
+            }
+            auto r = app::SweepDeadlines(tx, *reg_, now, after, kSweepChunk);
+            if (!r) {
+              spdlog::error("deadline sweep failed: {}", r.error().message);
+              return false;
+            }
+            *outcome = *r;
+            return true;
+          },
+          [result, outcome](bool committed) {
+            result->set_value(committed ? *outcome : std::nullopt);
+          });
+      if (!queued) return;
+      auto r = future.get();
+      if (!r) return;
+      total += r->events_recorded;
+      if (r->cases_examined < kSweepChunk) break;
+      after = r->last_id;
+    }
+    if (total > 0) spdlog::info("deadline sweep recorded {} events", total);
+  }
+
+  app::Writer& writer_;
+  std::shared_ptr<const app::Registry> reg_;
+  int interval_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+bool SplitListen(const std::string& listen, std::string& host, unsigned short& port) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  try {
+    const int p = std::stoi(listen.substr(colon + 1));
+    if (p < 0 || p > 65535) return false;
+    port = static_cast<unsigned short>(p);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return !host.empty();
+}
+
+}  // namespace
+
+int RunServe(const ServeArgs& args) {
+  http::ServerOptions options;
+  if (!SplitListen(args.listen, options.address, options.port)) {
+    return Fail(Error::Invalid("--listen must be address:port, e.g. 127.0.0.1:8080"));
+  }
+  options.threads = args.threads;
+  options.body_limit = args.body_limit;
+
+  store::SqliteOptions sqlite_options;
+  sqlite_options.create = false;
+  auto store = store::OpenSqliteStore(args.db, sqlite_options);
+  if (!store) return Fail(store.error());
+  std::shared_ptr<const app::Registry> registry;
+  {
+    auto tx = (*store)->BeginRead();
+    if (!tx) return Fail(tx.error());
+    auto reg = app::LoadRegistry(**tx);
+    if (!reg) return Fail(reg.error());
+    registry = std::move(reg.value());
+  }
+  if (registry->units.Province() == nullptr) {
+    spdlog::warn("the database has no province yet: run `jembatan import-units`");
+  }
+
+  app::Writer writer(**store, SystemNow);
+  app::Authenticator auth;
+  app::SecureRandom random;
+  http::Api api(http::ApiDeps{**store, registry, auth, random, SystemNow});
+  int rc = 0;
+  {
+    SweepLoop sweep(writer, registry, args.sweep_interval_seconds);
+    rc = http::RunServer(options, api, writer, [&](unsigned short port) {
+      std::cout << "jembatan listening on http://" << options.address << ":" << port << std::endl;
+    });
+  }
+  writer.Stop();
+  spdlog::info("stopped");
+  return rc;
+}
+
+}  // namespace jembatan::cli

@@ -1,0 +1,58 @@
+// Every change to a case is an append-only event: who, when, from which state to which.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/case.h"
+#include "core/time.h"
+
+namespace jembatan {
+
+enum class EventKind {
+  kSubmitted,
+  kAccepted,
+  kAssigned,
+  kStarted,
+  kResolved,
+  kClosed,
+  kRejected,
+  kReopened,
+  kMerged,
+  kTransferred,
+  kDeadlineWarning,
+  kOverdue,
+  kEscalated,
+};
+
+std::string_view ToString(EventKind k);
+std::optional<EventKind> ParseEventKind(std::string_view text);
+
+// Who acted. Users act with their id; the deadline sweep acts as "system".
+struct Actor {
+  std::optional<int64_t> user_id;
+  std::string label;  // user name, "system", "reporter" or "public"
+};
+
+struct Event {
+  int64_t id = 0;
+  int64_t case_id = 0;
+  Timestamp at;
+  Actor actor;
+  EventKind kind = EventKind::kSubmitted;
+  CaseStatus from = CaseStatus::kReceived;
+  CaseStatus to = CaseStatus::kReceived;
+  std::string note;
+  // Payload, by kind: answer (resolved), reason (rejected), unit_id (transferred, escalated),
+  // into (merged), assignee (assigned), ack_due (transferred: the new unit's deadline).
+  std::string answer;
+  std::string reason;
+  std::optional<int64_t> unit_id;
+  std::string into;
+  std::optional<int64_t> assignee_user_id;
+  std::optional<Timestamp> ack_due;
+};
+
+}  // namespace jembatan

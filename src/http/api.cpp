@@ -1,0 +1,101 @@
+#include "http/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+
+#include "http/api_support.h"
+#include "http/json_codec.h"
+#include "http/problem.h"
+
+namespace jembatan::embedded {
+const std::vector<std::pair<std::string_view, std::string_view>>& OpenApiDocument();
+}
+
+namespace jembatan::http {
+namespace json = boost::json;
+
+Api::Api(ApiDeps deps) : deps_(std::move(deps)) {
+  AddCaseRoutes();
+  AddReferenceRoutes();
+}
+
+Reply Api::Handle(const Request& req) const {
+  try {
+    return router_.Dispatch(req);
+  } catch (const std::exception& e) {
+    spdlog::error("handler for {} {} threw: {}", req.method, req.path, e.what());
+    return ProblemFor(Error::Internal(e.what()));
+  }
+}
+
+void Api::AddReferenceRoutes() {
+  const ApiDeps& d = deps_;
+
+  router_.Add("GET", "/healthz", [&d](const Request&, const PathParams&) -> Reply {
+    auto tx = d.store.BeginRead();
+    if (!tx) return ProblemFor(tx.error());
+    return JsonResponse(200, R"({"status":"ok"})");
+  });
+
+  router_.Add("GET", "/api/v1/openapi.json", [](const Request&, const PathParams&) -> Reply {
+    const auto& files = embedded::OpenApiDocument();
+    return JsonResponse(200, std::string(files.front().second));
+  });
+
+  router_.Add("GET", "/api/v1/categories", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+    json::array out;
+    for (const auto& [code, c] : d.registry->categories) out.push_back(CategoryToJson(c));
+    return JsonResponse(200, Serialize(json::object{{"categories", std::move(out)}}));
+  });
+
+  router_.Add("GET", "/api/v1/units", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {"parent"}); !s) return ProblemFor(s.error());
+    const app::Registry& reg = *d.registry;
+    const Unit* parent = reg.units.Province();
+    if (auto it = req.query.find("parent"); it != req.query.end()) {
+      parent = reg.units.ResolveLive(it->second);
+      if (parent == nullptr) {
+        return ProblemFor(Error::Unknown("unknown unit " + it->second, "parent"));
+      }
+    }
+    if (parent == nullptr) return JsonResponse(200, R"({"parent":null,"units":[]})");
+    json::array units;
+    for (const Unit* u : reg.units.Children(*parent)) units.push_back(UnitToJson(*u, reg));
+    return JsonResponse(200, Serialize(json::object{{"parent", UnitToJson(*parent, reg)},
+                                                    {"units", std::move(units)}}));
+  });
+
+  router_.Add("GET", "/api/v1/units/{code}",
+              [&d](const Request& req, const PathParams& p) -> Reply {
+                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+                const app::Registry& reg = *d.registry;
+                const Unit* asked = reg.units.FindByCode(p[0]);
+                if (asked == nullptr) return ProblemFor(Error::NotFound("no unit " + p[0]));
+                const Unit* live = reg.units.ResolveLive(p[0]);
+                json::object o = UnitToJson(*live, reg);
+                if (live != asked) o["resolved_from"] = UnitToJson(*asked, reg);
+                o["children"] = reg.units.Children(*live).size();
+                return JsonResponse(200, Serialize(o));
+              });
+
+  router_.Add("GET", "/api/v1/stats/summary", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {"unit", "from", "to"}); !s) return ProblemFor(s.error());
+    const app::Registry& reg = *d.registry;
+    auto from = QueryTime(req, "from", reg, false);
+    if (!from) return ProblemFor(from.error());
+    auto to = QueryTime(req, "to", reg, true);
+    if (!to) return ProblemFor(to.error());
+    const Timestamp end = to.value().value_or(d.clock());
+    const Timestamp start = from.value().value_or(Timestamp{end.seconds - 365 * kSecondsPerDay});
+    auto tx = d.store.BeginRead();
+    if (!tx) return ProblemFor(tx.error());
+    auto it = req.query.find("unit");
+    auto summary = app::Summarize(**tx, reg, it == req.query.end() ? "" : it->second, start, end);
+    if (!summary) return ProblemFor(summary.error());
+    return JsonResponse(200, Serialize(SummaryToJson(*summary)));
+  });
+}
+
+}  // namespace jembatan::http

@@ -1,0 +1,38 @@
+// The JSON API under /api/v1 plus /healthz: routes, and the small handlers that parse a
+// request, call one use case and map its result.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "app/accounts.h"
+#include "app/registry.h"
+#include "app/secrets.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "store/store.h"
+
+namespace jembatan::http {
+
+struct ApiDeps {
+  store::Store& store;
+  std::shared_ptr<const app::Registry> registry;
+  app::Authenticator& auth;
+  app::Random& random;               // thread-safe (SecureRandom in the server)
+  std::function<Timestamp()> clock;  // read-only handlers' notion of now
+};
+
+class Api {
+ public:
+  explicit Api(ApiDeps deps);
+  // Never throws: a handler's exception becomes a logged 500.
+  Reply Handle(const Request& req) const;
+
+ private:
+  void AddCaseRoutes();
+  void AddReferenceRoutes();
+  ApiDeps deps_;
+  Router router_;
+};
+
+}  // namespace jembatan::http

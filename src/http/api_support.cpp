@@ -1,0 +1,115 @@
+#include "http/api_support.h"
+
+#include "app/secrets.h"
+#include "http/problem.h"
+
+namespace jembatan::http {
+
+Response JsonResponse(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
+Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, store::ReadTx& tx,
+                                                   const Request& req) {
+  if (req.authorization.empty()) return std::optional<Principal>{};
+  constexpr std::string_view kBearer = "Bearer ";
+  if (req.authorization.size() <= kBearer.size() ||
+      req.authorization.compare(0, kBearer.size(), kBearer) != 0) {
+    return Error::Unauthorized("use Authorization: Bearer <token>");
+  }
+  auto p = deps.auth.Authenticate(tx, *deps.registry,
+                                  std::string_view(req.authorization).substr(kBearer.size()));
+  if (!p) return p.error();
+  return std::optional<Principal>{std::move(p.value())};
+}
+
+Result<Principal> RequiredPrincipal(const ApiDeps& deps, store::ReadTx& tx, const Request& req) {
+  if (req.authorization.empty()) return Error::Unauthorized("a bearer token is required");
+  auto p = OptionalPrincipal(deps, tx, req);
+  if (!p) return p.error();
+  return std::move(*p.value());
+}
+
+Status OnlyQueryParams(const Request& req, std::initializer_list<std::string_view> allowed) {
+  if (req.duplicate_query_key) return Error::Invalid("a query parameter is repeated");
+  for (const auto& [k, v] : req.query) {
+    bool known = false;
+    for (auto a : allowed) known = known || k == a;
+    if (!known) return Error::Invalid("unknown query parameter " + k, k);
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<bool>> QueryBool(const Request& req, const std::string& key) {
+  auto it = req.query.find(key);
+  if (it == req.query.end()) return std::optional<bool>{};
+  if (it->second == "true" || it->second == "1") return std::optional<bool>{true};
+  if (it->second == "false" || it->second == "0") return std::optional<bool>{false};
+  return Error::Invalid(key + " must be true or false", key);
+}
+
+Result<std::optional<Timestamp>> QueryTime(const Request& req, const std::string& key,
+                                           const app::Registry& reg, bool end_of_day) {
+  auto it = req.query.find(key);
+  if (it == req.query.end() || it->second.empty()) return std::optional<Timestamp>{};
+  if (auto t = ParseTimestamp(it->second)) return std::optional<Timestamp>{*t};
+  if (auto d = ParseDate(it->second)) {
+    const Date day{d->days + (end_of_day ? 1 : 0)};
+    return std::optional<Timestamp>{reg.calendar.StartOfLocalDay(day)};
+  }
+  return Error::Invalid(key + " must be a date (YYYY-MM-DD) or an RFC 3339 time", key);
+}
+
+Status ValidateIdempotencyKey(const Request& req) {
+  const std::string& k = req.idempotency_key;
+  if (k.empty()) return Status::Ok();
+  if (k.size() > kMaxIdempotencyKey) {
+    return Error::Invalid("Idempotency-Key must have at most 255 characters", "Idempotency-Key");
+  }
+  for (unsigned char c : k) {
+    if (c < 0x21 || c > 0x7E) {
+      return Error::Invalid("Idempotency-Key must be printable ASCII", "Idempotency-Key");
+    }
+  }
+  return Status::Ok();
+}
+
+DeferredWrite IdempotentWrite(const Request& req, std::string scope,
+                              std::function<Response(store::WriteTx&, Timestamp)> write) {
+  if (req.idempotency_key.empty()) {
+    return DeferredWrite{[write = std::move(write)](store::WriteTx& tx, Timestamp now, bool& keep) {
+      Response r = write(tx, now);
+      keep = r.status < 400;
+      return r;
+    }};
+  }
+  const std::string key = app::Sha256Hex(scope + '\n' + req.idempotency_key);
+  const std::string fingerprint = app::Sha256Hex(req.method + ' ' + req.path + '\n' + req.body);
+  return DeferredWrite{[key, fingerprint, write = std::move(write)](store::WriteTx& tx,
+                                                                    Timestamp now, bool& keep) {
+    keep = false;
+    auto prior = tx.FindIdempotency(key);
+    if (!prior) return ProblemFor(prior.error());
+    if (prior.value()) {
+      if (prior.value()->request_hash != fingerprint) {
+        return Problem(422, "idempotency-key-reused", "Idempotency-Key reused",
+                       "this Idempotency-Key was used with a different request", "Idempotency-Key");
+      }
+      Response r = JsonResponse(prior.value()->status, prior.value()->response);
+      r.headers.emplace_back("Idempotent-Replayed", "true");
+      return r;
+    }
+    Response r = write(tx, now);
+    if (r.status >= 400) return r;
+    if (auto s = tx.PutIdempotency(key, {fingerprint, r.status, r.body}, now); !s) {
+      return ProblemFor(s.error());
+    }
+    keep = true;
+    return r;
+  }};
+}
+
+}  // namespace jembatan::http

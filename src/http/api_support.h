@@ -1,0 +1,38 @@
+// Helpers shared by the handler files (internal to http/).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/accounts.h"
+#include "http/api.h"
+#include "http/message.h"
+
+namespace jembatan::http {
+
+constexpr int kDefaultPageSize = 20;
+constexpr int kMaxPageSize = 100;
+constexpr size_t kMaxIdempotencyKey = 255;
+
+Response JsonResponse(int status, std::string body);
+
+// nullopt principal when there is no Authorization header; an error for a bad one.
+Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, store::ReadTx& tx,
+                                                   const Request& req);
+Result<Principal> RequiredPrincipal(const ApiDeps& deps, store::ReadTx& tx, const Request& req);
+
+Status OnlyQueryParams(const Request& req, std::initializer_list<std::string_view> allowed);
+Result<std::optional<bool>> QueryBool(const Request& req, const std::string& key);
+// RFC 3339 instant, or a date (its start in the province's local time; `end_of_day` moves a
+// date to the start of the next day, so "to=2026-11-30" includes that day).
+Result<std::optional<Timestamp>> QueryTime(const Request& req, const std::string& key,
+                                           const app::Registry& reg, bool end_of_day);
+
+// Wraps a write so that a repeated Idempotency-Key with the same body replays the stored reply
+// and a different body is refused. `scope` separates endpoints and callers.
+DeferredWrite IdempotentWrite(const Request& req, std::string scope,
+                              std::function<Response(store::WriteTx&, Timestamp)> write);
+Status ValidateIdempotencyKey(const Request& req);
+
+}  // namespace jembatan::http

@@ -1,0 +1,217 @@
+// Handlers for /api/v1/cases.
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "app/case_commands.h"
+#include "app/case_queries.h"
+#include "http/api.h"
+#include "http/api_support.h"
+#include "http/json_codec.h"
+#include "http/problem.h"
+
+namespace jembatan::http {
+namespace json = boost::json;
+namespace {
+
+std::string EncodeCursor(int64_t before_id) { return "c" + std::to_string(before_id); }
+
+Result<std::optional<int64_t>> DecodeCursor(const Request& req) {
+  auto it = req.query.find("cursor");
+  if (it == req.query.end() || it->second.empty()) return std::optional<int64_t>{};
+  const std::string& c = it->second;
+  int64_t id = 0;
+  if (c.size() < 2 || c[0] != 'c') return Error::Invalid("cursor is not valid", "cursor");
+  auto [ptr, ec] = std::from_chars(c.data() + 1, c.data() + c.size(), id);
+  if (ec != std::errc() || ptr != c.data() + c.size() || id <= 0) {
+    return Error::Invalid("cursor is not valid", "cursor");
+  }
+  return std::optional<int64_t>{id};
+}
+
+Result<int> PageSize(const Request& req) {
+  auto it = req.query.find("limit");
+  if (it == req.query.end()) return kDefaultPageSize;
+  int n = 0;
+  const std::string& s = it->second;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (ec != std::errc() || ptr != s.data() + s.size() || n < 1 || n > kMaxPageSize) {
+    return Error::Invalid("limit must be a whole number from 1 to 100", "limit");
+  }
+  return n;
+}
+
+Result<app::ListQuery> ReadListQuery(const Request& req, const app::Registry& reg) {
+  if (auto s = OnlyQueryParams(req, {"status", "category", "unit", "overdue", "beyond_level",
+                                     "created_from", "created_to", "limit", "cursor"});
+      !s) {
+    return s.error();
+  }
+  app::ListQuery q;
+  if (auto it = req.query.find("status"); it != req.query.end()) {
+    q.status = ParseCaseStatus(it->second);
+    if (!q.status) return Error::Invalid("unknown status " + it->second, "status");
+  }
+  if (auto it = req.query.find("category"); it != req.query.end()) q.category = it->second;
+  if (auto it = req.query.find("unit"); it != req.query.end()) q.unit = it->second;
+  auto overdue = QueryBool(req, "overdue");
+  if (!overdue) return overdue.error();
+  q.overdue = *overdue;
+  auto beyond = QueryBool(req, "beyond_level");
+  if (!beyond) return beyond.error();
+  q.beyond_level = *beyond;
+  auto from = QueryTime(req, "created_from", reg, false);
+  if (!from) return from.error();
+  q.created_from = *from;
+  auto to = QueryTime(req, "created_to", reg, true);
+  if (!to) return to.error();
+  q.created_to = *to;
+  auto limit = PageSize(req);
+  if (!limit) return limit.error();
+  q.limit = *limit;
+  auto cursor = DecodeCursor(req);
+  if (!cursor) return cursor.error();
+  q.before_id = *cursor;
+  return q;
+}
+
+Result<app::ActionCommand> ReadAction(const Request& req, const PathParams& p) {
+  app::ActionCommand cmd;
+  cmd.code = p[0];
+  auto action = ParseCaseAction(p[1]);
+  if (!action) return Error::NotFound("unknown action " + p[1]);
+  cmd.action = *action;
+  if (req.body.empty()) return cmd;
+  auto body = ParseObject(req.body);
+  if (!body) return body.error();
+  if (auto s = OnlyFields(*body, {"note", "answer", "reason", "unit", "into", "assignee"}); !s) {
+    return s.error();
+  }
+  for (auto [key, field] : {std::pair<std::string_view, std::string*>{"note", &cmd.note},
+                            {"answer", &cmd.answer},
+                            {"reason", &cmd.reason},
+                            {"unit", &cmd.unit},
+                            {"into", &cmd.into},
+                            {"assignee", &cmd.assignee}}) {
+    if (auto s = ReadString(*body, key, *field); !s) return s.error();
+  }
+  return cmd;
+}
+
+std::string ReceiptJson(const app::Receipt& r, const app::Registry& reg) {
+  json::object o = CaseToJson(r.c, reg, true);
+  o["pin"] = r.pin;
+  return Serialize(o);
+}
+
+}  // namespace
+
+void Api::AddCaseRoutes() {
+  const ApiDeps& d = deps_;
+
+  router_.Add("POST", "/api/v1/cases", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());
+    auto body = ParseObject(req.body);
+    if (!body) return ProblemFor(body.error());
+    auto submit = ReadSubmitRequest(*body);
+    if (!submit) return ProblemFor(submit.error());
+    std::optional<Principal> submitter;
+    if (!req.authorization.empty()) {
+      auto tx = d.store.BeginRead();
+      if (!tx) return ProblemFor(tx.error());
+      auto p = OptionalPrincipal(d, **tx, req);
+      if (!p) return ProblemFor(p.error());
+      submitter = std::move(p.value());
+    }
+    // Validation, routing and deadlines run here on the I/O thread, so bad input never queues
+    // for the writer and the writer thread only stores.
+    auto prepared = PrepareCase(*submit, d.registry->units, d.registry->categories,
+                                d.registry->calendar, d.clock());
+    if (!prepared) return ProblemFor(prepared.error());
+    const std::string scope =
+        "POST /api/v1/cases|" + (submitter ? std::to_string(submitter->user_id) : "anon");
+    auto reg = d.registry;
+    return IdempotentWrite(req, scope,
+                           [&d, reg, prepared = std::move(prepared.value()), submitter](
+                               store::WriteTx& tx, Timestamp) {
+                             auto receipt = app::StoreNewCase(
+                                 tx, prepared, submitter ? &*submitter : nullptr, d.random);
+                             if (!receipt) return ProblemFor(receipt.error());
+                             Response r = JsonResponse(201, ReceiptJson(*receipt, *reg));
+                             r.headers.emplace_back("Location", "/api/v1/cases/" + receipt->c.code);
+                             return r;
+                           });
+  });
+
+  router_.Add("GET", "/api/v1/cases", [&d](const Request& req, const PathParams&) -> Reply {
+    auto q = ReadListQuery(req, *d.registry);
+    if (!q) return ProblemFor(q.error());
+    auto tx = d.store.BeginRead();
+    if (!tx) return ProblemFor(tx.error());
+    auto viewer = OptionalPrincipal(d, **tx, req);
+    if (!viewer) return ProblemFor(viewer.error());
+    auto page = app::ListCases(**tx, *d.registry, *q, viewer->has_value() ? &**viewer : nullptr);
+    if (!page) return ProblemFor(page.error());
+    json::array cases;
+    for (const Case& c : page->cases) cases.push_back(CaseToJson(c, *d.registry, false));
+    json::object o{{"cases", std::move(cases)}};
+    o["next_cursor"] = page->next_before_id ? json::value(EncodeCursor(*page->next_before_id))
+                                            : json::value(nullptr);
+    return JsonResponse(200, Serialize(o));
+  });
+
+  router_.Add("GET", "/api/v1/cases/{code}", [&d](const Request& req, const PathParams& p) -> Reply {
+    if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+    auto tx = d.store.BeginRead();
+    if (!tx) return ProblemFor(tx.error());
+    auto viewer = OptionalPrincipal(d, **tx, req);
+    if (!viewer) return ProblemFor(viewer.error());
+    auto view = app::GetCase(**tx, *d.registry, p[0], viewer->has_value() ? &**viewer : nullptr,
+                             req.case_pin.empty() ? nullptr : &req.case_pin);
+    if (!view) return ProblemFor(view.error());
+    return JsonResponse(200, Serialize(CaseToJson(view->c, *d.registry, view->full)));
+  });
+
+  router_.Add("GET", "/api/v1/cases/{code}/events",
+              [&d](const Request& req, const PathParams& p) -> Reply {
+                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+                auto tx = d.store.BeginRead();
+                if (!tx) return ProblemFor(tx.error());
+                auto viewer = OptionalPrincipal(d, **tx, req);
+                if (!viewer) return ProblemFor(viewer.error());
+                auto events = app::CaseEvents(**tx, *d.registry, p[0],
+                                              viewer->has_value() ? &**viewer : nullptr);
+                if (!events) return ProblemFor(events.error());
+                json::array out;
+                for (const Event& e : *events) out.push_back(EventToJson(e, *d.registry));
+                return JsonResponse(200, Serialize(json::object{{"events", std::move(out)}}));
+              });
+
+  router_.Add("POST", "/api/v1/cases/{code}/actions/{action}",
+              [&d](const Request& req, const PathParams& p) -> Reply {
+                if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());
+                std::optional<Principal> actor;
+                {
+                  auto tx = d.store.BeginRead();
+                  if (!tx) return ProblemFor(tx.error());
+                  auto pr = RequiredPrincipal(d, **tx, req);
+                  if (!pr) return ProblemFor(pr.error());
+                  actor = std::move(pr.value());
+                }
+                auto cmd = ReadAction(req, p);
+                if (!cmd) return ProblemFor(cmd.error());
+                auto reg = d.registry;
+                const std::string scope = "POST actions|" + std::to_string(actor->user_id);
+                return IdempotentWrite(
+                    req, scope,
+                    [reg, actor = *actor, cmd = std::move(cmd.value())](store::WriteTx& tx,
+                                                                       Timestamp now) {
+                      auto c = app::PerformAction(tx, *reg, actor, cmd, now);
+                      if (!c) return ProblemFor(c.error());
+                      return JsonResponse(200, Serialize(CaseToJson(*c, *reg, true)));
+                    });
+              });
+}
+
+}  // namespace jembatan::http

@@ -1,0 +1,236 @@
+#include "http/json_codec.h"
+
+#include <boost/json.hpp>
+
+#include "core/case_state.h"
+#include "core/deadlines.h"
+
+namespace jembatan::http {
+namespace json = boost::json;
+
+namespace {
+
+std::string Path(std::string_view prefix, std::string_view key) {
+  return prefix.empty() ? std::string(key) : std::string(prefix) + "." + std::string(key);
+}
+
+json::value OptTime(const std::optional<Timestamp>& t) {
+  if (!t) return nullptr;
+  return json::value(FormatTimestamp(*t));
+}
+
+json::value UnitRef(const app::Registry& reg, std::optional<int64_t> id) {
+  if (!id) return nullptr;
+  const Unit* u = reg.units.FindById(*id);
+  if (u == nullptr) return nullptr;
+  return json::object{{"code", u->code}, {"name", u->name}, {"level", ToString(u->level)}};
+}
+
+json::value ContactJson(const std::optional<Contact>& c) {
+  if (!c) return nullptr;
+  return json::object{{"name", c->name}, {"phone", c->phone}};
+}
+
+Status ReadContact(const json::object& o, std::string_view key, std::optional<Contact>& out) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return Status::Ok();
+  if (!it->value().is_object()) {
+    return Error::Invalid(std::string(key) + " must be an object {name, phone}", std::string(key));
+  }
+  const auto& c = it->value().get_object();
+  if (auto s = OnlyFields(c, {"name", "phone"}, key); !s) return s;
+  Contact contact;
+  if (auto s = ReadString(c, "name", contact.name, key); !s) return s;
+  if (auto s = ReadString(c, "phone", contact.phone, key); !s) return s;
+  out = contact;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<json::object> ParseObject(std::string_view body) {
+  json::parse_options opts;
+  opts.max_depth = kMaxJsonDepth;
+  boost::system::error_code ec;
+  json::value v = json::parse(body, ec, {}, opts);
+  if (ec) return Error::Invalid("the body is not valid JSON: " + ec.message());
+  if (!v.is_object()) return Error::Invalid("the body must be a JSON object");
+  return std::move(v.get_object());
+}
+
+Status OnlyFields(const json::object& o, std::initializer_list<std::string_view> allowed,
+                  std::string_view prefix) {
+  for (const auto& kv : o) {
+    bool known = false;
+    for (auto a : allowed) known = known || kv.key() == a;
+    if (!known) {
+      const std::string p = Path(prefix, kv.key());
+      return Error::Invalid("unknown field " + p, p);
+    }
+  }
+  return Status::Ok();
+}
+
+Status ReadString(const json::object& o, std::string_view key, std::string& out,
+                  std::string_view prefix) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return Status::Ok();
+  if (!it->value().is_string()) {
+    const std::string p = Path(prefix, key);
+    return Error::Invalid(p + " must be a string", p);
+  }
+  out = it->value().get_string();
+  return Status::Ok();
+}
+
+Result<SubmitRequest> ReadSubmitRequest(const json::object& o) {
+  if (auto s = OnlyFields(o, {"body", "title", "category", "unit", "addressed_to", "location",
+                              "reporter", "on_behalf_of", "channel", "visibility", "language"});
+      !s) {
+    return s.error();
+  }
+  SubmitRequest r;
+  if (!o.contains("body")) return Error::Invalid("body is required", "body");
+  if (!o.contains("unit")) return Error::Invalid("unit is required", "unit");
+  for (auto [key, field] : {std::pair<std::string_view, std::string*>{"body", &r.body},
+                            {"title", &r.title},
+                            {"category", &r.category},
+                            {"unit", &r.unit},
+                            {"addressed_to", &r.addressed_to},
+                            {"channel", &r.channel},
+                            {"visibility", &r.visibility},
+                            {"language", &r.language}}) {
+    if (auto s = ReadString(o, key, *field); !s) return s.error();
+  }
+  if (auto it = o.find("location"); it != o.end() && !it->value().is_null()) {
+    if (!it->value().is_object()) return Error::Invalid("location must be {lat, lon}", "location");
+    const auto& loc = it->value().get_object();
+    if (auto s = OnlyFields(loc, {"lat", "lon"}, "location"); !s) return s.error();
+    auto lat = loc.find("lat");
+    auto lon = loc.find("lon");
+    if (lat == loc.end() || lon == loc.end() || !lat->value().is_number() ||
+        !lon->value().is_number()) {
+      return Error::Invalid("location.lat and location.lon must be numbers", "location");
+    }
+    r.lat = lat->value().to_number<double>();
+    r.lon = lon->value().to_number<double>();
+  }
+  if (auto s = ReadContact(o, "reporter", r.reporter); !s) return s.error();
+  if (auto s = ReadContact(o, "on_behalf_of", r.on_behalf_of); !s) return s.error();
+  return r;
+}
+
+json::object CaseToJson(const Case& c, const app::Registry& reg, bool full) {
+  json::object o;
+  o["code"] = c.code;
+  o["status"] = ToString(c.status);
+  o["category"] = c.category;
+  if (const Category* cat = reg.FindCategory(c.category)) {
+    o["category_name"] = cat->Name(c.language);
+  }
+  o["unit"] = UnitRef(reg, c.location_unit_id);
+  o["assigned_unit"] = UnitRef(reg, c.assigned_unit_id);
+  o["title"] = c.title;
+  o["body"] = c.body;
+  if (c.lat && c.lon) {
+    o["location"] = json::object{{"lat", *c.lat}, {"lon", *c.lon}};
+  } else {
+    o["location"] = nullptr;
+  }
+  o["channel"] = c.channel;
+  o["visibility"] = ToString(c.visibility);
+  o["language"] = c.language;
+  o["beyond_level"] = c.beyond_level;
+  o["created_at"] = FormatTimestamp(c.created_at);
+  o["due"] = json::object{{"acknowledge", FormatTimestamp(c.deadlines.ack_due)},
+                          {"resolve", FormatTimestamp(c.deadlines.resolve_due)},
+                          {"warning", FormatTimestamp(c.deadlines.warn_at)}};
+  o["overdue"] = c.overdue_at.has_value() && IsOpen(c.status);
+  o["escalated_to"] = UnitRef(reg, c.escalated_to_unit_id);
+  o["accepted_at"] = OptTime(c.accepted_at);
+  o["resolved_at"] = OptTime(c.resolved_at);
+  o["closed_at"] = OptTime(c.closed_at);
+  o["answer"] = c.answer;
+  o["reject_reason"] = c.reject_reason;
+  o["merged_into"] = c.merged_into.empty() ? json::value(nullptr) : json::value(c.merged_into);
+  o["reopen_count"] = c.reopen_count;
+  if (full) {
+    o["reporter"] = ContactJson(c.reporter);
+    o["on_behalf_of"] = ContactJson(c.on_behalf_of);
+    json::array actions;
+    for (CaseAction a : AllowedActions(c.status)) actions.emplace_back(ToString(a));
+    o["allowed_actions"] = std::move(actions);
+  }
+  return o;
+}
+
+json::object EventToJson(const Event& e, const app::Registry& reg) {
+  json::object o;
+  o["id"] = e.id;
+  o["at"] = FormatTimestamp(e.at);
+  o["kind"] = ToString(e.kind);
+  o["from"] = ToString(e.from);
+  o["to"] = ToString(e.to);
+  o["actor"] = e.actor.label;
+  o["note"] = e.note;
+  if (!e.answer.empty()) o["answer"] = e.answer;
+  if (!e.reason.empty()) o["reason"] = e.reason;
+  if (e.unit_id) o["unit"] = UnitRef(reg, e.unit_id);
+  if (!e.into.empty()) o["into"] = e.into;
+  return o;
+}
+
+json::object UnitToJson(const Unit& u, const app::Registry& reg) {
+  json::object o;
+  o["code"] = u.code;
+  o["name"] = u.name;
+  o["level"] = ToString(u.level);
+  const Unit* parent = reg.units.Parent(u);
+  o["parent"] = parent ? json::value(parent->code) : json::value(nullptr);
+  o["remote"] = u.remote;
+  o["ethnic_minority"] = u.ethnic_minority;
+  o["live"] = u.live();
+  const Unit* into = u.merged_into_id ? reg.units.FindById(*u.merged_into_id) : nullptr;
+  o["merged_into"] = into ? json::value(into->code) : json::value(nullptr);
+  o["valid_from"] = u.valid_from ? json::value(FormatDate(*u.valid_from)) : json::value(nullptr);
+  o["valid_to"] = u.valid_to ? json::value(FormatDate(*u.valid_to)) : json::value(nullptr);
+  if (u.lat && u.lon) o["location"] = json::object{{"lat", *u.lat}, {"lon", *u.lon}};
+  return o;
+}
+
+json::object CategoryToJson(const Category& c) {
+  return json::object{
+      {"code", c.code},
+      {"names", json::object{{"id", c.name_id}, {"vi", c.name_vi}, {"en", c.name_en}}},
+      {"handling_level", c.province_level() ? "province" : "commune"},
+      {"handling_unit", c.province_level() ? json::value(c.handling_unit_code) : json::value(nullptr)},
+      {"deadlines", json::object{{"acknowledge_working_days", c.ack_days},
+                                 {"resolve_working_days", c.resolve_days},
+                                 {"remote_extra_working_days", c.remote_extra_days}}},
+  };
+}
+
+json::object SummaryToJson(const app::Summary& s) {
+  json::object by_status, by_category;
+  for (const auto& [k, v] : s.by_status) by_status[k] = v;
+  for (const auto& [k, v] : s.by_category) by_category[k] = v;
+  json::object o;
+  o["unit"] = s.unit;
+  o["from"] = FormatTimestamp(s.from);
+  o["to"] = FormatTimestamp(s.to);
+  o["received"] = s.received;
+  o["resolved"] = s.resolved;
+  o["on_time_rate"] = s.on_time_rate ? json::value(*s.on_time_rate) : json::value(nullptr);
+  o["median_working_days_to_resolve"] =
+      s.median_days_to_resolve ? json::value(*s.median_days_to_resolve) : json::value(nullptr);
+  o["overdue_now"] = s.overdue_now;
+  o["beyond_level"] = s.beyond_level;
+  o["reopened"] = s.reopened;
+  o["by_status"] = std::move(by_status);
+  o["by_category"] = std::move(by_category);
+  return o;
+}
+
+std::string Serialize(const json::value& v) { return json::serialize(v); }
+
+}  // namespace jembatan::http

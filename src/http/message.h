@@ -1,0 +1,49 @@
+// Requests and responses as the handlers see them: plain strings, no Beast types, so handler
+// files compile without the heavy headers and read like the API they serve.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/time.h"
+#include "store/store.h"
+
+namespace jembatan::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // decoded path, without the query
+  std::map<std::string, std::string> query;  // decoded; a repeated key keeps the first value
+  bool duplicate_query_key = false;
+  std::string authorization;
+  std::string idempotency_key;
+  std::string content_type;
+  std::string case_pin;   // X-Case-Pin header
+  std::string body;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// A write that must run on the writer thread inside the group-committed transaction.
+// `keep` says whether its changes stay (a refused request rolls back). The response is sent
+// only after the commit.
+struct DeferredWrite {
+  std::function<Response(store::WriteTx& tx, Timestamp now, bool& keep)> run;
+};
+
+using Reply = std::variant<Response, DeferredWrite>;
+
+using PathParams = std::vector<std::string>;
+using Handler = std::function<Reply(const Request&, const PathParams&)>;
+
+}  // namespace jembatan::http

@@ -1,0 +1,241 @@
+#include "http/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "http/problem.h"
+
+namespace jembatan::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto kTuple = asio::as_tuple(use_awaitable);
+
+struct Shared {
+  Shared(const ServerOptions& o, const Api& a, app::Writer& w) : options(o), api(a), writer(w) {}
+  const ServerOptions& options;
+  const Api& api;
+  app::Writer& writer;
+  std::atomic<int> connections{0};
+  std::atomic<bool> stopping{false};
+};
+
+// Hands a DeferredWrite to the writer thread; completes with its response after the commit.
+template <typename Token>
+auto AsyncDeferred(app::Writer& writer, DeferredWrite dw, Token&& token) {
+  return asio::async_initiate<Token, void(Response)>(
+      [&writer](auto handler, DeferredWrite dw) {
+        auto ex = asio::get_associated_executor(handler);
+        auto h = std::make_shared<decltype(handler)>(std::move(handler));
+        auto slot = std::make_shared<Response>();
+        const bool queued = writer.Submit(
+            [dw = std::move(dw), slot](store::WriteTx& tx, Timestamp now) {
+              bool keep = false;
+              *slot = dw.run(tx, now, keep);
+              return keep;
+            },
+            [h, ex, slot](bool committed) {
+              Response r = committed ? std::move(*slot)
+                                     : Problem(503, "unavailable", "Service unavailable",
+                                               "the write could not be stored; retry");
+              asio::post(ex, [h, r = std::move(r)]() mutable { (*h)(std::move(r)); });
+            });
+        if (!queued) {
+          asio::post(ex, [h]() mutable {
+            Response r = Problem(503, "unavailable", "Service unavailable",
+                                 "the server is busy or stopping; retry");
+            r.headers.emplace_back("Retry-After", "1");
+            (*h)(std::move(r));
+          });
+        }
+      },
+      token, std::move(dw));
+}
+
+Result<Request> ToRequest(bhttp::request<bhttp::string_body>&& msg) {
+  Request req;
+  req.method = std::string(msg.method_string());
+  auto url = boost::urls::parse_origin_form(msg.target());
+  if (!url) return Error::Invalid("the request target is not a valid URL");
+  req.path = std::string(url->path());
+  for (const auto& param : url->params()) {
+    if (!req.query.emplace(param.key, param.value).second) req.duplicate_query_key = true;
+  }
+  req.authorization = std::string(msg[bhttp::field::authorization]);
+  req.idempotency_key = std::string(msg["Idempotency-Key"]);
+  req.content_type = std::string(msg[bhttp::field::content_type]);
+  req.case_pin = std::string(msg["X-Case-Pin"]);
+  req.body = std::move(msg.body());
+  return req;
+}
+
+bool JsonContentType(std::string_view ct) {
+  const auto semi = ct.find(';');
+  auto base = ct.substr(0, semi);
+  while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
+  return base == "application/json" || base.empty();
+}
+
+awaitable<void> WriteResponse(beast::tcp_stream& stream, const ServerOptions& opt,
+                              const Response& r, unsigned version, bool keep_alive,
+                              beast::error_code& ec) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  res.set(bhttp::field::server, "jembatan");
+  res.set(bhttp::field::content_type, r.content_type);
+  res.set(bhttp::field::cache_control, "no-store");
+  res.set("X-Content-Type-Options", "nosniff");
+  for (const auto& [k, v] : r.headers) res.set(k, v);
+  res.keep_alive(keep_alive);
+  res.body() = r.body;
+  res.prepare_payload();
+  stream.expires_after(opt.write_timeout);
+  auto [wec, n] = co_await bhttp::async_write(stream, res, kTuple);
+  ec = wec;
+}
+
+awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
+  beast::tcp_stream stream(std::move(socket));
+  const ServerOptions& opt = sh->options;
+  beast::flat_buffer buffer;
+  beast::error_code ec;
+  const bool over_capacity = sh->connections.fetch_add(1) >= opt.max_connections;
+  for (bool open = true; open && !over_capacity;) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(opt.header_limit));
+    parser.body_limit(opt.body_limit);
+    stream.expires_after(opt.read_timeout);
+    auto [rec, n] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+    if (rec) {
+      Response err;
+      if (rec == bhttp::error::body_limit) {
+        err = Problem(413, "payload-too-large", "Payload too large",
+                      "the body exceeds " + std::to_string(opt.body_limit) + " bytes");
+      } else if (rec == bhttp::error::header_limit) {
+        err = Problem(431, "headers-too-large", "Request header fields too large",
+                      "the headers exceed " + std::to_string(opt.header_limit) + " bytes");
+      } else if (rec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+                 rec != bhttp::error::end_of_stream && rec != bhttp::error::partial_message) {
+        err = Problem(400, "bad-request", "Bad request", "malformed HTTP request");
+      } else {
+        break;  // closed, timed out, reset
+      }
+      co_await WriteResponse(stream, opt, err, 11, false, ec);
+      break;
+    }
+    auto msg = parser.release();
+    const unsigned version = msg.version();
+    const bool keep_alive = msg.keep_alive() && !sh->stopping.load();
+    auto req = ToRequest(std::move(msg));
+    Response res;
+    if (!req) {
+      res = ProblemFor(req.error());
+    } else if (req->method == "POST" && !JsonContentType(req->content_type)) {
+      res = Problem(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as application/json");
+    } else {
+      Reply reply = sh->api.Handle(*req);
+      if (auto* deferred = std::get_if<DeferredWrite>(&reply)) {
+        res = co_await AsyncDeferred(sh->writer, std::move(*deferred), use_awaitable);
+      } else {
+        res = std::move(std::get<Response>(reply));
+      }
+    }
+    spdlog::debug("{} {} -> {}", req ? req->method : "?", req ? req->path : "?", res.status);
+    co_await WriteResponse(stream, opt, res, version, keep_alive, ec);
+    open = keep_alive && !ec;
+  }
+  if (over_capacity) {
+    Response busy = Problem(503, "unavailable", "Service unavailable", "too many connections");
+    co_await WriteResponse(stream, opt, busy, 11, false, ec);
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  sh->connections.fetch_sub(1);
+}
+
+awaitable<void> Accept(tcp::acceptor& acceptor, std::shared_ptr<Shared> sh) {
+  for (;;) {
+    auto [ec, socket] =
+        co_await acceptor.async_accept(asio::make_strand(acceptor.get_executor()), kTuple);
+    if (ec) {
+      if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+      spdlog::warn("accept failed: {}", ec.message());
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    auto ex = socket.get_executor();
+    asio::co_spawn(ex, Session(std::move(socket), sh), asio::detached);
+  }
+}
+
+}  // namespace
+
+int RunServer(const ServerOptions& options, const Api& api, app::Writer& writer,
+              const std::function<void(unsigned short port)>& on_ready) {
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  asio::io_context ioc(threads);
+  auto sh = std::make_shared<Shared>(options, api, writer);
+
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(options.address, ec);
+  if (ec) {
+    spdlog::error("bad listen address {}: {}", options.address, ec.message());
+    return 2;
+  }
+  tcp::acceptor acceptor(ioc);
+  const tcp::endpoint endpoint(address, options.port);
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    spdlog::error("cannot listen on {}:{}: {}", options.address, options.port, ec.message());
+    return 2;
+  }
+  asio::co_spawn(ioc, Accept(acceptor, sh), asio::detached);
+
+  asio::signal_set signals(ioc, SIGINT, SIGTERM);
+  asio::steady_timer grace(ioc);
+  std::chrono::steady_clock::time_point stop_started;
+  std::function<void()> wait_for_sessions;
+  wait_for_sessions = [&] {
+    if (sh->connections.load() == 0 ||
+        std::chrono::steady_clock::now() - stop_started > options.shutdown_grace) {
+      ioc.stop();
+      return;
+    }
+    grace.expires_after(std::chrono::milliseconds(50));
+    grace.async_wait([&](beast::error_code) { wait_for_sessions(); });
+  };
+  signals.async_wait([&](beast::error_code, int sig) {
+    spdlog::info("signal {}: stopping; finishing in-flight requests", sig);
+    sh->stopping = true;
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    stop_started = std::chrono::steady_clock::now();
+    wait_for_sessions();
+  });
+
+  on_ready(acceptor.local_endpoint().port());
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  return 0;
+}
+
+}  // namespace jembatan::http

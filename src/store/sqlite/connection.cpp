@@ -1,0 +1,130 @@
+#include "store/sqlite/connection.h"
+
+namespace jembatan::store::sqlite {
+
+Error SqliteError(sqlite3* db, int rc, std::string_view what) {
+  std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Error{ErrorKind::kUnavailable, std::move(msg), {}};
+    case SQLITE_CONSTRAINT:
+      return Error{ErrorKind::kConflict, std::move(msg), {}};
+    default:
+      return Error{ErrorKind::kInternal, std::move(msg), {}};
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int i, int64_t v) {
+  sqlite3_bind_int64(stmt_, i, v);
+  return *this;
+}
+Statement& Statement::Bind(int i, double v) {
+  sqlite3_bind_double(stmt_, i, v);
+  return *this;
+}
+Statement& Statement::Bind(int i, std::string_view v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::BindNull(int i) {
+  sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
+bool Statement::Step() {
+  last_rc_ = sqlite3_step(stmt_);
+  if (last_rc_ == SQLITE_ROW) return true;
+  if (last_rc_ != SQLITE_DONE) error_ = sqlite3_errmsg(sqlite3_db_handle(stmt_));
+  return false;
+}
+
+Status Statement::Run() {
+  Step();
+  Status s = status();
+  sqlite3_reset(stmt_);
+  return s;
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  last_rc_ = SQLITE_OK;
+  error_.clear();
+}
+
+Status Statement::status() const {
+  if (last_rc_ == SQLITE_OK || last_rc_ == SQLITE_DONE || last_rc_ == SQLITE_ROW) {
+    return Status::Ok();
+  }
+  Error e = SqliteError(nullptr, last_rc_, "sqlite");
+  e.message = "sqlite: " + error_;
+  return e;
+}
+
+std::string Statement::Text(int col) const {
+  const auto* p = sqlite3_column_text(stmt_, col);
+  if (p == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(p),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+std::optional<int64_t> Statement::OptInt(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Int(col);
+}
+
+std::optional<double> Statement::OptReal(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Real(col);
+}
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
+  sqlite3* db = nullptr;
+  const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = SqliteError(db, rc, "cannot open database " + path);
+    sqlite3_close(db);
+    return e;
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, 5000);
+  return std::unique_ptr<Connection>(new Connection(db));
+}
+
+Connection::~Connection() {
+  cache_.clear();  // statements must be finalized before the connection closes
+  sqlite3_close(db_);
+}
+
+Result<Statement*> Connection::Prepare(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) {
+    it->second->Reset();
+    return it->second.get();
+  }
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) return SqliteError(db_, rc, "prepare");
+  auto [pos, _] = cache_.emplace(sql, std::make_unique<Statement>(stmt));
+  return pos->second.get();
+}
+
+Status Connection::Exec(const std::string& sql) {
+  char* err = nullptr;
+  const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    Error e = SqliteError(db_, rc, "exec");
+    if (err != nullptr) e.message = std::string("sqlite: ") + err;
+    sqlite3_free(err);
+    return e;
+  }
+  return Status::Ok();
+}
+
+}  // namespace jembatan::store::sqlite

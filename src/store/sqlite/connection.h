@@ -1,0 +1,80 @@
+// Thin RAII over the SQLite C API: a connection with a cache of prepared statements.
+// Only store/sqlite uses it.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/result.h"
+
+namespace jembatan::store::sqlite {
+
+class Statement {
+ public:
+  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binding is 1-based, as in SQLite.
+  Statement& Bind(int i, int64_t v);
+  Statement& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
+  Statement& Bind(int i, double v);
+  Statement& Bind(int i, std::string_view v);
+  Statement& BindNull(int i);
+  template <typename T>
+  Statement& BindOpt(int i, const std::optional<T>& v) {
+    return v ? Bind(i, *v) : BindNull(i);
+  }
+
+  // Returns true while a row is available; an error ends iteration and is kept in status().
+  bool Step();
+  // Runs a statement that returns no rows.
+  Status Run();
+  void Reset();
+  Status status() const;
+
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Real(int col) const { return sqlite3_column_double(stmt_, col); }
+  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string Text(int col) const;
+  std::optional<int64_t> OptInt(int col) const;
+  std::optional<double> OptReal(int col) const;
+
+ private:
+  sqlite3_stmt* stmt_;
+  int last_rc_ = SQLITE_OK;
+  std::string error_;
+};
+
+class Connection {
+ public:
+  static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool read_only);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // A cached prepared statement, reset and with bindings cleared. REQUIRES: `sql` is valid.
+  // The reference is valid until the next Prepare of the same SQL text.
+  Result<Statement*> Prepare(const std::string& sql);
+  // Runs one or more statements without results (DDL, BEGIN, COMMIT, ...).
+  Status Exec(const std::string& sql);
+  int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  sqlite3* raw() { return db_; }
+
+ private:
+  explicit Connection(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// Maps a SQLite result code to an error kind (busy → unavailable, constraint → conflict).
+Error SqliteError(sqlite3* db, int rc, std::string_view what);
+
+}  // namespace jembatan::store::sqlite

@@ -1,0 +1,111 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <mutex>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite/connection.h"
+#include "store/sqlite/sqlite_tx.h"
+
+namespace jembatan::embedded {
+const std::vector<std::pair<std::string_view, std::string_view>>& SqliteMigrations();
+}
+
+namespace jembatan::store {
+namespace {
+
+using sqlite::Connection;
+
+Status Configure(Connection& db, const SqliteOptions& options) {
+  return db.Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-" +
+                 std::to_string(options.cache_kib_per_connection) + ";");
+}
+
+Status Migrate(Connection& db) {
+  if (auto s = db.Exec("PRAGMA journal_mode=WAL;"); !s) return s;
+  if (auto s = db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                       " version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+      !s) {
+    return s;
+  }
+  for (const auto& [name, sql] : embedded::SqliteMigrations()) {
+    const int version = std::stoi(std::string(name.substr(0, name.find('_'))));
+    auto check = db.Prepare("SELECT 1 FROM schema_migrations WHERE version = ?");
+    if (!check) return check.error();
+    (*check)->Bind(1, version);
+    const bool applied = (*check)->Step();
+    (*check)->Reset();
+    if (applied) continue;
+    if (auto s = db.Exec("BEGIN IMMEDIATE"); !s) return s;
+    Status s = db.Exec(std::string(sql));
+    if (s) {
+      auto ins = db.Prepare("INSERT INTO schema_migrations(version, name) VALUES (?, ?)");
+      if (!ins) {
+        s = ins.error();
+      } else {
+        s = (*ins)->Bind(1, version).Bind(2, name).Run();
+      }
+    }
+    if (!s) {
+      (void)db.Exec("ROLLBACK");
+      return Error::Internal("migration " + std::string(name) + " failed: " + s.error().message);
+    }
+    if (auto c = db.Exec("COMMIT"); !c) return c;
+  }
+  return Status::Ok();
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::string path, SqliteOptions options, std::unique_ptr<Connection> writer)
+      : path_(std::move(path)), options_(options), writer_(std::move(writer)) {}
+
+  Result<std::unique_ptr<ReadTx>> BeginRead() override {
+    std::unique_ptr<Connection> conn;
+    {
+      std::lock_guard lock(pool_mu_);
+      if (!pool_.empty()) {
+        conn = std::move(pool_.back());
+        pool_.pop_back();
+      }
+    }
+    if (!conn) {
+      auto opened = Connection::Open(path_, /*read_only=*/true);
+      if (!opened) return opened.error();
+      conn = std::move(opened.value());
+      if (auto s = Configure(*conn, options_); !s) return s.error();
+    }
+    auto release = [this](std::unique_ptr<Connection> c) {
+      std::lock_guard lock(pool_mu_);
+      pool_.push_back(std::move(c));
+    };
+    return sqlite::MakeReadTx(std::move(conn), std::move(release));
+  }
+
+  Result<std::unique_ptr<WriteTx>> BeginWrite() override {
+    std::unique_lock lock(writer_mu_);
+    return sqlite::MakeWriteTx(*writer_, std::move(lock));
+  }
+
+ private:
+  std::string path_;
+  SqliteOptions options_;
+  std::mutex writer_mu_;
+  std::unique_ptr<Connection> writer_;
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<Connection>> pool_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const SqliteOptions& options) {
+  auto writer = Connection::Open(path, /*read_only=*/false);
+  if (!writer) return writer.error();
+  if (auto s = Configure(**writer, options); !s) return s.error();
+  if (auto s = Migrate(**writer); !s) return s.error();
+  return std::unique_ptr<Store>(new SqliteStore(path, options, std::move(writer.value())));
+}
+
+}  // namespace jembatan::store

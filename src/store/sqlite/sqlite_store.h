@@ -1,0 +1,22 @@
+// The embedded SQLite implementation of store::Store: one file, WAL journal, foreign keys,
+// synchronous=FULL (a committed transaction is on disk), versioned migrations compiled in
+// from src/store/sqlite/migrations/*.sql.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace jembatan::store {
+
+struct SqliteOptions {
+  bool create = true;           // create the file and apply migrations when missing
+  int cache_kib_per_connection = 16 * 1024;
+};
+
+// Opens (and migrates) the database at `path`. Thread-safe afterwards.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const SqliteOptions& options = {});
+
+}  // namespace jembatan::store

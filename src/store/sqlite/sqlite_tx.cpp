@@ -1,0 +1,556 @@
+#include "store/sqlite/sqlite_tx.h"
+
+#include <string>
+
+namespace jembatan::store::sqlite {
+namespace {
+
+constexpr const char* kCaseColumns =
+    "c.id, c.code, c.status, c.category, c.location_unit_id, c.assigned_unit_id, "
+    "c.assignee_user_id, c.title, c.body, c.lat, c.lon, c.channel, c.visibility, c.language, "
+    "c.beyond_level, c.created_at, c.ack_due, c.resolve_due, c.warn_at, c.accepted_at, "
+    "c.resolved_at, c.first_resolved_at, c.closed_at, c.warned_at, c.overdue_at, "
+    "c.escalated_to_unit_id, c.reopen_count, c.answer, c.reject_reason, c.merged_into, "
+    "c.submitted_by_user_id";
+constexpr int kContactColumn = 31;
+
+std::optional<Timestamp> OptTime(const Statement& s, int col) {
+  auto v = s.OptInt(col);
+  if (!v) return std::nullopt;
+  return Timestamp{*v};
+}
+
+std::optional<int64_t> OptTimeValue(const std::optional<Timestamp>& t) {
+  if (!t) return std::nullopt;
+  return t->seconds;
+}
+
+Case ReadCase(const Statement& s, bool with_contacts) {
+  Case c;
+  c.id = s.Int(0);
+  c.code = s.Text(1);
+  c.status = ParseCaseStatus(s.Text(2)).value_or(CaseStatus::kReceived);
+  c.category = s.Text(3);
+  c.location_unit_id = s.Int(4);
+  c.assigned_unit_id = s.Int(5);
+  c.assignee_user_id = s.OptInt(6);
+  c.title = s.Text(7);
+  c.body = s.Text(8);
+  c.lat = s.OptReal(9);
+  c.lon = s.OptReal(10);
+  c.channel = s.Text(11);
+  c.visibility = ParseVisibility(s.Text(12)).value_or(Visibility::kPrivate);
+  c.language = s.Text(13);
+  c.beyond_level = s.Int(14) != 0;
+  c.created_at = Timestamp{s.Int(15)};
+  c.deadlines = Deadlines{Timestamp{s.Int(16)}, Timestamp{s.Int(17)}, Timestamp{s.Int(18)}};
+  c.accepted_at = OptTime(s, 19);
+  c.resolved_at = OptTime(s, 20);
+  c.first_resolved_at = OptTime(s, 21);
+  c.closed_at = OptTime(s, 22);
+  c.warned_at = OptTime(s, 23);
+  c.overdue_at = OptTime(s, 24);
+  c.escalated_to_unit_id = s.OptInt(25);
+  c.reopen_count = static_cast<int>(s.Int(26));
+  c.answer = s.Text(27);
+  c.reject_reason = s.Text(28);
+  c.merged_into = s.Text(29);
+  c.submitted_by_user_id = s.OptInt(30);
+  if (with_contacts) {
+    Contact reporter{s.Text(kContactColumn), s.Text(kContactColumn + 1)};
+    Contact obo{s.Text(kContactColumn + 2), s.Text(kContactColumn + 3)};
+    if (!reporter.empty()) c.reporter = reporter;
+    if (!obo.empty()) c.on_behalf_of = obo;
+  }
+  return c;
+}
+
+UserRecord ReadUser(const Statement& s) {
+  return UserRecord{s.Int(0), s.Text(1), s.Text(2), s.Int(3), Timestamp{s.Int(4)}};
+}
+
+// Read queries shared by read and write transactions.
+template <typename Base>
+class Queries : public Base {
+ public:
+  explicit Queries(Connection& db) : db_(db) {}
+
+  Result<std::vector<Unit>> LoadUnits() override {
+    auto st = db_.Prepare(
+        "SELECT id, code, name, level, parent_id, remote, ethnic_minority, valid_from, valid_to, "
+        "merged_into_id, lat, lon FROM units ORDER BY id");
+    if (!st) return st.error();
+    Statement& s = **st;
+    std::vector<Unit> out;
+    while (s.Step()) {
+      Unit u;
+      u.id = s.Int(0);
+      u.code = s.Text(1);
+      u.name = s.Text(2);
+      u.level = ParseUnitLevel(s.Text(3)).value_or(UnitLevel::kVillage);
+      u.parent_id = s.OptInt(4);
+      u.remote = s.Int(5) != 0;
+      u.ethnic_minority = s.Int(6) != 0;
+      if (auto v = s.OptInt(7)) u.valid_from = Date{static_cast<int32_t>(*v)};
+      if (auto v = s.OptInt(8)) u.valid_to = Date{static_cast<int32_t>(*v)};
+      u.merged_into_id = s.OptInt(9);
+      u.lat = s.OptReal(10);
+      u.lon = s.OptReal(11);
+      out.push_back(std::move(u));
+    }
+    if (auto e = s.status(); !e) return e.error();
+    return out;
+  }
+
+  Result<std::vector<Category>> LoadCategories() override {
+    auto st = db_.Prepare(
+        "SELECT code, name_id, name_vi, name_en, handling_unit_code, ack_days, resolve_days, "
+        "remote_extra_days FROM categories ORDER BY rowid");
+    if (!st) return st.error();
+    Statement& s = **st;
+    std::vector<Category> out;
+    while (s.Step()) {
+      out.push_back(Category{s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4),
+                             static_cast<int>(s.Int(5)), static_cast<int>(s.Int(6)),
+                             static_cast<int>(s.Int(7))});
+    }
+    if (auto e = s.status(); !e) return e.error();
+    return out;
+  }
+
+  Result<std::set<Date>> LoadHolidays() override {
+    auto st = db_.Prepare("SELECT day FROM holidays");
+    if (!st) return st.error();
+    std::set<Date> out;
+    while ((*st)->Step()) out.insert(Date{static_cast<int32_t>((*st)->Int(0))});
+    if (auto e = (*st)->status(); !e) return e.error();
+    return out;
+  }
+
+  Result<std::optional<Case>> FindCase(std::string_view code, bool with_contacts) override {
+    std::string sql = std::string("SELECT ") + kCaseColumns;
+    if (with_contacts) {
+      sql += ", k.reporter_name, k.reporter_phone, k.obo_name, k.obo_phone FROM cases c "
+             "LEFT JOIN case_contacts k ON k.case_id = c.id";
+    } else {
+      sql += " FROM cases c";
+    }
+    sql += " WHERE c.code = ?";
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, code);
+    std::optional<Case> out;
+    if (s.Step()) out = ReadCase(s, with_contacts);
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Result<std::vector<Case>> ListCases(const CaseFilter& f) override {
+    std::string sql = std::string("SELECT ") + kCaseColumns + " FROM cases c WHERE 1=1";
+    if (f.status) sql += " AND c.status = ?1";
+    if (!f.category.empty()) sql += " AND c.category = ?2";
+    if (f.unit_ids) {
+      sql += " AND (c.location_unit_id IN (SELECT value FROM json_each(?3))"
+             " OR c.assigned_unit_id IN (SELECT value FROM json_each(?3)))";
+    }
+    if (f.overdue) {
+      sql += *f.overdue ? " AND c.overdue_at IS NOT NULL" : " AND c.overdue_at IS NULL";
+      sql += " AND c.status IN ('received','accepted','in_progress')";
+    }
+    if (f.beyond_level) sql += " AND c.beyond_level = ?4";
+    if (f.created_from) sql += " AND c.created_at >= ?5";
+    if (f.created_to) sql += " AND c.created_at < ?6";
+    if (f.public_only) sql += " AND c.visibility = 'public'";
+    if (f.before_id) sql += " AND c.id < ?7";
+    sql += " ORDER BY c.id DESC LIMIT ?8";
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    Statement& s = **st;
+    if (f.status) s.Bind(1, ToString(*f.status));
+    if (!f.category.empty()) s.Bind(2, f.category);
+    if (f.unit_ids) s.Bind(3, IdsJson(*f.unit_ids));
+    if (f.beyond_level) s.Bind(4, static_cast<int64_t>(*f.beyond_level));
+    if (f.created_from) s.Bind(5, f.created_from->seconds);
+    if (f.created_to) s.Bind(6, f.created_to->seconds);
+    if (f.before_id) s.Bind(7, *f.before_id);
+    s.Bind(8, static_cast<int64_t>(f.limit));
+    std::vector<Case> out;
+    while (s.Step()) out.push_back(ReadCase(s, false));
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Result<std::vector<Event>> CaseEvents(int64_t case_id) override {
+    auto st = db_.Prepare(
+        "SELECT e.id, e.case_id, e.at, e.actor_user_id, e.actor, e.kind, e.from_status, "
+        "e.to_status, e.note, e.answer, e.reason, e.unit_id, e.into_code, e.assignee_user_id, "
+        "e.ack_due FROM events e WHERE e.case_id = ? ORDER BY e.id");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, case_id);
+    std::vector<Event> out;
+    while (s.Step()) {
+      Event e;
+      e.id = s.Int(0);
+      e.case_id = s.Int(1);
+      e.at = Timestamp{s.Int(2)};
+      e.actor = Actor{s.OptInt(3), s.Text(4)};
+      e.kind = ParseEventKind(s.Text(5)).value_or(EventKind::kSubmitted);
+      e.from = ParseCaseStatus(s.Text(6)).value_or(CaseStatus::kReceived);
+      e.to = ParseCaseStatus(s.Text(7)).value_or(CaseStatus::kReceived);
+      e.note = s.Text(8);
+      e.answer = s.Text(9);
+      e.reason = s.Text(10);
+      e.unit_id = s.OptInt(11);
+      e.into = s.Text(12);
+      e.assignee_user_id = s.OptInt(13);
+      e.ack_due = OptTime(s, 14);
+      out.push_back(std::move(e));
+    }
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Result<std::optional<std::string>> CasePinHash(int64_t case_id) override {
+    auto st = db_.Prepare("SELECT pin_hash FROM cases WHERE id = ?");
+    if (!st) return st.error();
+    (*st)->Bind(1, case_id);
+    std::optional<std::string> out;
+    if ((*st)->Step()) out = (*st)->Text(0);
+    (*st)->Reset();
+    return out;
+  }
+
+  Result<StatsInput> Stats(const StatsQuery& q) override {
+    StatsInput in;
+    const std::string scope =
+        q.unit_ids ? " AND (c.location_unit_id IN (SELECT value FROM json_each(?3))"
+                     " OR c.assigned_unit_id IN (SELECT value FROM json_each(?3)))"
+                   : "";
+    const std::string ids = q.unit_ids ? IdsJson(*q.unit_ids) : "";
+    auto bind = [&](Statement& s) {
+      s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
+      if (q.unit_ids) s.Bind(3, ids);
+    };
+    {
+      auto st = db_.Prepare(
+          "SELECT c.status, c.category, count(*), sum(c.beyond_level) FROM cases c "
+          "WHERE c.created_at >= ?1 AND c.created_at < ?2" + scope +
+          " GROUP BY c.status, c.category");
+      if (!st) return st.error();
+      Statement& s = **st;
+      bind(s);
+      while (s.Step()) {
+        const int64_t n = s.Int(2);
+        in.by_status[s.Text(0)] += n;
+        in.by_category[s.Text(1)] += n;
+        in.received += n;
+        in.beyond_level += s.Int(3);
+      }
+      if (auto e = s.status(); !e) return e.error();
+      s.Reset();
+    }
+    {
+      auto st = db_.Prepare(
+          "SELECT c.created_at, c.first_resolved_at, c.resolve_due FROM cases c "
+          "WHERE c.first_resolved_at >= ?1 AND c.first_resolved_at < ?2" + scope);
+      if (!st) return st.error();
+      Statement& s = **st;
+      bind(s);
+      while (s.Step()) {
+        in.resolutions.push_back({Timestamp{s.Int(0)}, Timestamp{s.Int(1)}, Timestamp{s.Int(2)}});
+      }
+      if (auto e = s.status(); !e) return e.error();
+      s.Reset();
+    }
+    {
+      auto st = db_.Prepare(
+          "SELECT count(*) FROM cases c WHERE c.overdue_at IS NOT NULL AND "
+          "c.status IN ('received','accepted','in_progress') AND ?1 <= ?2" + scope);
+      if (!st) return st.error();
+      Statement& s = **st;
+      bind(s);
+      if (s.Step()) in.overdue_now = s.Int(0);
+      s.Reset();
+    }
+    {
+      auto st = db_.Prepare(
+          "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id "
+          "WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2" + scope);
+      if (!st) return st.error();
+      Statement& s = **st;
+      bind(s);
+      if (s.Step()) in.reopened = s.Int(0);
+      s.Reset();
+    }
+    return in;
+  }
+
+  Result<std::optional<UserRecord>> FindUserByTokenHash(std::string_view hash) override {
+    return FindUser("token_hash = ?", [&](Statement& s) { s.Bind(1, hash); });
+  }
+  Result<std::optional<UserRecord>> FindUserByName(std::string_view name) override {
+    return FindUser("name = ?", [&](Statement& s) { s.Bind(1, name); });
+  }
+  Result<std::optional<UserRecord>> FindUserById(int64_t id) override {
+    return FindUser("id = ?", [&](Statement& s) { s.Bind(1, id); });
+  }
+
+  Result<std::optional<IdempotencyRecord>> FindIdempotency(std::string_view key) override {
+    auto st = db_.Prepare("SELECT request_hash, status, response FROM idempotency WHERE key = ?");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, key);
+    std::optional<IdempotencyRecord> out;
+    if (s.Step()) out = IdempotencyRecord{s.Text(0), static_cast<int>(s.Int(1)), s.Text(2)};
+    s.Reset();
+    return out;
+  }
+
+ protected:
+  static std::string IdsJson(const std::vector<int64_t>& ids) {
+    std::string out = "[";
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (i) out += ',';
+      out += std::to_string(ids[i]);
+    }
+    return out + "]";
+  }
+
+  template <typename BindFn>
+  Result<std::optional<UserRecord>> FindUser(const std::string& where, BindFn bind) {
+    auto st = db_.Prepare("SELECT id, name, role, unit_id, created_at FROM users WHERE " + where);
+    if (!st) return st.error();
+    Statement& s = **st;
+    bind(s);
+    std::optional<UserRecord> out;
+    if (s.Step()) out = ReadUser(s);
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Connection& db_;
+};
+
+class SqliteReadTx final : public Queries<ReadTx> {
+ public:
+  SqliteReadTx(std::unique_ptr<Connection> conn, ReleaseConnection release)
+      : Queries(*conn), conn_(std::move(conn)), release_(std::move(release)) {}
+  ~SqliteReadTx() override {
+    (void)conn_->Exec("COMMIT");
+    release_(std::move(conn_));
+  }
+
+ private:
+  std::unique_ptr<Connection> conn_;
+  ReleaseConnection release_;
+};
+
+class SqliteWriteTx final : public Queries<WriteTx> {
+ public:
+  SqliteWriteTx(Connection& conn, std::unique_lock<std::mutex> lock)
+      : Queries(conn), lock_(std::move(lock)) {}
+  ~SqliteWriteTx() override {
+    if (!done_) (void)db_.Exec("ROLLBACK");
+  }
+
+  Result<int64_t> InsertCase(const Case& c, std::string_view pin_hash) override {
+    auto st = db_.Prepare(
+        "INSERT INTO cases(code, status, category, location_unit_id, assigned_unit_id, title, "
+        "body, lat, lon, channel, visibility, language, beyond_level, created_at, ack_due, "
+        "resolve_due, warn_at, pin_hash, submitted_by_user_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
+    s.Bind(5, c.assigned_unit_id).Bind(6, c.title).Bind(7, c.body).BindOpt(8, c.lat);
+    s.BindOpt(9, c.lon).Bind(10, c.channel).Bind(11, ToString(c.visibility)).Bind(12, c.language);
+    s.Bind(13, static_cast<int64_t>(c.beyond_level)).Bind(14, c.created_at.seconds);
+    s.Bind(15, c.deadlines.ack_due.seconds).Bind(16, c.deadlines.resolve_due.seconds);
+    s.Bind(17, c.deadlines.warn_at.seconds).Bind(18, pin_hash).BindOpt(19, c.submitted_by_user_id);
+    if (auto e = s.Run(); !e) return e.error();
+    const int64_t id = db_.LastInsertId();
+    if (c.reporter || c.on_behalf_of) {
+      auto ct = db_.Prepare(
+          "INSERT INTO case_contacts(case_id, reporter_name, reporter_phone, obo_name, obo_phone) "
+          "VALUES (?,?,?,?,?)");
+      if (!ct) return ct.error();
+      const Contact r = c.reporter.value_or(Contact{});
+      const Contact o = c.on_behalf_of.value_or(Contact{});
+      (*ct)->Bind(1, id).Bind(2, r.name).Bind(3, r.phone).Bind(4, o.name).Bind(5, o.phone);
+      if (auto e = (*ct)->Run(); !e) return e.error();
+    }
+    return id;
+  }
+
+  Status UpdateCase(const Case& c) override {
+    auto st = db_.Prepare(
+        "UPDATE cases SET status=?, assigned_unit_id=?, assignee_user_id=?, ack_due=?, "
+        "accepted_at=?, resolved_at=?, first_resolved_at=?, closed_at=?, warned_at=?, "
+        "overdue_at=?, escalated_to_unit_id=?, reopen_count=?, answer=?, reject_reason=?, "
+        "merged_into=? WHERE id=?");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, ToString(c.status)).Bind(2, c.assigned_unit_id).BindOpt(3, c.assignee_user_id);
+    s.Bind(4, c.deadlines.ack_due.seconds).BindOpt(5, OptTimeValue(c.accepted_at));
+    s.BindOpt(6, OptTimeValue(c.resolved_at)).BindOpt(7, OptTimeValue(c.first_resolved_at));
+    s.BindOpt(8, OptTimeValue(c.closed_at)).BindOpt(9, OptTimeValue(c.warned_at));
+    s.BindOpt(10, OptTimeValue(c.overdue_at)).BindOpt(11, c.escalated_to_unit_id);
+    s.Bind(12, static_cast<int64_t>(c.reopen_count)).Bind(13, c.answer).Bind(14, c.reject_reason);
+    s.Bind(15, c.merged_into).Bind(16, c.id);
+    return s.Run();
+  }
+
+  Result<int64_t> AppendEvent(const Event& e) override {
+    auto st = db_.Prepare(
+        "INSERT INTO events(case_id, at, actor_user_id, actor, kind, from_status, to_status, "
+        "note, answer, reason, unit_id, into_code, assignee_user_id, ack_due) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, e.case_id).Bind(2, e.at.seconds).BindOpt(3, e.actor.user_id).Bind(4, e.actor.label);
+    s.Bind(5, ToString(e.kind)).Bind(6, ToString(e.from)).Bind(7, ToString(e.to)).Bind(8, e.note);
+    s.Bind(9, e.answer).Bind(10, e.reason).BindOpt(11, e.unit_id).Bind(12, e.into);
+    s.BindOpt(13, e.assignee_user_id).BindOpt(14, OptTimeValue(e.ack_due));
+    if (auto r = s.Run(); !r) return r.error();
+    return db_.LastInsertId();
+  }
+
+  Status PutIdempotency(std::string_view key, const IdempotencyRecord& rec,
+                        Timestamp now) override {
+    auto st = db_.Prepare(
+        "INSERT INTO idempotency(key, request_hash, status, response, created_at) "
+        "VALUES (?,?,?,?,?)");
+    if (!st) return st.error();
+    return (*st)->Bind(1, key).Bind(2, rec.request_hash).Bind(3, rec.status)
+        .Bind(4, rec.response).Bind(5, now.seconds).Run();
+  }
+
+  Status PurgeIdempotency(Timestamp older_than) override {
+    auto st = db_.Prepare("DELETE FROM idempotency WHERE created_at < ?");
+    if (!st) return st.error();
+    return (*st)->Bind(1, older_than.seconds).Run();
+  }
+
+  Result<int64_t> InsertUnit(const Unit& u) override {
+    auto st = db_.Prepare(
+        "INSERT INTO units(code, name, level, parent_id, remote, ethnic_minority, valid_from, "
+        "valid_to, merged_into_id, lat, lon) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return st.error();
+    Statement& s = **st;
+    BindUnit(s, u);
+    if (auto e = s.Run(); !e) return e.error();
+    return db_.LastInsertId();
+  }
+
+  Status UpdateUnit(const Unit& u) override {
+    auto st = db_.Prepare(
+        "UPDATE units SET code=?, name=?, level=?, parent_id=?, remote=?, ethnic_minority=?, "
+        "valid_from=?, valid_to=?, merged_into_id=?, lat=?, lon=? WHERE id=?");
+    if (!st) return st.error();
+    Statement& s = **st;
+    BindUnit(s, u);
+    s.Bind(12, u.id);
+    return s.Run();
+  }
+
+  Status UpsertCategory(const Category& c) override {
+    auto st = db_.Prepare(
+        "INSERT INTO categories(code, name_id, name_vi, name_en, handling_unit_code, ack_days, "
+        "resolve_days, remote_extra_days) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE "
+        "SET name_id=excluded.name_id, name_vi=excluded.name_vi, name_en=excluded.name_en, "
+        "handling_unit_code=excluded.handling_unit_code, ack_days=excluded.ack_days, "
+        "resolve_days=excluded.resolve_days, remote_extra_days=excluded.remote_extra_days");
+    if (!st) return st.error();
+    return (*st)->Bind(1, c.code).Bind(2, c.name_id).Bind(3, c.name_vi).Bind(4, c.name_en)
+        .Bind(5, c.handling_unit_code).Bind(6, c.ack_days).Bind(7, c.resolve_days)
+        .Bind(8, c.remote_extra_days).Run();
+  }
+
+  Status AddHoliday(Date d, std::string_view name) override {
+    auto st = db_.Prepare("INSERT OR REPLACE INTO holidays(day, name) VALUES (?, ?)");
+    if (!st) return st.error();
+    return (*st)->Bind(1, static_cast<int64_t>(d.days)).Bind(2, name).Run();
+  }
+
+  Result<int64_t> InsertUser(const UserRecord& u, std::string_view token_hash) override {
+    auto st = db_.Prepare(
+        "INSERT INTO users(name, role, unit_id, token_hash, created_at) VALUES (?,?,?,?,?)");
+    if (!st) return st.error();
+    if (auto e = (*st)->Bind(1, u.name).Bind(2, u.role).Bind(3, u.unit_id).Bind(4, token_hash)
+                     .Bind(5, u.created_at.seconds).Run();
+        !e) {
+      return e.error();
+    }
+    return db_.LastInsertId();
+  }
+
+  Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) override {
+    auto st = db_.Prepare(
+        std::string("SELECT ") + kCaseColumns +
+        " FROM cases c WHERE c.overdue_at IS NULL AND c.status IN "
+        "('received','accepted','in_progress') AND (c.warn_at <= ?1 OR c.ack_due <= ?1) "
+        "AND c.id > ?2 ORDER BY c.id LIMIT ?3");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, now.seconds).Bind(2, after_id).Bind(3, static_cast<int64_t>(limit));
+    std::vector<Case> out;
+    while (s.Step()) out.push_back(ReadCase(s, false));
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Status Savepoint() override { return db_.Exec("SAVEPOINT sp"); }
+  Status ReleaseSavepoint() override { return db_.Exec("RELEASE sp"); }
+  Status RollbackToSavepoint() override { return db_.Exec("ROLLBACK TO sp; RELEASE sp"); }
+
+  Status Commit() override {
+    Status s = db_.Exec("COMMIT");
+    if (s) done_ = true;
+    return s;
+  }
+
+ private:
+  static void BindUnit(Statement& s, const Unit& u) {
+    s.Bind(1, u.code).Bind(2, u.name).Bind(3, ToString(u.level)).BindOpt(4, u.parent_id);
+    s.Bind(5, static_cast<int64_t>(u.remote)).Bind(6, static_cast<int64_t>(u.ethnic_minority));
+    if (u.valid_from) {
+      s.Bind(7, static_cast<int64_t>(u.valid_from->days));
+    } else {
+      s.BindNull(7);
+    }
+    if (u.valid_to) {
+      s.Bind(8, static_cast<int64_t>(u.valid_to->days));
+    } else {
+      s.BindNull(8);
+    }
+    s.BindOpt(9, u.merged_into_id).BindOpt(10, u.lat).BindOpt(11, u.lon);
+  }
+
+  std::unique_lock<std::mutex> lock_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ReadTx>> MakeReadTx(std::unique_ptr<Connection> conn,
+                                           ReleaseConnection release) {
+  if (auto s = conn->Exec("BEGIN"); !s) {
+    release(std::move(conn));
+    return s.error();
+  }
+  return std::unique_ptr<ReadTx>(new SqliteReadTx(std::move(conn), std::move(release)));
+}
+
+Result<std::unique_ptr<WriteTx>> MakeWriteTx(Connection& conn, std::unique_lock<std::mutex> lock) {
+  if (auto s = conn.Exec("BEGIN IMMEDIATE"); !s) return s.error();
+  return std::unique_ptr<WriteTx>(new SqliteWriteTx(conn, std::move(lock)));
+}
+
+}  // namespace jembatan::store::sqlite

@@ -1,0 +1,132 @@
+// The storage seam. The app layer sees only these interfaces; store/sqlite implements them
+// (and a PostgreSQL implementation can, without touching core, app or http).
+//
+// Thread-safety: Store::BeginRead may be called from any thread; each transaction object is
+// used by one thread at a time. BeginWrite serialises writers (one write transaction at a
+// time per Store); the server funnels writes through one writer thread (app/writer.h).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/case.h"
+#include "core/category.h"
+#include "core/event.h"
+#include "core/result.h"
+#include "core/stats.h"
+#include "core/unit.h"
+
+namespace jembatan::store {
+
+struct CaseFilter {
+  std::optional<CaseStatus> status;
+  std::string category;
+  // Cases whose location or responsible unit is one of these; nullopt means every unit.
+  std::optional<std::vector<int64_t>> unit_ids;
+  std::optional<bool> overdue;       // flagged overdue by the deadline sweep and still open
+  std::optional<bool> beyond_level;
+  std::optional<Timestamp> created_from;  // inclusive
+  std::optional<Timestamp> created_to;    // exclusive
+  bool public_only = false;
+  std::optional<int64_t> before_id;  // keyset cursor: newest first, ids below this one
+  int limit = 20;
+};
+
+struct UserRecord {
+  int64_t id = 0;
+  std::string name;
+  std::string role;
+  int64_t unit_id = 0;
+  Timestamp created_at;
+};
+
+struct IdempotencyRecord {
+  std::string request_hash;
+  int status = 0;
+  std::string response;
+};
+
+// What the summary statistics are computed from (core/stats.h does the arithmetic).
+struct StatsInput {
+  std::map<std::string, int64_t> by_status;    // cases created in the period
+  std::map<std::string, int64_t> by_category;  // cases created in the period
+  int64_t received = 0;
+  int64_t beyond_level = 0;
+  int64_t overdue_now = 0;
+  int64_t reopened = 0;                        // reopen events in the period
+  std::vector<ResolutionSample> resolutions;   // first resolutions in the period
+};
+
+struct StatsQuery {
+  std::optional<std::vector<int64_t>> unit_ids;
+  Timestamp from;
+  Timestamp to;
+};
+
+class ReadTx {
+ public:
+  virtual ~ReadTx() = default;
+
+  virtual Result<std::vector<Unit>> LoadUnits() = 0;
+  virtual Result<std::vector<Category>> LoadCategories() = 0;
+  virtual Result<std::set<Date>> LoadHolidays() = 0;
+
+  // Contacts (personal data) are loaded only when `with_contacts`.
+  virtual Result<std::optional<Case>> FindCase(std::string_view code, bool with_contacts) = 0;
+  virtual Result<std::vector<Case>> ListCases(const CaseFilter& filter) = 0;
+  virtual Result<std::vector<Event>> CaseEvents(int64_t case_id) = 0;
+  virtual Result<std::optional<std::string>> CasePinHash(int64_t case_id) = 0;
+  virtual Result<StatsInput> Stats(const StatsQuery& query) = 0;
+
+  virtual Result<std::optional<UserRecord>> FindUserByTokenHash(std::string_view hash) = 0;
+  virtual Result<std::optional<UserRecord>> FindUserByName(std::string_view name) = 0;
+  virtual Result<std::optional<UserRecord>> FindUserById(int64_t id) = 0;
+
+  virtual Result<std::optional<IdempotencyRecord>> FindIdempotency(std::string_view key) = 0;
+};
+
+class WriteTx : public ReadTx {
+ public:
+  // Returns the new id. A tracking code already in use gives ErrorKind::kConflict.
+  virtual Result<int64_t> InsertCase(const Case& c, std::string_view pin_hash) = 0;
+  // Writes the projection columns of an existing case (not its contacts or body).
+  virtual Status UpdateCase(const Case& c) = 0;
+  virtual Result<int64_t> AppendEvent(const Event& e) = 0;
+  virtual Status PutIdempotency(std::string_view key, const IdempotencyRecord& rec,
+                                Timestamp now) = 0;
+  virtual Status PurgeIdempotency(Timestamp older_than) = 0;
+
+  virtual Result<int64_t> InsertUnit(const Unit& u) = 0;
+  virtual Status UpdateUnit(const Unit& u) = 0;
+  virtual Status UpsertCategory(const Category& c) = 0;
+  virtual Status AddHoliday(Date d, std::string_view name) = 0;
+  virtual Result<int64_t> InsertUser(const UserRecord& u, std::string_view token_hash) = 0;
+
+  // Open cases not yet marked overdue whose warning or acknowledge time has come, id > after_id,
+  // in id order: the candidates the deadline sweep looks at (core decides what to record).
+  virtual Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id,
+                                                    int limit) = 0;
+
+  // Nested savepoints, so one use case in a group-committed batch can fail alone.
+  virtual Status Savepoint() = 0;
+  virtual Status ReleaseSavepoint() = 0;
+  virtual Status RollbackToSavepoint() = 0;
+
+  // Durable on return (fsync'd). A transaction destroyed without Commit rolls back.
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Result<std::unique_ptr<ReadTx>> BeginRead() = 0;
+  virtual Result<std::unique_ptr<WriteTx>> BeginWrite() = 0;
+};
+
+}  // namespace jembatan::store
