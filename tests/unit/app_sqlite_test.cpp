@@ -1,0 +1,360 @@
+// Use cases against a real SQLite file: submission, actions with scope, listing with cursors,
+// the append-only log, idempotent sweeps, the group-commit writer and the unit import.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "app/accounts.h"
+#include "app/case_commands.h"
+#include "app/case_queries.h"
+#include "app/deadline_sweep.h"
+#include "app/setup.h"
+#include "app/writer.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace jembatan {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kUnitsCsv =
+    "code,name,level,parent,remote,ethnic_minority,merged_into,valid_from,valid_to,lat,lon\n"
+    "P,Province,province,,0,0,,,,,\n"
+    "DEPT-NRE,Environment,department,P,0,0,,,,,\n"
+    "DEPT-CON,Construction,department,P,0,0,,,,,\n"
+    "DEPT-EMC,Ethnic,department,P,0,0,,,,,\n"
+    "DEPT-POL,Police,department,P,0,0,,,,,\n"
+    "C1,Bien Son,commune,P,0,1,,,,22.1,105.1\n"
+    "V11,Cong Lau,village,C1,0,1,,,,,\n"
+    "C2,Son Hai,commune,P,1,0,,,,,\n"
+    "V21,\"Ban Na, upper\",village,C2,1,0,,,,,\n"
+    "OLD,Old commune,commune,P,0,0,C1,2010-01-01,2025-06-30,,\n";
+
+class AppTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("jembatan-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto s = store::OpenSqliteStore((dir_ / "t.db").string());
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    store_ = std::move(s.value());
+    auto tx = Write();
+    ASSERT_TRUE(app::SeedCategories(*tx).ok());
+    auto imported = app::ImportUnits(*tx, kUnitsCsv);
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+    reg_ = LoadReg(*tx);
+    officer1_ = AddUser(*tx, "officer.c1", "officer", "C1");
+    officer2_ = AddUser(*tx, "officer.c2", "officer", "C2");
+    member_ = AddUser(*tx, "member.a", "member", "C1");
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  std::unique_ptr<store::WriteTx> Write() { return std::move(store_->BeginWrite().value()); }
+  std::unique_ptr<store::ReadTx> Read() { return std::move(store_->BeginRead().value()); }
+  std::shared_ptr<const app::Registry> LoadReg(store::ReadTx& tx) {
+    return std::move(app::LoadRegistry(tx).value());
+  }
+  Principal AddUser(store::WriteTx& tx, const std::string& name, const std::string& role,
+                    const std::string& unit) {
+    auto u = app::CreateUser(tx, *reg_, {name, role, unit}, now_, random_);
+    EXPECT_TRUE(u.ok()) << u.error().message;
+    tokens_[name] = u->token;
+    return Principal{u->user.id, name, *ParseRole(role), reg_->units.FindById(u->user.unit_id)};
+  }
+  app::Receipt Submit(const std::string& unit, const std::string& category = "roads_bridges",
+                      const Principal* by = nullptr) {
+    auto tx = Write();
+    SubmitRequest r;
+    r.body = "Cầu treo hỏng";
+    r.unit = unit;
+    r.category = category;
+    r.reporter = Contact{"Ana", "+84912345678"};
+    auto receipt = app::SubmitCase(*tx, *reg_, r, by, now_, random_);
+    EXPECT_TRUE(receipt.ok()) << receipt.error().message;
+    EXPECT_TRUE(tx->Commit().ok());
+    return receipt.value();
+  }
+  Result<Case> Act(const Principal& who, const std::string& code, CaseAction a,
+                   app::ActionCommand extra = {}) {
+    auto tx = Write();
+    extra.code = code;
+    extra.action = a;
+    auto r = app::PerformAction(*tx, *reg_, who, extra, now_);
+    if (r.ok()) EXPECT_TRUE(tx->Commit().ok());
+    return r;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<store::Store> store_;
+  std::shared_ptr<const app::Registry> reg_;
+  app::SeededRandom random_{42};
+  Timestamp now_{1'795'395'300};
+  std::map<std::string, std::string> tokens_;
+  Principal officer1_, officer2_, member_;
+};
+
+TEST_F(AppTest, SubmittedCaseIsStoredWithItsFirstEvent) {
+  auto receipt = Submit("V11");
+  EXPECT_EQ(receipt.pin.size(), 6u);
+  auto tx = Read();
+  auto found = tx->FindCase(receipt.c.code, true);
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->body, "Cầu treo hỏng");
+  EXPECT_EQ((*found)->assigned_unit_id, reg_->units.FindByCode("C1")->id);
+  EXPECT_EQ((*found)->reporter->phone, "+84912345678");
+  auto events = tx->CaseEvents((*found)->id);
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].kind, EventKind::kSubmitted);
+  EXPECT_EQ((*events)[0].actor.label, "reporter");
+}
+
+TEST_F(AppTest, OfficerOfAnotherCommuneIsRefusedAndNothingChanges) {
+  auto receipt = Submit("V11");
+  auto r = Act(officer2_, receipt.c.code, CaseAction::kAccept);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::kForbidden);
+  auto tx = Read();
+  EXPECT_EQ((*tx->FindCase(receipt.c.code, false))->status, CaseStatus::kReceived);
+  EXPECT_EQ(tx->CaseEvents(receipt.c.id)->size(), 1u);
+}
+
+TEST_F(AppTest, MembersForwardButDoNotHandle) {
+  auto receipt = Submit("V11", "roads_bridges", &member_);
+  auto r = Act(member_, receipt.c.code, CaseAction::kAccept);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::kForbidden);
+  auto tx = Read();
+  auto view = app::GetCase(*tx, *reg_, receipt.c.code, &member_, nullptr);
+  EXPECT_TRUE(view->full);  // the member forwarded it
+}
+
+TEST_F(AppTest, FullLifeRecordsEveryStepAsAnEvent) {
+  auto code = Submit("V11").c.code;
+  ASSERT_TRUE(Act(officer1_, code, CaseAction::kAccept, {.note = "seen"}).ok());
+  ASSERT_TRUE(Act(officer1_, code, CaseAction::kAssign, {.assignee = "officer.c1"}).ok());
+  ASSERT_TRUE(Act(officer1_, code, CaseAction::kStart).ok());
+  EXPECT_EQ(Act(officer1_, code, CaseAction::kResolve).error().field, "answer");
+  ASSERT_TRUE(Act(officer1_, code, CaseAction::kResolve, {.answer = "Repaired"}).ok());
+  EXPECT_EQ(Act(officer1_, code, CaseAction::kStart).error().kind, ErrorKind::kIllegalTransition);
+  auto closed = Act(officer1_, code, CaseAction::kClose);
+  ASSERT_TRUE(closed.ok());
+  EXPECT_EQ(closed->status, CaseStatus::kClosed);
+  auto tx = Read();
+  auto events = tx->CaseEvents(closed->id);
+  std::vector<std::string> kinds;
+  for (const auto& e : *events) kinds.emplace_back(ToString(e.kind));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"submitted", "accepted", "assigned", "started",
+                                             "resolved", "closed"}));
+  EXPECT_EQ((*events)[1].actor.label, "officer.c1");
+  EXPECT_EQ((*events)[1].note, "seen");
+}
+
+TEST_F(AppTest, TransferMovesTheCaseOutOfScope) {
+  auto code = Submit("V11").c.code;
+  auto moved = Act(officer1_, code, CaseAction::kTransfer, {.unit = "C2"});
+  ASSERT_TRUE(moved.ok()) << moved.error().message;
+  EXPECT_EQ(moved->assigned_unit_id, reg_->units.FindByCode("C2")->id);
+  // C2's officer may now act; the location stays in C1, so C1 still sees it.
+  EXPECT_TRUE(Act(officer2_, code, CaseAction::kAccept).ok());
+  EXPECT_EQ(Act(officer1_, code, CaseAction::kTransfer, {.unit = "NOPE"}).error().kind,
+            ErrorKind::kUnknownReference);
+}
+
+TEST_F(AppTest, MergeIntoAnotherCase) {
+  auto a = Submit("V11").c.code;
+  auto b = Submit("V11").c.code;
+  auto merged = Act(officer1_, b, CaseAction::kMerge, {.into = a});
+  ASSERT_TRUE(merged.ok()) << merged.error().message;
+  EXPECT_EQ(merged->status, CaseStatus::kMerged);
+  EXPECT_EQ(merged->merged_into, a);
+  auto other = Submit("V21").c.code;
+  EXPECT_EQ(Act(officer1_, a, CaseAction::kMerge, {.into = other}).error().kind,
+            ErrorKind::kForbidden);
+}
+
+TEST_F(AppTest, EventsAreAppendOnly) {
+  Submit("V11");
+  // The store offers no way to change events; the schema refuses it even through raw SQL.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "t.db").string().c_str(), &raw), SQLITE_OK);
+  char* msg = nullptr;
+  EXPECT_NE(sqlite3_exec(raw, "UPDATE events SET note='x'", nullptr, nullptr, &msg), SQLITE_OK);
+  sqlite3_free(msg);
+  EXPECT_NE(sqlite3_exec(raw, "DELETE FROM events", nullptr, nullptr, &msg), SQLITE_OK);
+  sqlite3_free(msg);
+  sqlite3_close(raw);
+}
+
+TEST_F(AppTest, PagesNeitherSkipNorRepeatWhileCasesArrive) {
+  std::set<std::string> before;
+  for (int i = 0; i < 25; ++i) before.insert(Submit(i % 2 ? "V11" : "V21").c.code);
+  std::set<std::string> seen;
+  app::ListQuery q;
+  q.limit = 7;
+  for (int page = 0; page < 10; ++page) {
+    auto tx = Read();
+    auto p = app::ListCases(*tx, *reg_, q, &officer1_);
+    ASSERT_TRUE(p.ok());
+    for (const Case& c : p->cases) EXPECT_TRUE(seen.insert(c.code).second) << "repeated " << c.code;
+    Submit("V11");  // a new case arrives between pages
+    if (!p->next_before_id) break;
+    q.before_id = p->next_before_id;
+  }
+  EXPECT_EQ(seen, before);
+}
+
+TEST_F(AppTest, PublicViewHidesPersonalData) {
+  auto receipt = Submit("V11");
+  auto tx = Read();
+  auto pub = app::GetCase(*tx, *reg_, receipt.c.code, nullptr, nullptr);
+  ASSERT_TRUE(pub.ok());
+  EXPECT_FALSE(pub->full);
+  EXPECT_FALSE(pub->c.reporter.has_value());
+  auto other = app::GetCase(*tx, *reg_, receipt.c.code, &officer2_, nullptr);
+  EXPECT_FALSE(other->full);
+  EXPECT_FALSE(other->c.reporter.has_value());
+  auto mine = app::GetCase(*tx, *reg_, receipt.c.code, &officer1_, nullptr);
+  EXPECT_TRUE(mine->full);
+  EXPECT_EQ(mine->c.reporter->name, "Ana");
+  auto with_pin = app::GetCase(*tx, *reg_, receipt.c.code, nullptr, &receipt.pin);
+  EXPECT_TRUE(with_pin->full);
+  const std::string wrong = receipt.pin == "000000" ? "111111" : "000000";
+  EXPECT_EQ(app::GetCase(*tx, *reg_, receipt.c.code, nullptr, &wrong).error().kind,
+            ErrorKind::kUnauthorized);
+}
+
+TEST_F(AppTest, SweepIsIdempotentAndEscalates) {
+  auto code = Submit("V11").c.code;
+  const Timestamp later{now_.seconds + 90 * kSecondsPerDay};
+  for (int round = 0; round < 2; ++round) {
+    auto tx = Write();
+    auto r = app::SweepDeadlines(*tx, *reg_, later);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->events_recorded, round == 0 ? 2 : 0);  // overdue + escalated, then nothing
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto tx = Read();
+  auto c = **tx->FindCase(code, false);
+  EXPECT_TRUE(c.overdue_at.has_value());
+  EXPECT_EQ(c.escalated_to_unit_id, reg_->units.FindByCode("P")->id);
+  store::CaseFilter f;
+  f.overdue = true;
+  EXPECT_EQ(tx->ListCases(f)->size(), 1u);
+}
+
+TEST_F(AppTest, WriterGroupsCommitsAndIsolatesRefusedJobs) {
+  app::Writer writer(*store_, [this] { return now_; });
+  constexpr int kJobs = 400;
+  std::atomic<int> committed{0}, kept{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kJobs / 4; ++i) {
+        const bool refuse = (i % 10) == 0;
+        std::atomic<bool> done{false};
+        while (!writer.Submit(
+            [&, refuse](store::WriteTx& tx, Timestamp now) {
+              SubmitRequest r;
+              r.body = "batch";
+              r.unit = t % 2 ? "V11" : "V21";
+              auto receipt = app::SubmitCase(tx, *reg_, r, nullptr, now, random_);
+              if (!receipt.ok() || refuse) return false;
+              ++kept;
+              return true;
+            },
+            [&](bool ok) {
+              committed += ok;
+              done = true;
+            })) {
+          std::this_thread::yield();
+        }
+        if (i % 25 == 0) {
+          while (!done) std::this_thread::yield();
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  writer.Stop();
+  EXPECT_EQ(committed.load(), kJobs);
+  EXPECT_EQ(kept.load(), kJobs - kJobs / 10);
+  EXPECT_LT(writer.batches(), static_cast<size_t>(kJobs));  // some batches held many jobs
+  store::CaseFilter f;
+  f.limit = 10000;
+  auto tx = Read();
+  EXPECT_EQ(static_cast<int>(tx->ListCases(f)->size()), kept.load());
+}
+
+TEST_F(AppTest, UnitImportReportsEveryBadRowAndImportsNothing) {
+  auto tx = Write();
+  auto r = app::ImportUnits(*tx,
+                            "code,name,level,parent,remote,ethnic_minority,merged_into,valid_from,"
+                            "valid_to,lat,lon\n"
+                            "C9,Nine,commune,P,0,0,,,,,\n"
+                            "V91,,village,C9,0,0,,,,,\n"
+                            "V92,Ok,village,NOPE,0,0,,,,,\n"
+                            "V93,Ok,hamlet,C9,maybe,0,,,,,\n"
+                            "V94,Ok,village,P,0,0,,,,,\n");
+  ASSERT_FALSE(r.ok());
+  const std::string& m = r.error().message;
+  for (const char* line : {"line 3", "line 4", "line 5", "line 6"}) {
+    EXPECT_NE(m.find(line), std::string::npos) << line << " in " << m;
+  }
+  EXPECT_EQ(m.find("line 2"), std::string::npos);
+  tx.reset();  // rolled back
+  auto rtx = Read();
+  EXPECT_EQ(rtx->LoadUnits()->size(), 10u);
+}
+
+TEST_F(AppTest, ReimportingTheSameFileChangesNothing) {
+  auto tx = Write();
+  auto r = app::ImportUnits(*tx, kUnitsCsv);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->inserted, 0);
+  EXPECT_EQ(r->updated, 0);
+}
+
+TEST_F(AppTest, TokensAuthenticateAndBadOnesDoNot) {
+  app::Authenticator auth;
+  auto tx = Read();
+  auto p = auth.Authenticate(*tx, *reg_, tokens_["officer.c1"]);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->name, "officer.c1");
+  EXPECT_EQ(p->unit->code, "C1");
+  EXPECT_EQ(auth.Authenticate(*tx, *reg_, "jbt_wrong").error().kind, ErrorKind::kUnauthorized);
+  EXPECT_EQ(auth.Authenticate(*tx, *reg_, "").error().kind, ErrorKind::kUnauthorized);
+}
+
+TEST_F(AppTest, SummaryCountsFromRecords) {
+  auto a = Submit("V11").c.code;
+  Submit("V21");
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kAccept).ok());
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kStart).ok());
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kResolve, {.answer = "done"}).ok());
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kReopen).ok());
+  auto tx = Read();
+  auto s = app::Summarize(*tx, *reg_, "", Timestamp{now_.seconds - 10}, Timestamp{now_.seconds + 10});
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(s->received, 2);
+  EXPECT_EQ(s->resolved, 1);
+  EXPECT_DOUBLE_EQ(*s->on_time_rate, 1.0);
+  EXPECT_EQ(s->reopened, 1);
+  EXPECT_EQ(s->by_status["in_progress"], 1);
+  EXPECT_EQ(s->by_status["received"], 1);
+  auto c1 = app::Summarize(*tx, *reg_, "C1", Timestamp{now_.seconds - 10}, Timestamp{now_.seconds + 10});
+  EXPECT_EQ(c1->received, 1);
+}
+
+}  // namespace
+}  // namespace jembatan

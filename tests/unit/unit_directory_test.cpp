@@ -1,0 +1,73 @@
+#include "core/unit.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "fixtures.h"
+
+namespace jembatan {
+namespace {
+
+using testing::MakeUnit;
+
+TEST(UnitDirectory, OldCodesResolveToTheLiveUnit) {
+  const auto units = testing::SmallProvince();
+  EXPECT_EQ(units.ResolveLive("OLD")->code, "C1");
+  EXPECT_EQ(units.ResolveLive("OLDV")->code, "V11");
+  EXPECT_EQ(units.ResolveLive("C1")->code, "C1");
+  EXPECT_EQ(units.ResolveLive("NOPE"), nullptr);
+  EXPECT_FALSE(units.FindByCode("OLD")->live());
+}
+
+TEST(UnitDirectory, MergeChainsAreFollowed) {
+  auto dir = UnitDirectory::Build({MakeUnit(1, "P", UnitLevel::kProvince, std::nullopt),
+                                   MakeUnit(2, "A", UnitLevel::kCommune, 1, false, 3),
+                                   MakeUnit(3, "B", UnitLevel::kCommune, 1, false, 4),
+                                   MakeUnit(4, "C", UnitLevel::kCommune, 1)});
+  ASSERT_TRUE(dir.ok());
+  EXPECT_EQ(dir->ResolveLive("A")->code, "C");
+}
+
+TEST(UnitDirectory, CyclesAndDanglingLinksAreRefused) {
+  EXPECT_FALSE(UnitDirectory::Build({MakeUnit(1, "A", UnitLevel::kCommune, std::nullopt, false, 2),
+                                     MakeUnit(2, "B", UnitLevel::kCommune, std::nullopt, false, 1)})
+                   .ok());
+  EXPECT_FALSE(UnitDirectory::Build({MakeUnit(1, "A", UnitLevel::kCommune, 2),
+                                     MakeUnit(2, "B", UnitLevel::kCommune, 1)})
+                   .ok());
+  EXPECT_FALSE(UnitDirectory::Build({MakeUnit(1, "A", UnitLevel::kCommune, 9)}).ok());
+  EXPECT_FALSE(UnitDirectory::Build({MakeUnit(1, "A", UnitLevel::kCommune, std::nullopt),
+                                     MakeUnit(2, "A", UnitLevel::kCommune, std::nullopt)})
+                   .ok());
+}
+
+TEST(UnitDirectory, CommuneOfAndCovers) {
+  const auto units = testing::SmallProvince();
+  EXPECT_EQ(units.CommuneOf(*units.FindByCode("V12"))->code, "C1");
+  EXPECT_EQ(units.CommuneOf(*units.FindByCode("C2"))->code, "C2");
+  EXPECT_EQ(units.CommuneOf(*units.FindByCode("P")), nullptr);
+  EXPECT_TRUE(units.Covers(*units.FindByCode("P"), *units.FindByCode("V21")));
+  EXPECT_TRUE(units.Covers(*units.FindByCode("C1"), *units.FindByCode("V11")));
+  EXPECT_FALSE(units.Covers(*units.FindByCode("C1"), *units.FindByCode("V21")));
+  EXPECT_FALSE(units.Covers(*units.FindByCode("V11"), *units.FindByCode("C1")));
+}
+
+TEST(UnitDirectory, SubtreeHoldsEveryDescendant) {
+  const auto units = testing::SmallProvince();
+  auto ids = units.Subtree(*units.FindByCode("C1"));
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<int64_t>{3, 4, 5}));
+  EXPECT_EQ(units.Subtree(*units.FindByCode("P")).size(), 9u);
+}
+
+TEST(UnitLevel, NamesAndAliases) {
+  EXPECT_EQ(ParseUnitLevel("ward"), UnitLevel::kCommune);
+  EXPECT_EQ(ParseUnitLevel("special_zone"), UnitLevel::kCommune);
+  EXPECT_EQ(ParseUnitLevel("residential_group"), UnitLevel::kVillage);
+  EXPECT_EQ(ToString(UnitLevel::kDepartment), "department");
+  EXPECT_FALSE(ParseUnitLevel("district").has_value());  // abolished in 2025
+}
+
+}  // namespace
+}  // namespace jembatan
