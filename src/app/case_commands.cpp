@@ -13,7 +13,10 @@ Actor ActorOf(const Principal& p) { return Actor{p.user_id, p.name}; }
 Result<Case> LoadInScope(store::WriteTx& tx, const Registry& reg, const Principal& actor,
                          std::string_view raw_code, std::string_view field) {
   auto code = NormalizeTrackingCode(raw_code);
-  if (!code) return Error::Unknown("not a valid tracking code: check it for typos", std::string(field));
+  if (!code) {
+    const std::string msg = "not a valid tracking code: " + std::string(raw_code);
+    return field.empty() ? Error::NotFound(msg) : Error::Unknown(msg, std::string(field));
+  }
   auto found = tx.FindCase(*code, false);
   if (!found) return found.error();
   if (!found.value()) {

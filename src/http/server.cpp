@@ -106,6 +106,21 @@ awaitable<void> WriteResponse(beast::tcp_stream& stream, const ServerOptions& op
   ec = wec;
 }
 
+// After an error reply the client may still be sending (a 10 MB body): closing now would reset
+// the connection and lose the reply, so read and discard for a short, bounded while first.
+awaitable<void> LingeringClose(beast::tcp_stream& stream) {
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  constexpr size_t kMaxDrain = 64 * 1024 * 1024;
+  std::vector<char> sink(64 * 1024);
+  stream.expires_after(std::chrono::seconds(2));
+  for (size_t drained = 0; drained < kMaxDrain;) {
+    auto [rec, n] = co_await stream.async_read_some(asio::buffer(sink), kTuple);
+    if (rec) break;
+    drained += n;
+  }
+}
+
 awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
   beast::tcp_stream stream(std::move(socket));
   const ServerOptions& opt = sh->options;
@@ -133,6 +148,7 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
         break;  // closed, timed out, reset
       }
       co_await WriteResponse(stream, opt, err, 11, false, ec);
+      co_await LingeringClose(stream);
       break;
     }
     auto msg = parser.release();

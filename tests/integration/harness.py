@@ -1,0 +1,86 @@
+"""Starts the real `jembatan` binary on a free port against a fresh demo database.
+
+Only the standard library: the tests speak HTTP with http.client, so what they see is what any
+client sees.
+"""
+import http.client
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
+BIN = os.environ.get("JEMBATAN_BIN", os.path.join(os.path.dirname(__file__), "../../build/jembatan"))
+
+OFFICER_C001 = "jbt_demo_officer.bienson"   # Bien Son, C001
+OFFICER_C002 = "jbt_demo_officer.sonhai"    # Son Hai, C002
+SUPERVISOR = "jbt_demo_supervisor"          # province
+MEMBER = "jbt_demo_member01"
+
+
+class Server:
+    def __init__(self, cases=300):
+        self.dir = tempfile.mkdtemp(prefix="jembatan-it-")
+        self.db = os.path.join(self.dir, "demo.db")
+        subprocess.run([BIN, "demo", "--db", self.db, "--cases", str(cases)], check=True,
+                       stdout=subprocess.DEVNULL)
+        self.log = open(os.path.join(self.dir, "server.log"), "w")
+        self.proc = subprocess.Popen(
+            [BIN, "--log-level", "warn", "serve", "--db", self.db, "--listen", "127.0.0.1:0",
+             "--sweep-interval", "0"],
+            stdout=subprocess.PIPE, stderr=self.log, text=True)
+        line = self.proc.stdout.readline()
+        if "listening on" not in line:
+            self.proc.kill()
+            with open(self.log.name) as f:
+                raise RuntimeError("server did not start: " + line + f.read())
+        self.port = int(line.strip().rsplit(":", 1)[1])
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                if self.request("GET", "/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("server not healthy")
+            time.sleep(0.05)
+
+    def request(self, method, path, body=None, token=None, headers=None, raw=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        h = dict(headers or {})
+        data = raw
+        if body is not None:
+            data = json.dumps(body).encode()
+        if data is not None:
+            h.setdefault("Content-Type", "application/json")
+        if token:
+            h["Authorization"] = "Bearer " + token
+        conn.request(method, path, body=data, headers=h)
+        res = conn.getresponse()
+        payload = res.read()
+        conn.close()
+        ctype = res.getheader("Content-Type", "")
+        parsed = json.loads(payload) if payload and "json" in ctype else payload
+        return res.status, parsed, res
+
+    def run_cli(self, *args):
+        return subprocess.run([BIN, *args], check=True, capture_output=True, text=True).stdout
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+    def close(self):
+        self.stop()
+        self.proc.stdout.close()
+        self.log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
