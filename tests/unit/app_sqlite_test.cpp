@@ -90,7 +90,9 @@ class AppTest : public ::testing::Test {
     extra.code = code;
     extra.action = a;
     auto r = app::PerformAction(*tx, *reg_, who, extra, now_);
-    if (r.ok()) EXPECT_TRUE(tx->Commit().ok());
+    if (r.ok()) {
+      EXPECT_TRUE(tx->Commit().ok());
+    }
     return r;
   }
 
@@ -262,25 +264,27 @@ TEST_F(AppTest, WriterGroupsCommitsAndIsolatesRefusedJobs) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kJobs / 4; ++i) {
         const bool refuse = (i % 10) == 0;
-        std::atomic<bool> done{false};
+        const std::string unit = t % 2 ? "V11" : "V21";
+        auto done = std::make_shared<std::atomic<bool>>(false);
+        // Jobs outlive this loop iteration: capture by value, never the loop's locals.
         while (!writer.Submit(
-            [&, refuse](store::WriteTx& tx, Timestamp now) {
+            [this, &kept, refuse, unit](store::WriteTx& tx, Timestamp now) {
               SubmitRequest r;
               r.body = "batch";
-              r.unit = t % 2 ? "V11" : "V21";
+              r.unit = unit;
               auto receipt = app::SubmitCase(tx, *reg_, r, nullptr, now, random_);
               if (!receipt.ok() || refuse) return false;
               ++kept;
               return true;
             },
-            [&](bool ok) {
+            [&committed, done](bool ok) {
               committed += ok;
-              done = true;
+              *done = true;
             })) {
           std::this_thread::yield();
         }
         if (i % 25 == 0) {
-          while (!done) std::this_thread::yield();
+          while (!*done) std::this_thread::yield();
         }
       }
     });
