@@ -7,13 +7,11 @@
 namespace jembatan::app {
 namespace {
 
-Result<std::optional<std::vector<int64_t>>> ScopeIds(const Registry& reg, std::string_view code,
-                                                     std::string_view field) {
-  if (code.empty()) return std::optional<std::vector<int64_t>>{};
+Result<UnitScope> ScopeFor(const Registry& reg, std::string_view code, std::string_view field) {
+  if (code.empty()) return UnitScope{};
   const Unit* u = reg.units.ResolveLive(code);
   if (u == nullptr) return Error::Unknown("unknown unit " + std::string(code), std::string(field));
-  if (u->level == UnitLevel::kProvince) return std::optional<std::vector<int64_t>>{};
-  return std::optional<std::vector<int64_t>>{reg.units.Subtree(*u)};
+  return ScopeOf(reg.units, *u);
 }
 
 void StripPrivate(Case& c) {
@@ -35,7 +33,8 @@ Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_vie
                          const Principal* viewer, const std::string* pin) {
   auto code = NormalizeTrackingCode(raw_code);
   if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
-  auto found = tx.FindCase(*code, true);
+  // Anonymous readers without a PIN never see contacts: skip loading them.
+  auto found = tx.FindCase(*code, viewer != nullptr || pin != nullptr);
   if (!found) return found.error();
   if (!found.value()) return Error::NotFound("no case with code " + *code);
   CaseView view{std::move(**found), false};
@@ -60,9 +59,9 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   if (!q.category.empty() && reg.FindCategory(q.category) == nullptr) {
     return Error::Unknown("unknown category " + q.category, "category");
   }
-  auto ids = ScopeIds(reg, q.unit, "unit");
-  if (!ids) return ids.error();
-  f.unit_ids = std::move(ids.value());
+  auto scope = ScopeFor(reg, q.unit, "unit");
+  if (!scope) return scope.error();
+  f.scope = *scope;
   f.overdue = q.overdue;
   f.beyond_level = q.beyond_level;
   f.created_from = q.created_from;
@@ -107,9 +106,9 @@ Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
 Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_view unit_code,
                           Timestamp from, Timestamp to) {
   if (to <= from) return Error::Invalid("`to` must be after `from`", "to");
-  auto ids = ScopeIds(reg, unit_code, "unit");
-  if (!ids) return ids.error();
-  auto in = tx.Stats(store::StatsQuery{ids.value(), from, to});
+  auto scope = ScopeFor(reg, unit_code, "unit");
+  if (!scope) return scope.error();
+  auto in = tx.Stats(store::StatsQuery{*scope, from, to});
   if (!in) return in.error();
   const ResolutionFigures r = SummarizeResolutions(in->resolutions, reg.calendar);
   Summary s;

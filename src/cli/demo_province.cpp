@@ -227,7 +227,14 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
   std::sort(ages.begin(), ages.end(), std::greater<>());
   const double forward_share = case_count > 0 ? std::min(1.0, double(kForwarded) / case_count) : 0;
   std::map<int64_t, std::string> last_code_in_commune;
+  constexpr int kCasesPerTransaction = 20000;  // bounded WAL growth for a million-case fill
   for (int i = 0; i < case_count; ++i) {
+    if (i > 0 && i % kCasesPerTransaction == 0) {
+      if (auto s = (*tx)->Commit(); !s) return s.error();
+      tx.value().reset();
+      tx = store.BeginWrite();
+      if (!tx) return tx.error();
+    }
     const Timestamp created = OfficeTime(now, ages[static_cast<size_t>(i)], rng);
     SubmitRequest req;
     req.category = PickCategory(rng);

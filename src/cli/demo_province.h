@@ -26,7 +26,8 @@ struct DemoSummary {
   std::vector<DemoLogin> logins;  // the few worth printing
 };
 
-// Builds units, users and a year of cases ending at `now` in one transaction.
+// Builds units and users in one transaction, then a year of cases ending at `now` in
+// transactions of 20,000 cases.
 Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int cases,
                                       Timestamp now);
 

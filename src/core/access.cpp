@@ -31,6 +31,22 @@ bool MaySeeContacts(const UnitDirectory& units, const Principal& p, const Case& 
   return CoversCase(units, p, c);
 }
 
+UnitScope ScopeOf(const UnitDirectory& units, const Unit& unit) {
+  switch (unit.level) {
+    case UnitLevel::kProvince:
+      return {};
+    case UnitLevel::kDepartment:
+      return {UnitScope::Kind::kDepartment, unit.id, 0};
+    case UnitLevel::kCommune:
+      return {UnitScope::Kind::kCommune, unit.id, unit.id};
+    case UnitLevel::kVillage: {
+      const Unit* commune = units.CommuneOf(unit);
+      return {UnitScope::Kind::kVillage, unit.id, commune ? commune->id : 0};
+    }
+  }
+  return {};
+}
+
 bool MayHandleCases(Role r) { return r != Role::kMember; }
 
 }  // namespace jembatan

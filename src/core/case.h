@@ -41,6 +41,7 @@ struct Case {
   CaseStatus status = CaseStatus::kReceived;
   std::string category;
   int64_t location_unit_id = 0;  // the village or commune the case is about
+  int64_t commune_unit_id = 0;   // the commune of the location (the location itself for a commune)
   int64_t assigned_unit_id = 0;  // the commune or province department responsible
   std::optional<int64_t> assignee_user_id;
   std::string title;

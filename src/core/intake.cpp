@@ -26,6 +26,11 @@ Result<std::optional<Contact>> CheckContact(const std::optional<Contact>& in,
 
 }  // namespace
 
+static int64_t CommuneIdOf(const UnitDirectory& units, const Unit& location) {
+  const Unit* commune = units.CommuneOf(location);
+  return commune != nullptr ? commune->id : location.id;
+}
+
 bool IsKnownChannel(std::string_view channel) {
   for (auto c : kChannels) {
     if (c == channel) return true;
@@ -87,6 +92,7 @@ Result<Case> PrepareCase(const SubmitRequest& req, const UnitDirectory& units,
   c.status = CaseStatus::kReceived;
   c.category = cat->second.code;
   c.location_unit_id = location->id;
+  c.commune_unit_id = CommuneIdOf(units, *location);
   c.assigned_unit_id = routing->assigned->id;
   c.title = req.title;
   c.body = req.body;

@@ -1,7 +1,6 @@
 #include "core/time.h"
 
 #include <chrono>
-#include <cstdio>
 
 namespace jembatan {
 namespace {
@@ -43,12 +42,30 @@ Date DateFromYmd(int year, unsigned month, unsigned day) {
   return Date{static_cast<int32_t>(sd.time_since_epoch().count())};
 }
 
+namespace {
+// Writes n digits of v (zero-padded) at out; hot in every JSON reply, so no printf.
+char* PutDigits(char* out, int64_t v, int n) {
+  for (int i = n - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return out + n;
+}
+
+char* PutDate(char* out, int64_t days) {
+  const chr::year_month_day ymd{chr::sys_days{chr::days{days}}};
+  out = PutDigits(out, static_cast<int>(ymd.year()), 4);
+  *out++ = '-';
+  out = PutDigits(out, static_cast<unsigned>(ymd.month()), 2);
+  *out++ = '-';
+  return PutDigits(out, static_cast<unsigned>(ymd.day()), 2);
+}
+}  // namespace
+
 std::string FormatDate(Date d) {
-  const chr::year_month_day ymd{chr::sys_days{chr::days{d.days}}};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  char buf[10];
+  PutDate(buf, d.days);
+  return std::string(buf, sizeof buf);
 }
 
 std::string FormatTimestamp(Timestamp t) {
@@ -58,13 +75,16 @@ std::string FormatTimestamp(Timestamp t) {
     rem += kSecondsPerDay;
     --days;
   }
-  const chr::year_month_day ymd{chr::sys_days{chr::days{days}}};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                static_cast<int>(rem % 60));
-  return buf;
+  char buf[20];
+  char* p = PutDate(buf, days);
+  *p++ = 'T';
+  p = PutDigits(p, rem / 3600, 2);
+  *p++ = ':';
+  p = PutDigits(p, rem / 60 % 60, 2);
+  *p++ = ':';
+  p = PutDigits(p, rem % 60, 2);
+  *p++ = 'Z';
+  return std::string(buf, static_cast<size_t>(p - buf));
 }
 
 std::optional<Date> ParseDate(std::string_view text) {

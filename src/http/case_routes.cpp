@@ -15,7 +15,11 @@ namespace jembatan::http {
 namespace json = boost::json;
 namespace {
 
-std::string EncodeCursor(int64_t before_id) { return "c" + std::to_string(before_id); }
+std::string EncodeCursor(int64_t before_id) {
+  std::string cursor = "c";  // opaque to clients; "c" + id
+  cursor += std::to_string(before_id);
+  return cursor;
+}
 
 Result<std::optional<int64_t>> DecodeCursor(const Request& req) {
   auto it = req.query.find("cursor");
@@ -153,11 +157,19 @@ void Api::AddCaseRoutes() {
     if (!viewer) return ProblemFor(viewer.error());
     auto page = app::ListCases(**tx, *d.registry, *q, viewer->has_value() ? &**viewer : nullptr);
     if (!page) return ProblemFor(page.error());
-    json::array cases;
-    for (const Case& c : page->cases) cases.push_back(CaseToJson(c, *d.registry, false));
-    json::object o{{"cases", std::move(cases)}};
-    o["next_cursor"] = page->next_before_id ? json::value(EncodeCursor(*page->next_before_id))
-                                            : json::value(nullptr);
+    JsonArena arena;
+    json::array cases(arena.storage());
+    cases.reserve(page->cases.size());
+    for (const Case& c : page->cases) {
+      cases.emplace_back(CaseToJson(c, *d.registry, false, arena.storage()));
+    }
+    json::object o(arena.storage());
+    o.emplace("cases", std::move(cases));
+    if (page->next_before_id) {
+      o.emplace("next_cursor", EncodeCursor(*page->next_before_id));
+    } else {
+      o.emplace("next_cursor", nullptr);
+    }
     return JsonResponse(200, Serialize(o));
   });
 
@@ -170,7 +182,9 @@ void Api::AddCaseRoutes() {
     auto view = app::GetCase(**tx, *d.registry, p[0], viewer->has_value() ? &**viewer : nullptr,
                              req.case_pin.empty() ? nullptr : &req.case_pin);
     if (!view) return ProblemFor(view.error());
-    return JsonResponse(200, Serialize(CaseToJson(view->c, *d.registry, view->full)));
+    JsonArena arena;
+    return JsonResponse(200,
+                        Serialize(CaseToJson(view->c, *d.registry, view->full, arena.storage())));
   });
 
   router_.Add("GET", "/api/v1/cases/{code}/events",
@@ -183,9 +197,14 @@ void Api::AddCaseRoutes() {
                 auto events = app::CaseEvents(**tx, *d.registry, p[0],
                                               viewer->has_value() ? &**viewer : nullptr);
                 if (!events) return ProblemFor(events.error());
-                json::array out;
-                for (const Event& e : *events) out.push_back(EventToJson(e, *d.registry));
-                return JsonResponse(200, Serialize(json::object{{"events", std::move(out)}}));
+                JsonArena arena;
+                json::array out(arena.storage());
+                for (const Event& e : *events) {
+                  out.emplace_back(EventToJson(e, *d.registry, arena.storage()));
+                }
+                json::object o(arena.storage());
+                o.emplace("events", std::move(out));
+                return JsonResponse(200, Serialize(o));
               });
 
   router_.Add("POST", "/api/v1/cases/{code}/actions/{action}",

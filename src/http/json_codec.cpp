@@ -14,21 +14,29 @@ std::string Path(std::string_view prefix, std::string_view key) {
   return prefix.empty() ? std::string(key) : std::string(prefix) + "." + std::string(key);
 }
 
-json::value OptTime(const std::optional<Timestamp>& t) {
-  if (!t) return nullptr;
-  return json::value(FormatTimestamp(*t));
+json::value OptTime(const std::optional<Timestamp>& t, const json::storage_ptr& sp) {
+  if (!t) return json::value(nullptr, sp);
+  return json::value(FormatTimestamp(*t), sp);
 }
 
-json::value UnitRef(const app::Registry& reg, std::optional<int64_t> id) {
-  if (!id) return nullptr;
-  const Unit* u = reg.units.FindById(*id);
-  if (u == nullptr) return nullptr;
-  return json::object{{"code", u->code}, {"name", u->name}, {"level", ToString(u->level)}};
+json::value UnitRef(const app::Registry& reg, std::optional<int64_t> id,
+                    const json::storage_ptr& sp) {
+  const Unit* u = id ? reg.units.FindById(*id) : nullptr;
+  if (u == nullptr) return json::value(nullptr, sp);
+  json::object o(sp);
+  o.reserve(3);
+  o.emplace("code", u->code);
+  o.emplace("name", u->name);
+  o.emplace("level", ToString(u->level));
+  return o;
 }
 
-json::value ContactJson(const std::optional<Contact>& c) {
-  if (!c) return nullptr;
-  return json::object{{"name", c->name}, {"phone", c->phone}};
+json::value ContactJson(const std::optional<Contact>& c, const json::storage_ptr& sp) {
+  if (!c) return json::value(nullptr, sp);
+  json::object o(sp);
+  o.emplace("name", c->name);
+  o.emplace("phone", c->phone);
+  return o;
 }
 
 Status ReadContact(const json::object& o, std::string_view key, std::optional<Contact>& out) {
@@ -120,63 +128,76 @@ Result<SubmitRequest> ReadSubmitRequest(const json::object& o) {
   return r;
 }
 
-json::object CaseToJson(const Case& c, const app::Registry& reg, bool full) {
-  json::object o;
-  o["code"] = c.code;
-  o["status"] = ToString(c.status);
-  o["category"] = c.category;
+json::object CaseToJson(const Case& c, const app::Registry& reg, bool full,
+                        const json::storage_ptr& sp) {
+  json::object o(sp);
+  o.reserve(32);
+  o.emplace("code", c.code);
+  o.emplace("status", ToString(c.status));
+  o.emplace("category", c.category);
   if (const Category* cat = reg.FindCategory(c.category)) {
-    o["category_name"] = cat->Name(c.language);
+    o.emplace("category_name", cat->Name(c.language));
   }
-  o["unit"] = UnitRef(reg, c.location_unit_id);
-  o["assigned_unit"] = UnitRef(reg, c.assigned_unit_id);
-  o["title"] = c.title;
-  o["body"] = c.body;
+  o.emplace("unit", UnitRef(reg, c.location_unit_id, sp));
+  o.emplace("assigned_unit", UnitRef(reg, c.assigned_unit_id, sp));
+  o.emplace("title", c.title);
+  o.emplace("body", c.body);
   if (c.lat && c.lon) {
-    o["location"] = json::object{{"lat", *c.lat}, {"lon", *c.lon}};
+    json::object loc(sp);
+    loc.emplace("lat", *c.lat);
+    loc.emplace("lon", *c.lon);
+    o.emplace("location", std::move(loc));
   } else {
-    o["location"] = nullptr;
+    o.emplace("location", nullptr);
   }
-  o["channel"] = c.channel;
-  o["visibility"] = ToString(c.visibility);
-  o["language"] = c.language;
-  o["beyond_level"] = c.beyond_level;
-  o["created_at"] = FormatTimestamp(c.created_at);
-  o["due"] = json::object{{"acknowledge", FormatTimestamp(c.deadlines.ack_due)},
-                          {"resolve", FormatTimestamp(c.deadlines.resolve_due)},
-                          {"warning", FormatTimestamp(c.deadlines.warn_at)}};
-  o["overdue"] = c.overdue_at.has_value() && IsOpen(c.status);
-  o["escalated_to"] = UnitRef(reg, c.escalated_to_unit_id);
-  o["accepted_at"] = OptTime(c.accepted_at);
-  o["resolved_at"] = OptTime(c.resolved_at);
-  o["closed_at"] = OptTime(c.closed_at);
-  o["answer"] = c.answer;
-  o["reject_reason"] = c.reject_reason;
-  o["merged_into"] = c.merged_into.empty() ? json::value(nullptr) : json::value(c.merged_into);
-  o["reopen_count"] = c.reopen_count;
+  o.emplace("channel", c.channel);
+  o.emplace("visibility", ToString(c.visibility));
+  o.emplace("language", c.language);
+  o.emplace("beyond_level", c.beyond_level);
+  o.emplace("created_at", FormatTimestamp(c.created_at));
+  json::object due(sp);
+  due.reserve(3);
+  due.emplace("acknowledge", FormatTimestamp(c.deadlines.ack_due));
+  due.emplace("resolve", FormatTimestamp(c.deadlines.resolve_due));
+  due.emplace("warning", FormatTimestamp(c.deadlines.warn_at));
+  o.emplace("due", std::move(due));
+  o.emplace("overdue", c.overdue_at.has_value() && IsOpen(c.status));
+  o.emplace("escalated_to", UnitRef(reg, c.escalated_to_unit_id, sp));
+  o.emplace("accepted_at", OptTime(c.accepted_at, sp));
+  o.emplace("resolved_at", OptTime(c.resolved_at, sp));
+  o.emplace("closed_at", OptTime(c.closed_at, sp));
+  o.emplace("answer", c.answer);
+  o.emplace("reject_reason", c.reject_reason);
+  if (c.merged_into.empty()) {
+    o.emplace("merged_into", nullptr);
+  } else {
+    o.emplace("merged_into", c.merged_into);
+  }
+  o.emplace("reopen_count", c.reopen_count);
   if (full) {
-    o["reporter"] = ContactJson(c.reporter);
-    o["on_behalf_of"] = ContactJson(c.on_behalf_of);
-    json::array actions;
+    o.emplace("reporter", ContactJson(c.reporter, sp));
+    o.emplace("on_behalf_of", ContactJson(c.on_behalf_of, sp));
+    json::array actions(sp);
     for (CaseAction a : AllowedActions(c.status)) actions.emplace_back(ToString(a));
-    o["allowed_actions"] = std::move(actions);
+    o.emplace("allowed_actions", std::move(actions));
   }
   return o;
 }
 
-json::object EventToJson(const Event& e, const app::Registry& reg) {
-  json::object o;
-  o["id"] = e.id;
-  o["at"] = FormatTimestamp(e.at);
-  o["kind"] = ToString(e.kind);
-  o["from"] = ToString(e.from);
-  o["to"] = ToString(e.to);
-  o["actor"] = e.actor.label;
-  o["note"] = e.note;
-  if (!e.answer.empty()) o["answer"] = e.answer;
-  if (!e.reason.empty()) o["reason"] = e.reason;
-  if (e.unit_id) o["unit"] = UnitRef(reg, e.unit_id);
-  if (!e.into.empty()) o["into"] = e.into;
+json::object EventToJson(const Event& e, const app::Registry& reg, const json::storage_ptr& sp) {
+  json::object o(sp);
+  o.reserve(12);
+  o.emplace("id", e.id);
+  o.emplace("at", FormatTimestamp(e.at));
+  o.emplace("kind", ToString(e.kind));
+  o.emplace("from", ToString(e.from));
+  o.emplace("to", ToString(e.to));
+  o.emplace("actor", e.actor.label);
+  o.emplace("note", e.note);
+  if (!e.answer.empty()) o.emplace("answer", e.answer);
+  if (!e.reason.empty()) o.emplace("reason", e.reason);
+  if (e.unit_id) o.emplace("unit", UnitRef(reg, e.unit_id, sp));
+  if (!e.into.empty()) o.emplace("into", e.into);
   return o;
 }
 

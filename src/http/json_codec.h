@@ -2,6 +2,7 @@
 // event, a unit; and strict reading of request bodies (types checked, unknown fields refused).
 #pragma once
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <initializer_list>
@@ -30,12 +31,29 @@ Status ReadString(const boost::json::object& o, std::string_view key, std::strin
 
 Result<SubmitRequest> ReadSubmitRequest(const boost::json::object& o);
 
-boost::json::object CaseToJson(const Case& c, const app::Registry& reg, bool full);
-boost::json::object EventToJson(const Event& e, const app::Registry& reg);
+// `sp` is the memory the result lives in: replies build their whole document in one
+// monotonic arena (see JsonArena) instead of a heap allocation per node.
+boost::json::object CaseToJson(const Case& c, const app::Registry& reg, bool full,
+                               const boost::json::storage_ptr& sp = {});
+boost::json::object EventToJson(const Event& e, const app::Registry& reg,
+                                const boost::json::storage_ptr& sp = {});
 boost::json::object UnitToJson(const Unit& u, const app::Registry& reg);
 boost::json::object CategoryToJson(const Category& c);
 boost::json::object SummaryToJson(const app::Summary& s);
 
 std::string Serialize(const boost::json::value& v);
+
+// An arena for one reply's JSON document: a stack buffer first, then larger heap blocks, all
+// freed at once when the reply has been serialized.
+class JsonArena {
+ public:
+  JsonArena() : resource_(buffer_, sizeof buffer_), sp_(&resource_) {}
+  const boost::json::storage_ptr& storage() const { return sp_; }
+
+ private:
+  unsigned char buffer_[16 * 1024];
+  boost::json::monotonic_resource resource_;
+  boost::json::storage_ptr sp_;
+};
 
 }  // namespace jembatan::http

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/case.h"
+#include "core/access.h"
 #include "core/category.h"
 #include "core/event.h"
 #include "core/result.h"
@@ -27,8 +28,7 @@ namespace jembatan::store {
 struct CaseFilter {
   std::optional<CaseStatus> status;
   std::string category;
-  // Cases whose location or responsible unit is one of these; nullopt means every unit.
-  std::optional<std::vector<int64_t>> unit_ids;
+  UnitScope scope;  // core/access.h: which cases belong to a unit
   std::optional<bool> overdue;       // flagged overdue by the deadline sweep and still open
   std::optional<bool> beyond_level;
   std::optional<Timestamp> created_from;  // inclusive
@@ -64,7 +64,7 @@ struct StatsInput {
 };
 
 struct StatsQuery {
-  std::optional<std::vector<int64_t>> unit_ids;
+  UnitScope scope;
   Timestamp from;
   Timestamp to;
 };

@@ -115,6 +115,12 @@ Result<Statement*> Connection::Prepare(const std::string& sql) {
   return pos->second.get();
 }
 
+Status Connection::Run(const std::string& sql) {
+  auto st = Prepare(sql);
+  if (!st) return st.error();
+  return (*st)->Run();
+}
+
 Status Connection::Exec(const std::string& sql) {
   char* err = nullptr;
   const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);

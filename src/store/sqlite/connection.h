@@ -63,8 +63,10 @@ class Connection {
   // A cached prepared statement, reset and with bindings cleared. REQUIRES: `sql` is valid.
   // The reference is valid until the next Prepare of the same SQL text.
   Result<Statement*> Prepare(const std::string& sql);
-  // Runs one or more statements without results (DDL, BEGIN, COMMIT, ...).
+  // Runs one or more statements without results (DDL, PRAGMA), parsing them each time.
   Status Exec(const std::string& sql);
+  // Runs one statement without results through the statement cache (BEGIN, COMMIT, ...).
+  Status Run(const std::string& sql);
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() { return db_; }
 

@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -56,10 +58,71 @@ Status Migrate(Connection& db) {
   return Status::Ok();
 }
 
+// Checkpoints (copying WAL pages into the database file, with its fsync) run on this thread,
+// so a commit never waits for one. The writer's WAL hook wakes it once the WAL holds
+// `threshold` pages; PASSIVE checkpoints never block the writer or readers.
+class Checkpointer {
+ public:
+  Checkpointer(std::unique_ptr<Connection> conn, int threshold_pages)
+      : conn_(std::move(conn)), threshold_(threshold_pages), thread_([this] { Run(); }) {}
+  ~Checkpointer() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+  }
+  // Called by SQLite on the writer thread after each commit.
+  static int OnCommit(void* self, sqlite3*, const char*, int wal_pages) {
+    auto* c = static_cast<Checkpointer*>(self);
+    if (wal_pages >= c->threshold_) {
+      {
+        std::lock_guard lock(c->mu_);
+        c->wanted_ = true;
+      }
+      c->cv_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+ private:
+  void Run() {
+    for (;;) {
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [this] { return stop_ || wanted_; });
+        if (stop_) return;
+        wanted_ = false;
+      }
+      sqlite3_wal_checkpoint_v2(conn_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
+  }
+  std::unique_ptr<Connection> conn_;
+  int threshold_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool wanted_ = false;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::string path, SqliteOptions options, std::unique_ptr<Connection> writer)
-      : path_(std::move(path)), options_(options), writer_(std::move(writer)) {}
+  SqliteStore(std::string path, SqliteOptions options, std::unique_ptr<Connection> writer,
+              std::unique_ptr<Connection> checkpoint_conn)
+      : path_(std::move(path)),
+        options_(options),
+        writer_(std::move(writer)),
+        checkpointer_(std::make_unique<Checkpointer>(std::move(checkpoint_conn),
+                                                     options.checkpoint_pages)) {
+    // Commits no longer checkpoint by themselves; the checkpointer does.
+    sqlite3_wal_hook(writer_->raw(), &Checkpointer::OnCommit, checkpointer_.get());
+  }
+  ~SqliteStore() override {
+    sqlite3_wal_hook(writer_->raw(), nullptr, nullptr);
+    checkpointer_.reset();
+  }
 
   Result<std::unique_ptr<ReadTx>> BeginRead() override {
     std::unique_ptr<Connection> conn;
@@ -93,6 +156,7 @@ class SqliteStore final : public Store {
   SqliteOptions options_;
   std::mutex writer_mu_;
   std::unique_ptr<Connection> writer_;
+  std::unique_ptr<Checkpointer> checkpointer_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> pool_;
 };
@@ -105,7 +169,13 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (!writer) return writer.error();
   if (auto s = Configure(**writer, options); !s) return s.error();
   if (auto s = Migrate(**writer); !s) return s.error();
-  return std::unique_ptr<Store>(new SqliteStore(path, options, std::move(writer.value())));
+  if (auto s = (*writer)->Exec("PRAGMA cache_size=-" + std::to_string(options.writer_cache_kib)); !s) {
+    return s.error();
+  }
+  auto checkpoint_conn = Connection::Open(path, /*read_only=*/false);
+  if (!checkpoint_conn) return checkpoint_conn.error();
+  return std::unique_ptr<Store>(new SqliteStore(path, options, std::move(writer.value()),
+                                                std::move(checkpoint_conn.value())));
 }
 
 }  // namespace jembatan::store

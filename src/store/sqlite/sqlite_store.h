@@ -1,6 +1,6 @@
 // The embedded SQLite implementation of store::Store: one file, WAL journal, foreign keys,
 // synchronous=FULL (a committed transaction is on disk), versioned migrations compiled in
-// from src/store/sqlite/migrations/*.sql.
+// from src/store/sqlite/migrations/*.sql, checkpoints on a background thread.
 #pragma once
 
 #include <memory>
@@ -12,7 +12,9 @@ namespace jembatan::store {
 
 struct SqliteOptions {
   bool create = true;           // create the file and apply migrations when missing
-  int cache_kib_per_connection = 16 * 1024;
+  int cache_kib_per_connection = 16 * 1024;  // page cache of each reader
+  int writer_cache_kib = 64 * 1024;          // the writer touches every index: a larger cache
+  int checkpoint_pages = 4000;               // WAL size (4 KiB pages) that wakes the checkpointer
 };
 
 // Opens (and migrates) the database at `path`. Thread-safe afterwards.

@@ -11,8 +11,8 @@ constexpr const char* kCaseColumns =
     "c.beyond_level, c.created_at, c.ack_due, c.resolve_due, c.warn_at, c.accepted_at, "
     "c.resolved_at, c.first_resolved_at, c.closed_at, c.warned_at, c.overdue_at, "
     "c.escalated_to_unit_id, c.reopen_count, c.answer, c.reject_reason, c.merged_into, "
-    "c.submitted_by_user_id";
-constexpr int kContactColumn = 31;
+    "c.submitted_by_user_id, c.commune_id";
+constexpr int kContactColumn = 32;
 
 std::optional<Timestamp> OptTime(const Statement& s, int col) {
   auto v = s.OptInt(col);
@@ -56,6 +56,7 @@ Case ReadCase(const Statement& s, bool with_contacts) {
   c.reject_reason = s.Text(28);
   c.merged_into = s.Text(29);
   c.submitted_by_user_id = s.OptInt(30);
+  c.commune_unit_id = s.OptInt(31).value_or(0);
   if (with_contacts) {
     Contact reporter{s.Text(kContactColumn), s.Text(kContactColumn + 1)};
     Contact obo{s.Text(kContactColumn + 2), s.Text(kContactColumn + 3)};
@@ -148,34 +149,63 @@ class Queries : public Base {
   }
 
   Result<std::vector<Case>> ListCases(const CaseFilter& f) override {
-    std::string sql = std::string("SELECT ") + kCaseColumns + " FROM cases c WHERE 1=1";
-    if (f.status) sql += " AND c.status = ?1";
-    if (!f.category.empty()) sql += " AND c.category = ?2";
-    if (f.unit_ids) {
-      sql += " AND (c.location_unit_id IN (SELECT value FROM json_each(?3))"
-             " OR c.assigned_unit_id IN (SELECT value FROM json_each(?3)))";
-    }
+    // Every branch reads an index that ends in id, newest first, so a page costs about its size.
+    std::string filters;
+    if (f.status) filters += " AND c.status = ?1";
+    if (!f.category.empty()) filters += " AND c.category = ?2";
     if (f.overdue) {
-      sql += *f.overdue ? " AND c.overdue_at IS NOT NULL" : " AND c.overdue_at IS NULL";
-      sql += " AND c.status IN ('received','accepted','in_progress')";
+      filters += *f.overdue ? " AND c.overdue_at IS NOT NULL" : " AND c.overdue_at IS NULL";
+      filters += " AND c.status IN ('received','accepted','in_progress')";
     }
-    if (f.beyond_level) sql += " AND c.beyond_level = ?4";
-    if (f.created_from) sql += " AND c.created_at >= ?5";
-    if (f.created_to) sql += " AND c.created_at < ?6";
-    if (f.public_only) sql += " AND c.visibility = 'public'";
-    if (f.before_id) sql += " AND c.id < ?7";
-    sql += " ORDER BY c.id DESC LIMIT ?8";
+    // Literal, not bound: SQLite must see it to use the partial index cases_beyond.
+    if (f.beyond_level) filters += *f.beyond_level ? " AND c.beyond_level = 1" : " AND c.beyond_level = 0";
+    if (f.created_from) filters += " AND c.created_at >= ?5";
+    if (f.created_to) filters += " AND c.created_at < ?6";
+    if (f.public_only) filters += " AND c.visibility = 'public'";
+    if (f.before_id) filters += " AND c.id < ?7";
+    const std::string select = std::string("SELECT ") + kCaseColumns + " FROM cases c";
+    std::string sql;
+    using Kind = UnitScope::Kind;
+    switch (f.scope.kind) {
+      case Kind::kAll: {
+        // Without statistics the planner prefers the status index and sorts; the partial
+        // indexes hold exactly the overdue and beyond-level cases in id order.
+        std::string hint;
+        if (!f.status && f.category.empty()) {
+          if (f.overdue.value_or(false)) {
+            hint = " INDEXED BY cases_overdue";
+          } else if (f.beyond_level.value_or(false)) {
+            hint = " INDEXED BY cases_beyond";
+          }
+        }
+        sql = select + hint + " WHERE 1=1" + filters;
+        break;
+      }
+      case Kind::kDepartment:
+        sql = select + " WHERE c.assigned_unit_id = ?3" + filters;
+        break;
+      case Kind::kVillage:
+        sql = select + " WHERE c.commune_id = ?9 AND c.location_unit_id = ?3" + filters;
+        break;
+      case Kind::kCommune:
+        // Located in the commune, or handled by it though located elsewhere: two ordered
+        // index scans merged (no sort, no duplicates).
+        sql = select + " WHERE c.commune_id = ?3" + filters + " UNION ALL " + select +
+              " WHERE c.assigned_unit_id = ?3 AND c.commune_id IS NOT ?3" + filters;
+        break;
+    }
+    sql += " ORDER BY 1 DESC LIMIT ?8";
     auto st = db_.Prepare(sql);
     if (!st) return st.error();
     Statement& s = **st;
     if (f.status) s.Bind(1, ToString(*f.status));
     if (!f.category.empty()) s.Bind(2, f.category);
-    if (f.unit_ids) s.Bind(3, IdsJson(*f.unit_ids));
-    if (f.beyond_level) s.Bind(4, static_cast<int64_t>(*f.beyond_level));
+    if (f.scope.kind != Kind::kAll) s.Bind(3, f.scope.unit_id);
     if (f.created_from) s.Bind(5, f.created_from->seconds);
     if (f.created_to) s.Bind(6, f.created_to->seconds);
     if (f.before_id) s.Bind(7, *f.before_id);
     s.Bind(8, static_cast<int64_t>(f.limit));
+    if (f.scope.kind == Kind::kVillage) s.Bind(9, f.scope.commune_id);
     std::vector<Case> out;
     while (s.Step()) out.push_back(ReadCase(s, false));
     if (auto e = s.status(); !e) return e.error();
@@ -227,14 +257,10 @@ class Queries : public Base {
 
   Result<StatsInput> Stats(const StatsQuery& q) override {
     StatsInput in;
-    const std::string scope =
-        q.unit_ids ? " AND (c.location_unit_id IN (SELECT value FROM json_each(?3))"
-                     " OR c.assigned_unit_id IN (SELECT value FROM json_each(?3)))"
-                   : "";
-    const std::string ids = q.unit_ids ? IdsJson(*q.unit_ids) : "";
+    const std::string scope = ScopeCondition(q.scope);
     auto bind = [&](Statement& s) {
       s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
-      if (q.unit_ids) s.Bind(3, ids);
+      if (q.scope.kind != UnitScope::Kind::kAll) s.Bind(3, q.scope.unit_id);
     };
     {
       auto st = db_.Prepare(
@@ -312,13 +338,19 @@ class Queries : public Base {
   }
 
  protected:
-  static std::string IdsJson(const std::vector<int64_t>& ids) {
-    std::string out = "[";
-    for (size_t i = 0; i < ids.size(); ++i) {
-      if (i) out += ',';
-      out += std::to_string(ids[i]);
+  // The unit scope as a condition on c, with the unit id bound as ?3 (figures, not pages).
+  static std::string ScopeCondition(const UnitScope& scope) {
+    switch (scope.kind) {
+      case UnitScope::Kind::kAll:
+        return "";
+      case UnitScope::Kind::kDepartment:
+        return " AND c.assigned_unit_id = ?3";
+      case UnitScope::Kind::kCommune:
+        return " AND (c.commune_id = ?3 OR c.assigned_unit_id = ?3)";
+      case UnitScope::Kind::kVillage:
+        return " AND c.location_unit_id = ?3";
     }
-    return out + "]";
+    return "";
   }
 
   template <typename BindFn>
@@ -342,7 +374,7 @@ class SqliteReadTx final : public Queries<ReadTx> {
   SqliteReadTx(std::unique_ptr<Connection> conn, ReleaseConnection release)
       : Queries(*conn), conn_(std::move(conn)), release_(std::move(release)) {}
   ~SqliteReadTx() override {
-    (void)conn_->Exec("COMMIT");
+    (void)conn_->Run("COMMIT");
     release_(std::move(conn_));
   }
 
@@ -356,15 +388,15 @@ class SqliteWriteTx final : public Queries<WriteTx> {
   SqliteWriteTx(Connection& conn, std::unique_lock<std::mutex> lock)
       : Queries(conn), lock_(std::move(lock)) {}
   ~SqliteWriteTx() override {
-    if (!done_) (void)db_.Exec("ROLLBACK");
+    if (!done_) (void)db_.Run("ROLLBACK");
   }
 
   Result<int64_t> InsertCase(const Case& c, std::string_view pin_hash) override {
     auto st = db_.Prepare(
         "INSERT INTO cases(code, status, category, location_unit_id, assigned_unit_id, title, "
         "body, lat, lon, channel, visibility, language, beyond_level, created_at, ack_due, "
-        "resolve_due, warn_at, pin_hash, submitted_by_user_id) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "resolve_due, warn_at, pin_hash, submitted_by_user_id, commune_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
@@ -373,6 +405,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     s.Bind(13, static_cast<int64_t>(c.beyond_level)).Bind(14, c.created_at.seconds);
     s.Bind(15, c.deadlines.ack_due.seconds).Bind(16, c.deadlines.resolve_due.seconds);
     s.Bind(17, c.deadlines.warn_at.seconds).Bind(18, pin_hash).BindOpt(19, c.submitted_by_user_id);
+    s.Bind(20, c.commune_unit_id);
     if (auto e = s.Run(); !e) return e.error();
     const int64_t id = db_.LastInsertId();
     if (c.reporter || c.on_behalf_of) {
@@ -506,12 +539,15 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     return out;
   }
 
-  Status Savepoint() override { return db_.Exec("SAVEPOINT sp"); }
-  Status ReleaseSavepoint() override { return db_.Exec("RELEASE sp"); }
-  Status RollbackToSavepoint() override { return db_.Exec("ROLLBACK TO sp; RELEASE sp"); }
+  Status Savepoint() override { return db_.Run("SAVEPOINT sp"); }
+  Status ReleaseSavepoint() override { return db_.Run("RELEASE sp"); }
+  Status RollbackToSavepoint() override {
+    if (auto s = db_.Run("ROLLBACK TO sp"); !s) return s;
+    return db_.Run("RELEASE sp");
+  }
 
   Status Commit() override {
-    Status s = db_.Exec("COMMIT");
+    Status s = db_.Run("COMMIT");
     if (s) done_ = true;
     return s;
   }
@@ -541,7 +577,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
 
 Result<std::unique_ptr<ReadTx>> MakeReadTx(std::unique_ptr<Connection> conn,
                                            ReleaseConnection release) {
-  if (auto s = conn->Exec("BEGIN"); !s) {
+  if (auto s = conn->Run("BEGIN"); !s) {
     release(std::move(conn));
     return s.error();
   }
@@ -549,7 +585,7 @@ Result<std::unique_ptr<ReadTx>> MakeReadTx(std::unique_ptr<Connection> conn,
 }
 
 Result<std::unique_ptr<WriteTx>> MakeWriteTx(Connection& conn, std::unique_lock<std::mutex> lock) {
-  if (auto s = conn.Exec("BEGIN IMMEDIATE"); !s) return s.error();
+  if (auto s = conn.Run("BEGIN IMMEDIATE"); !s) return s.error();
   return std::unique_ptr<WriteTx>(new SqliteWriteTx(conn, std::move(lock)));
 }
 

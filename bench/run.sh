@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Load benchmark of `jembatan serve` on a database of CASES cases (default 1,000,000), against
+# a minimal Beast server measured in the same run. Prints a table and writes
+# bench/out/results.json. Not a test: nothing here asserts a figure.
+#
+#   bench/run.sh [--cases N] [--duration SECONDS] [--runs R] [--connections C]
+#
+# Each scenario runs R times (default 3) for SECONDS (default 10) with wrk (1 thread, C
+# connections, default 64); the median of the runs is reported. The server uses 2 I/O threads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CASES=1000000 DURATION=10 RUNS=3 CONNS=64
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --cases) CASES=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --connections) CONNS=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+scripts/install-deps
+BUILD_DIR=build-release BUILD_TYPE=Release scripts/build
+ninja -C build-release bench_minimal_server >/dev/null
+
+OUT=bench/out
+mkdir -p "$OUT"
+export BENCH_DIR="$PWD/bench"
+BIN=build-release/jembatan
+SEED_DB="$OUT/seed-$CASES.db"
+DB="$OUT/bench.db"
+PORT_BASE=18090 PORT_APP=18080
+
+if [ ! -f "$SEED_DB" ]; then
+  echo "filling $SEED_DB with $CASES cases (once; reused by later runs)"
+  rm -f "$SEED_DB".tmp*
+  "$BIN" demo --db "$SEED_DB.tmp" --cases "$CASES" | head -1
+  mv "$SEED_DB.tmp" "$SEED_DB"
+fi
+cp "$SEED_DB" "$DB"
+rm -f "$DB-wal" "$DB-shm"
+sqlite3 "$DB" "SELECT code FROM cases ORDER BY random() LIMIT 20000" > "$OUT/codes.txt"
+export CODES_FILE="$PWD/$OUT/codes.txt"
+
+wait_port() {
+  for _ in $(seq 1 200); do
+    curl -fs "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.05
+  done
+  echo "server on port $1 did not come up" >&2
+  return 1
+}
+
+run_wrk() {  # name port script connections
+  local name=$1 port=$2 script=$3 conns=$4
+  for r in $(seq 1 "$RUNS"); do
+    wrk -t1 -c"$conns" -d"${DURATION}s" --timeout 10s -s "bench/$script" "http://127.0.0.1:$port" \
+      | grep '^{' | sed "s/^{/{\"scenario\":\"$name\",\"run\":$r,/" >> "$OUT/raw.jsonl"
+  done
+}
+
+: > "$OUT/raw.jsonl"
+build-release/bench/bench_minimal_server "$PORT_BASE" 2 >/dev/null &
+BASE_PID=$!
+wait_port "$PORT_BASE"
+run_wrk baseline "$PORT_BASE" baseline.lua "$CONNS"
+kill "$BASE_PID"; wait "$BASE_PID" 2>/dev/null || true
+
+"$BIN" --log-level warn serve --db "$DB" --listen "127.0.0.1:$PORT_APP" --threads 2 \
+  --sweep-interval 0 >/dev/null &
+APP_PID=$!
+wait_port "$PORT_APP"
+run_wrk read "$PORT_APP" read.lua "$CONNS"
+run_wrk list "$PORT_APP" list.lua "$CONNS"
+run_wrk submit "$PORT_APP" submit.lua "$CONNS"
+RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")
+kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+STORED=$(sqlite3 "$DB" "SELECT count(*) FROM cases")
+
+python3 - "$OUT" "$RSS_KB" "$CASES" "$STORED" "$DURATION" "$RUNS" "$CONNS" <<'PY'
+import json, statistics, sys, os, subprocess, datetime
+out, rss_kb, cases, stored, duration, runs, conns = sys.argv[1:]
+rows = [json.loads(l) for l in open(os.path.join(out, "raw.jsonl"))]
+med = {}
+for s in ["baseline", "read", "list", "submit"]:
+    rs = [r for r in rows if r["scenario"] == s]
+    med[s] = {k: statistics.median(r[k] for r in rs) for k in ["rps", "p50_ms", "p99_ms", "non_2xx", "socket_errors"]}
+mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+result = {"date": datetime.date.today().isoformat(), "nproc": os.cpu_count(), "memory_gib": round(mem, 1),
+          "cases_in_db_before": int(cases), "cases_in_db_after": int(stored), "duration_s": int(duration),
+          "runs": int(runs), "connections": int(conns), "peak_rss_mib": round(int(rss_kb) / 1024, 1),
+          "median": med, "raw": rows}
+json.dump(result, open(os.path.join(out, "results.json"), "w"), indent=1)
+base = med["baseline"]["rps"]
+print(f"\n{result['date']}, nproc {result['nproc']}, {result['memory_gib']} GiB, {cases} cases, "
+      f"wrk -t1 -c{conns} -d{duration}s, median of {runs} runs")
+print("| scenario | requests/s | ratio to baseline | p50 ms | p99 ms | non-2xx |")
+print("| --- | --- | --- | --- | --- | --- |")
+for s in ["baseline", "read", "list", "submit"]:
+    m = med[s]
+    print(f"| {s} | {m['rps']:.0f} | {m['rps']/base:.2f} | {m['p50_ms']:.2f} | {m['p99_ms']:.2f} | {m['non_2xx']:.0f} |")
+print(f"\npeak RSS of jembatan serve: {result['peak_rss_mib']} MiB; cases stored after the run: {stored}")
+PY
