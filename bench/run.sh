@@ -6,7 +6,8 @@
 #   bench/run.sh [--cases N] [--duration SECONDS] [--runs R] [--connections C]
 #
 # Each scenario runs R times (default 3) for SECONDS (default 10) with wrk (1 thread, C
-# connections, default 64); the median of the runs is reported. The server uses 2 I/O threads.
+# connections, default 64; submissions also with 256); the median of the runs is reported.
+# The server uses 2 I/O threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,6 +76,7 @@ wait_port "$PORT_APP"
 run_wrk read "$PORT_APP" read.lua "$CONNS"
 run_wrk list "$PORT_APP" list.lua "$CONNS"
 run_wrk submit "$PORT_APP" submit.lua "$CONNS"
+run_wrk submit_c256 "$PORT_APP" submit.lua 256
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")
 kill -TERM "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 STORED=$(sqlite3 "$DB" "SELECT count(*) FROM cases")
@@ -84,7 +86,8 @@ import json, statistics, sys, os, subprocess, datetime
 out, rss_kb, cases, stored, duration, runs, conns = sys.argv[1:]
 rows = [json.loads(l) for l in open(os.path.join(out, "raw.jsonl"))]
 med = {}
-for s in ["baseline", "read", "list", "submit"]:
+SCENARIOS = ["baseline", "read", "list", "submit", "submit_c256"]
+for s in SCENARIOS:
     rs = [r for r in rows if r["scenario"] == s]
     med[s] = {k: statistics.median(r[k] for r in rs) for k in ["rps", "p50_ms", "p99_ms", "non_2xx", "socket_errors"]}
 mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
@@ -98,7 +101,7 @@ print(f"\n{result['date']}, nproc {result['nproc']}, {result['memory_gib']} GiB,
       f"wrk -t1 -c{conns} -d{duration}s, median of {runs} runs")
 print("| scenario | requests/s | ratio to baseline | p50 ms | p99 ms | non-2xx |")
 print("| --- | --- | --- | --- | --- | --- |")
-for s in ["baseline", "read", "list", "submit"]:
+for s in SCENARIOS:
     m = med[s]
     print(f"| {s} | {m['rps']:.0f} | {m['rps']/base:.2f} | {m['p50_ms']:.2f} | {m['p99_ms']:.2f} | {m['non_2xx']:.0f} |")
 print(f"\npeak RSS of jembatan serve: {result['peak_rss_mib']} MiB; cases stored after the run: {stored}")

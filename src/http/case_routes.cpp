@@ -104,8 +104,9 @@ Result<app::ActionCommand> ReadAction(const Request& req, const PathParams& p) {
 }
 
 std::string ReceiptJson(const app::Receipt& r, const app::Registry& reg) {
-  json::object o = CaseToJson(r.c, reg, true);
-  o["pin"] = r.pin;
+  JsonArena arena;
+  json::object o = CaseToJson(r.c, reg, true, arena.storage());
+  o.emplace("pin", r.pin);
   return Serialize(o);
 }
 
@@ -228,7 +229,9 @@ void Api::AddCaseRoutes() {
                                                                        Timestamp now) {
                       auto c = app::PerformAction(tx, *reg, actor, cmd, now);
                       if (!c) return ProblemFor(c.error());
-                      return JsonResponse(200, Serialize(CaseToJson(*c, *reg, true)));
+                      JsonArena arena;
+                      return JsonResponse(200,
+                                          Serialize(CaseToJson(*c, *reg, true, arena.storage())));
                     });
               });
 }

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -20,8 +21,10 @@ namespace {
 using sqlite::Connection;
 
 Status Configure(Connection& db, const SqliteOptions& options) {
-  return db.Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-" +
-                 std::to_string(options.cache_kib_per_connection) + ";");
+  // temp_store=MEMORY: every job of a group commit runs in a savepoint, whose sub-journal would
+  // otherwise be a temp file written page by page (measured: 40% of the writer's time).
+  return db.Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; "
+                 "PRAGMA cache_size=-" + std::to_string(options.cache_kib_per_connection) + ";");
 }
 
 Status Migrate(Connection& db) {
@@ -63,8 +66,11 @@ Status Migrate(Connection& db) {
 // `threshold` pages; PASSIVE checkpoints never block the writer or readers.
 class Checkpointer {
  public:
-  Checkpointer(std::unique_ptr<Connection> conn, int threshold_pages)
-      : conn_(std::move(conn)), threshold_(threshold_pages), thread_([this] { Run(); }) {}
+  Checkpointer(std::unique_ptr<Connection> conn, int threshold_pages, int restart_pages)
+      : conn_(std::move(conn)),
+        threshold_(threshold_pages),
+        restart_pages_(restart_pages),
+        thread_([this] { Run(); }) {}
   ~Checkpointer() {
     {
       std::lock_guard lock(mu_);
@@ -76,6 +82,7 @@ class Checkpointer {
   // Called by SQLite on the writer thread after each commit.
   static int OnCommit(void* self, sqlite3*, const char*, int wal_pages) {
     auto* c = static_cast<Checkpointer*>(self);
+    if (wal_pages >= c->restart_pages_) c->restart_wanted_ = true;
     if (wal_pages >= c->threshold_) {
       {
         std::lock_guard lock(c->mu_);
@@ -84,6 +91,16 @@ class Checkpointer {
       c->cv_.notify_one();
     }
     return SQLITE_OK;
+  }
+
+  // A writer that never pauses starves passive checkpoints: the WAL is never fully copied when
+  // the next transaction starts, so it never restarts and grows without bound. Past
+  // restart_pages the writer itself runs a RESTART checkpoint before its next transaction; the
+  // background thread has copied most frames already, so it is short.
+  // REQUIRES: called on the writer connection's thread, outside a transaction.
+  void RestartIfLarge(Connection& writer) {
+    if (!restart_wanted_.exchange(false)) return;
+    sqlite3_wal_checkpoint_v2(writer.raw(), nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
   }
 
  private:
@@ -100,6 +117,8 @@ class Checkpointer {
   }
   std::unique_ptr<Connection> conn_;
   int threshold_;
+  int restart_pages_;
+  std::atomic<bool> restart_wanted_{false};
   std::mutex mu_;
   std::condition_variable cv_;
   bool wanted_ = false;
@@ -115,7 +134,8 @@ class SqliteStore final : public Store {
         options_(options),
         writer_(std::move(writer)),
         checkpointer_(std::make_unique<Checkpointer>(std::move(checkpoint_conn),
-                                                     options.checkpoint_pages)) {
+                                                     options.checkpoint_pages,
+                                                     options.wal_restart_pages)) {
     // Commits no longer checkpoint by themselves; the checkpointer does.
     sqlite3_wal_hook(writer_->raw(), &Checkpointer::OnCommit, checkpointer_.get());
   }
@@ -148,6 +168,7 @@ class SqliteStore final : public Store {
 
   Result<std::unique_ptr<WriteTx>> BeginWrite() override {
     std::unique_lock lock(writer_mu_);
+    checkpointer_->RestartIfLarge(*writer_);
     return sqlite::MakeWriteTx(*writer_, std::move(lock));
   }
 
@@ -169,7 +190,10 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (!writer) return writer.error();
   if (auto s = Configure(**writer, options); !s) return s.error();
   if (auto s = Migrate(**writer); !s) return s.error();
-  if (auto s = (*writer)->Exec("PRAGMA cache_size=-" + std::to_string(options.writer_cache_kib)); !s) {
+  if (auto s = (*writer)->Exec("PRAGMA cache_size=-" + std::to_string(options.writer_cache_kib) +
+                               "; PRAGMA journal_size_limit=" +
+                               std::to_string(int64_t{options.wal_restart_pages} * 4096 * 2));
+      !s) {
     return s.error();
   }
   auto checkpoint_conn = Connection::Open(path, /*read_only=*/false);

@@ -15,6 +15,7 @@ struct SqliteOptions {
   int cache_kib_per_connection = 16 * 1024;  // page cache of each reader
   int writer_cache_kib = 64 * 1024;          // the writer touches every index: a larger cache
   int checkpoint_pages = 4000;               // WAL size (4 KiB pages) that wakes the checkpointer
+  int wal_restart_pages = 65536;             // WAL size (256 MiB) at which the writer restarts it
 };
 
 // Opens (and migrates) the database at `path`. Thread-safe afterwards.

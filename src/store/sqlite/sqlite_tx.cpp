@@ -182,7 +182,9 @@ class Queries : public Base {
         break;
       }
       case Kind::kDepartment:
-        sql = select + " WHERE c.assigned_unit_id = ?3" + filters;
+        // A department is never a commune: all its cases are in the partial index.
+        sql = select + " WHERE c.assigned_unit_id = ?3 AND c.assigned_unit_id IS NOT c.commune_id" +
+              filters;
         break;
       case Kind::kVillage:
         sql = select + " WHERE c.commune_id = ?9 AND c.location_unit_id = ?3" + filters;
@@ -191,7 +193,7 @@ class Queries : public Base {
         // Located in the commune, or handled by it though located elsewhere: two ordered
         // index scans merged (no sort, no duplicates).
         sql = select + " WHERE c.commune_id = ?3" + filters + " UNION ALL " + select +
-              " WHERE c.assigned_unit_id = ?3 AND c.commune_id IS NOT ?3" + filters;
+              " WHERE c.assigned_unit_id = ?3 AND c.assigned_unit_id IS NOT c.commune_id" + filters;
         break;
     }
     sql += " ORDER BY 1 DESC LIMIT ?8";
