@@ -37,7 +37,8 @@ asio::awaitable<void> Session(tcp::socket socket) {
 
 asio::awaitable<void> Accept(tcp::acceptor& acceptor) {
   for (;;) {
-    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(acceptor.get_executor()), kTuple);
+    auto [ec, socket] =
+        co_await acceptor.async_accept(asio::make_strand(acceptor.get_executor()), kTuple);
     if (ec) co_return;
     socket.set_option(tcp::no_delay(true));
     auto ex = socket.get_executor();

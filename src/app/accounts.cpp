@@ -10,8 +10,8 @@ Status ValidateUserName(std::string_view name) {
     return Error::Invalid("user name must have 1 to 64 characters", "name");
   }
   for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                    c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!ok) return Error::Invalid("user name may use a-z, 0-9, '.', '_' and '-'", "name");
   }
   return Status::Ok();
@@ -19,8 +19,8 @@ Status ValidateUserName(std::string_view name) {
 
 }  // namespace
 
-Result<CreatedUser> CreateUserWithToken(store::WriteTx& tx, const Registry& reg,
-                                        const NewUser& nu, std::string token, Timestamp now) {
+Result<CreatedUser> CreateUserWithToken(store::WriteTx& tx, const Registry& reg, const NewUser& nu,
+                                        std::string token, Timestamp now) {
   if (auto s = ValidateUserName(nu.name); !s) return s.error();
   auto role = ParseRole(nu.role);
   if (!role) return Error::Invalid("role must be admin, supervisor, officer or member", "role");

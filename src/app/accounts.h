@@ -27,8 +27,8 @@ Result<CreatedUser> CreateUser(store::WriteTx& tx, const Registry& reg, const Ne
                                Timestamp now, Random& random);
 
 // Like CreateUser with a caller-chosen token (the demo's documented sign-ins).
-Result<CreatedUser> CreateUserWithToken(store::WriteTx& tx, const Registry& reg,
-                                        const NewUser& nu, std::string token, Timestamp now);
+Result<CreatedUser> CreateUserWithToken(store::WriteTx& tx, const Registry& reg, const NewUser& nu,
+                                        std::string token, Timestamp now);
 
 // Resolves a bearer token to a principal. Users are never deleted in this version, so known
 // tokens are cached in memory; unknown ones always go to the store. Thread-safe.

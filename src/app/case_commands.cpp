@@ -90,7 +90,8 @@ Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Princi
         if (req.transfer_to == nullptr) return Error::Unknown("unknown unit " + cmd.unit, "unit");
         const Category* cat = reg.FindCategory(c.category);
         const Unit* location = reg.units.FindById(c.location_unit_id);
-        if (cat == nullptr || location == nullptr) return Error::Internal("case references missing");
+        if (cat == nullptr || location == nullptr)
+          return Error::Internal("case references missing");
         req.transfer_ack_due = ComputeAckDue(reg.calendar, *cat, location->remote, now);
       }
       break;

@@ -90,8 +90,8 @@ Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
   if (!view) return view.error();
   auto events = tx.CaseEvents(view->c.id);
   if (!events) return events.error();
-  const bool staff = viewer != nullptr && viewer->role != Role::kMember &&
-                     CoversCase(reg.units, *viewer, view->c);
+  const bool staff =
+      viewer != nullptr && viewer->role != Role::kMember && CoversCase(reg.units, *viewer, view->c);
   for (Event& e : events.value()) {
     if (!staff) {
       e.actor.user_id.reset();

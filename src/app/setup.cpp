@@ -1,9 +1,9 @@
 #include "app/setup.h"
 
 #include <array>
-#include <set>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/category.h"
@@ -15,8 +15,8 @@ namespace jembatan::app {
 namespace {
 
 constexpr std::array<std::string_view, 11> kUnitColumns = {
-    "code", "name", "level", "parent", "remote", "ethnic_minority", "merged_into",
-    "valid_from", "valid_to", "lat", "lon"};
+    "code",        "name",       "level",    "parent", "remote", "ethnic_minority",
+    "merged_into", "valid_from", "valid_to", "lat",    "lon"};
 
 struct Row {
   int line = 0;
@@ -87,17 +87,39 @@ Status SeedHolidays(store::WriteTx& tx) {
     const char* name;
   };
   static const H kHolidays[] = {
-      {2025, 1, 1, "New Year"},      {2025, 1, 27, "Tet"},          {2025, 1, 28, "Tet"},
-      {2025, 1, 29, "Tet"},          {2025, 1, 30, "Tet"},          {2025, 1, 31, "Tet"},
-      {2025, 4, 7, "Hung Kings"},    {2025, 4, 30, "Reunification"}, {2025, 5, 1, "Labour Day"},
-      {2025, 9, 1, "National Day"},  {2025, 9, 2, "National Day"},  {2026, 1, 1, "New Year"},
-      {2026, 2, 16, "Tet"},          {2026, 2, 17, "Tet"},          {2026, 2, 18, "Tet"},
-      {2026, 2, 19, "Tet"},          {2026, 2, 20, "Tet"},          {2026, 4, 27, "Hung Kings"},
-      {2026, 4, 30, "Reunification"}, {2026, 5, 1, "Labour Day"},   {2026, 9, 1, "National Day"},
-      {2026, 9, 2, "National Day"},  {2027, 1, 1, "New Year"},      {2027, 2, 5, "Tet"},
-      {2027, 2, 8, "Tet"},           {2027, 2, 9, "Tet"},           {2027, 2, 10, "Tet"},
-      {2027, 2, 11, "Tet"},          {2027, 4, 16, "Hung Kings"},   {2027, 4, 30, "Reunification"},
-      {2027, 5, 3, "Labour Day"},    {2027, 9, 2, "National Day"},  {2027, 9, 3, "National Day"},
+      {2025, 1, 1, "New Year"},
+      {2025, 1, 27, "Tet"},
+      {2025, 1, 28, "Tet"},
+      {2025, 1, 29, "Tet"},
+      {2025, 1, 30, "Tet"},
+      {2025, 1, 31, "Tet"},
+      {2025, 4, 7, "Hung Kings"},
+      {2025, 4, 30, "Reunification"},
+      {2025, 5, 1, "Labour Day"},
+      {2025, 9, 1, "National Day"},
+      {2025, 9, 2, "National Day"},
+      {2026, 1, 1, "New Year"},
+      {2026, 2, 16, "Tet"},
+      {2026, 2, 17, "Tet"},
+      {2026, 2, 18, "Tet"},
+      {2026, 2, 19, "Tet"},
+      {2026, 2, 20, "Tet"},
+      {2026, 4, 27, "Hung Kings"},
+      {2026, 4, 30, "Reunification"},
+      {2026, 5, 1, "Labour Day"},
+      {2026, 9, 1, "National Day"},
+      {2026, 9, 2, "National Day"},
+      {2027, 1, 1, "New Year"},
+      {2027, 2, 5, "Tet"},
+      {2027, 2, 8, "Tet"},
+      {2027, 2, 9, "Tet"},
+      {2027, 2, 10, "Tet"},
+      {2027, 2, 11, "Tet"},
+      {2027, 4, 16, "Hung Kings"},
+      {2027, 4, 30, "Reunification"},
+      {2027, 5, 3, "Labour Day"},
+      {2027, 9, 2, "National Day"},
+      {2027, 9, 3, "National Day"},
   };
   for (const H& h : kHolidays) {
     if (auto s = tx.AddHoliday(DateFromYmd(h.y, h.m, h.d), h.name); !s) return s;
@@ -112,8 +134,9 @@ Result<ImportReport> ImportUnits(store::WriteTx& tx, std::string_view csv_text) 
   if (records->empty()) return Error::Invalid("the file is empty");
   const auto& header = records->front().fields;
   if (header.size() != kUnitColumns.size()) {
-    return Error::Invalid("line 1: expected the header code,name,level,parent,remote,"
-                          "ethnic_minority,merged_into,valid_from,valid_to,lat,lon");
+    return Error::Invalid(
+        "line 1: expected the header code,name,level,parent,remote,"
+        "ethnic_minority,merged_into,valid_from,valid_to,lat,lon");
   }
   for (size_t i = 0; i < header.size(); ++i) {
     if (header[i] != kUnitColumns[i]) {
@@ -184,7 +207,8 @@ Result<ImportReport> ImportUnits(store::WriteTx& tx, std::string_view csv_text) 
     }
     if (level) {
       auto [it, fresh] = levels.emplace(u.code, u.level);
-      if (!seen.insert(u.code).second) fail(rec.line, "code " + u.code + " appears twice in the file");
+      if (!seen.insert(u.code).second)
+        fail(rec.line, "code " + u.code + " appears twice in the file");
       if (!fresh) it->second = u.level;
     }
     rows.push_back(std::move(row));

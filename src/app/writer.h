@@ -18,8 +18,8 @@
 namespace jembatan::app {
 
 struct WriterOptions {
-  size_t max_batch = 1024;      // jobs per transaction
-  size_t max_queue = 65536;     // beyond this, Submit refuses (the server answers 503)
+  size_t max_batch = 1024;   // jobs per transaction
+  size_t max_queue = 65536;  // beyond this, Submit refuses (the server answers 503)
 };
 
 class Writer {

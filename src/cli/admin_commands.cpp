@@ -34,8 +34,8 @@ int RunInit(const std::string& db) {
   if (auto s = app::SeedCategories(**tx); !s) return Fail(s.error());
   if (auto s = app::SeedHolidays(**tx); !s) return Fail(s.error());
   if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
-  std::cout << "initialised " << db
-            << "\nnext: jembatan import-units --db " << db << " units.csv\n";
+  std::cout << "initialised " << db << "\nnext: jembatan import-units --db " << db
+            << " units.csv\n";
   return 0;
 }
 
@@ -54,8 +54,7 @@ int RunImportUnits(const std::string& db, const std::string& file) {
     return 1;
   }
   if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
-  std::cout << "imported " << report->inserted << " new units, updated " << report->updated
-            << "\n";
+  std::cout << "imported " << report->inserted << " new units, updated " << report->updated << "\n";
   return 0;
 }
 

@@ -27,8 +27,8 @@ int RunDemo(const DemoArgs& args) {
   std::cout << "demo province in " << args.db << ": " << summary->communes << " communes, "
             << summary->villages << " villages, " << summary->merged_units
             << " merged units with old codes, " << summary->cases << " cases ("
-            << summary->forwarded_by_members << " forwarded by members), "
-            << swept->events_recorded << " deadline events.\n\n"
+            << summary->forwarded_by_members << " forwarded by members), " << swept->events_recorded
+            << " deadline events.\n\n"
             << "Sign in with a bearer token (demo only; see docs/api.md for all of them):\n";
   for (const auto& l : summary->logins) {
     std::cout << "  " << l.role << " " << l.name << " @ " << l.unit << ":  Authorization: Bearer "

@@ -23,63 +23,88 @@ constexpr int kForwarded = 1122;
 
 // Commune names from the source articles first, then names made of common syllables.
 const std::array<const char*, 13> kSeedCommunes = {
-    "Bien Son", "Son Hai", "Bao Dai", "Truong Son", "Yen The", "Sa Ly", "Son Dong",
-    "Khang Nhat", "Tu Quan", "Muong Nha", "Nam Po", "Phuc Tho", "Nghia Tru"};
-const std::array<const char*, 20> kFirst = {"Hong", "Minh", "Tan", "Phu", "Thanh", "Dong",
-                                            "Xuan", "Hoa", "Lam", "Kim", "Quang", "Trung",
-                                            "Vinh", "An", "Ngoc", "Thuong", "Ha", "Tien",
-                                            "Lung", "Na"};
-const std::array<const char*, 12> kSecond = {"Thai", "Quang", "Son", "Lac", "Binh", "Phong",
-                                             "Loc", "Hung", "Tien", "Giang", "Cam", "Yen"};
+    "Bien Son",   "Son Hai", "Bao Dai",   "Truong Son", "Yen The",  "Sa Ly",    "Son Dong",
+    "Khang Nhat", "Tu Quan", "Muong Nha", "Nam Po",     "Phuc Tho", "Nghia Tru"};
+const std::array<const char*, 20> kFirst = {
+    "Hong",  "Minh",  "Tan",  "Phu", "Thanh", "Dong",   "Xuan", "Hoa",  "Lam",  "Kim",
+    "Quang", "Trung", "Vinh", "An",  "Ngoc",  "Thuong", "Ha",   "Tien", "Lung", "Na"};
+const std::array<const char*, 12> kSecond = {"Thai", "Quang", "Son",  "Lac",   "Binh", "Phong",
+                                             "Loc",  "Hung",  "Tien", "Giang", "Cam",  "Yen"};
 const std::array<const char*, 12> kVillagePrefix = {"Ban", "Thon", "Na", "Khuoi", "Lung", "Coc",
-                                                    "Pac", "Nam", "Ta", "Ban", "Thon", "Xom"};
+                                                    "Pac", "Nam",  "Ta", "Ban",   "Thon", "Xom"};
 
 // Category mix as the seeds describe it: land and site clearance, water, forest land, storm
 // damage, irrigation, donated land most of all.
-const std::vector<std::pair<const char*, int>> kCategoryWeights = {
-    {"land_dispute", 14}, {"site_clearance", 9},  {"water_pollution", 8},
-    {"forest_land_dispute", 7}, {"disaster_damage", 10}, {"irrigation_works", 8},
-    {"land_donation_support", 7}, {"security_order", 6}, {"roads_bridges", 9},
-    {"social_welfare", 8}, {"culture_customs", 3}, {"ethnic_religious", 2},
-    {"health", 4}, {"admin_procedures", 3}, {"other", 2}};
+const std::vector<std::pair<const char*, int>> kCategoryWeights = {{"land_dispute", 14},
+                                                                   {"site_clearance", 9},
+                                                                   {"water_pollution", 8},
+                                                                   {"forest_land_dispute", 7},
+                                                                   {"disaster_damage", 10},
+                                                                   {"irrigation_works", 8},
+                                                                   {"land_donation_support", 7},
+                                                                   {"security_order", 6},
+                                                                   {"roads_bridges", 9},
+                                                                   {"social_welfare", 8},
+                                                                   {"culture_customs", 3},
+                                                                   {"ethnic_religious", 2},
+                                                                   {"health", 4},
+                                                                   {"admin_procedures", 3},
+                                                                   {"other", 2}};
 
 const std::map<std::string, std::vector<const char*>> kBodies = {
-    {"land_dispute", {"Two households dispute the boundary of a rice field next to the stream.",
-                      "Sengketa batas tanah antara dua keluarga belum diselesaikan."}},
-    {"site_clearance", {"Compensation for land cleared for the provincial road has not been paid.",
-                        "Pembersihan lahan untuk jalan provinsi belum mendapat kompensasi."}},
-    {"water_pollution", {"The stream that feeds the village water tank smells and is cloudy.",
-                         "Nguồn nước suối đầu bản bị ô nhiễm, bà con không dùng được."}},
-    {"forest_land_dispute", {"Forest plots allocated to households overlap with the protection forest.",
-                             "Tranh chấp đất rừng giữa hai thôn chưa được giải quyết."}},
-    {"disaster_damage", {"Landslide after the storm blocked the path and damaged two houses.",
-                         "Longsor setelah badai menutup jalan desa dan merusak rumah."}},
-    {"irrigation_works", {"The irrigation canal repair promised last season has not started.",
-                          "Công trình thủy lợi chậm tiến độ, ruộng thiếu nước."}},
-    {"land_donation_support", {"Households donated land for the road but have not received the promised support.",
-                               "Warga menghibahkan tanah untuk jalan tetapi belum menerima dukungan."}},
-    {"security_order", {"Strangers cut timber at night near the border path.",
-                        "Gangguan keamanan di dekat jalur perbatasan pada malam hari."}},
-    {"roads_bridges", {"The suspension bridge to the hamlet has broken planks.",
-                       "Cầu treo vào bản bị hỏng ván, đi lại nguy hiểm."}},
-    {"social_welfare", {"A poor household was left off the support list.",
-                        "Keluarga miskin tidak masuk daftar bantuan sosial."}},
-    {"culture_customs", {"The village asks for support to restore the communal house.",
-                         "Bản đề nghị hỗ trợ sửa nhà văn hóa."}},
-    {"ethnic_religious", {"Request for guidance on a new religious gathering in the hamlet.",
-                          "Permohonan penjelasan kebijakan untuk masyarakat etnis minoritas."}},
-    {"health", {"The commune health station has had no doctor for two weeks.",
-                "Trạm y tế xã thiếu thuốc cho trẻ em."}},
-    {"admin_procedures", {"Land-use certificate application has waited three months.",
-                          "Pengurusan akta kelahiran di komune terlalu lama."}},
-    {"other", {"Residents ask when the mobile phone signal will reach the upper hamlet.",
-               "Warga menanyakan jadwal pertemuan dengan pemerintah komune."}}};
+    {"land_dispute",
+     {"Two households dispute the boundary of a rice field next to the stream.",
+      "Sengketa batas tanah antara dua keluarga belum diselesaikan."}},
+    {"site_clearance",
+     {"Compensation for land cleared for the provincial road has not been paid.",
+      "Pembersihan lahan untuk jalan provinsi belum mendapat kompensasi."}},
+    {"water_pollution",
+     {"The stream that feeds the village water tank smells and is cloudy.",
+      "Nguồn nước suối đầu bản bị ô nhiễm, bà con không dùng được."}},
+    {"forest_land_dispute",
+     {"Forest plots allocated to households overlap with the protection forest.",
+      "Tranh chấp đất rừng giữa hai thôn chưa được giải quyết."}},
+    {"disaster_damage",
+     {"Landslide after the storm blocked the path and damaged two houses.",
+      "Longsor setelah badai menutup jalan desa dan merusak rumah."}},
+    {"irrigation_works",
+     {"The irrigation canal repair promised last season has not started.",
+      "Công trình thủy lợi chậm tiến độ, ruộng thiếu nước."}},
+    {"land_donation_support",
+     {"Households donated land for the road but have not received the promised support.",
+      "Warga menghibahkan tanah untuk jalan tetapi belum menerima dukungan."}},
+    {"security_order",
+     {"Strangers cut timber at night near the border path.",
+      "Gangguan keamanan di dekat jalur perbatasan pada malam hari."}},
+    {"roads_bridges",
+     {"The suspension bridge to the hamlet has broken planks.",
+      "Cầu treo vào bản bị hỏng ván, đi lại nguy hiểm."}},
+    {"social_welfare",
+     {"A poor household was left off the support list.",
+      "Keluarga miskin tidak masuk daftar bantuan sosial."}},
+    {"culture_customs",
+     {"The village asks for support to restore the communal house.",
+      "Bản đề nghị hỗ trợ sửa nhà văn hóa."}},
+    {"ethnic_religious",
+     {"Request for guidance on a new religious gathering in the hamlet.",
+      "Permohonan penjelasan kebijakan untuk masyarakat etnis minoritas."}},
+    {"health",
+     {"The commune health station has had no doctor for two weeks.",
+      "Trạm y tế xã thiếu thuốc cho trẻ em."}},
+    {"admin_procedures",
+     {"Land-use certificate application has waited three months.",
+      "Pengurusan akta kelahiran di komune terlalu lama."}},
+    {"other",
+     {"Residents ask when the mobile phone signal will reach the upper hamlet.",
+      "Warga menanyakan jadwal pertemuan dengan pemerintah komune."}}};
 
 std::string Slug(const std::string& name) {
   std::string out;
   for (char c : name) {
-    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-    else if (c >= 'a' && c <= 'z') out.push_back(c);
+    if (c >= 'A' && c <= 'Z')
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if (c >= 'a' && c <= 'z')
+      out.push_back(c);
   }
   return out;
 }
@@ -127,7 +152,8 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
   DemoSummary summary;
 
   // Units, written as the CSV an operator would import, so the demo exercises the importer.
-  std::string csv = "code,name,level,parent,remote,ethnic_minority,merged_into,valid_from,valid_to,lat,lon\n";
+  std::string csv =
+      "code,name,level,parent,remote,ethnic_minority,merged_into,valid_from,valid_to,lat,lon\n";
   csv += "P01,Demo Province,province,,0,0,,2025-07-01,,22.15,105.20\n";
   for (const auto& d : DefaultDepartments()) {
     csv += d.code + "," + Csv(d.name) + ",department,P01,0,0,,2025-07-01,,,\n";
@@ -139,8 +165,8 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
     used_names.insert(n);
   }
   while (static_cast<int>(commune_names.size()) < kCommunes) {
-    std::string n = std::string(kFirst[rng.Below(kFirst.size())]) + " " +
-                    kSecond[rng.Below(kSecond.size())];
+    std::string n =
+        std::string(kFirst[rng.Below(kFirst.size())]) + " " + kSecond[rng.Below(kSecond.size())];
     if (used_names.insert(n).second) commune_names.push_back(n);
   }
   std::vector<bool> commune_remote(kCommunes);
@@ -171,8 +197,8 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
       {"OLD-KN1", "C008"}, {"OLD-MN1", "C010"}, {"OLD-NP1", "C011"}};
   for (size_t i = 0; i < old_communes.size(); ++i) {
     const auto& [old, into] = old_communes[i];
-    csv += old + ",Old commune " + std::to_string(i + 1) + " (before the 2025 merger),commune,P01,0,0," +
-           into + ",2010-01-01,2025-06-30,,\n";
+    csv += old + ",Old commune " + std::to_string(i + 1) +
+           " (before the 2025 merger),commune,P01,0,0," + into + ",2010-01-01,2025-06-30,,\n";
     csv += old + "-V01,Old village of " + old + ",village," + old + ",0,0," + into +
            "-V01,2010-01-01,2025-06-30,,\n";
   }
@@ -208,8 +234,8 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
   }
   for (int i = 0; i < kCommunes; ++i) {
     const std::string code = "C" + Pad(i + 1, 3);
-    auto p = add_user("officer." + Slug(commune_names[static_cast<size_t>(i)]), "officer", code,
-                      i < 2);
+    auto p =
+        add_user("officer." + Slug(commune_names[static_cast<size_t>(i)]), "officer", code, i < 2);
     if (!p) return p.error();
     officer_of[p->unit->id] = *p;
   }
@@ -294,8 +320,8 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
       if (fate < 0.12 && reg.units.FindById(c.assigned_unit_id)->level == UnitLevel::kCommune) {
         const std::string other = "C" + Pad(static_cast<int>(rng.Below(kCommunes)) + 1, 3);
         if (reg.units.FindByCode(other)->id != c.assigned_unit_id) {
-          step = act(CaseAction::kTransfer, 1, {.note = "The site is in the neighbouring commune.",
-                                                .unit = other});
+          step = act(CaseAction::kTransfer, 1,
+                     {.note = "The site is in the neighbouring commune.", .unit = other});
         }
       }
       const double slow = Uniform(rng) < 0.15 ? 2.5 : 1.0;
@@ -316,10 +342,12 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
           step = act(CaseAction::kResolve, 5, {.answer = "Work completed and checked on site."});
         }
       }
-      if (step && *step && rng.Below(100) < 80) step = act(CaseAction::kClose, 1 + Uniform(rng) * 6);
+      if (step && *step && rng.Below(100) < 80)
+        step = act(CaseAction::kClose, 1 + Uniform(rng) * 6);
     }
     if (!step) return step.error();
-    if (IsOpen(c.status) || c.status == CaseStatus::kResolved) last_code_in_commune[commune_key] = c.code;
+    if (IsOpen(c.status) || c.status == CaseStatus::kResolved)
+      last_code_in_commune[commune_key] = c.code;
   }
   if (auto s = (*tx)->Commit(); !s) return s.error();
   return summary;

@@ -28,7 +28,6 @@ struct DemoSummary {
 
 // Builds units and users in one transaction, then a year of cases ending at `now` in
 // transactions of 20,000 cases.
-Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int cases,
-                                      Timestamp now);
+Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int cases, Timestamp now);
 
 }  // namespace jembatan::cli

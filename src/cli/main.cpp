@@ -21,12 +21,14 @@ int main(int argc, char** argv) {
   auto* demo_cmd = app.add_subcommand("demo", "Create a database with a demo province");
   demo_cmd->add_option("--db", demo.db, "database file (must not exist)")->required();
   demo_cmd->add_option("--seed", demo.seed, "random seed (same seed, same province)");
-  demo_cmd->add_option("--cases", demo.cases, "cases over the past year")->check(CLI::Range(0, 1000000));
+  demo_cmd->add_option("--cases", demo.cases, "cases over the past year")
+      ->check(CLI::Range(0, 1000000));
 
   std::string csv;
   auto* import_units = app.add_subcommand("import-units", "Import or update units from CSV");
   import_units->add_option("--db", db, "database file")->required();
-  import_units->add_option("file", csv, "CSV file (see docs/operations.md)")->required()
+  import_units->add_option("file", csv, "CSV file (see docs/operations.md)")
+      ->required()
       ->check(CLI::ExistingFile);
 
   auto* user = app.add_subcommand("user", "Manage users");
@@ -35,7 +37,8 @@ int main(int argc, char** argv) {
   auto* user_add = user->add_subcommand("add", "Add a user and print their API token once");
   user_add->add_option("--db", db, "database file")->required();
   user_add->add_option("--name", name, "user name (a-z 0-9 . _ -)")->required();
-  user_add->add_option("--role", role, "admin, supervisor, officer or member")->required()
+  user_add->add_option("--role", role, "admin, supervisor, officer or member")
+      ->required()
       ->check(CLI::IsMember({"admin", "supervisor", "officer", "member"}));
   user_add->add_option("--unit", unit, "code of the unit the user works for")->required();
 
@@ -45,13 +48,16 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--listen", serve.listen, "address:port (port 0 picks a free one)");
   serve_cmd->add_option("--threads", serve.threads, "I/O threads (0: one per core)")
       ->check(CLI::Range(0, 256));
-  serve_cmd->add_option("--sweep-interval", serve.sweep_interval_seconds,
-                        "seconds between deadline sweeps (0: off)")->check(CLI::Range(0, 86400));
+  serve_cmd
+      ->add_option("--sweep-interval", serve.sweep_interval_seconds,
+                   "seconds between deadline sweeps (0: off)")
+      ->check(CLI::Range(0, 86400));
   serve_cmd->add_option("--body-limit", serve.body_limit, "largest request body in bytes")
       ->check(CLI::Range(1024, 64 * 1024 * 1024));
 
   std::string at;
-  auto* sweep = app.add_subcommand("sweep", "Record deadline warnings, overdue and escalations now");
+  auto* sweep =
+      app.add_subcommand("sweep", "Record deadline warnings, overdue and escalations now");
   sweep->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
   sweep->add_option("--at", at, "pretend the time is this RFC 3339 instant (for testing)");
 

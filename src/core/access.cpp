@@ -4,8 +4,7 @@
 
 namespace jembatan {
 namespace {
-constexpr std::array<std::string_view, 4> kRoleNames = {"admin", "supervisor", "officer",
-                                                         "member"};
+constexpr std::array<std::string_view, 4> kRoleNames = {"admin", "supervisor", "officer", "member"};
 }
 
 std::string_view ToString(Role r) { return kRoleNames[static_cast<size_t>(r)]; }

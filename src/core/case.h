@@ -62,9 +62,9 @@ struct Case {
   std::optional<Timestamp> overdue_at;
   std::optional<int64_t> escalated_to_unit_id;
   int reopen_count = 0;
-  std::string answer;         // the public answer given on resolve
+  std::string answer;  // the public answer given on resolve
   std::string reject_reason;
-  std::string merged_into;    // code of the case this one was merged into
+  std::string merged_into;  // code of the case this one was merged into
   std::optional<Contact> reporter;
   std::optional<Contact> on_behalf_of;  // the household a member forwarded for
   std::optional<int64_t> submitted_by_user_id;

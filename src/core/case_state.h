@@ -25,7 +25,17 @@
 
 namespace jembatan {
 
-enum class CaseAction { kAccept, kAssign, kStart, kResolve, kClose, kReject, kReopen, kMerge, kTransfer };
+enum class CaseAction {
+  kAccept,
+  kAssign,
+  kStart,
+  kResolve,
+  kClose,
+  kReject,
+  kReopen,
+  kMerge,
+  kTransfer
+};
 
 std::string_view ToString(CaseAction a);
 std::optional<CaseAction> ParseCaseAction(std::string_view text);
@@ -37,12 +47,12 @@ std::vector<CaseAction> AllowedActions(CaseStatus s);
 struct ActionRequest {
   CaseAction action = CaseAction::kAccept;
   std::string note;
-  std::string answer;                       // resolve: required, shown to the public
-  std::string reason;                       // reject: required
-  const Unit* transfer_to = nullptr;        // transfer: required, a live commune or department
+  std::string answer;                         // resolve: required, shown to the public
+  std::string reason;                         // reject: required
+  const Unit* transfer_to = nullptr;          // transfer: required, a live commune or department
   std::optional<Timestamp> transfer_ack_due;  // transfer: the new unit's acknowledge deadline
-  std::optional<int64_t> assignee_user_id;  // assign: required
-  const Case* merge_into = nullptr;         // merge: required
+  std::optional<int64_t> assignee_user_id;    // assign: required
+  const Case* merge_into = nullptr;           // merge: required
 };
 
 // REQUIRES: the caller has checked that `actor` may act on `c` (scope is not a state rule).

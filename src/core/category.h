@@ -17,9 +17,9 @@ struct Category {
   // Empty: handled by the commune of the case's location. Otherwise the code of the province
   // department that handles it.
   std::string handling_unit_code;
-  int ack_days = 2;          // working days to accept (acknowledge) the case
-  int resolve_days = 15;     // working days to resolve it
-  int remote_extra_days = 5; // added to both deadlines when the location is a remote unit
+  int ack_days = 2;           // working days to accept (acknowledge) the case
+  int resolve_days = 15;      // working days to resolve it
+  int remote_extra_days = 5;  // added to both deadlines when the location is a remote unit
 
   bool province_level() const { return !handling_unit_code.empty(); }
   const std::string& Name(std::string_view language) const;

@@ -27,7 +27,8 @@ Deadlines ComputeDeadlines(const WorkCalendar& calendar, const Category& categor
                            Timestamp received) {
   Deadlines d;
   d.ack_due = ComputeAckDue(calendar, category, remote, received);
-  d.resolve_due = calendar.AddWorkingDays(received, category.resolve_days + Extra(category, remote));
+  d.resolve_due =
+      calendar.AddWorkingDays(received, category.resolve_days + Extra(category, remote));
   const int64_t working = calendar.WorkingSecondsBetween(received, d.resolve_due);
   d.warn_at = calendar.AddWorkingSeconds(
       received, static_cast<int64_t>(static_cast<double>(working) * kWarningFraction));
@@ -52,8 +53,8 @@ std::vector<Event> DeadlineEvents(const Case& c, const UnitDirectory& units, Tim
   }
   if (!c.overdue_at && IsOverdue(c, now)) {
     Event overdue = SystemEvent(c, EventKind::kOverdue, now);
-    overdue.note = now > c.deadlines.resolve_due ? "resolve deadline passed"
-                                                 : "acknowledge deadline passed";
+    overdue.note =
+        now > c.deadlines.resolve_due ? "resolve deadline passed" : "acknowledge deadline passed";
     out.push_back(overdue);
     const Unit* responsible = units.FindById(c.assigned_unit_id);
     const Unit* target = responsible ? EscalationTarget(units, *responsible) : nullptr;

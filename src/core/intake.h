@@ -19,18 +19,18 @@ constexpr size_t kMaxTitleChars = 200;
 constexpr size_t kMaxNameChars = 200;
 
 struct SubmitRequest {
-  std::string body;                  // required, 1–5000 characters
-  std::string title;                 // optional, up to 200
-  std::string category;              // code; empty means "other"
-  std::string unit;                  // required: village or commune code (old codes resolve)
-  std::string addressed_to;          // optional: the unit the reporter filed with
+  std::string body;          // required, 1–5000 characters
+  std::string title;         // optional, up to 200
+  std::string category;      // code; empty means "other"
+  std::string unit;          // required: village or commune code (old codes resolve)
+  std::string addressed_to;  // optional: the unit the reporter filed with
   std::optional<double> lat;
   std::optional<double> lon;
   std::optional<Contact> reporter;
   std::optional<Contact> on_behalf_of;
-  std::string channel;               // empty means "api"
-  std::string visibility;            // empty means "public"
-  std::string language;              // empty means "id"
+  std::string channel;     // empty means "api"
+  std::string visibility;  // empty means "public"
+  std::string language;    // empty means "id"
 };
 
 bool IsKnownChannel(std::string_view channel);

@@ -10,15 +10,15 @@
 namespace jembatan {
 
 enum class ErrorKind {
-  kInvalidInput,         // malformed or out-of-range input; nothing was changed
-  kUnknownReference,     // input names a unit, category, case or user that does not exist
-  kNotFound,             // the addressed resource does not exist
-  kIllegalTransition,    // the case state machine refuses the action from the current state
-  kConflict,             // the request conflicts with stored data (e.g. reused idempotency key)
-  kUnauthorized,         // no or bad credentials
-  kForbidden,            // credentials valid but outside the caller's scope
-  kUnavailable,          // storage busy or shutting down; the client may retry
-  kInternal,             // a bug or an unexpected storage failure
+  kInvalidInput,       // malformed or out-of-range input; nothing was changed
+  kUnknownReference,   // input names a unit, category, case or user that does not exist
+  kNotFound,           // the addressed resource does not exist
+  kIllegalTransition,  // the case state machine refuses the action from the current state
+  kConflict,           // the request conflicts with stored data (e.g. reused idempotency key)
+  kUnauthorized,       // no or bad credentials
+  kForbidden,          // credentials valid but outside the caller's scope
+  kUnavailable,        // storage busy or shutting down; the client may retry
+  kInternal,           // a bug or an unexpected storage failure
 };
 
 struct Error {
@@ -48,8 +48,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}   // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }

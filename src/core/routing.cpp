@@ -16,9 +16,9 @@ Result<Routing> RouteCase(const UnitDirectory& units, const Category& category,
   if (commune == nullptr) {
     return Error::Invalid("unit " + location.code + " is not in a commune", "unit");
   }
-  const bool filed_above = addressed_to != nullptr &&
-                           (addressed_to->level == UnitLevel::kProvince ||
-                            addressed_to->level == UnitLevel::kDepartment);
+  const bool filed_above =
+      addressed_to != nullptr && (addressed_to->level == UnitLevel::kProvince ||
+                                  addressed_to->level == UnitLevel::kDepartment);
   return Routing{commune, filed_above};
 }
 

@@ -21,7 +21,8 @@ ResolutionFigures SummarizeResolutions(std::span<const ResolutionSample> samples
     std::nth_element(days.begin(), days.begin() + static_cast<std::ptrdiff_t>(mid), days.end());
     double median = days[mid];
     if (days.size() % 2 == 0) {
-      const double lower = *std::max_element(days.begin(), days.begin() + static_cast<std::ptrdiff_t>(mid));
+      const double lower =
+          *std::max_element(days.begin(), days.begin() + static_cast<std::ptrdiff_t>(mid));
       median = (median + lower) / 2;
     }
     f.median_working_days = median;

@@ -5,7 +5,7 @@
 namespace jembatan {
 namespace {
 constexpr std::array<std::string_view, 4> kLevelNames = {"province", "department", "commune",
-                                                          "village"};
+                                                         "village"};
 constexpr int kMaxDepth = 16;  // guards against cycles in parent or merge links
 }  // namespace
 

@@ -25,7 +25,7 @@ struct Unit {
   std::string name;
   UnitLevel level = UnitLevel::kVillage;
   std::optional<int64_t> parent_id;
-  bool remote = false;           // difficult area: deadlines get the remote extension
+  bool remote = false;  // difficult area: deadlines get the remote extension
   bool ethnic_minority = false;
   std::optional<Date> valid_from;
   std::optional<Date> valid_to;  // set when the unit stopped existing (e.g. merged)

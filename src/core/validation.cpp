@@ -60,14 +60,13 @@ Status ValidateText(std::string_view field, std::string_view value, size_t min_c
   }
   const size_t n = CodePointCount(value);
   if (n < min_chars) {
-    return Error::Invalid(min_chars == 1 ? f + " must not be empty"
-                                         : f + " must have at least " +
-                                               std::to_string(min_chars) + " characters",
-                          f);
+    return Error::Invalid(
+        min_chars == 1 ? f + " must not be empty"
+                       : f + " must have at least " + std::to_string(min_chars) + " characters",
+        f);
   }
   if (n > max_chars) {
-    return Error::Invalid(f + " must have at most " + std::to_string(max_chars) + " characters",
-                          f);
+    return Error::Invalid(f + " must have at most " + std::to_string(max_chars) + " characters", f);
   }
   return Status::Ok();
 }

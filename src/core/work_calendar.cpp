@@ -10,9 +10,7 @@ constexpr int kMaxDaysScanned = 3660;
 int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 }  // namespace
 
-bool WorkCalendar::IsWorkingDay(Date d) const {
-  return Weekday(d) < 5 && !holidays_.contains(d);
-}
+bool WorkCalendar::IsWorkingDay(Date d) const { return Weekday(d) < 5 && !holidays_.contains(d); }
 
 Date WorkCalendar::LocalDate(Timestamp t) const {
   return Date{static_cast<int32_t>(FloorDiv(t.seconds + utc_offset_, kSecondsPerDay))};

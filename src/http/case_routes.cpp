@@ -174,66 +174,66 @@ void Api::AddCaseRoutes() {
     return JsonResponse(200, Serialize(o));
   });
 
-  router_.Add("GET", "/api/v1/cases/{code}", [&d](const Request& req, const PathParams& p) -> Reply {
-    if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-    auto tx = d.store.BeginRead();
-    if (!tx) return ProblemFor(tx.error());
-    auto viewer = OptionalPrincipal(d, **tx, req);
-    if (!viewer) return ProblemFor(viewer.error());
-    auto view = app::GetCase(**tx, *d.registry, p[0], viewer->has_value() ? &**viewer : nullptr,
-                             req.case_pin.empty() ? nullptr : &req.case_pin);
-    if (!view) return ProblemFor(view.error());
-    JsonArena arena;
-    return JsonResponse(200,
-                        Serialize(CaseToJson(view->c, *d.registry, view->full, arena.storage())));
-  });
+  router_.Add(
+      "GET", "/api/v1/cases/{code}", [&d](const Request& req, const PathParams& p) -> Reply {
+        if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+        auto tx = d.store.BeginRead();
+        if (!tx) return ProblemFor(tx.error());
+        auto viewer = OptionalPrincipal(d, **tx, req);
+        if (!viewer) return ProblemFor(viewer.error());
+        auto view = app::GetCase(**tx, *d.registry, p[0], viewer->has_value() ? &**viewer : nullptr,
+                                 req.case_pin.empty() ? nullptr : &req.case_pin);
+        if (!view) return ProblemFor(view.error());
+        JsonArena arena;
+        return JsonResponse(
+            200, Serialize(CaseToJson(view->c, *d.registry, view->full, arena.storage())));
+      });
 
-  router_.Add("GET", "/api/v1/cases/{code}/events",
-              [&d](const Request& req, const PathParams& p) -> Reply {
-                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-                auto tx = d.store.BeginRead();
-                if (!tx) return ProblemFor(tx.error());
-                auto viewer = OptionalPrincipal(d, **tx, req);
-                if (!viewer) return ProblemFor(viewer.error());
-                auto events = app::CaseEvents(**tx, *d.registry, p[0],
-                                              viewer->has_value() ? &**viewer : nullptr);
-                if (!events) return ProblemFor(events.error());
-                JsonArena arena;
-                json::array out(arena.storage());
-                for (const Event& e : *events) {
-                  out.emplace_back(EventToJson(e, *d.registry, arena.storage()));
-                }
-                json::object o(arena.storage());
-                o.emplace("events", std::move(out));
-                return JsonResponse(200, Serialize(o));
-              });
+  router_.Add(
+      "GET", "/api/v1/cases/{code}/events", [&d](const Request& req, const PathParams& p) -> Reply {
+        if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+        auto tx = d.store.BeginRead();
+        if (!tx) return ProblemFor(tx.error());
+        auto viewer = OptionalPrincipal(d, **tx, req);
+        if (!viewer) return ProblemFor(viewer.error());
+        auto events =
+            app::CaseEvents(**tx, *d.registry, p[0], viewer->has_value() ? &**viewer : nullptr);
+        if (!events) return ProblemFor(events.error());
+        JsonArena arena;
+        json::array out(arena.storage());
+        for (const Event& e : *events) {
+          out.emplace_back(EventToJson(e, *d.registry, arena.storage()));
+        }
+        json::object o(arena.storage());
+        o.emplace("events", std::move(out));
+        return JsonResponse(200, Serialize(o));
+      });
 
-  router_.Add("POST", "/api/v1/cases/{code}/actions/{action}",
-              [&d](const Request& req, const PathParams& p) -> Reply {
-                if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());
-                std::optional<Principal> actor;
-                {
-                  auto tx = d.store.BeginRead();
-                  if (!tx) return ProblemFor(tx.error());
-                  auto pr = RequiredPrincipal(d, **tx, req);
-                  if (!pr) return ProblemFor(pr.error());
-                  actor = std::move(pr.value());
-                }
-                auto cmd = ReadAction(req, p);
-                if (!cmd) return ProblemFor(cmd.error());
-                auto reg = d.registry;
-                const std::string scope = "POST actions|" + std::to_string(actor->user_id);
-                return IdempotentWrite(
-                    req, scope,
-                    [reg, actor = *actor, cmd = std::move(cmd.value())](store::WriteTx& tx,
-                                                                       Timestamp now) {
-                      auto c = app::PerformAction(tx, *reg, actor, cmd, now);
-                      if (!c) return ProblemFor(c.error());
-                      JsonArena arena;
-                      return JsonResponse(200,
-                                          Serialize(CaseToJson(*c, *reg, true, arena.storage())));
-                    });
-              });
+  router_.Add(
+      "POST", "/api/v1/cases/{code}/actions/{action}",
+      [&d](const Request& req, const PathParams& p) -> Reply {
+        if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());
+        std::optional<Principal> actor;
+        {
+          auto tx = d.store.BeginRead();
+          if (!tx) return ProblemFor(tx.error());
+          auto pr = RequiredPrincipal(d, **tx, req);
+          if (!pr) return ProblemFor(pr.error());
+          actor = std::move(pr.value());
+        }
+        auto cmd = ReadAction(req, p);
+        if (!cmd) return ProblemFor(cmd.error());
+        auto reg = d.registry;
+        const std::string scope = "POST actions|" + std::to_string(actor->user_id);
+        return IdempotentWrite(
+            req, scope,
+            [reg, actor = *actor, cmd = std::move(cmd.value())](store::WriteTx& tx, Timestamp now) {
+              auto c = app::PerformAction(tx, *reg, actor, cmd, now);
+              if (!c) return ProblemFor(c.error());
+              JsonArena arena;
+              return JsonResponse(200, Serialize(CaseToJson(*c, *reg, true, arena.storage())));
+            });
+      });
 }
 
 }  // namespace jembatan::http

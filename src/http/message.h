@@ -16,14 +16,14 @@
 namespace jembatan::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // decoded path, without the query
+  std::string method;                        // "GET", "POST", ...
+  std::string path;                          // decoded path, without the query
   std::map<std::string, std::string> query;  // decoded; a repeated key keeps the first value
   bool duplicate_query_key = false;
   std::string authorization;
   std::string idempotency_key;
   std::string content_type;
-  std::string case_pin;   // X-Case-Pin header
+  std::string case_pin;  // X-Case-Pin header
   std::string body;
 };
 

@@ -46,9 +46,9 @@ Response ProblemFor(const Error& error) {
   for (const Mapping& m : kMappings) {
     if (m.kind == error.kind) {
       // Internal details (SQL messages) are logged by the caller, not shown.
-      const std::string_view detail =
-          m.kind == ErrorKind::kInternal ? "the server failed; the error was logged"
-                                         : std::string_view(error.message);
+      const std::string_view detail = m.kind == ErrorKind::kInternal
+                                          ? "the server failed; the error was logged"
+                                          : std::string_view(error.message);
       return Problem(m.status, m.slug, m.title, detail, error.field);
     }
   }

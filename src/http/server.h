@@ -20,7 +20,7 @@ struct ServerOptions {
   int threads = 0;             // 0: one per core
   size_t header_limit = 16 * 1024;
   size_t body_limit = 1024 * 1024;
-  std::chrono::seconds read_timeout{30};   // for a whole request, and idle keep-alive
+  std::chrono::seconds read_timeout{30};  // for a whole request, and idle keep-alive
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds shutdown_grace{5};  // time for in-flight requests after SIGTERM
   int max_connections = 10000;

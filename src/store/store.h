@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/case.h"
 #include "core/access.h"
+#include "core/case.h"
 #include "core/category.h"
 #include "core/event.h"
 #include "core/result.h"
@@ -28,8 +28,8 @@ namespace jembatan::store {
 struct CaseFilter {
   std::optional<CaseStatus> status;
   std::string category;
-  UnitScope scope;  // core/access.h: which cases belong to a unit
-  std::optional<bool> overdue;       // flagged overdue by the deadline sweep and still open
+  UnitScope scope;              // core/access.h: which cases belong to a unit
+  std::optional<bool> overdue;  // flagged overdue by the deadline sweep and still open
   std::optional<bool> beyond_level;
   std::optional<Timestamp> created_from;  // inclusive
   std::optional<Timestamp> created_to;    // exclusive
@@ -59,8 +59,8 @@ struct StatsInput {
   int64_t received = 0;
   int64_t beyond_level = 0;
   int64_t overdue_now = 0;
-  int64_t reopened = 0;                        // reopen events in the period
-  std::vector<ResolutionSample> resolutions;   // first resolutions in the period
+  int64_t reopened = 0;                       // reopen events in the period
+  std::vector<ResolutionSample> resolutions;  // first resolutions in the period
 };
 
 struct StatsQuery {
@@ -110,8 +110,7 @@ class WriteTx : public ReadTx {
 
   // Open cases not yet marked overdue whose warning or acknowledge time has come, id > after_id,
   // in id order: the candidates the deadline sweep looks at (core decides what to record).
-  virtual Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id,
-                                                    int limit) = 0;
+  virtual Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) = 0;
 
   // Nested savepoints, so one use case in a group-committed batch can fail alone.
   virtual Status Savepoint() = 0;

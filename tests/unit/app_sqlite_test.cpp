@@ -348,7 +348,8 @@ TEST_F(AppTest, SummaryCountsFromRecords) {
   ASSERT_TRUE(Act(officer1_, a, CaseAction::kResolve, {.answer = "done"}).ok());
   ASSERT_TRUE(Act(officer1_, a, CaseAction::kReopen).ok());
   auto tx = Read();
-  auto s = app::Summarize(*tx, *reg_, "", Timestamp{now_.seconds - 10}, Timestamp{now_.seconds + 10});
+  auto s =
+      app::Summarize(*tx, *reg_, "", Timestamp{now_.seconds - 10}, Timestamp{now_.seconds + 10});
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_EQ(s->received, 2);
   EXPECT_EQ(s->resolved, 1);
@@ -356,7 +357,8 @@ TEST_F(AppTest, SummaryCountsFromRecords) {
   EXPECT_EQ(s->reopened, 1);
   EXPECT_EQ(s->by_status["in_progress"], 1);
   EXPECT_EQ(s->by_status["received"], 1);
-  auto c1 = app::Summarize(*tx, *reg_, "C1", Timestamp{now_.seconds - 10}, Timestamp{now_.seconds + 10});
+  auto c1 =
+      app::Summarize(*tx, *reg_, "C1", Timestamp{now_.seconds - 10}, Timestamp{now_.seconds + 10});
   EXPECT_EQ(c1->received, 1);
 }
 

@@ -13,9 +13,9 @@ const std::vector<CaseStatus> kAllStatuses = {
     CaseStatus::kReceived, CaseStatus::kAccepted, CaseStatus::kInProgress, CaseStatus::kResolved,
     CaseStatus::kClosed,   CaseStatus::kRejected, CaseStatus::kMerged};
 const std::vector<CaseAction> kAllActions = {
-    CaseAction::kAccept, CaseAction::kAssign, CaseAction::kStart,  CaseAction::kResolve,
-    CaseAction::kClose,  CaseAction::kReject, CaseAction::kReopen, CaseAction::kMerge,
-    CaseAction::kTransfer};
+    CaseAction::kAccept,  CaseAction::kAssign, CaseAction::kStart,
+    CaseAction::kResolve, CaseAction::kClose,  CaseAction::kReject,
+    CaseAction::kReopen,  CaseAction::kMerge,  CaseAction::kTransfer};
 
 const Actor kOfficer{7, "officer.c1"};
 const Timestamp kNow{1'760'000'000};
@@ -35,15 +35,24 @@ std::optional<CaseStatus> Expected(CaseAction a, CaseStatus s) {
   using S = CaseStatus;
   const bool open = s == S::kReceived || s == S::kAccepted || s == S::kInProgress;
   switch (a) {
-    case CaseAction::kAccept: return s == S::kReceived ? std::optional(S::kAccepted) : std::nullopt;
-    case CaseAction::kStart: return s == S::kAccepted ? std::optional(S::kInProgress) : std::nullopt;
-    case CaseAction::kResolve: return s == S::kInProgress ? std::optional(S::kResolved) : std::nullopt;
-    case CaseAction::kClose: return s == S::kResolved ? std::optional(S::kClosed) : std::nullopt;
-    case CaseAction::kReopen: return s == S::kResolved ? std::optional(S::kInProgress) : std::nullopt;
-    case CaseAction::kReject: return open ? std::optional(S::kRejected) : std::nullopt;
-    case CaseAction::kMerge: return open ? std::optional(S::kMerged) : std::nullopt;
-    case CaseAction::kTransfer: return open ? std::optional(S::kReceived) : std::nullopt;
-    case CaseAction::kAssign: return open ? std::optional(s) : std::nullopt;
+    case CaseAction::kAccept:
+      return s == S::kReceived ? std::optional(S::kAccepted) : std::nullopt;
+    case CaseAction::kStart:
+      return s == S::kAccepted ? std::optional(S::kInProgress) : std::nullopt;
+    case CaseAction::kResolve:
+      return s == S::kInProgress ? std::optional(S::kResolved) : std::nullopt;
+    case CaseAction::kClose:
+      return s == S::kResolved ? std::optional(S::kClosed) : std::nullopt;
+    case CaseAction::kReopen:
+      return s == S::kResolved ? std::optional(S::kInProgress) : std::nullopt;
+    case CaseAction::kReject:
+      return open ? std::optional(S::kRejected) : std::nullopt;
+    case CaseAction::kMerge:
+      return open ? std::optional(S::kMerged) : std::nullopt;
+    case CaseAction::kTransfer:
+      return open ? std::optional(S::kReceived) : std::nullopt;
+    case CaseAction::kAssign:
+      return open ? std::optional(s) : std::nullopt;
   }
   return std::nullopt;
 }
@@ -192,7 +201,8 @@ TEST_F(TransitionTest, ReplayingTheLogRebuildsTheRecord) {
   for (CaseAction a : {CaseAction::kAccept, CaseAction::kAssign, CaseAction::kStart,
                        CaseAction::kTransfer, CaseAction::kAccept, CaseAction::kStart,
                        CaseAction::kResolve, CaseAction::kReopen, CaseAction::kResolve}) {
-    auto e = Decide(live, CompleteRequest(a), kOfficer, Timestamp{kNow.seconds + static_cast<int64_t>(log.size())});
+    auto e = Decide(live, CompleteRequest(a), kOfficer,
+                    Timestamp{kNow.seconds + static_cast<int64_t>(log.size())});
     ASSERT_TRUE(e.ok()) << ToString(a) << ": " << e.error().message;
     Apply(live, *e);
     log.push_back(*e);

@@ -28,15 +28,20 @@ TEST(Csv, MalformedQuotesNameTheLine) {
 }
 
 TEST(Csv, StripsAByteOrderMark) {
-  auto r = ParseCsv("\xEF\xBB\xBF" "code,name\n");
+  auto r = ParseCsv(
+      "\xEF\xBB\xBF"
+      "code,name\n");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ((*r)[0].fields[0], "code");
 }
 
 TEST(Stats, OnTimeRateAndMedian) {
   const WorkCalendar cal;
-  const Timestamp mon{static_cast<int64_t>(DateFromYmd(2026, 11, 23).days) * kSecondsPerDay - 7 * 3600};
-  auto at = [&](double days) { return Timestamp{mon.seconds + static_cast<int64_t>(days * kSecondsPerDay)}; };
+  const Timestamp mon{static_cast<int64_t>(DateFromYmd(2026, 11, 23).days) * kSecondsPerDay -
+                      7 * 3600};
+  auto at = [&](double days) {
+    return Timestamp{mon.seconds + static_cast<int64_t>(days * kSecondsPerDay)};
+  };
   std::vector<ResolutionSample> s = {
       {mon, at(1), at(2)},   // 1 working day, on time
       {mon, at(2), at(2)},   // 2, on time (exactly at the deadline)
@@ -75,7 +80,7 @@ TEST(Access, ScopeIsTheUnitSubtree) {
   EXPECT_FALSE(MaySeeContacts(units, c2, c));
   EXPECT_FALSE(MaySeeContacts(units, member, c));  // in scope, but not theirs
   c.submitted_by_user_id = 4;
-  EXPECT_TRUE(MaySeeContacts(units, member, c));   // they forwarded it
+  EXPECT_TRUE(MaySeeContacts(units, member, c));  // they forwarded it
   EXPECT_FALSE(MayHandleCases(Role::kMember));
   EXPECT_TRUE(MayHandleCases(Role::kOfficer));
 }

@@ -63,17 +63,29 @@ TEST_F(IntakeTest, EachBadFieldIsNamed) {
       {[](SubmitRequest& r) { r.body = ""; }, "body", ErrorKind::kInvalidInput},
       {[](SubmitRequest& r) { r.body = std::string(5001, 'x'); }, "body", ErrorKind::kInvalidInput},
       {[](SubmitRequest& r) { r.body = "bad \xFF utf8"; }, "body", ErrorKind::kInvalidInput},
-      {[](SubmitRequest& r) { r.title = std::string(201, 'x'); }, "title", ErrorKind::kInvalidInput},
+      {[](SubmitRequest& r) { r.title = std::string(201, 'x'); }, "title",
+       ErrorKind::kInvalidInput},
       {[](SubmitRequest& r) { r.unit = ""; }, "unit", ErrorKind::kInvalidInput},
       {[](SubmitRequest& r) { r.unit = "NOWHERE"; }, "unit", ErrorKind::kUnknownReference},
       {[](SubmitRequest& r) { r.unit = "P"; }, "unit", ErrorKind::kInvalidInput},
       {[](SubmitRequest& r) { r.unit = "D-NRE"; }, "unit", ErrorKind::kInvalidInput},
       {[](SubmitRequest& r) { r.category = "weather"; }, "category", ErrorKind::kUnknownReference},
-      {[](SubmitRequest& r) { r.addressed_to = "X"; }, "addressed_to", ErrorKind::kUnknownReference},
+      {[](SubmitRequest& r) { r.addressed_to = "X"; }, "addressed_to",
+       ErrorKind::kUnknownReference},
       {[](SubmitRequest& r) { r.lat = 10; }, "location", ErrorKind::kInvalidInput},
-      {[](SubmitRequest& r) { r.lat = 100; r.lon = 10; }, "location.lat", ErrorKind::kInvalidInput},
-      {[](SubmitRequest& r) { r.reporter = Contact{"A", "12"}; }, "reporter.phone", ErrorKind::kInvalidInput},
-      {[](SubmitRequest& r) { r.on_behalf_of = Contact{std::string(201, 'n'), ""}; }, "on_behalf_of.name", ErrorKind::kInvalidInput},
+      {[](SubmitRequest& r) {
+         r.lat = 100;
+         r.lon = 10;
+       },
+       "location.lat", ErrorKind::kInvalidInput},
+      {[](SubmitRequest& r) {
+         r.reporter = Contact{"A", "12"};
+       },
+       "reporter.phone", ErrorKind::kInvalidInput},
+      {[](SubmitRequest& r) {
+         r.on_behalf_of = Contact{std::string(201, 'n'), ""};
+       },
+       "on_behalf_of.name", ErrorKind::kInvalidInput},
       {[](SubmitRequest& r) { r.channel = "pigeon"; }, "channel", ErrorKind::kInvalidInput},
       {[](SubmitRequest& r) { r.visibility = "secret"; }, "visibility", ErrorKind::kInvalidInput},
       {[](SubmitRequest& r) { r.language = "fr"; }, "language", ErrorKind::kInvalidInput},

@@ -44,7 +44,8 @@ TEST(Routing, FiledWithTheProvinceAboutACommuneMatterIsRoutedDownAndFlagged) {
                      units.FindByCode("C1"));
   EXPECT_FALSE(r->beyond_level);
   // A province-level matter filed with the province is where it belongs.
-  r = RouteCase(units, testing::ProvinceCategory(), *units.FindByCode("V11"), units.FindByCode("P"));
+  r = RouteCase(units, testing::ProvinceCategory(), *units.FindByCode("V11"),
+                units.FindByCode("P"));
   EXPECT_FALSE(r->beyond_level);
 }
 
@@ -113,8 +114,8 @@ TEST_F(DeadlineEventsTest, UnacceptedPastTheAcknowledgeDeadlineIsOverdue) {
 }
 
 TEST_F(DeadlineEventsTest, ClosedCasesAreNeverOverdue) {
-  for (CaseStatus s : {CaseStatus::kResolved, CaseStatus::kClosed, CaseStatus::kRejected,
-                       CaseStatus::kMerged}) {
+  for (CaseStatus s :
+       {CaseStatus::kResolved, CaseStatus::kClosed, CaseStatus::kRejected, CaseStatus::kMerged}) {
     c_.status = s;
     EXPECT_FALSE(IsOverdue(c_, Timestamp{99999}));
     EXPECT_TRUE(DeadlineEvents(c_, units_, Timestamp{99999}).empty());

@@ -1,9 +1,8 @@
-#include "core/unit.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "core/unit.h"
 #include "fixtures.h"
 
 namespace jembatan {

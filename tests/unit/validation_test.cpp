@@ -1,8 +1,8 @@
 #include "core/validation.h"
 
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "core/time.h"
 
@@ -17,11 +17,11 @@ TEST(Utf8, AcceptsValidText) {
 
 TEST(Utf8, RejectsMalformedSequences) {
   EXPECT_FALSE(IsValidUtf8("\xFF"));
-  EXPECT_FALSE(IsValidUtf8("abc\xC3"));            // truncated
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));           // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));       // UTF-16 surrogate
-  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));   // past U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("\x80"));               // lone continuation
+  EXPECT_FALSE(IsValidUtf8("abc\xC3"));           // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // UTF-16 surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("\x80"));              // lone continuation
 }
 
 TEST(Text, CountsCharactersNotBytes) {
@@ -63,7 +63,7 @@ TEST(Phone, RefusesWhatIsNotAPhoneNumber) {
   EXPECT_FALSE(ValidatePhone("phone", "1234567").ok());           // too short
   EXPECT_FALSE(ValidatePhone("phone", "1234567890123456").ok());  // too long
   EXPECT_FALSE(ValidatePhone("phone", "call me maybe").ok());
-  EXPECT_FALSE(ValidatePhone("phone", "0912+345678").ok());       // + only first
+  EXPECT_FALSE(ValidatePhone("phone", "0912+345678").ok());  // + only first
 }
 
 TEST(LatLon, Ranges) {

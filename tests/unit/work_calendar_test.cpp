@@ -69,7 +69,8 @@ TEST(WorkCalendar, WorkingSecondsSkipWeekends) {
   EXPECT_EQ(cal.WorkingSecondsBetween(Local(2026, 11, 30, 12), Local(2026, 11, 27, 12)), 0);
   EXPECT_DOUBLE_EQ(cal.WorkingDaysBetween(Local(2026, 11, 23, 0), Local(2026, 11, 30, 0)), 5.0);
   // AddWorkingSeconds is the inverse.
-  EXPECT_EQ(cal.AddWorkingSeconds(Local(2026, 11, 27, 12), kSecondsPerDay), Local(2026, 11, 30, 12));
+  EXPECT_EQ(cal.AddWorkingSeconds(Local(2026, 11, 27, 12), kSecondsPerDay),
+            Local(2026, 11, 30, 12));
 }
 
 TEST(Deadlines, RemoteUnitsGetTheExtension) {

@@ -3,8 +3,8 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
-#include <thread>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -23,8 +23,10 @@ using sqlite::Connection;
 Status Configure(Connection& db, const SqliteOptions& options) {
   // temp_store=MEMORY: every job of a group commit runs in a savepoint, whose sub-journal would
   // otherwise be a temp file written page by page (measured: 40% of the writer's time).
-  return db.Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; "
-                 "PRAGMA cache_size=-" + std::to_string(options.cache_kib_per_connection) + ";");
+  return db.Exec(
+      "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; "
+      "PRAGMA cache_size=-" +
+      std::to_string(options.cache_kib_per_connection) + ";");
 }
 
 Status Migrate(Connection& db) {
@@ -133,9 +135,8 @@ class SqliteStore final : public Store {
       : path_(std::move(path)),
         options_(options),
         writer_(std::move(writer)),
-        checkpointer_(std::make_unique<Checkpointer>(std::move(checkpoint_conn),
-                                                     options.checkpoint_pages,
-                                                     options.wal_restart_pages)) {
+        checkpointer_(std::make_unique<Checkpointer>(
+            std::move(checkpoint_conn), options.checkpoint_pages, options.wal_restart_pages)) {
     // Commits no longer checkpoint by themselves; the checkpointer does.
     sqlite3_wal_hook(writer_->raw(), &Checkpointer::OnCommit, checkpointer_.get());
   }

@@ -11,7 +11,7 @@
 namespace jembatan::store {
 
 struct SqliteOptions {
-  bool create = true;           // create the file and apply migrations when missing
+  bool create = true;                        // create the file and apply migrations when missing
   int cache_kib_per_connection = 16 * 1024;  // page cache of each reader
   int writer_cache_kib = 64 * 1024;          // the writer touches every index: a larger cache
   int checkpoint_pages = 4000;               // WAL size (4 KiB pages) that wakes the checkpointer

@@ -131,8 +131,9 @@ class Queries : public Base {
   Result<std::optional<Case>> FindCase(std::string_view code, bool with_contacts) override {
     std::string sql = std::string("SELECT ") + kCaseColumns;
     if (with_contacts) {
-      sql += ", k.reporter_name, k.reporter_phone, k.obo_name, k.obo_phone FROM cases c "
-             "LEFT JOIN case_contacts k ON k.case_id = c.id";
+      sql +=
+          ", k.reporter_name, k.reporter_phone, k.obo_name, k.obo_phone FROM cases c "
+          "LEFT JOIN case_contacts k ON k.case_id = c.id";
     } else {
       sql += " FROM cases c";
     }
@@ -158,7 +159,8 @@ class Queries : public Base {
       filters += " AND c.status IN ('received','accepted','in_progress')";
     }
     // Literal, not bound: SQLite must see it to use the partial index cases_beyond.
-    if (f.beyond_level) filters += *f.beyond_level ? " AND c.beyond_level = 1" : " AND c.beyond_level = 0";
+    if (f.beyond_level)
+      filters += *f.beyond_level ? " AND c.beyond_level = 1" : " AND c.beyond_level = 0";
     if (f.created_from) filters += " AND c.created_at >= ?5";
     if (f.created_to) filters += " AND c.created_at < ?6";
     if (f.public_only) filters += " AND c.visibility = 'public'";
@@ -267,8 +269,8 @@ class Queries : public Base {
     {
       auto st = db_.Prepare(
           "SELECT c.status, c.category, count(*), sum(c.beyond_level) FROM cases c "
-          "WHERE c.created_at >= ?1 AND c.created_at < ?2" + scope +
-          " GROUP BY c.status, c.category");
+          "WHERE c.created_at >= ?1 AND c.created_at < ?2" +
+          scope + " GROUP BY c.status, c.category");
       if (!st) return st.error();
       Statement& s = **st;
       bind(s);
@@ -285,7 +287,8 @@ class Queries : public Base {
     {
       auto st = db_.Prepare(
           "SELECT c.created_at, c.first_resolved_at, c.resolve_due FROM cases c "
-          "WHERE c.first_resolved_at >= ?1 AND c.first_resolved_at < ?2" + scope);
+          "WHERE c.first_resolved_at >= ?1 AND c.first_resolved_at < ?2" +
+          scope);
       if (!st) return st.error();
       Statement& s = **st;
       bind(s);
@@ -298,7 +301,8 @@ class Queries : public Base {
     {
       auto st = db_.Prepare(
           "SELECT count(*) FROM cases c WHERE c.overdue_at IS NOT NULL AND "
-          "c.status IN ('received','accepted','in_progress') AND ?1 <= ?2" + scope);
+          "c.status IN ('received','accepted','in_progress') AND ?1 <= ?2" +
+          scope);
       if (!st) return st.error();
       Statement& s = **st;
       bind(s);
@@ -308,7 +312,8 @@ class Queries : public Base {
     {
       auto st = db_.Prepare(
           "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id "
-          "WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2" + scope);
+          "WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2" +
+          scope);
       if (!st) return st.error();
       Statement& s = **st;
       bind(s);
@@ -462,8 +467,13 @@ class SqliteWriteTx final : public Queries<WriteTx> {
         "INSERT INTO idempotency(key, request_hash, status, response, created_at) "
         "VALUES (?,?,?,?,?)");
     if (!st) return st.error();
-    return (*st)->Bind(1, key).Bind(2, rec.request_hash).Bind(3, rec.status)
-        .Bind(4, rec.response).Bind(5, now.seconds).Run();
+    return (*st)
+        ->Bind(1, key)
+        .Bind(2, rec.request_hash)
+        .Bind(3, rec.status)
+        .Bind(4, rec.response)
+        .Bind(5, now.seconds)
+        .Run();
   }
 
   Status PurgeIdempotency(Timestamp older_than) override {
@@ -502,9 +512,16 @@ class SqliteWriteTx final : public Queries<WriteTx> {
         "handling_unit_code=excluded.handling_unit_code, ack_days=excluded.ack_days, "
         "resolve_days=excluded.resolve_days, remote_extra_days=excluded.remote_extra_days");
     if (!st) return st.error();
-    return (*st)->Bind(1, c.code).Bind(2, c.name_id).Bind(3, c.name_vi).Bind(4, c.name_en)
-        .Bind(5, c.handling_unit_code).Bind(6, c.ack_days).Bind(7, c.resolve_days)
-        .Bind(8, c.remote_extra_days).Run();
+    return (*st)
+        ->Bind(1, c.code)
+        .Bind(2, c.name_id)
+        .Bind(3, c.name_vi)
+        .Bind(4, c.name_en)
+        .Bind(5, c.handling_unit_code)
+        .Bind(6, c.ack_days)
+        .Bind(7, c.resolve_days)
+        .Bind(8, c.remote_extra_days)
+        .Run();
   }
 
   Status AddHoliday(Date d, std::string_view name) override {
@@ -517,8 +534,13 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     auto st = db_.Prepare(
         "INSERT INTO users(name, role, unit_id, token_hash, created_at) VALUES (?,?,?,?,?)");
     if (!st) return st.error();
-    if (auto e = (*st)->Bind(1, u.name).Bind(2, u.role).Bind(3, u.unit_id).Bind(4, token_hash)
-                     .Bind(5, u.created_at.seconds).Run();
+    if (auto e = (*st)
+                     ->Bind(1, u.name)
+                     .Bind(2, u.role)
+                     .Bind(3, u.unit_id)
+                     .Bind(4, token_hash)
+                     .Bind(5, u.created_at.seconds)
+                     .Run();
         !e) {
       return e.error();
     }
