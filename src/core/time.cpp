@@ -119,14 +119,14 @@ std::optional<Timestamp> ParseTimestamp(std::string_view s) {
         !ReadDigits(s, pos + 4, 2, om) || oh > 23 || om > 59) {
       return std::nullopt;
     }
-    offset = (oh * 3600 + om * 60) * (s[pos] == '+' ? 1 : -1);
+    offset = (int64_t{oh} * 3600 + int64_t{om} * 60) * (s[pos] == '+' ? 1 : -1);
     pos += 6;
   } else {
     return std::nullopt;
   }
   if (pos != s.size()) return std::nullopt;
   const int64_t days = chr::sys_days{*ymd}.time_since_epoch().count();
-  return Timestamp{days * kSecondsPerDay + hh * 3600 + mm * 60 + ss - offset};
+  return Timestamp{days * kSecondsPerDay + int64_t{hh} * 3600 + int64_t{mm} * 60 + ss - offset};
 }
 
 }  // namespace jembatan
