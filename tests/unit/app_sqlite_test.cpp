@@ -364,3 +364,58 @@ TEST_F(AppTest, SummaryCountsFromRecords) {
 
 }  // namespace
 }  // namespace jembatan
+
+namespace jembatan {
+namespace {
+
+// Regression: a writer that never pauses starved the passive checkpointer and the WAL grew
+// without bound (945 MB in 10 s under load). With a restart threshold the file stays bounded.
+TEST(SqliteWal, StaysBoundedUnderContinuousWrites) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("jembatan-wal-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "w.db").string();
+  store::SqliteOptions options;
+  options.checkpoint_pages = 50;
+  options.wal_restart_pages = 200;  // 800 KiB
+  {
+    auto s = store::OpenSqliteStore(path, options);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    auto& st = *s.value();
+    {
+      auto tx = st.BeginWrite();
+      ASSERT_TRUE(app::SeedCategories(**tx).ok());
+      ASSERT_TRUE(app::ImportUnits(**tx, kUnitsCsv).ok());
+      ASSERT_TRUE((*tx)->Commit().ok());
+    }
+    std::shared_ptr<const app::Registry> reg;
+    {
+      auto tx = st.BeginRead();
+      reg = std::move(app::LoadRegistry(**tx).value());
+    }
+    app::SeededRandom random(7);
+    uintmax_t largest = 0;
+    for (int batch = 0; batch < 300; ++batch) {
+      auto tx = st.BeginWrite();
+      for (int i = 0; i < 20; ++i) {
+        SubmitRequest r;
+        r.body = std::string(300, 'x');
+        r.unit = i % 2 ? "V11" : "V21";
+        ASSERT_TRUE(app::SubmitCase(**tx, *reg, r, nullptr, Timestamp{1'795'395'300}, random).ok());
+      }
+      ASSERT_TRUE((*tx)->Commit().ok());
+      largest = std::max(largest, std::filesystem::file_size(path + "-wal"));
+    }
+    // journal_size_limit is twice the restart threshold; allow one batch past it.
+    EXPECT_LT(largest, uintmax_t{200} * 4096 * 2 + 512 * 1024);
+    auto tx = st.BeginRead();
+    store::CaseFilter f;
+    f.limit = 10000;
+    EXPECT_EQ((*tx)->ListCases(f)->size(), 6000u);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace jembatan
