@@ -27,9 +27,16 @@ class Server:
         subprocess.run([BIN, "demo", "--db", self.db, "--cases", str(cases)], check=True,
                        stdout=subprocess.DEVNULL)
         self.log = open(os.path.join(self.dir, "server.log"), "w")
+        self.start(["--sweep-interval", "0"])
+
+    def restart(self, extra):
+        self.proc.stdout.close()
+        self.start(extra)
+
+    def start(self, extra):
         self.proc = subprocess.Popen(
             [BIN, "--log-level", "warn", "serve", "--db", self.db, "--listen", "127.0.0.1:0",
-             "--sweep-interval", "0"],
+             *extra],
             stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = self.proc.stdout.readline()
         if "listening on" not in line:

@@ -300,6 +300,27 @@ class ApiTest(unittest.TestCase):
         s, b, res = self.s.request("POST", "/api/v1/cases/ABCDEFGH/actions/accept", token=OFFICER_C001)
         self.assertProblem(s, b, res, 404)
 
+    def test_oversized_headers_get_431(self):
+        s, b, res = self.s.request("GET", "/api/v1/categories", headers={"X-Padding": "p" * 20000})
+        self.assertProblem(s, b, res, 431)
+
+    def test_keep_alive_serves_many_requests_on_one_connection(self):
+        import http.client
+        conn = http.client.HTTPConnection("127.0.0.1", self.s.port, timeout=10)
+        try:
+            for _ in range(5):
+                conn.request("GET", "/healthz")
+                res = conn.getresponse()
+                self.assertEqual(res.status, 200)
+                res.read()
+            sock = conn.sock
+            conn.request("GET", "/api/v1/categories")
+            res = conn.getresponse()
+            res.read()
+            self.assertIs(conn.sock, sock)  # not reconnected
+        finally:
+            conn.close()
+
     def test_unknown_paths_and_methods(self):
         s, b, res = self.s.request("GET", "/api/v1/nothing")
         self.assertProblem(s, b, res, 404)
@@ -380,6 +401,35 @@ class ApiTest(unittest.TestCase):
         s, problem, _ = self.s.request("GET", "/api/v1/cases/ABCDEFGH")
         for key in doc["components"]["schemas"]["Problem"]["required"]:
             self.assertIn(key, problem)
+
+
+class BackgroundSweepTest(unittest.TestCase):
+    def test_serve_marks_overdue_cases_on_its_own(self):
+        import sqlite3
+        import time
+        s = Server(cases=10)
+        try:
+            status, receipt, _ = s.request("POST", "/api/v1/cases", new_case())
+            self.assertEqual(status, 201)
+            s.stop()
+            # Test setup, not product code: move this case's deadlines into the past.
+            con = sqlite3.connect(s.db)
+            con.execute("UPDATE cases SET ack_due = 1000, resolve_due = 2000, warn_at = 1500 "
+                        "WHERE code = ?", (receipt["code"],))
+            con.commit()
+            con.close()
+            s.restart(["--sweep-interval", "1"])
+            deadline = time.monotonic() + 30
+            case = {}
+            while time.monotonic() < deadline:
+                _, case, _ = s.request("GET", f"/api/v1/cases/{receipt['code']}")
+                if case.get("overdue"):
+                    break
+                time.sleep(0.1)
+            self.assertTrue(case.get("overdue"), case)
+            self.assertEqual(case["escalated_to"]["code"], "P01")
+        finally:
+            s.close()
 
 
 class ShutdownTest(unittest.TestCase):
