@@ -103,16 +103,6 @@ bool UnitDirectory::Covers(const Unit& ancestor, const Unit& unit) const {
   return false;
 }
 
-std::vector<int64_t> UnitDirectory::Subtree(const Unit& root) const {
-  std::vector<int64_t> out{root.id};
-  for (size_t i = 0; i < out.size(); ++i) {
-    auto it = children_.find(out[i]);
-    if (it == children_.end()) continue;
-    for (size_t child : it->second) out.push_back(units_[child].id);
-  }
-  return out;
-}
-
 std::vector<const Unit*> UnitDirectory::Children(const Unit& parent) const {
   std::vector<const Unit*> out;
   auto it = children_.find(parent.id);

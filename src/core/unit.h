@@ -54,8 +54,6 @@ class UnitDirectory {
   const Unit* Province() const;
   // True when `unit` is `ancestor` or lies below it.
   bool Covers(const Unit& ancestor, const Unit& unit) const;
-  // Ids of `root` and every unit below it (including merged ones, so old cases are found).
-  std::vector<int64_t> Subtree(const Unit& root) const;
   std::vector<const Unit*> Children(const Unit& parent) const;
   const std::vector<Unit>& All() const { return units_; }
 

@@ -33,6 +33,14 @@ Result<Principal> RequiredPrincipal(const ApiDeps& deps, store::ReadTx& tx, cons
   return std::move(*p.value());
 }
 
+Result<ReadContext> OpenRead(const ApiDeps& deps, const Request& req) {
+  auto tx = deps.store.BeginRead();
+  if (!tx) return tx.error();
+  auto viewer = OptionalPrincipal(deps, **tx, req);
+  if (!viewer) return viewer.error();
+  return ReadContext{std::move(tx.value()), std::move(viewer.value())};
+}
+
 Status OnlyQueryParams(const Request& req, std::initializer_list<std::string_view> allowed) {
   if (req.duplicate_query_key) return Error::Invalid("a query parameter is repeated");
   for (const auto& [k, v] : req.query) {

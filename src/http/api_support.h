@@ -1,6 +1,7 @@
 // Helpers shared by the handler files (internal to http/).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,15 @@ Response JsonResponse(int status, std::string body);
 Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, store::ReadTx& tx,
                                                    const Request& req);
 Result<Principal> RequiredPrincipal(const ApiDeps& deps, store::ReadTx& tx, const Request& req);
+
+// What a read handler starts with: a read transaction and the caller, if any.
+struct ReadContext {
+  std::unique_ptr<store::ReadTx> tx;
+  std::optional<Principal> viewer;
+  const Principal* viewer_ptr() const { return viewer ? &*viewer : nullptr; }
+};
+// A bad Authorization header is an error (401), not an anonymous read.
+Result<ReadContext> OpenRead(const ApiDeps& deps, const Request& req);
 
 Status OnlyQueryParams(const Request& req, std::initializer_list<std::string_view> allowed);
 Result<std::optional<bool>> QueryBool(const Request& req, const std::string& key);

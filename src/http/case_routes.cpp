@@ -123,11 +123,9 @@ void Api::AddCaseRoutes() {
     if (!submit) return ProblemFor(submit.error());
     std::optional<Principal> submitter;
     if (!req.authorization.empty()) {
-      auto tx = d.store.BeginRead();
-      if (!tx) return ProblemFor(tx.error());
-      auto p = OptionalPrincipal(d, **tx, req);
-      if (!p) return ProblemFor(p.error());
-      submitter = std::move(p.value());
+      auto rc = OpenRead(d, req);
+      if (!rc) return ProblemFor(rc.error());
+      submitter = std::move(rc->viewer);
     }
     // Validation, routing and deadlines run here on the I/O thread, so bad input never queues
     // for the writer and the writer thread only stores.
@@ -152,11 +150,9 @@ void Api::AddCaseRoutes() {
   router_.Add("GET", "/api/v1/cases", [&d](const Request& req, const PathParams&) -> Reply {
     auto q = ReadListQuery(req, *d.registry);
     if (!q) return ProblemFor(q.error());
-    auto tx = d.store.BeginRead();
-    if (!tx) return ProblemFor(tx.error());
-    auto viewer = OptionalPrincipal(d, **tx, req);
-    if (!viewer) return ProblemFor(viewer.error());
-    auto page = app::ListCases(**tx, *d.registry, *q, viewer->has_value() ? &**viewer : nullptr);
+    auto rc = OpenRead(d, req);
+    if (!rc) return ProblemFor(rc.error());
+    auto page = app::ListCases(*rc->tx, *d.registry, *q, rc->viewer_ptr());
     if (!page) return ProblemFor(page.error());
     JsonArena arena;
     json::array cases(arena.storage());
@@ -174,40 +170,35 @@ void Api::AddCaseRoutes() {
     return JsonResponse(200, Serialize(o));
   });
 
-  router_.Add(
-      "GET", "/api/v1/cases/{code}", [&d](const Request& req, const PathParams& p) -> Reply {
-        if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-        auto tx = d.store.BeginRead();
-        if (!tx) return ProblemFor(tx.error());
-        auto viewer = OptionalPrincipal(d, **tx, req);
-        if (!viewer) return ProblemFor(viewer.error());
-        auto view = app::GetCase(**tx, *d.registry, p[0], viewer->has_value() ? &**viewer : nullptr,
-                                 req.case_pin.empty() ? nullptr : &req.case_pin);
-        if (!view) return ProblemFor(view.error());
-        JsonArena arena;
-        return JsonResponse(
-            200, Serialize(CaseToJson(view->c, *d.registry, view->full, arena.storage())));
-      });
+  router_.Add("GET", "/api/v1/cases/{code}",
+              [&d](const Request& req, const PathParams& p) -> Reply {
+                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+                auto rc = OpenRead(d, req);
+                if (!rc) return ProblemFor(rc.error());
+                auto view = app::GetCase(*rc->tx, *d.registry, p[0], rc->viewer_ptr(),
+                                         req.case_pin.empty() ? nullptr : &req.case_pin);
+                if (!view) return ProblemFor(view.error());
+                JsonArena arena;
+                return JsonResponse(
+                    200, Serialize(CaseToJson(view->c, *d.registry, view->full, arena.storage())));
+              });
 
-  router_.Add(
-      "GET", "/api/v1/cases/{code}/events", [&d](const Request& req, const PathParams& p) -> Reply {
-        if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-        auto tx = d.store.BeginRead();
-        if (!tx) return ProblemFor(tx.error());
-        auto viewer = OptionalPrincipal(d, **tx, req);
-        if (!viewer) return ProblemFor(viewer.error());
-        auto events =
-            app::CaseEvents(**tx, *d.registry, p[0], viewer->has_value() ? &**viewer : nullptr);
-        if (!events) return ProblemFor(events.error());
-        JsonArena arena;
-        json::array out(arena.storage());
-        for (const Event& e : *events) {
-          out.emplace_back(EventToJson(e, *d.registry, arena.storage()));
-        }
-        json::object o(arena.storage());
-        o.emplace("events", std::move(out));
-        return JsonResponse(200, Serialize(o));
-      });
+  router_.Add("GET", "/api/v1/cases/{code}/events",
+              [&d](const Request& req, const PathParams& p) -> Reply {
+                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+                auto rc = OpenRead(d, req);
+                if (!rc) return ProblemFor(rc.error());
+                auto events = app::CaseEvents(*rc->tx, *d.registry, p[0], rc->viewer_ptr());
+                if (!events) return ProblemFor(events.error());
+                JsonArena arena;
+                json::array out(arena.storage());
+                for (const Event& e : *events) {
+                  out.emplace_back(EventToJson(e, *d.registry, arena.storage()));
+                }
+                json::object o(arena.storage());
+                o.emplace("events", std::move(out));
+                return JsonResponse(200, Serialize(o));
+              });
 
   router_.Add(
       "POST", "/api/v1/cases/{code}/actions/{action}",

@@ -52,12 +52,14 @@ TEST(UnitDirectory, CommuneOfAndCovers) {
   EXPECT_FALSE(units.Covers(*units.FindByCode("V11"), *units.FindByCode("C1")));
 }
 
-TEST(UnitDirectory, SubtreeHoldsEveryDescendant) {
+TEST(UnitDirectory, ChildrenAreTheDirectDescendants) {
   const auto units = testing::SmallProvince();
-  auto ids = units.Subtree(*units.FindByCode("C1"));
-  std::sort(ids.begin(), ids.end());
-  EXPECT_EQ(ids, (std::vector<int64_t>{3, 4, 5}));
-  EXPECT_EQ(units.Subtree(*units.FindByCode("P")).size(), 9u);
+  std::vector<std::string> codes;
+  for (const Unit* u : units.Children(*units.FindByCode("C1"))) codes.push_back(u->code);
+  std::sort(codes.begin(), codes.end());
+  EXPECT_EQ(codes, (std::vector<std::string>{"V11", "V12"}));
+  EXPECT_EQ(units.Children(*units.FindByCode("P")).size(), 4u);  // D-NRE, C1, C2, OLD
+  EXPECT_TRUE(units.Children(*units.FindByCode("V11")).empty());
 }
 
 TEST(UnitLevel, NamesAndAliases) {

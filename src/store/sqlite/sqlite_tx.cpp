@@ -301,7 +301,7 @@ class Queries : public Base {
     {
       auto st = db_.Prepare(
           "SELECT count(*) FROM cases c WHERE c.overdue_at IS NOT NULL AND "
-          "c.status IN ('received','accepted','in_progress') AND ?1 <= ?2" +
+          "c.status IN ('received','accepted','in_progress')" +
           scope);
       if (!st) return st.error();
       Statement& s = **st;
