@@ -251,6 +251,11 @@ int RunServer(const ServerOptions& options, const Api& api, app::Writer& writer,
   for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
   ioc.run();
   for (auto& t : pool) t.join();
+  // Jobs still queued are committed now, before `ioc` is destroyed: their completion callbacks
+  // hold executors of `ioc`, and destroying those after `ioc` is a use-after-free (found by
+  // ASan under load). Their replies are not sent; the data is stored, and a client retrying
+  // with its Idempotency-Key gets the stored reply.
+  writer.Stop();
   return 0;
 }
 

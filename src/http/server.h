@@ -28,7 +28,8 @@ struct ServerOptions {
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets in-flight requests finish
 // (up to shutdown_grace) and returns. `on_ready` gets the bound port.
-// Returns 0 on a clean stop, non-zero when the address cannot be bound.
+// Stops `writer` (after committing what it holds) before returning. Returns 0 on a clean stop,
+// non-zero when the address cannot be bound.
 int RunServer(const ServerOptions& options, const Api& api, app::Writer& writer,
               const std::function<void(unsigned short port)>& on_ready);
 

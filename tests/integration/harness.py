@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -84,6 +85,11 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.proc.returncode != 0:
+            self.log.flush()
+            with open(self.log.name) as f:
+                print(f"\n--- server exited with {self.proc.returncode}; its log:\n{f.read()}",
+                      file=sys.stderr)
         return self.proc.returncode
 
     def close(self):
