@@ -30,19 +30,22 @@ void StripPrivate(Case& c) {
 }  // namespace
 
 Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_view raw_code,
-                         const Principal* viewer, const std::string* pin) {
+                         const Principal* viewer, const PinCheck& pin) {
   auto code = NormalizeTrackingCode(raw_code);
   if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
   // Anonymous readers without a PIN never see contacts: skip loading them.
-  auto found = tx.FindCase(*code, viewer != nullptr || pin != nullptr);
+  auto found = tx.FindCase(*code, viewer != nullptr || pin.pin != nullptr);
   if (!found) return found.error();
   if (!found.value()) return Error::NotFound("no case with code " + *code);
   CaseView view{std::move(**found), false};
   if (viewer != nullptr && MaySeeContacts(reg.units, *viewer, view.c)) view.full = true;
-  if (!view.full && pin != nullptr) {
+  if (!view.full && pin.pin != nullptr) {
+    if (pin.attempts == nullptr) return Error::Internal("PIN check without an attempt limit");
+    if (auto s = pin.attempts->Check(view.c.code, pin.now); !s) return s.error();
     auto hash = tx.CasePinHash(view.c.id);
     if (!hash) return hash.error();
-    if (!hash.value() || !ConstantTimeEquals(**hash, HashPin(view.c.code, *pin))) {
+    if (!hash.value() || !ConstantTimeEquals(**hash, HashPin(view.c.code, *pin.pin))) {
+      pin.attempts->RecordFailure(view.c.code, pin.now);
       return Error::Unauthorized("wrong PIN for case " + view.c.code);
     }
     view.full = true;
@@ -86,7 +89,7 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
 
 Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
                                       std::string_view raw_code, const Principal* viewer) {
-  auto view = GetCase(tx, reg, raw_code, viewer, nullptr);
+  auto view = GetCase(tx, reg, raw_code, viewer);
   if (!view) return view.error();
   auto events = tx.CaseEvents(view->c.id);
   if (!events) return events.error();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/pin_attempts.h"
 #include "app/registry.h"
 #include "core/access.h"
 #include "store/store.h"
@@ -17,10 +18,17 @@ struct CaseView {
   bool full = false;  // personal data and private text included
 };
 
+struct PinCheck {
+  const std::string* pin = nullptr;  // null: no PIN offered
+  PinAttempts* attempts = nullptr;   // required when pin is set
+  Timestamp now;
+};
+
 // Without a principal in scope or the right PIN, the view is public: no contacts, and for a
-// private case no text either. A wrong PIN is refused (401) rather than silently ignored.
+// private case no text either. A wrong PIN is refused (401) rather than silently ignored, and
+// counted: too many get 429 (pin_attempts.h).
 Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_view raw_code,
-                         const Principal* viewer, const std::string* pin);
+                         const Principal* viewer, const PinCheck& pin = {});
 
 struct ListQuery {
   std::optional<CaseStatus> status;

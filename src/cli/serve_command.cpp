@@ -135,7 +135,8 @@ int RunServe(const ServeArgs& args) {
   app::Writer writer(**store, SystemNow);
   app::Authenticator auth;
   app::SecureRandom random;
-  http::Api api(http::ApiDeps{**store, registry, auth, random, SystemNow});
+  app::PinAttempts pin_attempts;
+  http::Api api(http::ApiDeps{**store, registry, auth, random, pin_attempts, SystemNow});
   int rc = 0;
   {
     SweepLoop sweep(writer, registry, args.sweep_interval_seconds);

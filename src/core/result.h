@@ -17,6 +17,7 @@ enum class ErrorKind {
   kConflict,           // the request conflicts with stored data (e.g. reused idempotency key)
   kUnauthorized,       // no or bad credentials
   kForbidden,          // credentials valid but outside the caller's scope
+  kTooManyAttempts,    // too many failed attempts (e.g. PINs); retry later
   kUnavailable,        // storage busy or shutting down; the client may retry
   kInternal,           // a bug or an unexpected storage failure
 };

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/accounts.h"
+#include "app/pin_attempts.h"
 #include "app/registry.h"
 #include "app/secrets.h"
 #include "http/message.h"
@@ -18,7 +19,8 @@ struct ApiDeps {
   store::Store& store;
   std::shared_ptr<const app::Registry> registry;
   app::Authenticator& auth;
-  app::Random& random;               // thread-safe (SecureRandom in the server)
+  app::Random& random;  // thread-safe (SecureRandom in the server)
+  app::PinAttempts& pin_attempts;
   std::function<Timestamp()> clock;  // read-only handlers' notion of now
 };
 

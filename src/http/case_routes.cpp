@@ -175,8 +175,9 @@ void Api::AddCaseRoutes() {
                 if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
                 auto rc = OpenRead(d, req);
                 if (!rc) return ProblemFor(rc.error());
-                auto view = app::GetCase(*rc->tx, *d.registry, p[0], rc->viewer_ptr(),
-                                         req.case_pin.empty() ? nullptr : &req.case_pin);
+                const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin,
+                                        &d.pin_attempts, d.clock()};
+                auto view = app::GetCase(*rc->tx, *d.registry, p[0], rc->viewer_ptr(), pin);
                 if (!view) return ProblemFor(view.error());
                 JsonArena arena;
                 return JsonResponse(

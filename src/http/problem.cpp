@@ -20,6 +20,7 @@ constexpr Mapping kMappings[] = {
     {ErrorKind::kConflict, 409, "conflict", "Conflict"},
     {ErrorKind::kUnauthorized, 401, "unauthorized", "Unauthorized"},
     {ErrorKind::kForbidden, 403, "forbidden", "Forbidden"},
+    {ErrorKind::kTooManyAttempts, 429, "too-many-attempts", "Too many attempts"},
     {ErrorKind::kUnavailable, 503, "unavailable", "Service unavailable"},
     {ErrorKind::kInternal, 500, "internal", "Internal error"},
 };

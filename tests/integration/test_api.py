@@ -145,6 +145,19 @@ class ApiTest(unittest.TestCase):
                                            headers={"X-Case-Pin": wrong})
         self.assertProblem(status, body, res, 401)
 
+    def test_pin_guessing_is_stopped(self):
+        receipt = self.submit()
+        wrong = "000000" if receipt["pin"] != "000000" else "111111"
+        path = f"/api/v1/cases/{receipt['code']}"
+        for _ in range(5):
+            s, b, res = self.s.request("GET", path, headers={"X-Case-Pin": wrong})
+            self.assertProblem(s, b, res, 401)
+        s, b, res = self.s.request("GET", path, headers={"X-Case-Pin": receipt["pin"]})
+        self.assertProblem(s, b, res, 429, "too-many-attempts")
+        s, case, _ = self.s.request("GET", path)
+        self.assertEqual(s, 200)
+        self.assertNotIn("reporter", case)
+
     def test_member_forwards_for_a_household_and_sees_it(self):
         status, receipt, _ = self.s.request(
             "POST", "/api/v1/cases",

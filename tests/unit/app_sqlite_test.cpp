@@ -137,7 +137,7 @@ TEST_F(AppTest, MembersForwardButDoNotHandle) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, ErrorKind::kForbidden);
   auto tx = Read();
-  auto view = app::GetCase(*tx, *reg_, receipt.c.code, &member_, nullptr);
+  auto view = app::GetCase(*tx, *reg_, receipt.c.code, &member_);
   EXPECT_TRUE(view->full);  // the member forwarded it
 }
 
@@ -218,22 +218,47 @@ TEST_F(AppTest, PagesNeitherSkipNorRepeatWhileCasesArrive) {
 
 TEST_F(AppTest, PublicViewHidesPersonalData) {
   auto receipt = Submit("V11");
+  app::PinAttempts attempts;
   auto tx = Read();
-  auto pub = app::GetCase(*tx, *reg_, receipt.c.code, nullptr, nullptr);
+  auto pub = app::GetCase(*tx, *reg_, receipt.c.code, nullptr);
   ASSERT_TRUE(pub.ok());
   EXPECT_FALSE(pub->full);
   EXPECT_FALSE(pub->c.reporter.has_value());
-  auto other = app::GetCase(*tx, *reg_, receipt.c.code, &officer2_, nullptr);
+  auto other = app::GetCase(*tx, *reg_, receipt.c.code, &officer2_);
   EXPECT_FALSE(other->full);
   EXPECT_FALSE(other->c.reporter.has_value());
-  auto mine = app::GetCase(*tx, *reg_, receipt.c.code, &officer1_, nullptr);
+  auto mine = app::GetCase(*tx, *reg_, receipt.c.code, &officer1_);
   EXPECT_TRUE(mine->full);
   EXPECT_EQ(mine->c.reporter->name, "Ana");
-  auto with_pin = app::GetCase(*tx, *reg_, receipt.c.code, nullptr, &receipt.pin);
+  auto with_pin =
+      app::GetCase(*tx, *reg_, receipt.c.code, nullptr, {&receipt.pin, &attempts, now_});
   EXPECT_TRUE(with_pin->full);
   const std::string wrong = receipt.pin == "000000" ? "111111" : "000000";
-  EXPECT_EQ(app::GetCase(*tx, *reg_, receipt.c.code, nullptr, &wrong).error().kind,
-            ErrorKind::kUnauthorized);
+  EXPECT_EQ(
+      app::GetCase(*tx, *reg_, receipt.c.code, nullptr, {&wrong, &attempts, now_}).error().kind,
+      ErrorKind::kUnauthorized);
+}
+
+TEST_F(AppTest, PinGuessingIsLimitedPerCase) {
+  auto receipt = Submit("V11");
+  auto other = Submit("V11");
+  app::PinAttempts attempts;
+  auto tx = Read();
+  const std::string wrong = receipt.pin == "000000" ? "111111" : "000000";
+  auto get = [&](const app::Receipt& r, const std::string& pin, Timestamp at) {
+    return app::GetCase(*tx, *reg_, r.c.code, nullptr, {&pin, &attempts, at});
+  };
+  for (int i = 0; i < app::PinAttempts::kMaxFailures; ++i) {
+    EXPECT_EQ(get(receipt, wrong, now_).error().kind, ErrorKind::kUnauthorized);
+  }
+  // Locked: even the right PIN is refused, so guessing cannot continue.
+  EXPECT_EQ(get(receipt, receipt.pin, now_).error().kind, ErrorKind::kTooManyAttempts);
+  // Other cases are unaffected; the public view still works.
+  EXPECT_TRUE(get(other, other.pin, now_)->full);
+  EXPECT_FALSE(app::GetCase(*tx, *reg_, receipt.c.code, nullptr)->full);
+  // After the window the right PIN works again.
+  const Timestamp later{now_.seconds + app::PinAttempts::kWindowSeconds};
+  EXPECT_TRUE(get(receipt, receipt.pin, later)->full);
 }
 
 TEST_F(AppTest, SweepIsIdempotentAndEscalates) {
