@@ -18,7 +18,7 @@ namespace jembatan::app {
 class PinAttempts {
  public:
   static constexpr int kMaxFailures = 5;
-  static constexpr int64_t kWindowSeconds = 15 * 60;
+  static constexpr int64_t kWindowSeconds = int64_t{15} * 60;
 
   // kTooManyAttempts while the case is locked; Ok otherwise.
   Status Check(const std::string& case_code, Timestamp now);
