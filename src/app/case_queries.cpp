@@ -62,17 +62,25 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   if (!q.category.empty() && reg.FindCategory(q.category) == nullptr) {
     return Error::Unknown("unknown category " + q.category, "category");
   }
-  auto scope = ScopeFor(reg, q.unit, "unit");
-  if (!scope) return scope.error();
-  f.scope = *scope;
+  // Staff lists default to their own unit. Private cases are listed only to staff whose unit
+  // covers the whole listed scope; everyone else (the public, members, staff looking at another
+  // unit) sees public cases only.
+  const bool staff = viewer != nullptr && MayHandleCases(viewer->role);
+  const Unit* unit = nullptr;
+  if (!q.unit.empty()) {
+    unit = reg.units.ResolveLive(q.unit);
+    if (unit == nullptr) return Error::Unknown("unknown unit " + q.unit, "unit");
+  } else if (staff) {
+    unit = viewer->unit;
+  }
+  f.scope = unit != nullptr ? ScopeOf(reg.units, *unit) : UnitScope{};
+  f.public_only = !(staff && unit != nullptr && reg.units.Covers(*viewer->unit, *unit));
   f.overdue = q.overdue;
   f.beyond_level = q.beyond_level;
   f.created_from = q.created_from;
   f.created_to = q.created_to;
   f.before_id = q.before_id;
   f.limit = q.limit + 1;  // one more tells whether there is a next page
-  // Staff see every case in the list (private ones too); the public sees public cases only.
-  f.public_only = viewer == nullptr || viewer->role == Role::kMember;
   auto rows = tx.ListCases(f);
   if (!rows) return rows.error();
   CasePage page;

@@ -47,7 +47,8 @@ struct CasePage {
   std::optional<int64_t> next_before_id;
 };
 
-// Anonymous callers see public cases only; staff see everything in their scope.
+// Anonymous callers and members see public cases only. Staff lists default to their own unit
+// and include private cases there; another unit's list shows its public cases only.
 Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQuery& q,
                            const Principal* viewer);
 

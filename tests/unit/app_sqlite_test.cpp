@@ -200,7 +200,8 @@ TEST_F(AppTest, EventsAreAppendOnly) {
 
 TEST_F(AppTest, PagesNeitherSkipNorRepeatWhileCasesArrive) {
   std::set<std::string> before;
-  for (int i = 0; i < 25; ++i) before.insert(Submit(i % 2 ? "V11" : "V21").c.code);
+  for (int i = 0; i < 25; ++i) before.insert(Submit("V11").c.code);
+  Submit("V21");  // another commune's case: not in officer1_'s default list
   std::set<std::string> seen;
   app::ListQuery q;
   q.limit = 7;
@@ -214,6 +215,41 @@ TEST_F(AppTest, PagesNeitherSkipNorRepeatWhileCasesArrive) {
     q.before_id = p->next_before_id;
   }
   EXPECT_EQ(seen, before);
+}
+
+TEST_F(AppTest, ListsShowPrivateCasesOnlyToStaffOfTheUnit) {
+  auto submit = [&](const std::string& unit, const std::string& visibility) {
+    auto tx = Write();
+    SubmitRequest r;
+    r.body = "x";
+    r.unit = unit;
+    r.visibility = visibility;
+    auto receipt = app::SubmitCase(*tx, *reg_, r, nullptr, now_, random_);
+    EXPECT_TRUE(tx->Commit().ok());
+    return receipt->c.code;
+  };
+  const auto c1_private = submit("V11", "private");
+  const auto c1_public = submit("V11", "public");
+  const auto c2_private = submit("V21", "private");
+  auto codes = [&](const Principal* who, const std::string& unit) {
+    auto tx = Read();
+    app::ListQuery q;
+    q.unit = unit;
+    auto page = app::ListCases(*tx, *reg_, q, who);
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    std::set<std::string> out;
+    for (const Case& c : page->cases) out.insert(c.code);
+    return out;
+  };
+  // Default: the officer's own commune, private cases included.
+  EXPECT_EQ(codes(&officer1_, ""), (std::set<std::string>{c1_private, c1_public}));
+  // Another commune's list: its public cases only (here: none).
+  EXPECT_TRUE(codes(&officer2_, "C1").count(c1_public));
+  EXPECT_FALSE(codes(&officer2_, "C1").count(c1_private));
+  EXPECT_EQ(codes(&officer2_, ""), (std::set<std::string>{c2_private}));
+  // The public and members: public cases only.
+  EXPECT_EQ(codes(nullptr, ""), (std::set<std::string>{c1_public}));
+  EXPECT_EQ(codes(&member_, ""), (std::set<std::string>{c1_public}));
 }
 
 TEST_F(AppTest, PublicViewHidesPersonalData) {
