@@ -252,6 +252,41 @@ TEST_F(AppTest, ListsShowPrivateCasesOnlyToStaffOfTheUnit) {
   EXPECT_EQ(codes(&member_, ""), (std::set<std::string>{c1_public}));
 }
 
+TEST_F(AppTest, EveryScopeKindSelectsTheSameCasesInListsAndFigures) {
+  const auto roads_v11 = Submit("V11").c.code;
+  const auto roads_v21 = Submit("V21").c.code;
+  const auto water_v11 = Submit("V11", "water_pollution").c.code;  // handled by DEPT-NRE
+  auto listed = [&](const std::string& unit) {
+    auto tx = Read();
+    app::ListQuery q;
+    q.unit = unit;
+    auto page = app::ListCases(*tx, *reg_, q, nullptr);
+    EXPECT_TRUE(page.ok()) << page.error().message;
+    std::set<std::string> out;
+    for (const Case& c : page->cases) out.insert(c.code);
+    return out;
+  };
+  auto counted = [&](const std::string& unit) {
+    auto tx = Read();
+    auto s = app::Summarize(*tx, *reg_, unit, Timestamp{now_.seconds - 10},
+                            Timestamp{now_.seconds + 10});
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return s->received;
+  };
+  const std::map<std::string, std::set<std::string>> expected = {
+      {"", {roads_v11, roads_v21, water_v11}},  // province
+      {"C1", {roads_v11, water_v11}},           // located in the commune
+      {"C2", {roads_v21}},
+      {"V11", {roads_v11, water_v11}},  // village
+      {"DEPT-NRE", {water_v11}},        // department: handled by it
+      {"OLD", {roads_v11, water_v11}},  // an old code resolves to C1
+  };
+  for (const auto& [unit, codes] : expected) {
+    EXPECT_EQ(listed(unit), codes) << unit;
+    EXPECT_EQ(counted(unit), static_cast<int64_t>(codes.size())) << unit;
+  }
+}
+
 TEST_F(AppTest, PublicViewHidesPersonalData) {
   auto receipt = Submit("V11");
   app::PinAttempts attempts;

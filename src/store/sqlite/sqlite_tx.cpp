@@ -166,37 +166,22 @@ class Queries : public Base {
     if (f.public_only) filters += " AND c.visibility = 'public'";
     if (f.before_id) filters += " AND c.id < ?7";
     const std::string select = std::string("SELECT ") + kCaseColumns + " FROM cases c";
-    std::string sql;
-    using Kind = UnitScope::Kind;
-    switch (f.scope.kind) {
-      case Kind::kAll: {
-        // Without statistics the planner prefers the status index and sorts; the partial
-        // indexes hold exactly the overdue and beyond-level cases in id order.
-        std::string hint;
-        if (!f.status && f.category.empty()) {
-          if (f.overdue.value_or(false)) {
-            hint = " INDEXED BY cases_overdue";
-          } else if (f.beyond_level.value_or(false)) {
-            hint = " INDEXED BY cases_beyond";
-          }
-        }
-        sql = select + hint + " WHERE 1=1" + filters;
-        break;
+    // Without statistics the planner prefers the status index and sorts; the partial indexes
+    // hold exactly the overdue and beyond-level cases in id order.
+    std::string hint;
+    if (f.scope.kind == UnitScope::Kind::kAll && !f.status && f.category.empty()) {
+      if (f.overdue.value_or(false)) {
+        hint = " INDEXED BY cases_overdue";
+      } else if (f.beyond_level.value_or(false)) {
+        hint = " INDEXED BY cases_beyond";
       }
-      case Kind::kDepartment:
-        // A department is never a commune: all its cases are in the partial index.
-        sql = select + " WHERE c.assigned_unit_id = ?3 AND c.assigned_unit_id IS NOT c.commune_id" +
-              filters;
-        break;
-      case Kind::kVillage:
-        sql = select + " WHERE c.commune_id = ?9 AND c.location_unit_id = ?3" + filters;
-        break;
-      case Kind::kCommune:
-        // Located in the commune, or handled by it though located elsewhere: two ordered
-        // index scans merged (no sort, no duplicates).
-        sql = select + " WHERE c.commune_id = ?3" + filters + " UNION ALL " + select +
-              " WHERE c.assigned_unit_id = ?3 AND c.assigned_unit_id IS NOT c.commune_id" + filters;
-        break;
+    }
+    // One ordered index scan per branch of the scope, merged by UNION ALL (no sort, and the
+    // branches are disjoint so nothing repeats).
+    std::string sql;
+    for (const std::string& branch : ScopeBranches(f.scope)) {
+      if (!sql.empty()) sql += " UNION ALL ";
+      sql += select + hint + " WHERE " + branch + filters;
     }
     sql += " ORDER BY 1 DESC LIMIT ?8";
     auto st = db_.Prepare(sql);
@@ -204,12 +189,11 @@ class Queries : public Base {
     Statement& s = **st;
     if (f.status) s.Bind(1, ToString(*f.status));
     if (!f.category.empty()) s.Bind(2, f.category);
-    if (f.scope.kind != Kind::kAll) s.Bind(3, f.scope.unit_id);
+    BindScope(s, f.scope);
     if (f.created_from) s.Bind(5, f.created_from->seconds);
     if (f.created_to) s.Bind(6, f.created_to->seconds);
     if (f.before_id) s.Bind(7, *f.before_id);
     s.Bind(8, static_cast<int64_t>(f.limit));
-    if (f.scope.kind == Kind::kVillage) s.Bind(9, f.scope.commune_id);
     std::vector<Case> out;
     while (s.Step()) out.push_back(ReadCase(s, false));
     if (auto e = s.status(); !e) return e.error();
@@ -264,7 +248,7 @@ class Queries : public Base {
     const std::string scope = ScopeCondition(q.scope);
     auto bind = [&](Statement& s) {
       s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
-      if (q.scope.kind != UnitScope::Kind::kAll) s.Bind(3, q.scope.unit_id);
+      BindScope(s, q.scope);
     };
     {
       auto st = db_.Prepare(
@@ -345,19 +329,39 @@ class Queries : public Base {
   }
 
  protected:
-  // The unit scope as a condition on c, with the unit id bound as ?3 (figures, not pages).
-  static std::string ScopeCondition(const UnitScope& scope) {
+  // The unit scope (core/access.h) as SQL on c, in one place. Each branch is a condition an
+  // index ending in id can serve; a commune's two branches (located in it; handled by it though
+  // located elsewhere) are disjoint. The unit id is bound as ?3, a village's commune as ?9.
+  static std::vector<std::string> ScopeBranches(const UnitScope& scope) {
+    constexpr const char* kHandledElsewhere =
+        "c.assigned_unit_id = ?3 AND c.assigned_unit_id IS NOT c.commune_id";
     switch (scope.kind) {
       case UnitScope::Kind::kAll:
-        return "";
-      case UnitScope::Kind::kDepartment:
-        return " AND c.assigned_unit_id = ?3";
+        return {"1=1"};
+      case UnitScope::Kind::kDepartment:  // a department is never a commune
+        return {kHandledElsewhere};
       case UnitScope::Kind::kCommune:
-        return " AND (c.commune_id = ?3 OR c.assigned_unit_id = ?3)";
+        return {"c.commune_id = ?3", kHandledElsewhere};
       case UnitScope::Kind::kVillage:
-        return " AND c.location_unit_id = ?3";
+        return {"c.commune_id = ?9 AND c.location_unit_id = ?3"};
     }
-    return "";
+    return {"1=1"};
+  }
+
+  // The branches as one condition, for figures that aggregate rather than page.
+  static std::string ScopeCondition(const UnitScope& scope) {
+    std::string out;
+    for (const std::string& branch : ScopeBranches(scope)) {
+      out += out.empty() ? " AND ((" : ") OR (";
+      out += branch;
+    }
+    return out + "))";
+  }
+
+  static void BindScope(Statement& s, const UnitScope& scope) {
+    if (scope.kind == UnitScope::Kind::kAll) return;
+    s.Bind(3, scope.unit_id);
+    if (scope.kind == UnitScope::Kind::kVillage) s.Bind(9, scope.commune_id);
   }
 
   template <typename BindFn>
