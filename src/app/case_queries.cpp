@@ -7,11 +7,16 @@
 namespace jembatan::app {
 namespace {
 
-Result<UnitScope> ScopeFor(const Registry& reg, std::string_view code, std::string_view field) {
-  if (code.empty()) return UnitScope{};
+// The live unit a `unit` parameter names (old codes resolve); nullptr when it is empty.
+Result<const Unit*> UnitParam(const Registry& reg, std::string_view code, std::string_view field) {
+  if (code.empty()) return static_cast<const Unit*>(nullptr);
   const Unit* u = reg.units.ResolveLive(code);
   if (u == nullptr) return Error::Unknown("unknown unit " + std::string(code), std::string(field));
-  return ScopeOf(reg.units, *u);
+  return u;
+}
+
+UnitScope ScopeFor(const Registry& reg, const Unit* unit) {
+  return unit != nullptr ? ScopeOf(reg.units, *unit) : UnitScope{};
 }
 
 void StripPrivate(Case& c) {
@@ -66,14 +71,10 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   // covers the whole listed scope; everyone else (the public, members, staff looking at another
   // unit) sees public cases only.
   const bool staff = viewer != nullptr && MayHandleCases(viewer->role);
-  const Unit* unit = nullptr;
-  if (!q.unit.empty()) {
-    unit = reg.units.ResolveLive(q.unit);
-    if (unit == nullptr) return Error::Unknown("unknown unit " + q.unit, "unit");
-  } else if (staff) {
-    unit = viewer->unit;
-  }
-  f.scope = unit != nullptr ? ScopeOf(reg.units, *unit) : UnitScope{};
+  auto asked = UnitParam(reg, q.unit, "unit");
+  if (!asked) return asked.error();
+  const Unit* unit = *asked != nullptr ? *asked : (staff ? viewer->unit : nullptr);
+  f.scope = ScopeFor(reg, unit);
   f.public_only = !(staff && unit != nullptr && reg.units.Covers(*viewer->unit, *unit));
   f.overdue = q.overdue;
   f.beyond_level = q.beyond_level;
@@ -102,7 +103,7 @@ Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
   auto events = tx.CaseEvents(view->c.id);
   if (!events) return events.error();
   const bool staff =
-      viewer != nullptr && viewer->role != Role::kMember && CoversCase(reg.units, *viewer, view->c);
+      viewer != nullptr && MayHandleCases(viewer->role) && CoversCase(reg.units, *viewer, view->c);
   for (Event& e : events.value()) {
     if (!staff) {
       e.actor.user_id.reset();
@@ -117,13 +118,13 @@ Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
 Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_view unit_code,
                           Timestamp from, Timestamp to) {
   if (to <= from) return Error::Invalid("`to` must be after `from`", "to");
-  auto scope = ScopeFor(reg, unit_code, "unit");
-  if (!scope) return scope.error();
-  auto in = tx.Stats(store::StatsQuery{*scope, from, to});
+  auto unit = UnitParam(reg, unit_code, "unit");
+  if (!unit) return unit.error();
+  auto in = tx.Stats(store::StatsQuery{ScopeFor(reg, *unit), from, to});
   if (!in) return in.error();
   const ResolutionFigures r = SummarizeResolutions(in->resolutions, reg.calendar);
   Summary s;
-  const Unit* u = unit_code.empty() ? reg.units.Province() : reg.units.ResolveLive(unit_code);
+  const Unit* u = *unit != nullptr ? *unit : reg.units.Province();
   s.unit = u ? u->code : "";
   s.from = from;
   s.to = to;
