@@ -181,7 +181,7 @@ class Queries : public Base {
     std::string sql;
     for (const std::string& branch : ScopeBranches(f.scope)) {
       if (!sql.empty()) sql += " UNION ALL ";
-      sql += select + hint + " WHERE " + branch + filters;
+      sql.append(select).append(hint).append(" WHERE ").append(branch).append(filters);
     }
     sql += " ORDER BY 1 DESC LIMIT ?8";
     auto st = db_.Prepare(sql);
