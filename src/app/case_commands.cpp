@@ -1,5 +1,6 @@
 #include "app/case_commands.h"
 
+#include "app/outbox.h"
 #include "core/deadlines.h"
 #include "core/tracking_code.h"
 
@@ -125,8 +126,10 @@ Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Princi
   if (!event) return event.error();
   auto id = tx.AppendEvent(*event);
   if (!id) return id.error();
+  event->id = *id;
   Apply(c, *event);
   if (auto s = tx.UpdateCase(c); !s) return s.error();
+  if (auto s = QueueReporterNotices(tx, reg, c, *event, now); !s) return s.error();
   return c;
 }
 

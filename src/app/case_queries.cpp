@@ -1,5 +1,6 @@
 #include "app/case_queries.h"
 
+#include "app/answer_feedback.h"
 #include "app/secrets.h"
 #include "core/stats.h"
 #include "core/tracking_code.h"
@@ -46,13 +47,7 @@ Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_vie
   if (viewer != nullptr && MaySeeContacts(reg.units, *viewer, view.c)) view.full = true;
   if (!view.full && pin.pin != nullptr) {
     if (pin.attempts == nullptr) return Error::Internal("PIN check without an attempt limit");
-    if (auto s = pin.attempts->Check(view.c.code, pin.now); !s) return s.error();
-    auto hash = tx.CasePinHash(view.c.id);
-    if (!hash) return hash.error();
-    if (!hash.value() || !ConstantTimeEquals(**hash, HashPin(view.c.code, *pin.pin))) {
-      pin.attempts->RecordFailure(view.c.code, pin.now);
-      return Error::Unauthorized("wrong PIN for case " + view.c.code);
-    }
+    if (auto s = CheckCasePin(tx, *pin.attempts, view.c, *pin.pin, pin.now); !s) return s.error();
     view.full = true;
   }
   if (!view.full) StripPrivate(view.c);

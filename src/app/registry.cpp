@@ -20,6 +20,7 @@ Result<std::shared_ptr<const Registry>> LoadRegistry(store::ReadTx& tx) {
   reg->units = std::move(dir.value());
   for (auto& c : cats.value()) reg->categories.emplace(c.code, std::move(c));
   reg->calendar = WorkCalendar(std::move(holidays.value()));
+  reg->places = PlaceIndex::Build(reg->units);  // points into reg->units, which stays put
   return std::shared_ptr<const Registry>(std::move(reg));
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "core/category.h"
+#include "core/place_index.h"
 #include "core/unit.h"
 #include "core/work_calendar.h"
 #include "store/store.h"
@@ -13,9 +14,14 @@
 namespace jembatan::app {
 
 struct Registry {
+  Registry() = default;
+  Registry(const Registry&) = delete;  // `places` points into `units`
+  Registry& operator=(const Registry&) = delete;
+
   UnitDirectory units;
   CategoryMap categories;
   WorkCalendar calendar;
+  PlaceIndex places;  // village and commune names as people type them (SMS, chat)
 
   const Category* FindCategory(std::string_view code) const;
 };

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/access.h"
+#include "store/channel_store.h"
 #include "core/case.h"
 #include "core/category.h"
 #include "core/event.h"
@@ -89,10 +90,15 @@ class ReadTx {
   virtual Result<std::optional<UserRecord>> FindUserById(int64_t id) = 0;
 
   virtual Result<std::optional<IdempotencyRecord>> FindIdempotency(std::string_view key) = 0;
+
+  // Channel data (store/channel_store.h), in this transaction.
+  virtual ChannelReads& channels() = 0;
 };
 
 class WriteTx : public ReadTx {
  public:
+  ChannelWrites& channels() override = 0;
+
   // Returns the new id. A tracking code already in use gives ErrorKind::kConflict.
   virtual Result<int64_t> InsertCase(const Case& c, std::string_view pin_hash) = 0;
   // Writes the projection columns of an existing case (not its contacts or body).

@@ -1,6 +1,9 @@
 #include "store/sqlite/sqlite_tx.h"
 
 #include <string>
+#include <type_traits>
+
+#include "store/sqlite/sqlite_channels.h"
 
 namespace jembatan::store::sqlite {
 namespace {
@@ -74,7 +77,10 @@ UserRecord ReadUser(const Statement& s) {
 template <typename Base>
 class Queries : public Base {
  public:
-  explicit Queries(Connection& db) : db_(db) {}
+  explicit Queries(Connection& db) : db_(db), channels_(db) {}
+
+  using ChannelRepo = std::conditional_t<std::is_same_v<Base, WriteTx>, ChannelWrites, ChannelReads>;
+  ChannelRepo& channels() override { return channels_; }
 
   Result<std::vector<Unit>> LoadUnits() override {
     auto st = db_.Prepare(
@@ -378,6 +384,7 @@ class Queries : public Base {
   }
 
   Connection& db_;
+  SqliteChannels channels_;
 };
 
 class SqliteReadTx final : public Queries<ReadTx> {

@@ -1,0 +1,47 @@
+#include "app/answer_feedback.h"
+
+#include "app/outbox.h"
+#include "app/secrets.h"
+#include "core/case_state.h"
+#include "core/tracking_code.h"
+
+namespace jembatan::app {
+
+Status CheckCasePin(store::ReadTx& tx, PinAttempts& attempts, const Case& c, std::string_view pin,
+                    Timestamp now) {
+  if (auto s = attempts.Check(c.code, now); !s) return s;
+  auto hash = tx.CasePinHash(c.id);
+  if (!hash) return hash.error();
+  if (!hash.value() || !ConstantTimeEquals(**hash, HashPin(c.code, std::string(pin)))) {
+    attempts.RecordFailure(c.code, now);
+    return Error::Unauthorized("wrong PIN for case " + c.code);
+  }
+  return Status::Ok();
+}
+
+Result<Case> RespondToAnswer(store::WriteTx& tx, const Registry& reg, std::string_view raw_code,
+                             std::string_view pin, bool solved, PinAttempts& attempts,
+                             Timestamp now) {
+  auto code = NormalizeTrackingCode(raw_code);
+  if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
+  auto found = tx.FindCase(*code, false);
+  if (!found) return found.error();
+  if (!found.value()) return Error::NotFound("no case with code " + *code);
+  Case c = std::move(**found);
+  if (auto s = CheckCasePin(tx, attempts, c, pin, now); !s) return s.error();
+
+  ActionRequest req;
+  req.action = solved ? CaseAction::kClose : CaseAction::kReopen;
+  req.note = solved ? "the reporter confirmed the answer" : "the reporter disputed the answer";
+  auto event = Decide(c, req, Actor{std::nullopt, "reporter"}, now);
+  if (!event) return event.error();
+  auto id = tx.AppendEvent(*event);
+  if (!id) return id.error();
+  event->id = *id;
+  Apply(c, *event);
+  if (auto s = tx.UpdateCase(c); !s) return s.error();
+  if (auto s = QueueReporterNotices(tx, reg, c, *event, now); !s) return s.error();
+  return c;
+}
+
+}  // namespace jembatan::app

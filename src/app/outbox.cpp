@@ -1,0 +1,79 @@
+#include "app/outbox.h"
+
+#include "core/notice_text.h"
+#include "core/sms_text.h"
+#include "core/text_fold.h"
+
+namespace jembatan::app {
+namespace {
+
+// Cuts `text` to at most `max_chars` code points without splitting a character.
+std::string CutChars(std::string_view text, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
+      if (chars == max_chars) return std::string(text.substr(0, i));
+      ++chars;
+    }
+  }
+  return std::string(text);
+}
+
+std::string UnitName(const Registry& reg, int64_t id) {
+  const Unit* u = reg.units.FindById(id);
+  return u == nullptr ? std::string() : u->name;
+}
+
+}  // namespace
+
+Status QueueReply(store::WriteTx& tx, const store::ReplyRoute& to, std::string_view text,
+                  std::optional<int64_t> case_id, Timestamp now) {
+  std::vector<std::string> parts;
+  if (to.channel == "sms") {
+    parts = SplitIntoSms(StripDiacritics(text), kMaxSmsParts);
+  } else {
+    parts.push_back(CutChars(text, kMaxChatChars));
+  }
+  for (const std::string& body : parts) {
+    store::OutboxMessage m;
+    m.channel = to.channel;
+    m.address = to.address;
+    m.body = body;
+    m.case_id = case_id;
+    m.next_attempt_at = now;
+    m.created_at = now;
+    if (auto id = tx.channels().Enqueue(m); !id) return id.error();
+  }
+  return Status::Ok();
+}
+
+Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c,
+                            const Event& e, Timestamp now) {
+  std::optional<NoticeId> id;
+  switch (e.kind) {
+    case EventKind::kAccepted: id = NoticeId::kAccepted; break;
+    case EventKind::kResolved: id = NoticeId::kResolved; break;
+    case EventKind::kRejected: id = NoticeId::kRejected; break;
+    case EventKind::kTransferred: id = NoticeId::kTransferred; break;
+    case EventKind::kMerged: id = NoticeId::kMerged; break;
+    case EventKind::kClosed: id = NoticeId::kClosed; break;
+    case EventKind::kReopened: id = NoticeId::kReopened; break;
+    default: return Status::Ok();
+  }
+  auto routes = tx.channels().ReplyRoutes(c.id);
+  if (!routes) return routes.error();
+  if (routes->empty()) return Status::Ok();
+  const std::string unit = UnitName(reg, c.assigned_unit_id);
+  for (const store::ReplyRoute& r : *routes) {
+    const std::string text = Notice(*id, r.language,
+                                    {{"code", c.code},
+                                     {"unit", unit},
+                                     {"answer", e.answer},
+                                     {"reason", e.reason},
+                                     {"into", e.into}});
+    if (auto s = QueueReply(tx, r, text, c.id, now); !s) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace jembatan::app

@@ -1,0 +1,92 @@
+// The storage seam for channels (SMS, Telegram, Zalo): settings, inbound de-duplication,
+// reply routes, member addresses, conversation drafts and the transactional outbox. Reached
+// through ReadTx::channels() / WriteTx::channels(), so channel writes share the transaction
+// of the case change they belong to.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "core/time.h"
+
+namespace jembatan::store {
+
+enum class OutboxStatus { kPending, kSent, kDead };
+std::string_view ToString(OutboxStatus s);
+std::optional<OutboxStatus> ParseOutboxStatus(std::string_view text);
+
+struct OutboxMessage {
+  int64_t id = 0;
+  std::string channel;  // "sms", "telegram", "zalo"
+  std::string address;  // phone or chat id: personal data
+  std::string body;
+  std::optional<int64_t> case_id;
+  OutboxStatus status = OutboxStatus::kPending;
+  int attempts = 0;
+  Timestamp next_attempt_at;
+  std::string last_error;
+  Timestamp created_at;
+  std::optional<Timestamp> sent_at;
+};
+
+struct ReplyRoute {
+  std::string channel;
+  std::string address;
+  std::string language;
+};
+
+struct Conversation {
+  std::string channel;
+  std::string address;
+  std::string state;  // "ask_village" | "ask_confirm"
+  std::string language;
+  std::string text;
+  std::optional<int64_t> unit_id;
+  std::optional<double> lat;
+  std::optional<double> lon;
+  Timestamp updated_at;
+};
+
+class ChannelReads {
+ public:
+  virtual ~ChannelReads() = default;
+  virtual Result<std::map<std::string, std::string>> ChannelSettings(std::string_view channel) = 0;
+  // Newest first, ids below `before_id` (0: from the newest).
+  virtual Result<std::vector<OutboxMessage>> ListOutbox(std::optional<OutboxStatus> status,
+                                                        int64_t before_id, int limit) = 0;
+  // Pending messages whose time has come, oldest first.
+  virtual Result<std::vector<OutboxMessage>> DueOutbox(Timestamp now, int limit) = 0;
+  virtual Result<std::map<std::string, int64_t>> OutboxCounts() = 0;
+  virtual Result<std::vector<ReplyRoute>> ReplyRoutes(int64_t case_id) = 0;
+  virtual Result<std::optional<int64_t>> MemberAt(std::string_view channel,
+                                                  std::string_view address) = 0;
+  virtual Result<std::optional<Conversation>> FindConversation(std::string_view channel,
+                                                               std::string_view address) = 0;
+};
+
+class ChannelWrites : public ChannelReads {
+ public:
+  // False when this (channel, provider id) was recorded before: a replayed delivery.
+  virtual Result<bool> RecordInbound(std::string_view channel, std::string_view provider_id,
+                                     Timestamp at) = 0;
+  virtual Status AddReplyRoute(int64_t case_id, const ReplyRoute& route) = 0;
+  virtual Result<int64_t> Enqueue(const OutboxMessage& m) = 0;
+  virtual Status MarkSent(int64_t id, int attempts, Timestamp at) = 0;
+  virtual Status MarkFailed(int64_t id, int attempts, Timestamp next_attempt,
+                            std::string_view error, bool dead) = 0;
+  // A dead message goes back to pending (an admin fixed the gateway). False if not dead.
+  virtual Result<bool> Requeue(int64_t id, Timestamp now) = 0;
+  virtual Status PutChannelSetting(std::string_view channel, std::string_view key,
+                                   std::string_view value) = 0;
+  virtual Status LinkMember(std::string_view channel, std::string_view address,
+                            int64_t user_id) = 0;
+  virtual Status SaveConversation(const Conversation& c) = 0;
+  virtual Status DropConversation(std::string_view channel, std::string_view address) = 0;
+};
+
+}  // namespace jembatan::store

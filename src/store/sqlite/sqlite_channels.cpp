@@ -1,0 +1,247 @@
+#include "store/sqlite/sqlite_channels.h"
+
+#include <sqlite3.h>
+
+#include <functional>
+
+namespace jembatan::store {
+
+std::string_view ToString(OutboxStatus s) {
+  switch (s) {
+    case OutboxStatus::kPending: return "pending";
+    case OutboxStatus::kSent: return "sent";
+    case OutboxStatus::kDead: return "dead";
+  }
+  return "pending";
+}
+
+std::optional<OutboxStatus> ParseOutboxStatus(std::string_view text) {
+  for (auto s : {OutboxStatus::kPending, OutboxStatus::kSent, OutboxStatus::kDead}) {
+    if (ToString(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace jembatan::store
+
+namespace jembatan::store::sqlite {
+namespace {
+
+constexpr const char* kOutboxColumns =
+    "SELECT id, channel, address, body, case_id, status, attempts, next_attempt_at, last_error, "
+    "created_at, sent_at FROM outbox ";
+
+OutboxMessage ReadOutbox(const Statement& s) {
+  OutboxMessage m;
+  m.id = s.Int(0);
+  m.channel = s.Text(1);
+  m.address = s.Text(2);
+  m.body = s.Text(3);
+  m.case_id = s.OptInt(4);
+  m.status = ParseOutboxStatus(s.Text(5)).value_or(OutboxStatus::kPending);
+  m.attempts = static_cast<int>(s.Int(6));
+  m.next_attempt_at = Timestamp{s.Int(7)};
+  m.last_error = s.Text(8);
+  m.created_at = Timestamp{s.Int(9)};
+  if (auto v = s.OptInt(10)) m.sent_at = Timestamp{*v};
+  return m;
+}
+
+}  // namespace
+
+Result<std::map<std::string, std::string>> SqliteChannels::ChannelSettings(
+    std::string_view channel) {
+  auto st = db_.Prepare("SELECT key, value FROM channel_settings WHERE channel = ?");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, channel);
+  std::map<std::string, std::string> out;
+  while (s.Step()) out.emplace(s.Text(0), s.Text(1));
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::vector<OutboxMessage>> SqliteChannels::QueryOutbox(
+    const std::string& sql, const std::function<void(Statement&)>& bind) {
+  auto st = db_.Prepare(sql);
+  if (!st) return st.error();
+  Statement& s = **st;
+  bind(s);
+  std::vector<OutboxMessage> out;
+  while (s.Step()) out.push_back(ReadOutbox(s));
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::vector<OutboxMessage>> SqliteChannels::ListOutbox(std::optional<OutboxStatus> status,
+                                                              int64_t before_id, int limit) {
+  const int64_t before = before_id > 0 ? before_id : INT64_MAX;
+  if (status) {
+    return QueryOutbox(std::string(kOutboxColumns) +
+                           "WHERE status = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
+                       [&](Statement& s) { s.Bind(1, ToString(*status)).Bind(2, before).Bind(3, limit); });
+  }
+  return QueryOutbox(std::string(kOutboxColumns) + "WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+                     [&](Statement& s) { s.Bind(1, before).Bind(2, limit); });
+}
+
+Result<std::vector<OutboxMessage>> SqliteChannels::DueOutbox(Timestamp now, int limit) {
+  return QueryOutbox(std::string(kOutboxColumns) +
+                         "WHERE status = 'pending' AND next_attempt_at <= ?1 "
+                         "ORDER BY next_attempt_at, id LIMIT ?2",
+                     [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
+}
+
+Result<std::map<std::string, int64_t>> SqliteChannels::OutboxCounts() {
+  auto st = db_.Prepare("SELECT status, count(*) FROM outbox GROUP BY status");
+  if (!st) return st.error();
+  Statement& s = **st;
+  std::map<std::string, int64_t> out{{"pending", 0}, {"sent", 0}, {"dead", 0}};
+  while (s.Step()) out[s.Text(0)] = s.Int(1);
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::vector<ReplyRoute>> SqliteChannels::ReplyRoutes(int64_t case_id) {
+  auto st = db_.Prepare("SELECT channel, address, language FROM reply_routes WHERE case_id = ?");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, case_id);
+  std::vector<ReplyRoute> out;
+  while (s.Step()) out.push_back(ReplyRoute{s.Text(0), s.Text(1), s.Text(2)});
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::optional<int64_t>> SqliteChannels::MemberAt(std::string_view channel,
+                                                        std::string_view address) {
+  auto st =
+      db_.Prepare("SELECT user_id FROM member_addresses WHERE channel = ? AND address = ?");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, channel).Bind(2, address);
+  std::optional<int64_t> out;
+  if (s.Step()) out = s.Int(0);
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<std::optional<Conversation>> SqliteChannels::FindConversation(std::string_view channel,
+                                                                     std::string_view address) {
+  auto st = db_.Prepare(
+      "SELECT state, language, text, unit_id, lat, lon, updated_at FROM conversations "
+      "WHERE channel = ? AND address = ?");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, channel).Bind(2, address);
+  std::optional<Conversation> out;
+  if (s.Step()) {
+    out = Conversation{std::string(channel), std::string(address), s.Text(0),  s.Text(1),
+                       s.Text(2),            s.OptInt(3),          s.OptReal(4), s.OptReal(5),
+                       Timestamp{s.Int(6)}};
+  }
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<bool> SqliteChannels::RecordInbound(std::string_view channel, std::string_view provider_id,
+                                           Timestamp at) {
+  auto st = db_.Prepare(
+      "INSERT OR IGNORE INTO inbound_messages(channel, provider_id, received_at) VALUES (?,?,?)");
+  if (!st) return st.error();
+  (*st)->Bind(1, channel).Bind(2, provider_id).Bind(3, at.seconds);
+  if (auto e = (*st)->Run(); !e) return e.error();
+  return sqlite3_changes(db_.raw()) > 0;
+}
+
+Status SqliteChannels::AddReplyRoute(int64_t case_id, const ReplyRoute& r) {
+  auto st = db_.Prepare(
+      "INSERT OR REPLACE INTO reply_routes(case_id, channel, address, language) VALUES (?,?,?,?)");
+  if (!st) return st.error();
+  (*st)->Bind(1, case_id).Bind(2, r.channel).Bind(3, r.address).Bind(4, r.language);
+  return (*st)->Run();
+}
+
+Result<int64_t> SqliteChannels::Enqueue(const OutboxMessage& m) {
+  auto st = db_.Prepare(
+      "INSERT INTO outbox(channel, address, body, case_id, status, attempts, next_attempt_at, "
+      "created_at) VALUES (?,?,?,?,'pending',0,?,?)");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, m.channel).Bind(2, m.address).Bind(3, m.body).BindOpt(4, m.case_id);
+  s.Bind(5, m.next_attempt_at.seconds).Bind(6, m.created_at.seconds);
+  if (auto e = s.Run(); !e) return e.error();
+  return db_.LastInsertId();
+}
+
+Status SqliteChannels::MarkSent(int64_t id, int attempts, Timestamp at) {
+  auto st = db_.Prepare(
+      "UPDATE outbox SET status = 'sent', attempts = ?2, sent_at = ?3, last_error = '' "
+      "WHERE id = ?1 AND status = 'pending'");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, attempts).Bind(3, at.seconds);
+  return (*st)->Run();
+}
+
+Status SqliteChannels::MarkFailed(int64_t id, int attempts, Timestamp next_attempt,
+                                  std::string_view error, bool dead) {
+  auto st = db_.Prepare(
+      "UPDATE outbox SET status = ?2, attempts = ?3, next_attempt_at = ?4, last_error = ?5 "
+      "WHERE id = ?1 AND status = 'pending'");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, dead ? "dead" : "pending").Bind(3, attempts);
+  (*st)->Bind(4, next_attempt.seconds).Bind(5, error);
+  return (*st)->Run();
+}
+
+Result<bool> SqliteChannels::Requeue(int64_t id, Timestamp now) {
+  auto st = db_.Prepare(
+      "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?2 "
+      "WHERE id = ?1 AND status = 'dead'");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, now.seconds);
+  if (auto e = (*st)->Run(); !e) return e.error();
+  return sqlite3_changes(db_.raw()) > 0;
+}
+
+Status SqliteChannels::PutChannelSetting(std::string_view channel, std::string_view key,
+                                         std::string_view value) {
+  auto st = db_.Prepare(
+      "INSERT INTO channel_settings(channel, key, value) VALUES (?,?,?) "
+      "ON CONFLICT(channel, key) DO UPDATE SET value = excluded.value");
+  if (!st) return st.error();
+  (*st)->Bind(1, channel).Bind(2, key).Bind(3, value);
+  return (*st)->Run();
+}
+
+Status SqliteChannels::LinkMember(std::string_view channel, std::string_view address,
+                                  int64_t user_id) {
+  auto st = db_.Prepare(
+      "INSERT INTO member_addresses(channel, address, user_id) VALUES (?,?,?) "
+      "ON CONFLICT(channel, address) DO UPDATE SET user_id = excluded.user_id");
+  if (!st) return st.error();
+  (*st)->Bind(1, channel).Bind(2, address).Bind(3, user_id);
+  return (*st)->Run();
+}
+
+Status SqliteChannels::SaveConversation(const Conversation& c) {
+  auto st = db_.Prepare(
+      "INSERT OR REPLACE INTO conversations(channel, address, state, language, text, unit_id, "
+      "lat, lon, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, c.channel).Bind(2, c.address).Bind(3, c.state).Bind(4, c.language).Bind(5, c.text);
+  s.BindOpt(6, c.unit_id).BindOpt(7, c.lat).BindOpt(8, c.lon).Bind(9, c.updated_at.seconds);
+  return s.Run();
+}
+
+Status SqliteChannels::DropConversation(std::string_view channel, std::string_view address) {
+  auto st = db_.Prepare("DELETE FROM conversations WHERE channel = ? AND address = ?");
+  if (!st) return st.error();
+  (*st)->Bind(1, channel).Bind(2, address);
+  return (*st)->Run();
+}
+
+}  // namespace jembatan::store::sqlite

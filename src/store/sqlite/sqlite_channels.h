@@ -1,0 +1,46 @@
+// SQLite implementation of the channel repository (internal to store/sqlite).
+#pragma once
+
+#include <functional>
+
+#include "store/channel_store.h"
+#include "store/sqlite/connection.h"
+
+namespace jembatan::store::sqlite {
+
+class SqliteChannels final : public ChannelWrites {
+ public:
+  explicit SqliteChannels(Connection& db) : db_(db) {}
+
+  Result<std::map<std::string, std::string>> ChannelSettings(std::string_view channel) override;
+  Result<std::vector<OutboxMessage>> ListOutbox(std::optional<OutboxStatus> status,
+                                                int64_t before_id, int limit) override;
+  Result<std::vector<OutboxMessage>> DueOutbox(Timestamp now, int limit) override;
+  Result<std::map<std::string, int64_t>> OutboxCounts() override;
+  Result<std::vector<ReplyRoute>> ReplyRoutes(int64_t case_id) override;
+  Result<std::optional<int64_t>> MemberAt(std::string_view channel,
+                                          std::string_view address) override;
+  Result<std::optional<Conversation>> FindConversation(std::string_view channel,
+                                                       std::string_view address) override;
+
+  Result<bool> RecordInbound(std::string_view channel, std::string_view provider_id,
+                             Timestamp at) override;
+  Status AddReplyRoute(int64_t case_id, const ReplyRoute& route) override;
+  Result<int64_t> Enqueue(const OutboxMessage& m) override;
+  Status MarkSent(int64_t id, int attempts, Timestamp at) override;
+  Status MarkFailed(int64_t id, int attempts, Timestamp next_attempt, std::string_view error,
+                    bool dead) override;
+  Result<bool> Requeue(int64_t id, Timestamp now) override;
+  Status PutChannelSetting(std::string_view channel, std::string_view key,
+                           std::string_view value) override;
+  Status LinkMember(std::string_view channel, std::string_view address, int64_t user_id) override;
+  Status SaveConversation(const Conversation& c) override;
+  Status DropConversation(std::string_view channel, std::string_view address) override;
+
+ private:
+  Result<std::vector<OutboxMessage>> QueryOutbox(const std::string& sql,
+                                                 const std::function<void(Statement&)>& bind);
+  Connection& db_;
+};
+
+}  // namespace jembatan::store::sqlite
