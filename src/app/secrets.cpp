@@ -72,4 +72,15 @@ std::string Sha256Hex(std::string_view data) {
   return ToHex(out, sizeof out);
 }
 
+std::string HmacSha256Hex(std::string_view key, std::string_view message) {
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
+                                message.size());
+  unsigned char out[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&state, out);
+  return ToHex(out, sizeof out);
+}
+
 }  // namespace jembatan::app

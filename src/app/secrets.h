@@ -43,5 +43,7 @@ std::string HashPin(std::string_view case_code, std::string_view pin);
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 // Hex SHA-256, for request fingerprints (idempotency).
 std::string Sha256Hex(std::string_view data);
+// Hex HMAC-SHA-256 (webhook signatures).
+std::string HmacSha256Hex(std::string_view key, std::string_view message);
 
 }  // namespace jembatan::app

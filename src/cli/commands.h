@@ -12,6 +12,8 @@ struct ServeArgs {
   int threads = 0;
   int sweep_interval_seconds = 60;
   size_t body_limit = 1024 * 1024;
+  int outbox_retry_base_seconds = 30;  // first retry of a failed delivery; doubles each time
+  int outbox_max_attempts = 10;
 };
 
 struct DemoArgs {
@@ -27,5 +29,10 @@ int RunUserAdd(const std::string& db, const std::string& name, const std::string
                const std::string& unit);
 int RunServe(const ServeArgs& args);
 int RunSweep(const std::string& db, const std::string& at);
+int RunChannelSet(const std::string& db, const std::string& channel, const std::string& key,
+                  std::string value);
+int RunChannelShow(const std::string& db);
+int RunMemberLink(const std::string& db, const std::string& user, const std::string& channel,
+                  const std::string& address);
 
 }  // namespace jembatan::cli

@@ -55,6 +55,40 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--body-limit", serve.body_limit, "largest request body in bytes")
       ->check(CLI::Range(1024, 64 * 1024 * 1024));
 
+  serve_cmd
+      ->add_option("--outbox-retry-base", serve.outbox_retry_base_seconds,
+                   "seconds before the first retry of a failed delivery (doubles each time)")
+      ->check(CLI::Range(0, 3600));
+  serve_cmd
+      ->add_option("--outbox-max-attempts", serve.outbox_max_attempts,
+                   "deliveries tried before a message is dead")
+      ->check(CLI::Range(1, 100));
+
+  auto* channel = app.add_subcommand("channel", "Configure SMS, Telegram and Zalo");
+  channel->require_subcommand(1);
+  std::string channel_name, key, value;
+  auto* channel_set = channel->add_subcommand("set", "Set one channel setting (docs/channels.md)");
+  channel_set->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  channel_set->add_option("channel", channel_name, "sms, telegram or zalo")->required();
+  channel_set->add_option("key", key, "setting name, e.g. signing_key")->required();
+  channel_set->add_option("value", value, "value; - reads it from stdin (for secrets)")
+      ->required();
+  auto* channel_show =
+      channel->add_subcommand("show", "Show channel settings (secrets masked) and the outbox");
+  channel_show->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+
+  auto* member = app.add_subcommand("member", "Manage members' phones and chat ids");
+  member->require_subcommand(1);
+  std::string address;
+  auto* member_link = member->add_subcommand(
+      "link", "Link a phone or chat id to a member, who may then forward for households");
+  member_link->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  member_link->add_option("--user", name, "the member's user name")->required();
+  member_link->add_option("--channel", channel_name, "sms, telegram or zalo")
+      ->required()
+      ->check(CLI::IsMember({"sms", "telegram", "zalo"}));
+  member_link->add_option("--address", address, "phone number or chat id")->required();
+
   std::string at;
   auto* sweep =
       app.add_subcommand("sweep", "Record deadline warnings, overdue and escalations now");
@@ -71,5 +105,8 @@ int main(int argc, char** argv) {
   if (*user_add) return RunUserAdd(db, name, role, unit);
   if (*serve_cmd) return RunServe(serve);
   if (*sweep) return RunSweep(db, at);
+  if (*channel_set) return RunChannelSet(db, channel_name, key, value);
+  if (*channel_show) return RunChannelShow(db);
+  if (*member_link) return RunMemberLink(db, name, channel_name, address);
   return 1;
 }

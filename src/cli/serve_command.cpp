@@ -10,6 +10,9 @@
 #include "app/accounts.h"
 #include "app/deadline_sweep.h"
 #include "app/writer.h"
+#include "channels/config.h"
+#include "channels/outbox_sender.h"
+#include "channels/webhooks.h"
 #include "cli/commands.h"
 #include "cli/support.h"
 #include "http/api.h"
@@ -121,12 +124,16 @@ int RunServe(const ServeArgs& args) {
   auto store = store::OpenSqliteStore(args.db, sqlite_options);
   if (!store) return Fail(store.error());
   std::shared_ptr<const app::Registry> registry;
+  channels::ChannelConfig channel_config;
   {
     auto tx = (*store)->BeginRead();
     if (!tx) return Fail(tx.error());
     auto reg = app::LoadRegistry(**tx);
     if (!reg) return Fail(reg.error());
     registry = std::move(reg.value());
+    auto config = channels::ChannelConfig::Load(**tx);
+    if (!config) return Fail(config.error());
+    channel_config = std::move(config.value());
   }
   if (registry->units.Province() == nullptr) {
     spdlog::warn("the database has no province yet: run `jembatan import-units`");
@@ -137,9 +144,15 @@ int RunServe(const ServeArgs& args) {
   app::SecureRandom random;
   app::PinAttempts pin_attempts;
   http::Api api(http::ApiDeps{**store, registry, auth, random, pin_attempts, SystemNow});
+  const channels::WebhookDeps webhooks{registry, channel_config, random, pin_attempts, SystemNow};
+  api.AddRoutes([&](http::Router& r) { channels::AddWebhookRoutes(r, webhooks); });
+  channels::SenderOptions sender_options;
+  sender_options.retry.base_seconds = args.outbox_retry_base_seconds;
+  sender_options.retry.max_attempts = args.outbox_max_attempts;
   int rc = 0;
   {
     SweepLoop sweep(writer, registry, args.sweep_interval_seconds);
+    channels::OutboxSender sender(**store, writer, channel_config, SystemNow, sender_options);
     rc = http::RunServer(options, api, writer, [&](unsigned short port) {
       std::cout << "jembatan listening on http://" << options.address << ":" << port << std::endl;
     });

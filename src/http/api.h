@@ -27,6 +27,8 @@ struct ApiDeps {
 class Api {
  public:
   explicit Api(ApiDeps deps);
+  // More routes from another layer (channels' webhooks). Call before serving.
+  void AddRoutes(const std::function<void(Router&)>& add) { add(router_); }
   // Never throws: a handler's exception becomes a logged 500.
   Reply Handle(const Request& req) const;
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -24,7 +25,17 @@ struct Request {
   std::string idempotency_key;
   std::string content_type;
   std::string case_pin;  // X-Case-Pin header
+  // Every header, names in lower case (webhooks read their signature headers from here).
+  std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+
+  // The first header of that name ("" when absent). REQUIRES: `lower_name` is lower case.
+  std::string_view Header(std::string_view lower_name) const {
+    for (const auto& [k, v] : headers) {
+      if (k == lower_name) return v;
+    }
+    return {};
+  }
 };
 
 struct Response {

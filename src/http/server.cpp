@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <cctype>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -78,6 +79,11 @@ Result<Request> ToRequest(bhttp::request<bhttp::string_body>&& msg) {
   req.idempotency_key = std::string(msg["Idempotency-Key"]);
   req.content_type = std::string(msg[bhttp::field::content_type]);
   req.case_pin = std::string(msg["X-Case-Pin"]);
+  for (const auto& field : msg) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    req.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
   req.body = std::move(msg.body());
   return req;
 }
@@ -158,7 +164,8 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
     Response res;
     if (!req) {
       res = ProblemFor(req.error());
-    } else if (req->method == "POST" && !JsonContentType(req->content_type)) {
+    } else if (req->method == "POST" && req->path.starts_with("/api/") &&
+               !JsonContentType(req->content_type)) {
       res = Problem(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json");
     } else {

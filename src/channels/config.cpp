@@ -1,0 +1,56 @@
+#include "channels/config.h"
+
+#include <charconv>
+
+namespace jembatan::channels {
+
+const std::vector<SettingSpec>& KnownSettings() {
+  static const std::vector<SettingSpec> specs = {
+      {"sms", "signing_key", true},        {"sms", "max_skew_seconds", false},
+      {"sms", "smssync_secret", true},     {"sms", "send_url", false},
+      {"sms", "username", false},          {"sms", "password", true},
+      {"sms", "language", false},          {"telegram", "secret_token", true},
+      {"telegram", "bot_token", true},     {"telegram", "api_url", false},
+      {"telegram", "language", false},     {"zalo", "app_id", false},
+      {"zalo", "secret_key", true},        {"zalo", "access_token", true},
+      {"zalo", "api_url", false},
+  };
+  return specs;
+}
+
+const SettingSpec* FindSetting(std::string_view channel, std::string_view key) {
+  for (const SettingSpec& s : KnownSettings()) {
+    if (s.channel == channel && s.key == key) return &s;
+  }
+  return nullptr;
+}
+
+Result<ChannelConfig> ChannelConfig::Load(store::ReadTx& tx) {
+  std::map<std::string, std::map<std::string, std::string>> values;
+  for (std::string_view channel : {"sms", "telegram", "zalo"}) {
+    auto settings = tx.channels().ChannelSettings(channel);
+    if (!settings) return settings.error();
+    values.emplace(std::string(channel), std::move(settings.value()));
+  }
+  return ChannelConfig(std::move(values));
+}
+
+std::string ChannelConfig::Get(std::string_view channel, std::string_view key,
+                               std::string_view fallback) const {
+  auto c = values_.find(channel);
+  if (c == values_.end()) return std::string(fallback);
+  auto it = c->second.find(std::string(key));
+  if (it == c->second.end() || it->second.empty()) return std::string(fallback);
+  return it->second;
+}
+
+int64_t ChannelConfig::GetInt(std::string_view channel, std::string_view key,
+                              int64_t fallback) const {
+  const std::string v = Get(channel, key);
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || ec != std::errc() || p != v.data() + v.size()) return fallback;
+  return n;
+}
+
+}  // namespace jembatan::channels

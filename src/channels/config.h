@@ -1,0 +1,54 @@
+// Per-channel settings (secrets, sender accounts, outbound URLs), kept in the database
+// (`jembatan channel set`), never in code, never logged. Loaded once when `serve` starts.
+//
+//   sms       signing_key        HMAC key of SMS Gateway for Android webhooks
+//             max_skew_seconds   accepted clock difference of X-Timestamp (default 600; 0 = off)
+//             smssync_secret     the secret configured in SMSSync
+//             send_url           SMS Gateway for Android message API, e.g.
+//                                http://192.168.1.20:8080/message or
+//                                https://api.sms-gate.app/3rdparty/v1/messages
+//             username, password its Basic-auth credentials
+//             language           reply language for free text (default "id")
+//   telegram  secret_token       X-Telegram-Bot-Api-Secret-Token set with setWebhook
+//             bot_token          for sendMessage
+//             api_url            default https://api.telegram.org
+//             language           default "id"
+//   zalo      app_id, secret_key webhook signature (X-ZEvent-Signature)
+//             access_token       OA access token for the message API
+//             api_url            default https://openapi.zalo.me
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/store.h"
+
+namespace jembatan::channels {
+
+struct SettingSpec {
+  std::string_view channel;
+  std::string_view key;
+  bool secret;
+};
+const std::vector<SettingSpec>& KnownSettings();
+const SettingSpec* FindSetting(std::string_view channel, std::string_view key);
+
+class ChannelConfig {
+ public:
+  static Result<ChannelConfig> Load(store::ReadTx& tx);
+  ChannelConfig() = default;
+  explicit ChannelConfig(std::map<std::string, std::map<std::string, std::string>> values)
+      : values_(values.begin(), values.end()) {}
+
+  // The setting, or `fallback` when it is not set.
+  std::string Get(std::string_view channel, std::string_view key,
+                  std::string_view fallback = "") const;
+  int64_t GetInt(std::string_view channel, std::string_view key, int64_t fallback) const;
+
+ private:
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> values_;
+};
+
+}  // namespace jembatan::channels

@@ -1,0 +1,48 @@
+// What every channel adapter hands over once it has checked and decoded a delivery: one
+// message from one sender. HandleInbound turns it into a use case (submit, status, confirm,
+// dispute, a member's forward, a step of the conversation) and queues the reply in the
+// outbox, all in the caller's write transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/pin_attempts.h"
+#include "app/registry.h"
+#include "app/secrets.h"
+#include "core/channel_command.h"
+#include "store/store.h"
+
+namespace jembatan::channels {
+
+struct InboundMessage {
+  std::string channel;      // "sms", "telegram", "zalo"
+  std::string provider_id;  // the provider's id of this delivery: replays carry the same one
+  std::string address;      // phone (normalised) or chat id: where the reply goes
+  std::string text;         // valid UTF-8 (the adapter checks)
+  std::optional<double> lat;
+  std::optional<double> lon;
+  std::string language;  // the channel's default reply language for free text
+};
+
+struct InboundOutcome {
+  bool duplicate = false;  // seen before: nothing was done
+  CommandKind command = CommandKind::kFreeText;
+  std::optional<std::string> case_code;  // a case was filed or answered
+};
+
+struct InboundContext {
+  const app::Registry& registry;
+  app::Random& random;
+  app::PinAttempts& pin_attempts;
+};
+
+// Conversation drafts older than this are forgotten: the next free text starts afresh.
+constexpr int64_t kConversationTtlSeconds = 24 * 3600;
+
+// Errors are returned only for storage failures; everything a sender can get wrong is
+// answered with a helpful reply.
+Result<InboundOutcome> HandleInbound(store::WriteTx& tx, const InboundContext& ctx,
+                                     const InboundMessage& msg, Timestamp now);
+
+}  // namespace jembatan::channels

@@ -1,0 +1,35 @@
+// The webhook endpoints providers post to:
+//
+//   POST /channels/sms/android-gateway   SMS Gateway for Android, sms:received (HMAC signed)
+//   POST /channels/sms/smssync           Ushahidi SMSSync (shared secret, form-encoded)
+//   POST /channels/telegram              Telegram Bot API Update (secret-token header)
+//   POST /channels/zalo                  Zalo Official Account event (X-ZEvent-Signature)
+//
+// A channel without its secret configured answers 404: nothing is accepted unsigned. A valid
+// delivery is handled in one write transaction (de-duplication, use case, reply in the
+// outbox) and answered 200 only after the commit; a replayed one is answered 200 and changes
+// nothing.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "app/pin_attempts.h"
+#include "app/registry.h"
+#include "app/secrets.h"
+#include "channels/config.h"
+#include "http/router.h"
+
+namespace jembatan::channels {
+
+struct WebhookDeps {
+  std::shared_ptr<const app::Registry> registry;
+  ChannelConfig config;
+  app::Random& random;
+  app::PinAttempts& pin_attempts;
+  std::function<Timestamp()> clock;
+};
+
+void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps);
+
+}  // namespace jembatan::channels

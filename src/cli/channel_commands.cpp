@@ -1,0 +1,90 @@
+// `jembatan channel set|show` and `jembatan member link`: channel settings and the phones or
+// chat ids of members, each one transaction.
+#include <iostream>
+
+#include "channels/config.h"
+#include "cli/commands.h"
+#include "cli/support.h"
+#include "core/validation.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace jembatan::cli {
+
+int RunChannelSet(const std::string& db, const std::string& channel, const std::string& key,
+                  std::string value) {
+  const channels::SettingSpec* spec = channels::FindSetting(channel, key);
+  if (spec == nullptr) {
+    std::string known;
+    for (const auto& s : channels::KnownSettings()) {
+      known += "\n  " + std::string(s.channel) + " " + std::string(s.key);
+    }
+    return Fail(Error::Invalid("unknown setting " + channel + " " + key + "; known:" + known));
+  }
+  if (value == "-") {  // read from stdin, so a secret stays out of the shell history
+    if (!std::getline(std::cin, value)) return Fail(Error::Invalid("no value on stdin"));
+  }
+  if (!IsValidUtf8(value) || value.size() > 4096) {
+    return Fail(Error::Invalid("the value must be UTF-8 text of at most 4096 bytes"));
+  }
+  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  if (!store) return Fail(store.error());
+  auto tx = (*store)->BeginWrite();
+  if (!tx) return Fail(tx.error());
+  if (auto s = (*tx)->channels().PutChannelSetting(channel, key, value); !s) return Fail(s.error());
+  if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
+  std::cout << "set " << channel << " " << key << (spec->secret ? " (secret)" : "")
+            << "; restart `jembatan serve` to use it\n";
+  return 0;
+}
+
+int RunChannelShow(const std::string& db) {
+  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  if (!store) return Fail(store.error());
+  auto tx = (*store)->BeginRead();
+  if (!tx) return Fail(tx.error());
+  for (std::string_view channel : {"sms", "telegram", "zalo"}) {
+    auto settings = (*tx)->channels().ChannelSettings(channel);
+    if (!settings) return Fail(settings.error());
+    for (const auto& [key, value] : *settings) {
+      const auto* spec = channels::FindSetting(channel, key);
+      const bool secret = spec == nullptr || spec->secret;
+      std::cout << channel << " " << key << " = " << (secret ? "********" : value) << "\n";
+    }
+  }
+  auto counts = (*tx)->channels().OutboxCounts();
+  if (!counts) return Fail(counts.error());
+  std::cout << "outbox: " << (*counts)["pending"] << " pending, " << (*counts)["sent"]
+            << " sent, " << (*counts)["dead"] << " dead\n";
+  return 0;
+}
+
+int RunMemberLink(const std::string& db, const std::string& user, const std::string& channel,
+                  const std::string& address) {
+  std::string addr = address;
+  if (channel == "sms") {
+    if (auto s = ValidatePhone("address", address); !s) return Fail(s.error());
+    addr = NormalizePhone(address);
+  } else if (channel != "telegram" && channel != "zalo") {
+    return Fail(Error::Invalid("channel must be sms, telegram or zalo"));
+  } else if (addr.empty() || addr.size() > 64 || !IsValidUtf8(addr)) {
+    return Fail(Error::Invalid("the chat id is not valid"));
+  }
+  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  if (!store) return Fail(store.error());
+  auto tx = (*store)->BeginWrite();
+  if (!tx) return Fail(tx.error());
+  auto found = (*tx)->FindUserByName(user);
+  if (!found) return Fail(found.error());
+  if (!found.value()) return Fail(Error::Unknown("no user " + user, "user"));
+  if (found.value()->role != "member") {
+    return Fail(Error::Invalid(user + " is a " + found.value()->role + ", not a member"));
+  }
+  if (auto s = (*tx)->channels().LinkMember(channel, addr, found.value()->id); !s) {
+    return Fail(s.error());
+  }
+  if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
+  std::cout << "linked " << user << " to a " << channel << " address\n";
+  return 0;
+}
+
+}  // namespace jembatan::cli
