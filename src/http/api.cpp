@@ -18,6 +18,7 @@ namespace json = boost::json;
 Api::Api(ApiDeps deps) : deps_(std::move(deps)) {
   AddCaseRoutes();
   AddReferenceRoutes();
+  AddAdminRoutes();
 }
 
 Reply Api::Handle(const Request& req) const {

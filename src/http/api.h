@@ -35,6 +35,7 @@ class Api {
  private:
   void AddCaseRoutes();
   void AddReferenceRoutes();
+  void AddAdminRoutes();
   ApiDeps deps_;
   Router router_;
 };

@@ -22,13 +22,19 @@ MEMBER = "jbt_demo_member01"
 
 
 class Server:
-    def __init__(self, cases=300):
+    def __init__(self, cases=300, setup=(), serve_args=()):
+        """`setup`: CLI argument lists run against the database before the server starts
+        (e.g. channel settings, which `serve` reads at start-up)."""
         self.dir = tempfile.mkdtemp(prefix="jembatan-it-")
         self.db = os.path.join(self.dir, "demo.db")
         subprocess.run([BIN, "demo", "--db", self.db, "--cases", str(cases)], check=True,
                        stdout=subprocess.DEVNULL)
+        for args in setup:
+            subprocess.run([BIN, *args[:2], "--db", self.db, *args[2:]], check=True,
+                           stdout=subprocess.DEVNULL)
         self.log = open(os.path.join(self.dir, "server.log"), "w")
-        self.start(["--sweep-interval", "0"])
+        self.serve_args = ["--sweep-interval", "0", *serve_args]
+        self.start(self.serve_args)
 
     def restart(self, extra):
         self.proc.stdout.close()

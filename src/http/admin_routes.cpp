@@ -1,0 +1,107 @@
+// Handlers for /api/v1/admin: the outbox as admins see it (dead letters, retry).
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "http/api.h"
+#include "http/api_support.h"
+#include "http/json_codec.h"
+#include "http/problem.h"
+
+namespace jembatan::http {
+namespace json = boost::json;
+namespace {
+
+// "+6281234567890" → "+62812*****890": enough to tell messages apart, not to call anyone.
+std::string MaskAddress(const std::string& a) {
+  constexpr size_t kShownHead = 6;
+  constexpr size_t kShownTail = 3;
+  if (a.size() <= kShownHead + kShownTail) return std::string(a.size(), '*');
+  return a.substr(0, kShownHead) + std::string(a.size() - kShownHead - kShownTail, '*') +
+         a.substr(a.size() - kShownTail);
+}
+
+json::object OutboxJson(const store::OutboxMessage& m) {
+  json::object o;
+  o.emplace("id", m.id);
+  o.emplace("channel", m.channel);
+  o.emplace("address", MaskAddress(m.address));
+  o.emplace("status", store::ToString(m.status));
+  o.emplace("attempts", m.attempts);
+  o.emplace("next_attempt_at", FormatTimestamp(m.next_attempt_at));
+  o.emplace("last_error", m.last_error);
+  o.emplace("created_at", FormatTimestamp(m.created_at));
+  if (m.sent_at) {
+    o.emplace("sent_at", FormatTimestamp(*m.sent_at));
+  } else {
+    o.emplace("sent_at", nullptr);
+  }
+  return o;
+}
+
+Status RequireAdmin(const std::optional<Principal>& p) {
+  if (!p) return Error::Unauthorized("a bearer token is required");
+  if (p->role != Role::kAdmin) return Error::Forbidden("only admins see the outbox");
+  return Status::Ok();
+}
+
+}  // namespace
+
+void Api::AddAdminRoutes() {
+  const ApiDeps& d = deps_;
+
+  router_.Add("GET", "/api/v1/admin/outbox", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {"status", "before", "limit"}); !s) return ProblemFor(s.error());
+    auto rc = OpenRead(d, req);
+    if (!rc) return ProblemFor(rc.error());
+    if (auto s = RequireAdmin(rc->viewer); !s) return ProblemFor(s.error());
+    std::optional<store::OutboxStatus> status;
+    if (auto it = req.query.find("status"); it != req.query.end()) {
+      status = store::ParseOutboxStatus(it->second);
+      if (!status) return ProblemFor(Error::Invalid("status is pending, sent or dead", "status"));
+    }
+    int64_t before = 0;
+    if (auto it = req.query.find("before"); it != req.query.end()) {
+      const std::string& v = it->second;
+      auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), before);
+      if (ec != std::errc() || p != v.data() + v.size() || before < 1) {
+        return ProblemFor(Error::Invalid("before must be a message id", "before"));
+      }
+    }
+    auto rows = rc->tx->channels().ListOutbox(status, before, kMaxPageSize);
+    if (!rows) return ProblemFor(rows.error());
+    auto counts = rc->tx->channels().OutboxCounts();
+    if (!counts) return ProblemFor(counts.error());
+    json::array out;
+    for (const auto& m : *rows) out.push_back(OutboxJson(m));
+    json::object c;
+    for (const auto& [k, v] : *counts) c.emplace(k, v);
+    return JsonResponse(200, json::serialize(json::object{{"messages", std::move(out)},
+                                                          {"counts", std::move(c)}}));
+  });
+
+  router_.Add("POST", "/api/v1/admin/outbox/{id}/retry",
+              [&d](const Request& req, const PathParams& p) -> Reply {
+                int64_t id = 0;
+                auto [ptr, ec] = std::from_chars(p[0].data(), p[0].data() + p[0].size(), id);
+                if (ec != std::errc() || ptr != p[0].data() + p[0].size()) {
+                  return ProblemFor(Error::NotFound("no outbox message " + p[0]));
+                }
+                {
+                  auto rc = OpenRead(d, req);
+                  if (!rc) return ProblemFor(rc.error());
+                  if (auto s = RequireAdmin(rc->viewer); !s) return ProblemFor(s.error());
+                }
+                return DeferredWrite{[id](store::WriteTx& tx, Timestamp now, bool& keep) {
+                  auto requeued = tx.channels().Requeue(id, now);
+                  keep = requeued && *requeued;
+                  if (!requeued) return ProblemFor(requeued.error());
+                  if (!*requeued) {
+                    return ProblemFor(Error::Conflict("message " + std::to_string(id) +
+                                                      " is not a dead message"));
+                  }
+                  return JsonResponse(200, R"({"status":"pending"})");
+                }};
+              });
+}
+
+}  // namespace jembatan::http

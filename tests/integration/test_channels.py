@@ -1,0 +1,351 @@
+"""Channels against the real binary: signed webhooks in, replies out through the outbox to a
+local fake provider (never the internet)."""
+import datetime
+import hashlib
+import hmac
+import itertools
+import json
+import re
+import signal
+import time
+import unittest
+import urllib.parse
+
+from fake_provider import FakeProvider
+from harness import MEMBER, OFFICER_C001, SUPERVISOR, Server
+
+SMS_KEY = "sms-signing-key-for-tests"
+SMSSYNC_SECRET = "smssync-secret"
+TG_SECRET = "tg-secret-token"
+TG_BOT = "123456:TESTTOKEN"
+ZALO_APP = "1234567890"
+ZALO_SECRET = "zalo-oa-secret"
+PLACE = "Bien Son Ban Quang 1"   # village C001-V01, named with its commune (names repeat)
+_ids = itertools.count(1)
+
+
+def channel_setup(fake):
+    return [
+        ("channel", "set", "sms", "signing_key", SMS_KEY),
+        ("channel", "set", "sms", "smssync_secret", SMSSYNC_SECRET),
+        ("channel", "set", "sms", "send_url", fake.url + "/message"),
+        ("channel", "set", "sms", "username", "sms"),
+        ("channel", "set", "sms", "password", "pw"),
+        ("channel", "set", "telegram", "secret_token", TG_SECRET),
+        ("channel", "set", "telegram", "bot_token", TG_BOT),
+        ("channel", "set", "telegram", "api_url", fake.url),
+        ("channel", "set", "zalo", "app_id", ZALO_APP),
+        ("channel", "set", "zalo", "secret_key", ZALO_SECRET),
+        ("channel", "set", "zalo", "access_token", "zalo-access"),
+        ("channel", "set", "zalo", "api_url", fake.url),
+        ("member", "link", "--user", "member01", "--channel", "sms", "--address",
+         "+62 811 0000 0001"),
+    ]
+
+
+def new_phone():
+    return "+6281%09d" % next(_ids)
+
+
+def receipt(text):
+    m = re.search(r"Kode (\w{8}) PIN (\d{6})", text) or re.search(r"Code (\w{8}) PIN (\d{6})", text)
+    assert m, text
+    return m.group(1), m.group(2)
+
+
+class ChannelBase(unittest.TestCase):
+    serve_args = ("--outbox-retry-base", "0")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.fake = FakeProvider()
+        cls.s = Server(cases=200, setup=channel_setup(cls.fake), serve_args=cls.serve_args)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.s.close()
+        cls.fake.close()
+
+    def sms(self, phone, text, delivery_id=None, key=SMS_KEY, ts=None, sign=True, raw=None):
+        body = raw if raw is not None else json.dumps({
+            "deviceId": "ffffffffceb0b1db0000018e937c815b", "event": "sms:received",
+            "id": delivery_id or "evt-%d" % next(_ids),
+            "payload": {"messageId": "abc", "message": text, "phoneNumber": phone,
+                        "simNumber": 1, "receivedAt": "2026-11-23T15:46:11.000+07:00"},
+            "webhookId": "wh-1"}).encode()
+        ts = ts or str(int(time.time()))
+        headers = {"Content-Type": "application/json"}
+        if sign:
+            headers["X-Timestamp"] = ts
+            headers["X-Signature"] = hmac.new(key.encode(), body + ts.encode(),
+                                              hashlib.sha256).hexdigest()
+        return self.s.request("POST", "/channels/sms/android-gateway", raw=body, headers=headers)
+
+    def case_count(self):
+        today = datetime.date.today()
+        frm = (today - datetime.timedelta(days=400)).isoformat()
+        to = (today + datetime.timedelta(days=2)).isoformat()
+        status, body, _ = self.s.request("GET", f"/api/v1/stats/summary?from={frm}&to={to}",
+                                         token=SUPERVISOR)
+        self.assertEqual(status, 200, body)
+        return body["received"]
+
+
+class SmsTest(ChannelBase):
+    def test_report_by_sms_gets_receipt_and_public_view_hides_the_phone(self):
+        phone = new_phone()
+        status, body, _ = self.sms(phone, f"lapor {PLACE} jembatan gantung putus, anak tidak bisa sekolah")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body, {"status": "accepted"})
+        texts = self.fake.wait_for(phone, 1)
+        self.assertEqual(len(texts), 1, texts)
+        code, pin = receipt(texts[0])
+        status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertEqual(status, 200)
+        self.assertEqual(case["channel"], "sms")
+        self.assertEqual(case["body"], "jembatan gantung putus, anak tidak bisa sekolah")
+        self.assertEqual(case["unit"]["code"], "C001-V01")
+        self.assertNotIn(phone.replace(" ", ""), json.dumps(case))
+        status, full, _ = self.s.request("GET", f"/api/v1/cases/{code}", headers={"X-Case-Pin": pin})
+        self.assertEqual(full["reporter"]["phone"], phone)
+        # The gateway call carried Basic auth and the outbox id as the message id.
+        path, sent, headers = [d for d in self.fake.delivered if d[1].get("phoneNumbers") == [phone]][0]
+        self.assertEqual(path, "/message")
+        self.assertTrue(sent["id"].startswith("jbt-"))
+        self.assertTrue(headers.get("Authorization", "").startswith("Basic "))
+
+    def test_replayed_delivery_makes_one_case_and_one_reply(self):
+        phone = new_phone()
+        before = self.case_count()
+        for _ in range(10):
+            status, body, _ = self.sms(phone, f"LAPOR {PLACE} lampu jalan mati", delivery_id="replayed-1")
+            self.assertEqual(status, 200)
+        self.assertEqual(self.case_count(), before + 1)
+        self.assertEqual(len(self.fake.wait_for(phone, 1)), 1)
+        time.sleep(0.5)  # give a wrong second reply the chance to show up
+        self.assertEqual(len(self.fake.messages_to(phone)), 1)
+
+    def test_out_of_order_deliveries_are_each_handled_once(self):
+        phone = new_phone()
+        before = self.case_count()
+        for d in ("ooo-3", "ooo-1", "ooo-2", "ooo-1", "ooo-3"):
+            self.assertEqual(self.sms(phone, f"LAPOR {PLACE} laporan {d}", delivery_id=d)[0], 200)
+        self.assertEqual(self.case_count(), before + 3)
+
+    def test_bad_missing_or_stale_signature_is_401_and_stores_nothing(self):
+        phone = new_phone()
+        before = self.case_count()
+        text = f"LAPOR {PLACE} tidak boleh masuk"
+        self.assertEqual(self.sms(phone, text, key="wrong-key")[0], 401)
+        self.assertEqual(self.sms(phone, text, sign=False)[0], 401)
+        self.assertEqual(self.sms(phone, text, ts=str(int(time.time()) - 7200))[0], 401)
+        self.assertEqual(self.case_count(), before)
+        time.sleep(0.3)
+        self.assertEqual(self.fake.messages_to(phone), [])
+
+    def test_malformed_oversized_and_non_utf8_payloads_are_4xx(self):
+        before = self.case_count()
+        for raw in (b"not json", b"[]", b'{"event":"sms:received","id":"x1","payload":{"message":5,"phoneNumber":"+628123456789"}}',
+                    b'{"event":"sms:received","id":"x2","payload":{"message":"hi","phoneNumber":"call me"}}',
+                    b'{"event":"sms:received","id":"x3","payload":{"message":"\xff\xfe","phoneNumber":"+628123456789"}}'):
+            status, body, res = self.sms(None, None, raw=raw)
+            self.assertEqual(status, 400, (raw, body))
+            self.assertEqual(res.getheader("Content-Type"), "application/problem+json")
+        status, _, _ = self.sms(None, None, raw=b'{"x":"' + b"a" * (2 * 1024 * 1024) + b'"}')
+        self.assertEqual(status, 413)
+        # Events we do not handle are acknowledged, so the app does not retry them.
+        status, body, _ = self.sms(None, None, raw=b'{"event":"sms:delivered","id":"d1","payload":{}}')
+        self.assertEqual((status, body["status"]), (200, "ignored"))
+        self.assertEqual(self.case_count(), before)
+
+    def test_unknown_village_and_unparseable_text_get_helpful_replies(self):
+        phone = new_phone()
+        before = self.case_count()
+        self.sms(phone, "LAPOR Atlantis jalan rusak")
+        texts = self.fake.wait_for(phone, 1)
+        self.assertIn('Desa "atlantis jalan" tidak dikenal', texts[0])
+        self.sms(phone, "CEK ZZZZ")
+        texts = self.fake.wait_for(phone, 2)
+        self.assertIn("tidak valid", texts[1])
+        self.assertEqual(self.case_count(), before)
+
+    def test_status_answer_and_confirmation_by_sms(self):
+        phone = new_phone()
+        self.sms(phone, f"LAPOR {PLACE} saluran air tersumbat")
+        code, pin = receipt(self.fake.wait_for(phone, 1)[0])
+        self.sms(phone, f"cek {code.lower()}")
+        self.assertIn(f"{code}: diterima", self.fake.wait_for(phone, 2)[1])
+        for action, extra in (("accept", {}), ("start", {}), ("resolve", {"answer": "Saluran sudah dibersihkan."})):
+            status, body, _ = self.s.request("POST", f"/api/v1/cases/{code}/actions/{action}",
+                                             extra, token=OFFICER_C001)
+            self.assertEqual(status, 200, body)
+        texts = self.fake.wait_for(phone, 4)
+        self.assertEqual(len(texts), 4, texts)  # "start" concerns the unit, not the reporter
+        self.assertIn("diterima oleh Bien Son", texts[2])
+        self.assertIn("Saluran sudah dibersihkan.", texts[3])
+        self.assertIn(f"YA {code} PIN", texts[3])
+        # A wrong PIN changes nothing; the right one closes the case.
+        self.sms(phone, f"YA {code} 000000" if pin != "000000" else f"YA {code} 111111")
+        self.assertIn("salah", self.fake.wait_for(phone, 5)[4])
+        self.sms(phone, f"YA {code} {pin}")
+        texts = self.fake.wait_for(phone, 6)
+        self.assertIn("ditutup", texts[5])
+        status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertEqual(case["status"], "closed")
+
+    def test_dispute_by_sms_reopens(self):
+        phone = new_phone()
+        self.sms(phone, f"BAO {PLACE} đường bị sạt lở")
+        texts = self.fake.wait_for(phone, 1)
+        self.assertIn("Da nhan phan anh", texts[0])  # Vietnamese, without diacritics for SMS
+        code, pin = re.search(r"Ma (\w{8}) PIN (\d{6})", texts[0]).groups()
+        for action, extra in (("accept", {}), ("start", {}), ("resolve", {"answer": "Da sua."})):
+            self.s.request("POST", f"/api/v1/cases/{code}/actions/{action}", extra, token=OFFICER_C001)
+        self.sms(phone, f"khong {code} {pin}")
+        self.fake.wait_for(phone, 4)
+        status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertEqual((case["status"], case["reopen_count"]), ("in_progress", 1))
+
+    def test_conversation_mode_asks_for_the_village_then_confirms(self):
+        phone = new_phone()
+        before = self.case_count()
+        self.sms(phone, "Jalan ke sekolah longsor sejak kemarin")
+        self.assertIn("desa/kampung mana", self.fake.wait_for(phone, 1)[0])
+        self.sms(phone, PLACE)
+        self.assertIn("Kirim laporan untuk Ban Quang 1 (Bien Son)?", self.fake.wait_for(phone, 2)[1])
+        self.assertEqual(self.case_count(), before)
+        self.sms(phone, "ya")
+        code, _ = receipt(self.fake.wait_for(phone, 3)[2])
+        status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertEqual(case["body"], "Jalan ke sekolah longsor sejak kemarin")
+        self.assertEqual(self.case_count(), before + 1)
+
+    def test_member_forwards_for_a_household(self):
+        household = new_phone()
+        status, _, _ = self.sms("+62 811 0000 0001", f"TITIP {household} {PLACE} atap sekolah bocor")
+        self.assertEqual(status, 200)
+        member_texts = self.fake.wait_for("+6281100000001", 1)
+        self.assertIn("Laporan titipan diterima", member_texts[-1])
+        code, _ = receipt(self.fake.wait_for(household, 1)[0])
+        status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}", token=OFFICER_C001)
+        self.assertEqual(case["on_behalf_of"]["phone"], household)
+        status, public, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertNotIn("on_behalf_of", public)
+        # A sender who is not a member is told so, and nothing is filed.
+        stranger = new_phone()
+        before = self.case_count()
+        self.sms(stranger, f"TITIP {household} {PLACE} atap bocor")
+        self.assertIn("belum terdaftar", self.fake.wait_for(stranger, 1)[0])
+        self.assertEqual(self.case_count(), before)
+
+    def test_smssync_form_post(self):
+        phone = new_phone()
+        form = urllib.parse.urlencode({"from": phone, "message": f"LAPOR {PLACE} pipa air bocor",
+                                       "message_id": "sync-1", "secret": SMSSYNC_SECRET,
+                                       "sent_timestamp": "1700000000000", "device_id": "1"})
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        status, body, _ = self.s.request("POST", "/channels/sms/smssync", raw=form.encode(), headers=headers)
+        self.assertEqual((status, body), (200, {"payload": {"success": True, "error": None}}))
+        self.assertEqual(len(self.fake.wait_for(phone, 1)), 1)
+        bad = form.replace(SMSSYNC_SECRET, "guess")
+        status, body, _ = self.s.request("POST", "/channels/sms/smssync", raw=bad.encode(), headers=headers)
+        self.assertEqual(status, 401)
+        self.assertFalse(body["payload"]["success"])
+
+    def test_telegram_update_and_reply_through_send_message(self):
+        update = {"update_id": 900001, "message": {
+            "message_id": 7, "date": 1700000000, "text": f"/lapor {PLACE} pohon tumbang",
+            "from": {"id": 5550001, "is_bot": False, "first_name": "A", "language_code": "en"},
+            "chat": {"id": 5550001, "type": "private"}}}
+        raw = json.dumps(update).encode()
+        h = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
+        self.assertEqual(self.s.request("POST", "/channels/telegram", raw=raw,
+                                        headers={"Content-Type": "application/json"})[0], 401)
+        for _ in range(3):
+            self.assertEqual(self.s.request("POST", "/channels/telegram", raw=raw, headers=h)[0], 200)
+        texts = self.fake.wait_for("5550001", 1)
+        self.assertEqual(len(texts), 1)
+        self.assertIn("Laporan diterima", texts[0])  # "/lapor" is Indonesian whatever the app language
+        path = [d[0] for d in self.fake.delivered if d[1].get("chat_id") == 5550001][0]
+        self.assertEqual(path, f"/bot{TG_BOT}/sendMessage")
+        # A location then free text: the conversation keeps the coordinates.
+        loc = {"update_id": 900002, "message": {"message_id": 8, "date": 1700000001,
+               "location": {"latitude": 21.4, "longitude": 106.9},
+               "chat": {"id": 5550002, "type": "private"}}}
+        self.assertEqual(self.s.request("POST", "/channels/telegram", raw=json.dumps(loc).encode(), headers=h)[0], 200)
+
+    def test_zalo_signed_event(self):
+        event = {"app_id": ZALO_APP, "user_id_by_app": "u1", "event_name": "user_send_text",
+                 "timestamp": "1700000000000", "sender": {"id": "zalo-user-1"},
+                 "recipient": {"id": "oa-1"},
+                 "message": {"msg_id": "zmsg-1", "text": f"báo {PLACE} cây đổ chắn đường"}}
+        raw = json.dumps(event, ensure_ascii=False).encode()
+        mac = hashlib.sha256((ZALO_APP + raw.decode() + event["timestamp"] + ZALO_SECRET).encode()).hexdigest()
+        h = {"Content-Type": "application/json", "X-ZEvent-Signature": "mac=" + mac}
+        bad = {"Content-Type": "application/json", "X-ZEvent-Signature": "mac=" + "0" * 64}
+        self.assertEqual(self.s.request("POST", "/channels/zalo", raw=raw, headers=bad)[0], 401)
+        self.assertEqual(self.s.request("POST", "/channels/zalo", raw=raw, headers=h)[0], 200)
+        texts = self.fake.wait_for("zalo-user-1", 1)
+        self.assertIn("Đã nhận phản ánh", texts[0])  # chat keeps diacritics
+
+    def test_failing_gateway_three_times_then_success_delivers_exactly_once(self):
+        phone = new_phone()
+        with self.fake.lock:
+            self.fake.fail_next = 3
+            failures_before = self.fake.failures
+        self.sms(phone, f"LAPOR {PLACE} jalan berlubang")
+        self.assertEqual(len(self.fake.wait_for(phone, 1)), 1)
+        time.sleep(0.5)
+        self.assertEqual(len(self.fake.messages_to(phone)), 1)
+        self.assertEqual(self.fake.failures - failures_before, 3)
+
+
+class DeadLetterTest(ChannelBase):
+    serve_args = ("--outbox-retry-base", "0", "--outbox-max-attempts", "2")
+
+    def test_message_refused_by_the_gateway_is_dead_and_visible_to_admins(self):
+        phone = new_phone()
+        with self.fake.lock:
+            self.fake.fail_next, self.fake.fail_status = 1, 400   # a permanent refusal
+        self.sms(phone, f"LAPOR {PLACE} lampu mati")
+        deadline = time.monotonic() + 15
+        out = ""
+        while time.monotonic() < deadline and "1 dead" not in out:
+            out = self.s.run_cli("channel", "show", "--db", self.s.db)
+            time.sleep(0.1)
+        self.assertIn("1 dead", out)
+        self.assertNotIn(SMS_KEY, out)   # secrets masked
+        status, body, _ = self.s.request("GET", "/api/v1/admin/outbox?status=dead", token="jbt_demo_admin")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(len(body["messages"]), 1)
+        msg = body["messages"][0]
+        self.assertEqual(msg["last_error"], "SMS gateway answered HTTP 400")
+        self.assertNotIn(phone, json.dumps(body))  # the address is masked
+        self.assertEqual(self.s.request("GET", "/api/v1/admin/outbox", token=OFFICER_C001)[0], 403)
+        with self.fake.lock:
+            self.fake.fail_status = 503
+        status, _, _ = self.s.request("POST", f"/api/v1/admin/outbox/{msg['id']}/retry", token="jbt_demo_admin")
+        self.assertEqual(status, 200)
+        self.assertEqual(len(self.fake.wait_for(phone, 1)), 1)
+
+
+class RestartTest(ChannelBase):
+    def test_reply_is_sent_after_a_kill_between_accepting_and_sending(self):
+        phone = new_phone()
+        self.fake.hang.set()          # the gateway stops answering
+        status, _, _ = self.sms(phone, f"LAPOR {PLACE} jembatan retak")
+        self.assertEqual(status, 200)  # accepted durably before any reply went out
+        time.sleep(0.5)
+        self.s.stop(signal.SIGKILL)
+        self.fake.hang.clear()
+        self.fake.release.set()
+        self.s.restart(self.s.serve_args)
+        texts = self.fake.wait_for(phone, 1)
+        self.assertEqual(len(texts), 1)
+        time.sleep(0.5)
+        self.assertEqual(len(self.fake.messages_to(phone)), 1)
+        receipt(texts[0])
+
+
+if __name__ == "__main__":
+    unittest.main()

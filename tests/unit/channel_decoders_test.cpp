@@ -1,0 +1,137 @@
+// Webhook decoders and signatures, with payloads as the providers document them, and the
+// outbox retry rule.
+#include <gtest/gtest.h>
+
+#include "app/secrets.h"
+#include "channels/decoders.h"
+#include "core/retry_policy.h"
+
+namespace jembatan::channels {
+namespace {
+
+// The sms:received example of the SMS Gateway for Android documentation.
+constexpr std::string_view kAndroidGatewayEvent = R"({
+  "deviceId": "ffffffffceb0b1db0000018e937c815b",
+  "event": "sms:received",
+  "id": "Ey6ECgOkVVFjz3CL48B8C",
+  "payload": {
+    "messageId": "abc123",
+    "message": "Android is always a sweet treat!",
+    "phoneNumber": "6505551212",
+    "simNumber": 1,
+    "receivedAt": "2024-06-22T15:46:11.000+07:00"
+  },
+  "webhookId": "LreFUt-Z3sSq0JufY9uWB"
+})";
+
+TEST(AndroidGateway, DecodesTheDocumentedEvent) {
+  auto d = DecodeAndroidGateway(kAndroidGatewayEvent);
+  ASSERT_TRUE(d) << d.error().message;
+  ASSERT_TRUE(d->message);
+  EXPECT_EQ(d->message->channel, "sms");
+  EXPECT_EQ(d->message->provider_id, "android:Ey6ECgOkVVFjz3CL48B8C");
+  EXPECT_EQ(d->message->address, "6505551212");
+  EXPECT_EQ(d->message->text, "Android is always a sweet treat!");
+}
+
+TEST(AndroidGateway, OtherEventsCarryNoMessageAndBadShapesAreErrors) {
+  auto d = DecodeAndroidGateway(R"({"event":"sms:sent","id":"x","payload":{}})");
+  ASSERT_TRUE(d);
+  EXPECT_FALSE(d->message);
+  EXPECT_FALSE(DecodeAndroidGateway("{"));
+  EXPECT_FALSE(DecodeAndroidGateway(R"({"event":"sms:received","payload":{}})"));
+  EXPECT_FALSE(DecodeAndroidGateway(
+      R"({"event":"sms:received","id":"1","payload":{"message":["x"],"phoneNumber":"6505551212"}})"));
+  EXPECT_FALSE(DecodeAndroidGateway(
+      R"({"event":"sms:received","id":"1","payload":{"message":"x","phoneNumber":"not a phone"}})"));
+  EXPECT_FALSE(DecodeAndroidGateway("{\"event\":\"sms:received\",\"id\":\"1\",\"payload\":"
+                                    "{\"message\":\"\xff\",\"phoneNumber\":\"6505551212\"}}"));
+}
+
+TEST(AndroidGateway, SignatureIsHmacOfBodyAndTimestamp) {
+  const std::string key = "signing-key";
+  const std::string ts = "1700000000";
+  const std::string sig = app::HmacSha256Hex(key, std::string(kAndroidGatewayEvent) + ts);
+  const Timestamp now{1700000100};
+  EXPECT_TRUE(VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, sig, now, 600));
+  std::string upper = sig;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_TRUE(VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, upper, now, 600));
+  EXPECT_FALSE(VerifyAndroidGateway("other", kAndroidGatewayEvent, ts, sig, now, 600));
+  EXPECT_FALSE(VerifyAndroidGateway(key, std::string(kAndroidGatewayEvent) + " ", ts, sig, now, 600));
+  EXPECT_FALSE(VerifyAndroidGateway(key, kAndroidGatewayEvent, "", sig, now, 600));
+  EXPECT_FALSE(VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, "", now, 600));
+  EXPECT_FALSE(VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, sig, Timestamp{1700009999}, 600));
+  EXPECT_TRUE(VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, sig, Timestamp{1700009999}, 0));
+}
+
+TEST(SmsSync, DecodesTheFormAndChecksTheSecret) {
+  const std::string form =
+      "from=%2B6281234567890&message=LAPOR+Ban+Moi+jalan+%2B+jembatan&message_id=42"
+      "&secret=s3cret&sent_timestamp=1700000000000&device_id=1";
+  auto d = DecodeSmsSync(form, "s3cret");
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_EQ(d->message->address, "+6281234567890");
+  EXPECT_EQ(d->message->text, "LAPOR Ban Moi jalan + jembatan");
+  EXPECT_EQ(d->message->provider_id, "smssync:42");
+  auto wrong = DecodeSmsSync(form, "other");
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().kind, ErrorKind::kUnauthorized);
+  EXPECT_FALSE(DecodeSmsSync("from=%2B6281234567890&message=%FF&message_id=1&secret=s3cret",
+                             "s3cret"));
+}
+
+TEST(Telegram, DecodesTextLocationAndLanguage) {
+  auto d = DecodeTelegram(R"({"update_id":10000,"message":{"date":1441645532,
+    "chat":{"last_name":"Test","id":-1001234567890,"first_name":"Test","type":"group"},
+    "message_id":1365,"from":{"id":1111111,"first_name":"Test","language_code":"vi"},
+    "text":"CEK ABCD1234"}})");
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_EQ(d->message->address, "-1001234567890");
+  EXPECT_EQ(d->message->provider_id, "update:10000");
+  EXPECT_EQ(d->message->language, "vi");
+  auto loc = DecodeTelegram(R"({"update_id":1,"message":{"message_id":2,"date":1,
+    "chat":{"id":5,"type":"private"},"location":{"latitude":21.5,"longitude":106.7}}})");
+  ASSERT_TRUE(loc);
+  EXPECT_DOUBLE_EQ(*loc->message->lat, 21.5);
+  auto edited = DecodeTelegram(R"({"update_id":2,"edited_message":{"message_id":1}})");
+  ASSERT_TRUE(edited);
+  EXPECT_FALSE(edited->message);
+  EXPECT_FALSE(DecodeTelegram(R"({"update_id":"x","message":{}})"));
+  EXPECT_FALSE(DecodeTelegram(R"({"update_id":3,"message":{"chat":{"id":1},"location":{"latitude":99,"longitude":0}}})"));
+}
+
+TEST(Zalo, DecodesTextAndVerifiesTheMac) {
+  const std::string body = R"({"app_id":"360846524940903967","user_id_by_app":"552177279717587730",
+    "event_name":"user_send_text","timestamp":"1625562455523",
+    "sender":{"id":"4143208745213098016"},"recipient":{"id":"579745863508352884"},
+    "message":{"text":"XEM ABCD1234","msg_id":"96d3cdf3af150460909"}})";
+  auto d = DecodeZalo(body);
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_EQ(d->message->address, "4143208745213098016");
+  EXPECT_EQ(d->message->provider_id, "msg:96d3cdf3af150460909");
+  const std::string mac =
+      app::Sha256Hex("360846524940903967" + body + "1625562455523" + "oa-secret");
+  EXPECT_TRUE(VerifyZalo("360846524940903967", "oa-secret", body, "mac=" + mac));
+  EXPECT_FALSE(VerifyZalo("360846524940903967", "other", body, "mac=" + mac));
+  EXPECT_FALSE(VerifyZalo("999", "oa-secret", body, "mac=" + mac));
+  EXPECT_FALSE(VerifyZalo("360846524940903967", "oa-secret", body, ""));
+  auto follow = DecodeZalo(R"({"event_name":"follow","sender":{"id":"1"}})");
+  ASSERT_TRUE(follow);
+  EXPECT_FALSE(follow->message);
+}
+
+TEST(RetryPolicy, DoublesFromTheBaseUpToTheCapThenDies) {
+  const RetryPolicy p{30, 3600, 10};
+  const Timestamp now{1000};
+  EXPECT_EQ(AfterFailure(p, 1, now).next_attempt.seconds, 1030);
+  EXPECT_EQ(AfterFailure(p, 2, now).next_attempt.seconds, 1060);
+  EXPECT_EQ(AfterFailure(p, 3, now).next_attempt.seconds, 1120);
+  EXPECT_EQ(AfterFailure(p, 8, now).next_attempt.seconds, 1000 + 3600);  // 30·2^7 capped
+  EXPECT_FALSE(AfterFailure(p, 9, now).dead);
+  EXPECT_TRUE(AfterFailure(p, 10, now).dead);
+  EXPECT_EQ(AfterFailure(RetryPolicy{0, 3600, 5}, 3, now).next_attempt.seconds, 1000);
+}
+
+}  // namespace
+}  // namespace jembatan::channels
