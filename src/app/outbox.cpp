@@ -47,18 +47,33 @@ Status QueueReply(store::WriteTx& tx, const store::ReplyRoute& to, std::string_v
   return Status::Ok();
 }
 
-Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c,
-                            const Event& e, Timestamp now) {
+Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c, const Event& e,
+                            Timestamp now) {
   std::optional<NoticeId> id;
   switch (e.kind) {
-    case EventKind::kAccepted: id = NoticeId::kAccepted; break;
-    case EventKind::kResolved: id = NoticeId::kResolved; break;
-    case EventKind::kRejected: id = NoticeId::kRejected; break;
-    case EventKind::kTransferred: id = NoticeId::kTransferred; break;
-    case EventKind::kMerged: id = NoticeId::kMerged; break;
-    case EventKind::kClosed: id = NoticeId::kClosed; break;
-    case EventKind::kReopened: id = NoticeId::kReopened; break;
-    default: return Status::Ok();
+    case EventKind::kAccepted:
+      id = NoticeId::kAccepted;
+      break;
+    case EventKind::kResolved:
+      id = NoticeId::kResolved;
+      break;
+    case EventKind::kRejected:
+      id = NoticeId::kRejected;
+      break;
+    case EventKind::kTransferred:
+      id = NoticeId::kTransferred;
+      break;
+    case EventKind::kMerged:
+      id = NoticeId::kMerged;
+      break;
+    case EventKind::kClosed:
+      id = NoticeId::kClosed;
+      break;
+    case EventKind::kReopened:
+      id = NoticeId::kReopened;
+      break;
+    default:
+      return Status::Ok();
   }
   auto routes = tx.channels().ReplyRoutes(c.id);
   if (!routes) return routes.error();

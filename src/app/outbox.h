@@ -24,7 +24,7 @@ Status QueueReply(store::WriteTx& tx, const store::ReplyRoute& to, std::string_v
 
 // For events a reporter cares about (accepted, resolved, rejected, transferred, merged,
 // closed, reopened), one notice to each reply route of the case. Other events queue nothing.
-Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c,
-                            const Event& e, Timestamp now);
+Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c, const Event& e,
+                            Timestamp now);
 
 }  // namespace jembatan::app

@@ -6,13 +6,13 @@ namespace jembatan::channels {
 
 const std::vector<SettingSpec>& KnownSettings() {
   static const std::vector<SettingSpec> specs = {
-      {"sms", "signing_key", true},        {"sms", "max_skew_seconds", false},
-      {"sms", "smssync_secret", true},     {"sms", "send_url", false},
-      {"sms", "username", false},          {"sms", "password", true},
-      {"sms", "language", false},          {"telegram", "secret_token", true},
-      {"telegram", "bot_token", true},     {"telegram", "api_url", false},
-      {"telegram", "language", false},     {"zalo", "app_id", false},
-      {"zalo", "secret_key", true},        {"zalo", "access_token", true},
+      {"sms", "signing_key", true},    {"sms", "max_skew_seconds", false},
+      {"sms", "smssync_secret", true}, {"sms", "send_url", false},
+      {"sms", "username", false},      {"sms", "password", true},
+      {"sms", "language", false},      {"telegram", "secret_token", true},
+      {"telegram", "bot_token", true}, {"telegram", "api_url", false},
+      {"telegram", "language", false}, {"zalo", "app_id", false},
+      {"zalo", "secret_key", true},    {"zalo", "access_token", true},
       {"zalo", "api_url", false},
   };
   return specs;

@@ -138,15 +138,14 @@ Status VerifyAndroidGateway(std::string_view key, std::string_view body,
   if (ec != std::errc() || p != timestamp_header.data() + timestamp_header.size()) {
     return Error::Unauthorized("X-Timestamp is not a Unix time");
   }
-  if (max_skew_seconds > 0 && (ts > now.seconds + max_skew_seconds ||
-                               ts < now.seconds - max_skew_seconds)) {
+  if (max_skew_seconds > 0 &&
+      (ts > now.seconds + max_skew_seconds || ts < now.seconds - max_skew_seconds)) {
     return Error::Unauthorized("X-Timestamp is too far from now");
   }
   std::string message(body);
   message += timestamp_header;
   const std::string expected = app::HmacSha256Hex(key, message);
-  if (!IsHex(signature_header) ||
-      !app::ConstantTimeEquals(expected, Lower(signature_header))) {
+  if (!IsHex(signature_header) || !app::ConstantTimeEquals(expected, Lower(signature_header))) {
     return Error::Unauthorized("the signature does not match");
   }
   return Status::Ok();
@@ -172,8 +171,8 @@ Result<Decoded> DecodeSmsSync(std::string_view form_body, std::string_view secre
       given_secret = std::move(value);
     }
   }
-  if (secret.empty() || !app::ConstantTimeEquals(app::Sha256Hex(given_secret),
-                                                 app::Sha256Hex(secret))) {
+  if (secret.empty() ||
+      !app::ConstantTimeEquals(app::Sha256Hex(given_secret), app::Sha256Hex(secret))) {
     return Error::Unauthorized("the SMSSync secret does not match");
   }
   if (!has_message || from.empty()) return Error::Invalid("from and message are required");

@@ -21,7 +21,7 @@ struct Decoded {
   std::string ignored;
 };
 
-constexpr size_t kMaxInboundTextBytes = 16 * 1024;
+constexpr size_t kMaxInboundTextBytes = size_t{16} * 1024;
 constexpr size_t kMaxProviderIdBytes = 128;
 constexpr size_t kMaxAddressBytes = 64;
 

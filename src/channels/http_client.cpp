@@ -9,7 +9,7 @@ namespace {
 
 constexpr long kConnectTimeoutMs = 5000;
 constexpr long kTotalTimeoutMs = 15000;
-constexpr size_t kMaxBodyKept = 64 * 1024;
+constexpr size_t kMaxBodyKept = size_t{64} * 1024;
 
 size_t Collect(char* data, size_t size, size_t n, void* user) {
   auto* out = static_cast<std::string*>(user);

@@ -17,9 +17,9 @@ struct HttpPost {
 };
 
 struct HttpResult {
-  int status = 0;      // 0: no HTTP answer (connection refused, timeout…)
-  std::string body;    // at most 64 KiB kept
-  std::string error;   // transport error, without the URL (it may hold a bot token)
+  int status = 0;     // 0: no HTTP answer (connection refused, timeout…)
+  std::string body;   // at most 64 KiB kept
+  std::string error;  // transport error, without the URL (it may hold a bot token)
 };
 
 class HttpClient {

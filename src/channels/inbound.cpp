@@ -15,8 +15,7 @@ constexpr size_t kMaxChoices = 3;
 // One inbound message being handled: the sender, the language to answer in, and the reply.
 class Exchange {
  public:
-  Exchange(store::WriteTx& tx, const InboundContext& ctx, const InboundMessage& msg,
-           Timestamp now)
+  Exchange(store::WriteTx& tx, const InboundContext& ctx, const InboundMessage& msg, Timestamp now)
       : tx_(tx), ctx_(ctx), msg_(msg), now_(now), language_(msg.language) {}
 
   Result<InboundOutcome> Run();
@@ -93,16 +92,30 @@ Result<InboundOutcome> Exchange::Run() {
     s = Converse(cmd, draft);
   } else {
     if (draft) {
-      if (auto d = tx_.channels().DropConversation(msg_.channel, msg_.address); !d) return d.error();
+      if (auto d = tx_.channels().DropConversation(msg_.channel, msg_.address); !d)
+        return d.error();
     }
     switch (cmd.kind) {
-      case CommandKind::kReport: s = Report(cmd.rest, std::nullopt, ""); break;
-      case CommandKind::kForward: s = Forward(cmd); break;
-      case CommandKind::kStatus: s = Check(cmd); break;
-      case CommandKind::kConfirm: s = Feedback(cmd, true); break;
-      case CommandKind::kDispute: s = Feedback(cmd, false); break;
-      case CommandKind::kHelp: s = Reply(NoticeId::kHelp); break;
-      case CommandKind::kFreeText: break;
+      case CommandKind::kReport:
+        s = Report(cmd.rest, std::nullopt, "");
+        break;
+      case CommandKind::kForward:
+        s = Forward(cmd);
+        break;
+      case CommandKind::kStatus:
+        s = Check(cmd);
+        break;
+      case CommandKind::kConfirm:
+        s = Feedback(cmd, true);
+        break;
+      case CommandKind::kDispute:
+        s = Feedback(cmd, false);
+        break;
+      case CommandKind::kHelp:
+        s = Reply(NoticeId::kHelp);
+        break;
+      case CommandKind::kFreeText:
+        break;
     }
   }
   if (!s) return s.error();
@@ -161,8 +174,8 @@ Status Exchange::File(const Unit& place, std::string_view text,
   if (member) req.on_behalf_of = Contact{"", household_phone};
   auto prepared = PrepareCase(req, reg().units, reg().categories, reg().calendar, now_);
   if (!prepared) return Reply(NoticeId::kRejectedInput, {{"reason", prepared.error().message}});
-  auto receipt = app::StoreNewCase(tx_, std::move(prepared.value()), member ? &*member : nullptr,
-                                   ctx_.random);
+  auto receipt =
+      app::StoreNewCase(tx_, std::move(prepared.value()), member ? &*member : nullptr, ctx_.random);
   if (!receipt) return receipt.error();
   const Case& c = receipt->c;
   outcome_.case_code = c.code;
@@ -175,11 +188,11 @@ Status Exchange::File(const Unit& place, std::string_view text,
   store::ReplyRoute reporter = Route();
   if (member) reporter = store::ReplyRoute{"sms", household_phone, language_};
   if (auto s = tx_.channels().AddReplyRoute(c.id, reporter); !s) return s;
-  if (auto s = app::QueueReply(tx_, reporter,
-                               Notice(NoticeId::kReceipt, language_,
-                                      {{"code", c.code}, {"pin", receipt->pin}, {"unit", unit},
-                                       {"due", due}}),
-                               c.id, now_);
+  if (auto s = app::QueueReply(
+          tx_, reporter,
+          Notice(NoticeId::kReceipt, language_,
+                 {{"code", c.code}, {"pin", receipt->pin}, {"unit", unit}, {"due", due}}),
+          c.id, now_);
       !s) {
     return s;
   }
@@ -234,9 +247,12 @@ Status Exchange::Feedback(const ChannelCommand& cmd, bool solved) {
   if (!c) {
     if (auto s = tx_.RollbackToSavepoint(); !s) return s;
     switch (c.error().kind) {
-      case ErrorKind::kNotFound: return Reply(NoticeId::kNoSuchCase, {{"code", *code}});
-      case ErrorKind::kUnauthorized: return Reply(NoticeId::kWrongPin, {{"code", *code}});
-      case ErrorKind::kTooManyAttempts: return Reply(NoticeId::kTooManyAttempts);
+      case ErrorKind::kNotFound:
+        return Reply(NoticeId::kNoSuchCase, {{"code", *code}});
+      case ErrorKind::kUnauthorized:
+        return Reply(NoticeId::kWrongPin, {{"code", *code}});
+      case ErrorKind::kTooManyAttempts:
+        return Reply(NoticeId::kTooManyAttempts);
       case ErrorKind::kConflict: {
         auto found = tx_.FindCase(*code, false);
         if (!found) return found.error();
@@ -244,7 +260,8 @@ Status Exchange::Feedback(const ChannelCommand& cmd, bool solved) {
         return Reply(NoticeId::kNotResolvedYet,
                      {{"code", *code}, {"status", StatusWord(st, language_)}});
       }
-      default: return c.error();
+      default:
+        return c.error();
     }
   }
   if (auto s = tx_.ReleaseSavepoint(); !s) return s;

@@ -38,7 +38,7 @@ struct InboundContext {
 };
 
 // Conversation drafts older than this are forgotten: the next free text starts afresh.
-constexpr int64_t kConversationTtlSeconds = 24 * 3600;
+constexpr int64_t kConversationTtlSeconds = int64_t{24} * 3600;
 
 // Errors are returned only for storage failures; everything a sender can get wrong is
 // answered with a helpful reply.

@@ -97,7 +97,8 @@ void OutboxSender::Run() {
     }
     if (sent < options_.batch) {
       std::unique_lock lock(mu_);
-      cv_.wait_for(lock, std::chrono::milliseconds(options_.idle_poll_ms), [this] { return stop_; });
+      cv_.wait_for(lock, std::chrono::milliseconds(options_.idle_poll_ms),
+                   [this] { return stop_; });
     }
   }
 }

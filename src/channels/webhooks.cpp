@@ -50,8 +50,8 @@ http::Reply Accept(const WebhookDeps& d, InboundMessage m,
 }
 
 http::Response Ignored(const std::string& why) {
-  return Json(200, boost::json::serialize(boost::json::object{{"status", "ignored"},
-                                                              {"reason", why}}));
+  return Json(200,
+              boost::json::serialize(boost::json::object{{"status", "ignored"}, {"reason", why}}));
 }
 
 std::string AcceptedBody(const InboundOutcome& o) {
@@ -76,9 +76,8 @@ void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps) {
                auto decoded = DecodeAndroidGateway(req.body);
                if (!decoded) return http::ProblemFor(decoded.error());
                if (!decoded->message) return Ignored(decoded->ignored);
-               return Accept(d, std::move(*decoded->message), [](const InboundOutcome& o) {
-                 return Json(200, AcceptedBody(o));
-               });
+               return Accept(d, std::move(*decoded->message),
+                             [](const InboundOutcome& o) { return Json(200, AcceptedBody(o)); });
              });
 
   router.Add("POST", "/channels/sms/smssync",
@@ -102,22 +101,21 @@ void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps) {
                });
              });
 
-  router.Add("POST", "/channels/telegram",
-             [&d](const http::Request& req, const http::PathParams&) -> http::Reply {
-               const std::string secret = d.config.Get("telegram", "secret_token");
-               if (secret.empty()) return NotConfigured("the Telegram webhook");
-               if (!app::ConstantTimeEquals(
-                       app::Sha256Hex(req.Header("x-telegram-bot-api-secret-token")),
-                       app::Sha256Hex(secret))) {
-                 return http::ProblemFor(Error::Unauthorized("the secret token does not match"));
-               }
-               auto decoded = DecodeTelegram(req.body);
-               if (!decoded) return http::ProblemFor(decoded.error());
-               if (!decoded->message) return Ignored(decoded->ignored);
-               return Accept(d, std::move(*decoded->message), [](const InboundOutcome& o) {
-                 return Json(200, AcceptedBody(o));
-               });
-             });
+  router.Add(
+      "POST", "/channels/telegram",
+      [&d](const http::Request& req, const http::PathParams&) -> http::Reply {
+        const std::string secret = d.config.Get("telegram", "secret_token");
+        if (secret.empty()) return NotConfigured("the Telegram webhook");
+        if (!app::ConstantTimeEquals(app::Sha256Hex(req.Header("x-telegram-bot-api-secret-token")),
+                                     app::Sha256Hex(secret))) {
+          return http::ProblemFor(Error::Unauthorized("the secret token does not match"));
+        }
+        auto decoded = DecodeTelegram(req.body);
+        if (!decoded) return http::ProblemFor(decoded.error());
+        if (!decoded->message) return Ignored(decoded->ignored);
+        return Accept(d, std::move(*decoded->message),
+                      [](const InboundOutcome& o) { return Json(200, AcceptedBody(o)); });
+      });
 
   router.Add("POST", "/channels/zalo",
              [&d](const http::Request& req, const http::PathParams&) -> http::Reply {
@@ -131,9 +129,8 @@ void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps) {
                auto decoded = DecodeZalo(req.body);
                if (!decoded) return http::ProblemFor(decoded.error());
                if (!decoded->message) return Ignored(decoded->ignored);
-               return Accept(d, std::move(*decoded->message), [](const InboundOutcome& o) {
-                 return Json(200, AcceptedBody(o));
-               });
+               return Accept(d, std::move(*decoded->message),
+                             [](const InboundOutcome& o) { return Json(200, AcceptedBody(o)); });
              });
 }
 

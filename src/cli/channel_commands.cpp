@@ -53,8 +53,8 @@ int RunChannelShow(const std::string& db) {
   }
   auto counts = (*tx)->channels().OutboxCounts();
   if (!counts) return Fail(counts.error());
-  std::cout << "outbox: " << (*counts)["pending"] << " pending, " << (*counts)["sent"]
-            << " sent, " << (*counts)["dead"] << " dead\n";
+  std::cout << "outbox: " << (*counts)["pending"] << " pending, " << (*counts)["sent"] << " sent, "
+            << (*counts)["dead"] << " dead\n";
   return 0;
 }
 

@@ -71,8 +71,7 @@ int main(int argc, char** argv) {
   channel_set->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
   channel_set->add_option("channel", channel_name, "sms, telegram or zalo")->required();
   channel_set->add_option("key", key, "setting name, e.g. signing_key")->required();
-  channel_set->add_option("value", value, "value; - reads it from stdin (for secrets)")
-      ->required();
+  channel_set->add_option("value", value, "value; - reads it from stdin (for secrets)")->required();
   auto* channel_show =
       channel->add_subcommand("show", "Show channel settings (secrets masked) and the outbox");
   channel_show->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);

@@ -17,16 +17,16 @@ struct Keyword {
 };
 
 constexpr std::array kKeywords{
-    Keyword{"lapor", CommandKind::kReport, "id"},   Keyword{"bao", CommandKind::kReport, "vi"},
-    Keyword{"report", CommandKind::kReport, "en"},  Keyword{"titip", CommandKind::kForward, "id"},
-    Keyword{"nho", CommandKind::kForward, "vi"},    Keyword{"for", CommandKind::kForward, "en"},
-    Keyword{"cek", CommandKind::kStatus, "id"},     Keyword{"xem", CommandKind::kStatus, "vi"},
-    Keyword{"check", CommandKind::kStatus, "en"},   Keyword{"status", CommandKind::kStatus, "en"},
-    Keyword{"ya", CommandKind::kConfirm, "id"},     Keyword{"co", CommandKind::kConfirm, "vi"},
-    Keyword{"yes", CommandKind::kConfirm, "en"},    Keyword{"tidak", CommandKind::kDispute, "id"},
-    Keyword{"khong", CommandKind::kDispute, "vi"},  Keyword{"no", CommandKind::kDispute, "en"},
-    Keyword{"bantu", CommandKind::kHelp, "id"},     Keyword{"hd", CommandKind::kHelp, "vi"},
-    Keyword{"help", CommandKind::kHelp, "en"},      Keyword{"info", CommandKind::kHelp, "id"},
+    Keyword{"lapor", CommandKind::kReport, "id"},  Keyword{"bao", CommandKind::kReport, "vi"},
+    Keyword{"report", CommandKind::kReport, "en"}, Keyword{"titip", CommandKind::kForward, "id"},
+    Keyword{"nho", CommandKind::kForward, "vi"},   Keyword{"for", CommandKind::kForward, "en"},
+    Keyword{"cek", CommandKind::kStatus, "id"},    Keyword{"xem", CommandKind::kStatus, "vi"},
+    Keyword{"check", CommandKind::kStatus, "en"},  Keyword{"status", CommandKind::kStatus, "en"},
+    Keyword{"ya", CommandKind::kConfirm, "id"},    Keyword{"co", CommandKind::kConfirm, "vi"},
+    Keyword{"yes", CommandKind::kConfirm, "en"},   Keyword{"tidak", CommandKind::kDispute, "id"},
+    Keyword{"khong", CommandKind::kDispute, "vi"}, Keyword{"no", CommandKind::kDispute, "en"},
+    Keyword{"bantu", CommandKind::kHelp, "id"},    Keyword{"hd", CommandKind::kHelp, "vi"},
+    Keyword{"help", CommandKind::kHelp, "en"},     Keyword{"info", CommandKind::kHelp, "id"},
 };
 
 // Typos are forgiven only in keywords long enough that one wrong letter cannot turn another
@@ -50,9 +50,7 @@ const Keyword* MatchKeyword(std::string_view word) {
   return best;
 }
 
-bool IsSpaceOrPunct(unsigned char c) {
-  return c < 0x80 && !std::isalnum(c) && c != '+';
-}
+bool IsSpaceOrPunct(unsigned char c) { return c < 0x80 && !std::isalnum(c) && c != '+'; }
 
 std::string_view TrimSeparators(std::string_view s) {
   while (!s.empty() && IsSpaceOrPunct(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -116,13 +114,20 @@ bool LooksLikePhone(std::string_view s) {
 
 std::string_view ToString(CommandKind kind) {
   switch (kind) {
-    case CommandKind::kReport: return "report";
-    case CommandKind::kForward: return "forward";
-    case CommandKind::kStatus: return "status";
-    case CommandKind::kConfirm: return "confirm";
-    case CommandKind::kDispute: return "dispute";
-    case CommandKind::kHelp: return "help";
-    case CommandKind::kFreeText: return "text";
+    case CommandKind::kReport:
+      return "report";
+    case CommandKind::kForward:
+      return "forward";
+    case CommandKind::kStatus:
+      return "status";
+    case CommandKind::kConfirm:
+      return "confirm";
+    case CommandKind::kDispute:
+      return "dispute";
+    case CommandKind::kHelp:
+      return "help";
+    case CommandKind::kFreeText:
+      return "text";
   }
   return "text";
 }

@@ -173,13 +173,20 @@ std::string_view StatusWord(CaseStatus s, std::string_view language) {
   const bool vi = language == "vi";
   const bool en = language == "en";
   switch (s) {
-    case CaseStatus::kReceived: return vi ? "đã nhận" : en ? "received" : "diterima";
-    case CaseStatus::kAccepted: return vi ? "đã tiếp nhận" : en ? "accepted" : "diproses";
-    case CaseStatus::kInProgress: return vi ? "đang xử lý" : en ? "in progress" : "sedang ditangani";
-    case CaseStatus::kResolved: return vi ? "đã trả lời" : en ? "answered" : "sudah dijawab";
-    case CaseStatus::kClosed: return vi ? "đã đóng" : en ? "closed" : "selesai";
-    case CaseStatus::kRejected: return vi ? "không xử lý" : en ? "not taken up" : "ditolak";
-    case CaseStatus::kMerged: return vi ? "đã gộp" : en ? "merged" : "digabung";
+    case CaseStatus::kReceived:
+      return vi ? "đã nhận" : en ? "received" : "diterima";
+    case CaseStatus::kAccepted:
+      return vi ? "đã tiếp nhận" : en ? "accepted" : "diproses";
+    case CaseStatus::kInProgress:
+      return vi ? "đang xử lý" : en ? "in progress" : "sedang ditangani";
+    case CaseStatus::kResolved:
+      return vi ? "đã trả lời" : en ? "answered" : "sudah dijawab";
+    case CaseStatus::kClosed:
+      return vi ? "đã đóng" : en ? "closed" : "selesai";
+    case CaseStatus::kRejected:
+      return vi ? "không xử lý" : en ? "not taken up" : "ditolak";
+    case CaseStatus::kMerged:
+      return vi ? "đã gộp" : en ? "merged" : "digabung";
   }
   return "";
 }

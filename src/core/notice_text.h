@@ -13,34 +13,34 @@
 namespace jembatan {
 
 enum class NoticeId {
-  kReceipt,          // {code} {pin} {unit} {due}
-  kStatus,           // {code} {status} {unit} {due}
-  kStatusAnswered,   // {code} {status} {answer}
-  kAccepted,         // {code} {unit}
-  kResolved,         // {code} {answer}
-  kRejected,         // {code} {reason}
-  kTransferred,      // {code} {unit}
-  kMerged,           // {code} {into}
-  kClosed,           // {code}
-  kReopened,         // {code}
-  kConfirmThanks,    // {code}
-  kDisputeNoted,     // {code}
+  kReceipt,         // {code} {pin} {unit} {due}
+  kStatus,          // {code} {status} {unit} {due}
+  kStatusAnswered,  // {code} {status} {answer}
+  kAccepted,        // {code} {unit}
+  kResolved,        // {code} {answer}
+  kRejected,        // {code} {reason}
+  kTransferred,     // {code} {unit}
+  kMerged,          // {code} {into}
+  kClosed,          // {code}
+  kReopened,        // {code}
+  kConfirmThanks,   // {code}
+  kDisputeNoted,    // {code}
   kHelp,
-  kAskVillage,       // conversation: we have the text, which village?
-  kAskConfirm,       // conversation: {village} — send it?
-  kCancelled,        // conversation: the draft was dropped
-  kUnknownVillage,   // {place}
-  kAmbiguousVillage, // {choices}
-  kNoText,           // report without a description
-  kBadCode,          // {code}
-  kNoSuchCase,       // {code}
-  kWrongPin,         // {code}
-  kNotResolvedYet,   // {code} {status}
+  kAskVillage,        // conversation: we have the text, which village?
+  kAskConfirm,        // conversation: {village} — send it?
+  kCancelled,         // conversation: the draft was dropped
+  kUnknownVillage,    // {place}
+  kAmbiguousVillage,  // {choices}
+  kNoText,            // report without a description
+  kBadCode,           // {code}
+  kNoSuchCase,        // {code}
+  kWrongPin,          // {code}
+  kNotResolvedYet,    // {code} {status}
   kNotAMember,
   kBadHouseholdPhone,  // {phone}
-  kForwardReceipt,   // to the member: {code} {unit}
+  kForwardReceipt,     // to the member: {code} {unit}
   kTooManyAttempts,
-  kRejectedInput,    // the message could not be accepted: {reason}
+  kRejectedInput,  // the message could not be accepted: {reason}
 };
 
 using NoticeArgs = std::initializer_list<std::pair<std::string_view, std::string_view>>;

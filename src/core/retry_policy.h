@@ -11,7 +11,7 @@ namespace jembatan {
 
 struct RetryPolicy {
   int64_t base_seconds = 30;
-  int64_t max_delay_seconds = 2 * 3600;
+  int64_t max_delay_seconds = int64_t{2} * 3600;
   int max_attempts = 10;
 };
 

@@ -41,8 +41,7 @@ char32_t NextCodePoint(std::string_view s, size_t& i) {
 
 // GSM 03.38 default alphabet (1 septet) outside printable ASCII, and the ASCII characters
 // that are *not* in it.
-constexpr std::u32string_view kGsmExtraBasic =
-    U"£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà\n\r";
+constexpr std::u32string_view kGsmExtraBasic = U"£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà\n\r";
 constexpr std::u32string_view kGsmExtension = U"^{}\\[~]|€\f";
 
 // Septets for one code point in GSM-7, or 0 when it is not in the alphabet.
@@ -104,13 +103,7 @@ SmsMeasure MeasureSms(std::string_view text) {
   m.units = gsm ? septets : utf16;
   const size_t single = gsm ? kGsmSingle : kUcsSingle;
   const size_t part = gsm ? kGsmPart : kUcsPart;
-  if (m.units == 0) {
-    m.segments = 1;
-  } else if (m.units <= single) {
-    m.segments = 1;
-  } else {
-    m.segments = (m.units + part - 1) / part;
-  }
+  m.segments = m.units <= single ? 1 : (m.units + part - 1) / part;
   return m;
 }
 

@@ -50,7 +50,8 @@ void Api::AddAdminRoutes() {
   const ApiDeps& d = deps_;
 
   router_.Add("GET", "/api/v1/admin/outbox", [&d](const Request& req, const PathParams&) -> Reply {
-    if (auto s = OnlyQueryParams(req, {"status", "before", "limit"}); !s) return ProblemFor(s.error());
+    if (auto s = OnlyQueryParams(req, {"status", "before", "limit"}); !s)
+      return ProblemFor(s.error());
     auto rc = OpenRead(d, req);
     if (!rc) return ProblemFor(rc.error());
     if (auto s = RequireAdmin(rc->viewer); !s) return ProblemFor(s.error());
@@ -75,8 +76,8 @@ void Api::AddAdminRoutes() {
     for (const auto& m : *rows) out.push_back(OutboxJson(m));
     json::object c;
     for (const auto& [k, v] : *counts) c.emplace(k, v);
-    return JsonResponse(200, json::serialize(json::object{{"messages", std::move(out)},
-                                                          {"counts", std::move(c)}}));
+    return JsonResponse(
+        200, json::serialize(json::object{{"messages", std::move(out)}, {"counts", std::move(c)}}));
   });
 
   router_.Add("POST", "/api/v1/admin/outbox/{id}/retry",

@@ -16,13 +16,13 @@
 #include <vector>
 
 #include "core/access.h"
-#include "store/channel_store.h"
 #include "core/case.h"
 #include "core/category.h"
 #include "core/event.h"
 #include "core/result.h"
 #include "core/stats.h"
 #include "core/unit.h"
+#include "store/channel_store.h"
 
 namespace jembatan::store {
 

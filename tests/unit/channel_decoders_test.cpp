@@ -44,8 +44,9 @@ TEST(AndroidGateway, OtherEventsCarryNoMessageAndBadShapesAreErrors) {
       R"({"event":"sms:received","id":"1","payload":{"message":["x"],"phoneNumber":"6505551212"}})"));
   EXPECT_FALSE(DecodeAndroidGateway(
       R"({"event":"sms:received","id":"1","payload":{"message":"x","phoneNumber":"not a phone"}})"));
-  EXPECT_FALSE(DecodeAndroidGateway("{\"event\":\"sms:received\",\"id\":\"1\",\"payload\":"
-                                    "{\"message\":\"\xff\",\"phoneNumber\":\"6505551212\"}}"));
+  EXPECT_FALSE(
+      DecodeAndroidGateway("{\"event\":\"sms:received\",\"id\":\"1\",\"payload\":"
+                           "{\"message\":\"\xff\",\"phoneNumber\":\"6505551212\"}}"));
 }
 
 TEST(AndroidGateway, SignatureIsHmacOfBodyAndTimestamp) {
@@ -58,10 +59,12 @@ TEST(AndroidGateway, SignatureIsHmacOfBodyAndTimestamp) {
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   EXPECT_TRUE(VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, upper, now, 600));
   EXPECT_FALSE(VerifyAndroidGateway("other", kAndroidGatewayEvent, ts, sig, now, 600));
-  EXPECT_FALSE(VerifyAndroidGateway(key, std::string(kAndroidGatewayEvent) + " ", ts, sig, now, 600));
+  EXPECT_FALSE(
+      VerifyAndroidGateway(key, std::string(kAndroidGatewayEvent) + " ", ts, sig, now, 600));
   EXPECT_FALSE(VerifyAndroidGateway(key, kAndroidGatewayEvent, "", sig, now, 600));
   EXPECT_FALSE(VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, "", now, 600));
-  EXPECT_FALSE(VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, sig, Timestamp{1700009999}, 600));
+  EXPECT_FALSE(
+      VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, sig, Timestamp{1700009999}, 600));
   EXPECT_TRUE(VerifyAndroidGateway(key, kAndroidGatewayEvent, ts, sig, Timestamp{1700009999}, 0));
 }
 
@@ -77,8 +80,8 @@ TEST(SmsSync, DecodesTheFormAndChecksTheSecret) {
   auto wrong = DecodeSmsSync(form, "other");
   ASSERT_FALSE(wrong);
   EXPECT_EQ(wrong.error().kind, ErrorKind::kUnauthorized);
-  EXPECT_FALSE(DecodeSmsSync("from=%2B6281234567890&message=%FF&message_id=1&secret=s3cret",
-                             "s3cret"));
+  EXPECT_FALSE(
+      DecodeSmsSync("from=%2B6281234567890&message=%FF&message_id=1&secret=s3cret", "s3cret"));
 }
 
 TEST(Telegram, DecodesTextLocationAndLanguage) {
@@ -98,7 +101,8 @@ TEST(Telegram, DecodesTextLocationAndLanguage) {
   ASSERT_TRUE(edited);
   EXPECT_FALSE(edited->message);
   EXPECT_FALSE(DecodeTelegram(R"({"update_id":"x","message":{}})"));
-  EXPECT_FALSE(DecodeTelegram(R"({"update_id":3,"message":{"chat":{"id":1},"location":{"latitude":99,"longitude":0}}})"));
+  EXPECT_FALSE(DecodeTelegram(
+      R"({"update_id":3,"message":{"chat":{"id":1},"location":{"latitude":99,"longitude":0}}})"));
 }
 
 TEST(Zalo, DecodesTextAndVerifiesTheMac) {

@@ -26,7 +26,7 @@ TEST(SmsText, PlainAsciiIsGsm7AndFitsOneSmsUpTo160) {
   EXPECT_EQ(m.encoding, SmsEncoding::kGsm7);
   EXPECT_EQ(m.units, 160u);
   EXPECT_EQ(m.segments, 1u);
-  EXPECT_EQ(MeasureSms(t + "a").segments, 2u);           // 161 septets: 2 × 153
+  EXPECT_EQ(MeasureSms(t + "a").segments, 2u);  // 161 septets: 2 × 153
   EXPECT_EQ(MeasureSms(std::string(306, 'a')).segments, 2u);
   EXPECT_EQ(MeasureSms(std::string(307, 'a')).segments, 3u);
 }

@@ -8,9 +8,12 @@ namespace jembatan::store {
 
 std::string_view ToString(OutboxStatus s) {
   switch (s) {
-    case OutboxStatus::kPending: return "pending";
-    case OutboxStatus::kSent: return "sent";
-    case OutboxStatus::kDead: return "dead";
+    case OutboxStatus::kPending:
+      return "pending";
+    case OutboxStatus::kSent:
+      return "sent";
+    case OutboxStatus::kDead:
+      return "dead";
   }
   return "pending";
 }
@@ -77,9 +80,9 @@ Result<std::vector<OutboxMessage>> SqliteChannels::ListOutbox(std::optional<Outb
                                                               int64_t before_id, int limit) {
   const int64_t before = before_id > 0 ? before_id : INT64_MAX;
   if (status) {
-    return QueryOutbox(std::string(kOutboxColumns) +
-                           "WHERE status = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
-                       [&](Statement& s) { s.Bind(1, ToString(*status)).Bind(2, before).Bind(3, limit); });
+    return QueryOutbox(
+        std::string(kOutboxColumns) + "WHERE status = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
+        [&](Statement& s) { s.Bind(1, ToString(*status)).Bind(2, before).Bind(3, limit); });
   }
   return QueryOutbox(std::string(kOutboxColumns) + "WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
                      [&](Statement& s) { s.Bind(1, before).Bind(2, limit); });
@@ -115,8 +118,7 @@ Result<std::vector<ReplyRoute>> SqliteChannels::ReplyRoutes(int64_t case_id) {
 
 Result<std::optional<int64_t>> SqliteChannels::MemberAt(std::string_view channel,
                                                         std::string_view address) {
-  auto st =
-      db_.Prepare("SELECT user_id FROM member_addresses WHERE channel = ? AND address = ?");
+  auto st = db_.Prepare("SELECT user_id FROM member_addresses WHERE channel = ? AND address = ?");
   if (!st) return st.error();
   Statement& s = **st;
   s.Bind(1, channel).Bind(2, address);
@@ -137,9 +139,9 @@ Result<std::optional<Conversation>> SqliteChannels::FindConversation(std::string
   s.Bind(1, channel).Bind(2, address);
   std::optional<Conversation> out;
   if (s.Step()) {
-    out = Conversation{std::string(channel), std::string(address), s.Text(0),  s.Text(1),
-                       s.Text(2),            s.OptInt(3),          s.OptReal(4), s.OptReal(5),
-                       Timestamp{s.Int(6)}};
+    out = Conversation{
+        std::string(channel), std::string(address), s.Text(0),    s.Text(1),          s.Text(2),
+        s.OptInt(3),          s.OptReal(4),         s.OptReal(5), Timestamp{s.Int(6)}};
   }
   if (auto e = s.status(); !e) return e.error();
   s.Reset();

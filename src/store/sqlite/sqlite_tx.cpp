@@ -79,7 +79,8 @@ class Queries : public Base {
  public:
   explicit Queries(Connection& db) : db_(db), channels_(db) {}
 
-  using ChannelRepo = std::conditional_t<std::is_same_v<Base, WriteTx>, ChannelWrites, ChannelReads>;
+  using ChannelRepo =
+      std::conditional_t<std::is_same_v<Base, WriteTx>, ChannelWrites, ChannelReads>;
   ChannelRepo& channels() override { return channels_; }
 
   Result<std::vector<Unit>> LoadUnits() override {
