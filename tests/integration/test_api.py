@@ -391,7 +391,8 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(doc["openapi"], "3.1.0")
         code = self.submit()["code"]
         for path, ops in doc["paths"].items():
-            concrete = path.replace("{code}", code).replace("{action}", "accept")
+            concrete = (path.replace("{code}", code).replace("{action}", "accept")
+                        .replace("{id}", "1"))
             if path == "/api/v1/units/{code}":
                 concrete = "/api/v1/units/C001"
             for method in ops:
@@ -403,7 +404,8 @@ class ApiTest(unittest.TestCase):
                                  f"{method} {path} is documented but not served")
         # Every route the server serves is documented: probe the known prefixes.
         for method, path in [("GET", "/healthz"), ("GET", "/api/v1/cases"), ("POST", "/api/v1/cases"),
-                             ("GET", "/api/v1/stats/summary")]:
+                             ("GET", "/api/v1/stats/summary"), ("GET", "/api/v1/admin/outbox"),
+                             ("POST", "/api/v1/admin/outbox/{id}/retry")]:
             self.assertIn(method.lower(), doc["paths"][path])
         required = doc["components"]["schemas"]["Case"]["required"]
         s, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")
