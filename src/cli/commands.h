@@ -32,6 +32,7 @@ int RunSweep(const std::string& db, const std::string& at);
 int RunChannelSet(const std::string& db, const std::string& channel, const std::string& key,
                   std::string value);
 int RunChannelShow(const std::string& db);
+int RunImportCases(const std::string& db, const std::string& file);
 int RunMemberLink(const std::string& db, const std::string& user, const std::string& channel,
                   const std::string& address);
 

@@ -31,6 +31,11 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
 
+  auto* import_cases = app.add_subcommand(
+      "import-cases", "Import paper forms from CSV, all or nothing (docs/channels.md)");
+  import_cases->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  import_cases->add_option("file", csv, "CSV file")->required()->check(CLI::ExistingFile);
+
   auto* user = app.add_subcommand("user", "Manage users");
   user->require_subcommand(1);
   std::string name, role, unit;
@@ -101,6 +106,7 @@ int main(int argc, char** argv) {
   if (*init) return RunInit(db);
   if (*demo_cmd) return RunDemo(demo);
   if (*import_units) return RunImportUnits(db, csv);
+  if (*import_cases) return RunImportCases(db, csv);
   if (*user_add) return RunUserAdd(db, name, role, unit);
   if (*serve_cmd) return RunServe(serve);
   if (*sweep) return RunSweep(db, at);

@@ -7,12 +7,13 @@ import itertools
 import json
 import re
 import signal
+import subprocess
 import time
 import unittest
 import urllib.parse
 
 from fake_provider import FakeProvider
-from harness import MEMBER, OFFICER_C001, SUPERVISOR, Server
+from harness import BIN, OFFICER_C001, SUPERVISOR, Server
 
 SMS_KEY = "sms-signing-key-for-tests"
 SMSSYNC_SECRET = "smssync-secret"
@@ -298,6 +299,44 @@ class SmsTest(ChannelBase):
         time.sleep(0.5)
         self.assertEqual(len(self.fake.messages_to(phone)), 1)
         self.assertEqual(self.fake.failures - failures_before, 3)
+
+
+class ImportCasesTest(ChannelBase):
+    def import_file(self, text):
+        path = self.s.dir + "/forms.csv"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return subprocess.run([BIN, "import-cases", "--db", self.s.db, path],
+                              capture_output=True, text=True)
+
+    def test_paper_forms_import_all_or_nothing_and_once(self):
+        before = self.case_count()
+        bad = ("form_id,unit,body,category,reporter_name,reporter_phone\n"
+               "F-1,C001-V03,Jalan rusak di dusun,roads_bridges,Ibu Lan,+84912345678\n"
+               "F-2,NOWHERE,Lampu mati,,,\n"
+               "F-3,C002,,,,\n")
+        r = self.import_file(bad)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("line 3: unit: unknown unit NOWHERE", r.stderr)
+        self.assertIn("line 4: body:", r.stderr)
+        self.assertEqual(self.case_count(), before)
+        good = ("unit,body,form_id\n"
+                "C001-V03,\"Jembatan gantung putus, \"\"darurat\"\"\",F-1\n"
+                "C002,Sumur kering,\n"
+                "C002,Sumur kering,\n")
+        r = self.import_file(good)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.strip().splitlines()
+        self.assertEqual(lines[0], "line,code,pin")
+        self.assertEqual(len(lines), 4)
+        code = lines[1].split(",")[1]
+        status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertEqual((case["channel"], case["body"]), ("csv", 'Jembatan gantung putus, "darurat"'))
+        self.assertEqual(self.case_count(), before + 3)
+        r = self.import_file(good)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("imported 0 cases; 3 rows were imported before", r.stderr)
+        self.assertEqual(self.case_count(), before + 3)
 
 
 class DeadLetterTest(ChannelBase):
