@@ -1,0 +1,36 @@
+// Fuzzes the webhook decoders and signature checks with arbitrary bodies: the first byte picks
+// the decoder. A decoded message must be fit for the inbound use case (valid UTF-8, bounded).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "channels/decoders.h"
+#include "core/validation.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const uint8_t which = data[0] % 4;
+  std::string_view body(reinterpret_cast<const char*>(data + 1), size - 1);
+  using namespace jembatan::channels;
+  jembatan::Result<Decoded> d = Decoded{};
+  switch (which) {
+    case 0:
+      d = DecodeAndroidGateway(body);
+      (void)VerifyAndroidGateway("key", body, "1700000000", "00", jembatan::Timestamp{0}, 0);
+      break;
+    case 1: d = DecodeSmsSync(body, "secret"); break;
+    case 2: d = DecodeTelegram(body); break;
+    default:
+      d = DecodeZalo(body);
+      (void)VerifyZalo("1", "secret", body, "mac=00");
+      break;
+  }
+  if (d && d->message) {
+    const auto& m = *d->message;
+    if (!jembatan::IsValidUtf8(m.text) || m.text.size() > kMaxInboundTextBytes ||
+        m.provider_id.empty() || m.address.empty()) {
+      __builtin_trap();
+    }
+  }
+  return 0;
+}
