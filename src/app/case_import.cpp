@@ -38,7 +38,8 @@ std::optional<Contact> ContactOf(const std::string& name, const std::string& pho
 }  // namespace
 
 Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
-                                     std::string_view csv_text, Timestamp now, Random& random) {
+                                     std::string_view csv_text, Timestamp now, Random& random,
+                                     const Principal* submitter) {
   if (!IsValidUtf8(csv_text)) return Error::Invalid("the file is not valid UTF-8");
   auto records = ParseCsv(csv_text);
   if (!records) return records.error();
@@ -106,6 +107,13 @@ Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
       fail((e.field.empty() ? std::string() : e.field + ": ") + e.message);
       continue;
     }
+    if (submitter != nullptr) {
+      const Unit* place = reg.units.FindById(prepared->location_unit_id);
+      if (place == nullptr || !reg.units.Covers(*submitter->unit, *place)) {
+        fail("unit: " + req.unit + " is outside " + submitter->unit->name + ", your unit");
+        continue;
+      }
+    }
     std::string key;
     const std::string form_id = field("form_id");
     if (!form_id.empty()) {
@@ -140,7 +148,7 @@ Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
       ++report.already_imported;
       continue;
     }
-    auto receipt = StoreNewCase(tx, std::move(row.prepared), nullptr, random);
+    auto receipt = StoreNewCase(tx, std::move(row.prepared), submitter, random);
     if (!receipt) return receipt.error();
     report.imported.push_back(ImportedCase{row.line, receipt->c.code, receipt->pin});
   }

@@ -14,6 +14,7 @@
 
 #include "app/registry.h"
 #include "app/secrets.h"
+#include "core/access.h"
 #include "store/store.h"
 
 namespace jembatan::app {
@@ -30,7 +31,10 @@ struct CaseImportReport {
 };
 
 // Invalid input → kInvalid whose message lists every bad line ("line 7: unit: unknown unit").
+// `submitter` (an API upload; null from the command line) must cover every row's unit, and is
+// recorded as the filer, so a member finds the forms in their own list (`mine=true`).
 Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
-                                     std::string_view csv_text, Timestamp now, Random& random);
+                                     std::string_view csv_text, Timestamp now, Random& random,
+                                     const Principal* submitter = nullptr);
 
 }  // namespace jembatan::app

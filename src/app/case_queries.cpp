@@ -59,8 +59,17 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   store::CaseFilter f;
   f.status = q.status;
   f.category = q.category;
+  f.statuses = q.statuses;
+  f.categories = q.categories;
+  for (const std::string& code : q.categories) {
+    if (reg.FindCategory(code) == nullptr)
+      return Error::Unknown("unknown category " + code, "category");
+  }
   if (!q.category.empty() && reg.FindCategory(q.category) == nullptr) {
     return Error::Unknown("unknown category " + q.category, "category");
+  }
+  if (q.mine && viewer == nullptr) {
+    return Error::Unauthorized("mine=true needs a bearer token: whose cases?");
   }
   // Staff lists default to their own unit. Private cases are listed only to staff whose unit
   // covers the whole listed scope; everyone else (the public, members, staff looking at another
@@ -68,9 +77,13 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   const bool staff = viewer != nullptr && MayHandleCases(viewer->role);
   auto asked = UnitParam(reg, q.unit, "unit");
   if (!asked) return asked.error();
-  const Unit* unit = *asked != nullptr ? *asked : (staff ? viewer->unit : nullptr);
+  const Unit* unit = *asked != nullptr ? *asked : (staff && !q.mine ? viewer->unit : nullptr);
   f.scope = ScopeFor(reg, unit);
   f.public_only = !(staff && unit != nullptr && reg.units.Covers(*viewer->unit, *unit));
+  if (q.mine) {
+    f.submitted_by = viewer->user_id;
+    f.public_only = false;  // one's own reports, private ones too
+  }
   f.overdue = q.overdue;
   f.beyond_level = q.beyond_level;
   f.created_from = q.created_from;
@@ -86,6 +99,7 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
     page.next_before_id = page.cases.back().id;
   }
   for (Case& c : page.cases) {
+    if (q.mine) continue;  // the filer wrote it; contacts are not loaded in lists anyway
     if (viewer == nullptr || !CoversCase(reg.units, *viewer, c)) StripPrivate(c);
   }
   return page;

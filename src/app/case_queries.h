@@ -40,6 +40,11 @@ struct ListQuery {
   std::optional<Timestamp> created_to;
   std::optional<int64_t> before_id;
   int limit = 20;
+  std::vector<CaseStatus> statuses;     // any of these (Open311's status=open,closed)
+  std::vector<std::string> categories;  // any of these codes
+  // Only the cases the viewer filed (a member's "cases I forwarded"), private ones included;
+  // needs a viewer. `unit` still narrows it.
+  bool mine = false;
 };
 
 struct CasePage {
@@ -47,8 +52,9 @@ struct CasePage {
   std::optional<int64_t> next_before_id;
 };
 
-// Anonymous callers and members see public cases only. Staff lists default to their own unit
-// and include private cases there; another unit's list shows its public cases only.
+// Anonymous callers and members see public cases only (except their own, with `mine`). Staff lists
+// default to their own unit and include private cases there; another unit's list shows its public
+// cases only.
 Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQuery& q,
                            const Principal* viewer);
 

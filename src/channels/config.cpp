@@ -6,14 +6,16 @@ namespace jembatan::channels {
 
 const std::vector<SettingSpec>& KnownSettings() {
   static const std::vector<SettingSpec> specs = {
-      {"sms", "signing_key", true},    {"sms", "max_skew_seconds", false},
-      {"sms", "smssync_secret", true}, {"sms", "send_url", false},
-      {"sms", "username", false},      {"sms", "password", true},
-      {"sms", "language", false},      {"telegram", "secret_token", true},
-      {"telegram", "bot_token", true}, {"telegram", "api_url", false},
-      {"telegram", "language", false}, {"zalo", "app_id", false},
-      {"zalo", "secret_key", true},    {"zalo", "access_token", true},
-      {"zalo", "api_url", false},
+      {"sms", "signing_key", true},      {"sms", "max_skew_seconds", false},
+      {"sms", "smssync_secret", true},   {"sms", "send_url", false},
+      {"sms", "username", false},        {"sms", "password", true},
+      {"sms", "language", false},        {"telegram", "secret_token", true},
+      {"telegram", "bot_token", true},   {"telegram", "api_url", false},
+      {"telegram", "language", false},   {"zalo", "app_id", false},
+      {"zalo", "secret_key", true},      {"zalo", "access_token", true},
+      {"zalo", "api_url", false},        {"open311", "jurisdiction_id", false},
+      {"open311", "language", false},    {"open311", "contact", false},
+      {"open311", "key_service", false}, {"open311", "base_url", false},
   };
   return specs;
 }
@@ -27,7 +29,7 @@ const SettingSpec* FindSetting(std::string_view channel, std::string_view key) {
 
 Result<ChannelConfig> ChannelConfig::Load(store::ReadTx& tx) {
   std::map<std::string, std::map<std::string, std::string>> values;
-  for (std::string_view channel : {"sms", "telegram", "zalo"}) {
+  for (std::string_view channel : {"sms", "telegram", "zalo", "open311"}) {
     auto settings = tx.channels().ChannelSettings(channel);
     if (!settings) return settings.error();
     values.emplace(std::string(channel), std::move(settings.value()));

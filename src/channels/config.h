@@ -16,6 +16,11 @@
 //   zalo      app_id, secret_key webhook signature (X-ZEvent-Signature)
 //             access_token       OA access token for the message API
 //             api_url            default https://openapi.zalo.me
+//   open311   jurisdiction_id    our GeoReport jurisdiction (default: the province's code)
+//             language           of service names and notices (default "id")
+//             contact            discovery's contact text
+//             key_service        discovery's "how to get an api_key" text
+//             base_url           public URL of /open311/v2/ (default: from the Host header)
 #pragma once
 
 #include <map>

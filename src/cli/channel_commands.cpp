@@ -1,7 +1,9 @@
-// `jembatan channel set|show` and `jembatan member link`: channel settings and the phones or
-// chat ids of members, each one transaction.
+// `jembatan channel set|show`, `jembatan member link` and `jembatan open311 key add|list|revoke`:
+// channel settings, the phones or chat ids of members and Open311 client keys, each one
+// transaction.
 #include <iostream>
 
+#include "app/api_keys.h"
 #include "channels/config.h"
 #include "cli/commands.h"
 #include "cli/support.h"
@@ -42,7 +44,7 @@ int RunChannelShow(const std::string& db) {
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginRead();
   if (!tx) return Fail(tx.error());
-  for (std::string_view channel : {"sms", "telegram", "zalo"}) {
+  for (std::string_view channel : {"sms", "telegram", "zalo", "open311"}) {
     auto settings = (*tx)->channels().ChannelSettings(channel);
     if (!settings) return Fail(settings.error());
     for (const auto& [key, value] : *settings) {
@@ -84,6 +86,47 @@ int RunMemberLink(const std::string& db, const std::string& user, const std::str
   }
   if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
   std::cout << "linked " << user << " to a " << channel << " address\n";
+  return 0;
+}
+
+int RunOpen311KeyAdd(const std::string& db, const std::string& name) {
+  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  if (!store) return Fail(store.error());
+  auto tx = (*store)->BeginWrite();
+  if (!tx) return Fail(tx.error());
+  app::SecureRandom random;
+  auto key = app::IssueApiKey(**tx, name, SystemNow(), random);
+  if (!key) return Fail(key.error());
+  if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
+  std::cout << "Open311 api_key #" << key->id << " for " << name << " (shown once, keep it):\n"
+            << key->key << "\n";
+  return 0;
+}
+
+int RunOpen311KeyList(const std::string& db) {
+  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  if (!store) return Fail(store.error());
+  auto tx = (*store)->BeginRead();
+  if (!tx) return Fail(tx.error());
+  auto keys = (*tx)->channels().ListApiKeys();
+  if (!keys) return Fail(keys.error());
+  for (const auto& k : *keys) {
+    std::cout << k.id << "\t" << k.name << "\tcreated " << FormatTimestamp(k.created_at)
+              << (k.revoked_at ? "\trevoked " + FormatTimestamp(*k.revoked_at) : "") << "\n";
+  }
+  return 0;
+}
+
+int RunOpen311KeyRevoke(const std::string& db, int64_t id) {
+  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  if (!store) return Fail(store.error());
+  auto tx = (*store)->BeginWrite();
+  if (!tx) return Fail(tx.error());
+  auto revoked = app::RevokeApiKey(**tx, id, SystemNow());
+  if (!revoked) return Fail(revoked.error());
+  if (!*revoked) return Fail(Error::NotFound("no active key #" + std::to_string(id)));
+  if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
+  std::cout << "revoked key #" << id << "\n";
   return 0;
 }
 

@@ -69,12 +69,12 @@ int main(int argc, char** argv) {
                    "deliveries tried before a message is dead")
       ->check(CLI::Range(1, 100));
 
-  auto* channel = app.add_subcommand("channel", "Configure SMS, Telegram and Zalo");
+  auto* channel = app.add_subcommand("channel", "Configure SMS, Telegram, Zalo and Open311");
   channel->require_subcommand(1);
   std::string channel_name, key, value;
   auto* channel_set = channel->add_subcommand("set", "Set one channel setting (docs/channels.md)");
   channel_set->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
-  channel_set->add_option("channel", channel_name, "sms, telegram or zalo")->required();
+  channel_set->add_option("channel", channel_name, "sms, telegram, zalo or open311")->required();
   channel_set->add_option("key", key, "setting name, e.g. signing_key")->required();
   channel_set->add_option("value", value, "value; - reads it from stdin (for secrets)")->required();
   auto* channel_show =
@@ -92,6 +92,20 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"sms", "telegram", "zalo"}));
   member_link->add_option("--address", address, "phone number or chat id")->required();
+
+  auto* open311 = app.add_subcommand("open311", "Manage Open311 client keys (api_key)");
+  open311->require_subcommand(1);
+  auto* open311_key = open311->add_subcommand("key", "Issue, list or revoke api_keys");
+  open311_key->require_subcommand(1);
+  auto* key_add = open311_key->add_subcommand("add", "Issue a key; it is printed once");
+  key_add->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  key_add->add_option("--name", name, "who the key is for, e.g. the app's name")->required();
+  auto* key_list = open311_key->add_subcommand("list", "List keys (never the keys themselves)");
+  key_list->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  int64_t key_id = 0;
+  auto* key_revoke = open311_key->add_subcommand("revoke", "Revoke a key at once");
+  key_revoke->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  key_revoke->add_option("--id", key_id, "the key's number (from list)")->required();
 
   std::string at;
   auto* sweep =
@@ -113,5 +127,8 @@ int main(int argc, char** argv) {
   if (*channel_set) return RunChannelSet(db, channel_name, key, value);
   if (*channel_show) return RunChannelShow(db);
   if (*member_link) return RunMemberLink(db, name, channel_name, address);
+  if (*key_add) return RunOpen311KeyAdd(db, name);
+  if (*key_list) return RunOpen311KeyList(db);
+  if (*key_revoke) return RunOpen311KeyRevoke(db, key_id);
   return 1;
 }

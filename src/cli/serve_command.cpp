@@ -11,6 +11,7 @@
 #include "app/deadline_sweep.h"
 #include "app/writer.h"
 #include "channels/config.h"
+#include "channels/open311.h"
 #include "channels/outbox_sender.h"
 #include "channels/webhooks.h"
 #include "cli/commands.h"
@@ -145,7 +146,11 @@ int RunServe(const ServeArgs& args) {
   app::PinAttempts pin_attempts;
   http::Api api(http::ApiDeps{**store, registry, auth, random, pin_attempts, SystemNow});
   const channels::WebhookDeps webhooks{registry, channel_config, random, pin_attempts, SystemNow};
-  api.AddRoutes([&](http::Router& r) { channels::AddWebhookRoutes(r, webhooks); });
+  const channels::Open311Deps open311{**store, registry, channel_config, random, SystemNow};
+  api.AddRoutes([&](http::Router& r) {
+    channels::AddWebhookRoutes(r, webhooks);
+    channels::AddOpen311Routes(r, open311);
+  });
   channels::SenderOptions sender_options;
   sender_options.retry.base_seconds = args.outbox_retry_base_seconds;
   sender_options.retry.max_attempts = args.outbox_max_attempts;

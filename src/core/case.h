@@ -53,6 +53,7 @@ struct Case {
   std::string language;
   bool beyond_level = false;  // filed above the level that should handle it
   Timestamp created_at;
+  Timestamp updated_at;  // the newest event's time (Apply keeps it)
   Deadlines deadlines;
   std::optional<Timestamp> accepted_at;
   std::optional<Timestamp> resolved_at;        // the latest resolution

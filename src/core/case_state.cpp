@@ -139,6 +139,7 @@ Result<Event> Decide(const Case& c, const ActionRequest& req, const Actor& actor
 
 void Apply(Case& c, const Event& e) {
   c.status = e.to;
+  c.updated_at = e.at;
   switch (e.kind) {
     case EventKind::kSubmitted:
       break;

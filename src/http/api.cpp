@@ -19,6 +19,7 @@ Api::Api(ApiDeps deps) : deps_(std::move(deps)) {
   AddCaseRoutes();
   AddReferenceRoutes();
   AddAdminRoutes();
+  AddImportRoutes();
 }
 
 Reply Api::Handle(const Request& req) const {

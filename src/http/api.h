@@ -36,6 +36,7 @@ class Api {
   void AddCaseRoutes();
   void AddReferenceRoutes();
   void AddAdminRoutes();
+  void AddImportRoutes();
   ApiDeps deps_;
   Router router_;
 };

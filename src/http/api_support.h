@@ -1,4 +1,4 @@
-// Helpers shared by the handler files (internal to http/).
+// Helpers shared by the handler files (http/, and channels/ for Open311).
 #pragma once
 
 #include <memory>

@@ -48,7 +48,7 @@ Result<int> PageSize(const Request& req) {
 
 Result<app::ListQuery> ReadListQuery(const Request& req, const app::Registry& reg) {
   if (auto s = OnlyQueryParams(req, {"status", "category", "unit", "overdue", "beyond_level",
-                                     "created_from", "created_to", "limit", "cursor"});
+                                     "created_from", "created_to", "limit", "cursor", "mine"});
       !s) {
     return s.error();
   }
@@ -65,6 +65,9 @@ Result<app::ListQuery> ReadListQuery(const Request& req, const app::Registry& re
   auto beyond = QueryBool(req, "beyond_level");
   if (!beyond) return beyond.error();
   q.beyond_level = *beyond;
+  auto mine = QueryBool(req, "mine");
+  if (!mine) return mine.error();
+  q.mine = mine->value_or(false);
   auto from = QueryTime(req, "created_from", reg, false);
   if (!from) return from.error();
   q.created_from = *from;

@@ -1,5 +1,6 @@
-// The storage seam for channels (SMS, Telegram, Zalo): settings, inbound de-duplication,
-// reply routes, member addresses, conversation drafts and the transactional outbox. Reached
+// The storage seam for channels (SMS, Telegram, Zalo, Open311): settings, inbound
+// de-duplication, reply routes, member addresses, conversation drafts, the transactional
+// outbox and Open311 client keys. Reached
 // through ReadTx::channels() / WriteTx::channels(), so channel writes share the transaction
 // of the case change they belong to.
 #pragma once
@@ -52,6 +53,14 @@ struct Conversation {
   Timestamp updated_at;
 };
 
+// An Open311 client application's key (only its hash is stored).
+struct ApiKeyRecord {
+  int64_t id = 0;
+  std::string name;
+  Timestamp created_at;
+  std::optional<Timestamp> revoked_at;
+};
+
 class ChannelReads {
  public:
   virtual ~ChannelReads() = default;
@@ -67,6 +76,8 @@ class ChannelReads {
                                                   std::string_view address) = 0;
   virtual Result<std::optional<Conversation>> FindConversation(std::string_view channel,
                                                                std::string_view address) = 0;
+  virtual Result<std::optional<ApiKeyRecord>> FindApiKey(std::string_view key_hash) = 0;
+  virtual Result<std::vector<ApiKeyRecord>> ListApiKeys() = 0;
 };
 
 class ChannelWrites : public ChannelReads {
@@ -87,6 +98,10 @@ class ChannelWrites : public ChannelReads {
                             int64_t user_id) = 0;
   virtual Status SaveConversation(const Conversation& c) = 0;
   virtual Status DropConversation(std::string_view channel, std::string_view address) = 0;
+  virtual Result<int64_t> InsertApiKey(std::string_view name, std::string_view key_hash,
+                                       Timestamp now) = 0;
+  // False when there is no such key or it was revoked before.
+  virtual Result<bool> RevokeApiKey(int64_t id, Timestamp now) = 0;
 };
 
 }  // namespace jembatan::store

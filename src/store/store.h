@@ -37,6 +37,10 @@ struct CaseFilter {
   bool public_only = false;
   std::optional<int64_t> before_id;  // keyset cursor: newest first, ids below this one
   int limit = 20;
+  // Any of these (empty: no condition). Combined with `status`/`category` by AND.
+  std::vector<CaseStatus> statuses;
+  std::vector<std::string> categories;
+  std::optional<int64_t> submitted_by;  // the user who filed (a member's own list)
 };
 
 struct UserRecord {

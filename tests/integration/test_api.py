@@ -405,7 +405,8 @@ class ApiTest(unittest.TestCase):
         # Every route the server serves is documented: probe the known prefixes.
         for method, path in [("GET", "/healthz"), ("GET", "/api/v1/cases"), ("POST", "/api/v1/cases"),
                              ("GET", "/api/v1/stats/summary"), ("GET", "/api/v1/admin/outbox"),
-                             ("POST", "/api/v1/admin/outbox/{id}/retry")]:
+                             ("POST", "/api/v1/admin/outbox/{id}/retry"),
+                             ("POST", "/api/v1/imports/cases")]:
             self.assertIn(method.lower(), doc["paths"][path])
         required = doc["components"]["schemas"]["Case"]["required"]
         s, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")

@@ -13,7 +13,7 @@ import unittest
 import urllib.parse
 
 from fake_provider import FakeProvider
-from harness import BIN, OFFICER_C001, SUPERVISOR, Server
+from harness import BIN, MEMBER, OFFICER_C001, SUPERVISOR, Server
 
 SMS_KEY = "sms-signing-key-for-tests"
 SMSSYNC_SECRET = "smssync-secret"
@@ -232,6 +232,17 @@ class SmsTest(ChannelBase):
         self.assertEqual(case["on_behalf_of"]["phone"], household)
         status, public, _ = self.s.request("GET", f"/api/v1/cases/{code}")
         self.assertNotIn("on_behalf_of", public)
+        # The member sees the cases they forwarded; another member does not see this one.
+        status, mine, _ = self.s.request("GET", "/api/v1/cases?mine=true&limit=100", token=MEMBER)
+        self.assertEqual(status, 200, mine)
+        self.assertIn(code, [c["code"] for c in mine["cases"]])
+        self.assertEqual(mine["cases"][0]["code"], code)  # newest first
+        status, other, _ = self.s.request("GET", "/api/v1/cases?mine=true&limit=100",
+                                          token="jbt_demo_member02")
+        self.assertEqual(status, 200)
+        self.assertNotIn(code, [c["code"] for c in other["cases"]])
+        status, _, _ = self.s.request("GET", "/api/v1/cases?mine=true")
+        self.assertEqual(status, 401)
         # A sender who is not a member is told so, and nothing is filed.
         stranger = new_phone()
         before = self.case_count()
@@ -337,6 +348,37 @@ class ImportCasesTest(ChannelBase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("imported 0 cases; 3 rows were imported before", r.stderr)
         self.assertEqual(self.case_count(), before + 3)
+
+    def upload(self, text, token=MEMBER, ctype="text/csv; charset=utf-8"):
+        return self.s.request("POST", "/api/v1/imports/cases", raw=text.encode(), token=token,
+                              headers={"Content-Type": ctype})
+
+    def test_upload_through_the_api_is_scoped_all_or_nothing_and_once(self):
+        before = self.case_count()
+        forms = ("form_id,unit,body\n"
+                 "U-1,C003-V01,Saluran irigasi jebol\n"
+                 "U-2,C003-V02,Jalan desa berlubang\n")  # member01 works in Bao Dai, C003
+        # Authentication, media type, and rows outside the uploader's unit.
+        self.assertEqual(self.upload(forms, token=None)[0], 401)
+        self.assertEqual(self.upload(forms, ctype="application/json")[0], 415)
+        status, problem, _ = self.upload(forms + "U-3,C002-V01,Di luar desa saya\n")
+        self.assertEqual(status, 400, problem)
+        self.assertEqual(problem["errors"], [{"line": 4, "message":
+                         "unit: C002-V01 is outside Bao Dai, your unit"}])
+        status, problem, _ = self.upload("unit,body\nNOWHERE,x\nC003,\n")
+        self.assertEqual([e["line"] for e in problem["errors"]], [2, 3])
+        self.assertEqual(self.case_count(), before)
+        # The member uploads the forms they collected, then finds them in their own list.
+        status, out, _ = self.upload(forms)
+        self.assertEqual(status, 201, out)
+        self.assertEqual([r["line"] for r in out["imported"]], [2, 3])
+        self.assertTrue(all(len(r["pin"]) == 6 for r in out["imported"]))
+        status, mine, _ = self.s.request("GET", "/api/v1/cases?mine=true", token=MEMBER)
+        listed = [c["code"] for c in mine["cases"]]
+        self.assertTrue(all(r["code"] in listed for r in out["imported"]))
+        status, again, _ = self.upload(forms)
+        self.assertEqual((status, again), (200, {"imported": [], "already_imported": 2}))
+        self.assertEqual(self.case_count(), before + 2)
 
 
 class DeadLetterTest(ChannelBase):

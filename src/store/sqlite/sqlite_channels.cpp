@@ -246,4 +246,52 @@ Status SqliteChannels::DropConversation(std::string_view channel, std::string_vi
   return (*st)->Run();
 }
 
+namespace {
+ApiKeyRecord ReadApiKey(const Statement& s) {
+  ApiKeyRecord k{s.Int(0), s.Text(1), Timestamp{s.Int(2)}, std::nullopt};
+  if (auto r = s.OptInt(3)) k.revoked_at = Timestamp{*r};
+  return k;
+}
+}  // namespace
+
+Result<std::optional<ApiKeyRecord>> SqliteChannels::FindApiKey(std::string_view key_hash) {
+  auto st = db_.Prepare("SELECT id, name, created_at, revoked_at FROM api_keys WHERE key_hash = ?");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, key_hash);
+  std::optional<ApiKeyRecord> out;
+  if (s.Step()) out = ReadApiKey(s);
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<std::vector<ApiKeyRecord>> SqliteChannels::ListApiKeys() {
+  auto st = db_.Prepare("SELECT id, name, created_at, revoked_at FROM api_keys ORDER BY id");
+  if (!st) return st.error();
+  Statement& s = **st;
+  std::vector<ApiKeyRecord> out;
+  while (s.Step()) out.push_back(ReadApiKey(s));
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<int64_t> SqliteChannels::InsertApiKey(std::string_view name, std::string_view key_hash,
+                                             Timestamp now) {
+  auto st = db_.Prepare("INSERT INTO api_keys(name, key_hash, created_at) VALUES (?,?,?)");
+  if (!st) return st.error();
+  (*st)->Bind(1, name).Bind(2, key_hash).Bind(3, now.seconds);
+  if (auto e = (*st)->Run(); !e) return e.error();
+  return db_.LastInsertId();
+}
+
+Result<bool> SqliteChannels::RevokeApiKey(int64_t id, Timestamp now) {
+  auto st = db_.Prepare("UPDATE api_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, now.seconds);
+  if (auto e = (*st)->Run(); !e) return e.error();
+  return sqlite3_changes(db_.raw()) > 0;
+}
+
 }  // namespace jembatan::store::sqlite

@@ -22,6 +22,8 @@ class SqliteChannels final : public ChannelWrites {
                                           std::string_view address) override;
   Result<std::optional<Conversation>> FindConversation(std::string_view channel,
                                                        std::string_view address) override;
+  Result<std::optional<ApiKeyRecord>> FindApiKey(std::string_view key_hash) override;
+  Result<std::vector<ApiKeyRecord>> ListApiKeys() override;
 
   Result<bool> RecordInbound(std::string_view channel, std::string_view provider_id,
                              Timestamp at) override;
@@ -36,6 +38,9 @@ class SqliteChannels final : public ChannelWrites {
   Status LinkMember(std::string_view channel, std::string_view address, int64_t user_id) override;
   Status SaveConversation(const Conversation& c) override;
   Status DropConversation(std::string_view channel, std::string_view address) override;
+  Result<int64_t> InsertApiKey(std::string_view name, std::string_view key_hash,
+                               Timestamp now) override;
+  Result<bool> RevokeApiKey(int64_t id, Timestamp now) override;
 
  private:
   Result<std::vector<OutboxMessage>> QueryOutbox(const std::string& sql,

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_tx.h"
 
+#include <algorithm>
 #include <string>
 #include <type_traits>
 
@@ -14,8 +15,9 @@ constexpr const char* kCaseColumns =
     "c.beyond_level, c.created_at, c.ack_due, c.resolve_due, c.warn_at, c.accepted_at, "
     "c.resolved_at, c.first_resolved_at, c.closed_at, c.warned_at, c.overdue_at, "
     "c.escalated_to_unit_id, c.reopen_count, c.answer, c.reject_reason, c.merged_into, "
-    "c.submitted_by_user_id, c.commune_id";
-constexpr int kContactColumn = 32;
+    "c.submitted_by_user_id, c.commune_id, c.updated_at";
+constexpr int kContactColumn = 33;
+constexpr size_t kFirstCategoryParam = 10;
 
 std::optional<Timestamp> OptTime(const Statement& s, int col) {
   auto v = s.OptInt(col);
@@ -60,6 +62,7 @@ Case ReadCase(const Statement& s, bool with_contacts) {
   c.merged_into = s.Text(29);
   c.submitted_by_user_id = s.OptInt(30);
   c.commune_unit_id = s.OptInt(31).value_or(0);
+  c.updated_at = Timestamp{s.Int(32)};
   if (with_contacts) {
     Contact reporter{s.Text(kContactColumn), s.Text(kContactColumn + 1)};
     Contact obo{s.Text(kContactColumn + 2), s.Text(kContactColumn + 3)};
@@ -161,6 +164,23 @@ class Queries : public Base {
     std::string filters;
     if (f.status) filters += " AND c.status = ?1";
     if (!f.category.empty()) filters += " AND c.category = ?2";
+    // Sets (Open311's comma lists): statuses are our own words, written literally; category
+    // codes are bound from ?10 on.
+    if (!f.statuses.empty()) {
+      filters += " AND c.status IN (";
+      for (size_t i = 0; i < f.statuses.size(); ++i) {
+        filters.append(i == 0 ? "'" : ",'").append(ToString(f.statuses[i])).append("'");
+      }
+      filters += ")";
+    }
+    if (!f.categories.empty()) {
+      filters += " AND c.category IN (";
+      for (size_t i = 0; i < f.categories.size(); ++i) {
+        filters.append(i == 0 ? "?" : ",?").append(std::to_string(kFirstCategoryParam + i));
+      }
+      filters += ")";
+    }
+    if (f.submitted_by) filters += " AND c.submitted_by_user_id = ?9";
     if (f.overdue) {
       filters += *f.overdue ? " AND c.overdue_at IS NOT NULL" : " AND c.overdue_at IS NULL";
       filters += " AND c.status IN ('received','accepted','in_progress')";
@@ -201,6 +221,10 @@ class Queries : public Base {
     if (f.created_to) s.Bind(6, f.created_to->seconds);
     if (f.before_id) s.Bind(7, *f.before_id);
     s.Bind(8, static_cast<int64_t>(f.limit));
+    if (f.submitted_by) s.Bind(9, *f.submitted_by);
+    for (size_t i = 0; i < f.categories.size(); ++i) {
+      s.Bind(static_cast<int>(kFirstCategoryParam + i), f.categories[i]);
+    }
     std::vector<Case> out;
     while (s.Step()) out.push_back(ReadCase(s, false));
     if (auto e = s.status(); !e) return e.error();
@@ -414,8 +438,8 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     auto st = db_.Prepare(
         "INSERT INTO cases(code, status, category, location_unit_id, assigned_unit_id, title, "
         "body, lat, lon, channel, visibility, language, beyond_level, created_at, ack_due, "
-        "resolve_due, warn_at, pin_hash, submitted_by_user_id, commune_id) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "resolve_due, warn_at, pin_hash, submitted_by_user_id, commune_id, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
@@ -424,7 +448,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     s.Bind(13, static_cast<int64_t>(c.beyond_level)).Bind(14, c.created_at.seconds);
     s.Bind(15, c.deadlines.ack_due.seconds).Bind(16, c.deadlines.resolve_due.seconds);
     s.Bind(17, c.deadlines.warn_at.seconds).Bind(18, pin_hash).BindOpt(19, c.submitted_by_user_id);
-    s.Bind(20, c.commune_unit_id);
+    s.Bind(20, c.commune_unit_id).Bind(21, std::max(c.updated_at, c.created_at).seconds);
     if (auto e = s.Run(); !e) return e.error();
     const int64_t id = db_.LastInsertId();
     if (c.reporter || c.on_behalf_of) {
@@ -445,7 +469,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
         "UPDATE cases SET status=?, assigned_unit_id=?, assignee_user_id=?, ack_due=?, "
         "accepted_at=?, resolved_at=?, first_resolved_at=?, closed_at=?, warned_at=?, "
         "overdue_at=?, escalated_to_unit_id=?, reopen_count=?, answer=?, reject_reason=?, "
-        "merged_into=? WHERE id=?");
+        "merged_into=?, updated_at=? WHERE id=?");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, ToString(c.status)).Bind(2, c.assigned_unit_id).BindOpt(3, c.assignee_user_id);
@@ -454,7 +478,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     s.BindOpt(8, OptTimeValue(c.closed_at)).BindOpt(9, OptTimeValue(c.warned_at));
     s.BindOpt(10, OptTimeValue(c.overdue_at)).BindOpt(11, c.escalated_to_unit_id);
     s.Bind(12, static_cast<int64_t>(c.reopen_count)).Bind(13, c.answer).Bind(14, c.reject_reason);
-    s.Bind(15, c.merged_into).Bind(16, c.id);
+    s.Bind(15, c.merged_into).Bind(16, c.updated_at.seconds).Bind(17, c.id);
     return s.Run();
   }
 
