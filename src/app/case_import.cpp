@@ -13,10 +13,20 @@
 namespace jembatan::app {
 namespace {
 
-constexpr std::array<std::string_view, 13> kColumns = {
-    "form_id",       "unit",           "body",           "title",           "category",
-    "reporter_name", "reporter_phone", "on_behalf_name", "on_behalf_phone", "lat",
-    "lon",           "language",       "visibility"};
+constexpr std::array<std::string_view, 14> kColumns = {"form_id",
+                                                       "unit",
+                                                       "body",
+                                                       "title",
+                                                       "category",
+                                                       "reporter_name",
+                                                       "reporter_phone",
+                                                       "on_behalf_name",
+                                                       "on_behalf_phone",
+                                                       "on_behalf_consent",
+                                                       "lat",
+                                                       "lon",
+                                                       "language",
+                                                       "visibility"};
 constexpr size_t kMaxFormId = 100;
 
 std::optional<double> ParseNumber(const std::string& s, bool& bad) {
@@ -91,6 +101,14 @@ Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
     req.category = field("category");
     req.reporter = ContactOf(field("reporter_name"), field("reporter_phone"));
     req.on_behalf_of = ContactOf(field("on_behalf_name"), field("on_behalf_phone"));
+    const std::string consent = field("on_behalf_consent");
+    if (!consent.empty()) {
+      if (consent != "yes" && consent != "no") {
+        fail("on_behalf_consent: yes or no");
+        continue;
+      }
+      if (req.on_behalf_of) req.on_behalf_of->consent = consent == "yes";
+    }
     req.language = field("language");
     req.visibility = field("visibility");
     req.channel = "csv";

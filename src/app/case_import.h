@@ -4,8 +4,8 @@
 // occurrence in the file), so importing the same file again creates nothing new.
 //
 // Columns (header required, any order): unit, body (required); form_id, title, category,
-// reporter_name, reporter_phone, on_behalf_name, on_behalf_phone, lat, lon, language,
-// visibility.
+// reporter_name, reporter_phone, on_behalf_name, on_behalf_phone, on_behalf_consent (yes|no),
+// lat, lon, language, visibility.
 #pragma once
 
 #include <string>

@@ -171,7 +171,8 @@ Status Exchange::File(const Unit& place, std::string_view text,
   req.lat = msg_.lat;
   req.lon = msg_.lon;
   if (msg_.channel == "sms" && !member) req.reporter = Contact{"", msg_.address};
-  if (member) req.on_behalf_of = Contact{"", household_phone};
+  // TITIP is the member's declaration that the household agreed (docs/channels.md).
+  if (member) req.on_behalf_of = Contact{"", household_phone, true};
   auto prepared = PrepareCase(req, reg().units, reg().categories, reg().calendar, now_);
   if (!prepared) return Reply(NoticeId::kRejectedInput, {{"reason", prepared.error().message}});
   auto receipt =

@@ -278,7 +278,7 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
       submitter = &members[rng.Below(members.size())];
       req.channel = "member";
       req.on_behalf_of = Contact{"Household " + Pad(static_cast<int>(rng.Below(9000)) + 1000, 4),
-                                 "+8497" + Pad(static_cast<int>(rng.Below(10000000)), 7)};
+                                 "+8497" + Pad(static_cast<int>(rng.Below(10000000)), 7), true};
       ++summary.forwarded_by_members;
     } else {
       static const std::array<const char*, 4> kChannels = {"web", "sms", "zalo", "walk_in"};

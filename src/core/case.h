@@ -26,6 +26,9 @@ std::optional<Visibility> ParseVisibility(std::string_view text);
 struct Contact {
   std::string name;
   std::string phone;
+  // For a household a member files for (on_behalf_of): it agreed to the report and to being
+  // contacted about it. A member's TITIP declares it; the API and CSV say it explicitly.
+  bool consent = false;
   bool empty() const { return name.empty() && phone.empty(); }
 };
 

@@ -16,7 +16,7 @@ Result<std::optional<Contact>> CheckContact(const std::optional<Contact>& in,
                                             const std::string& field) {
   if (!in || in->empty()) return std::optional<Contact>{};
   if (auto s = ValidateText(field + ".name", in->name, 0, kMaxNameChars); !s) return s.error();
-  Contact out{in->name, {}};
+  Contact out{in->name, {}, in->consent};
   if (!in->phone.empty()) {
     if (auto s = ValidatePhone(field + ".phone", in->phone); !s) return s.error();
     out.phone = NormalizePhone(in->phone);

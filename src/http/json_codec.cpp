@@ -31,11 +31,13 @@ json::value UnitRef(const app::Registry& reg, std::optional<int64_t> id,
   return o;
 }
 
-json::value ContactJson(const std::optional<Contact>& c, const json::storage_ptr& sp) {
+json::value ContactJson(const std::optional<Contact>& c, const json::storage_ptr& sp,
+                        bool with_consent = false) {
   if (!c) return json::value(nullptr, sp);
   json::object o(sp);
   o.emplace("name", c->name);
   o.emplace("phone", c->phone);
+  if (with_consent) o.emplace("consent", c->consent);
   return o;
 }
 
@@ -46,10 +48,22 @@ Status ReadContact(const json::object& o, std::string_view key, std::optional<Co
     return Error::Invalid(std::string(key) + " must be an object {name, phone}", std::string(key));
   }
   const auto& c = it->value().get_object();
-  if (auto s = OnlyFields(c, {"name", "phone"}, key); !s) return s;
+  const bool household = key == "on_behalf_of";
+  if (auto s = household ? OnlyFields(c, {"name", "phone", "consent"}, key)
+                         : OnlyFields(c, {"name", "phone"}, key);
+      !s) {
+    return s;
+  }
   Contact contact;
   if (auto s = ReadString(c, "name", contact.name, key); !s) return s;
   if (auto s = ReadString(c, "phone", contact.phone, key); !s) return s;
+  if (auto it = c.find("consent"); it != c.end() && !it->value().is_null()) {
+    if (!it->value().is_bool()) {
+      return Error::Invalid(std::string(key) + ".consent must be true or false",
+                            std::string(key) + ".consent");
+    }
+    contact.consent = it->value().get_bool();
+  }
   out = contact;
   return Status::Ok();
 }
@@ -176,7 +190,7 @@ json::object CaseToJson(const Case& c, const app::Registry& reg, bool full,
   o.emplace("reopen_count", c.reopen_count);
   if (full) {
     o.emplace("reporter", ContactJson(c.reporter, sp));
-    o.emplace("on_behalf_of", ContactJson(c.on_behalf_of, sp));
+    o.emplace("on_behalf_of", ContactJson(c.on_behalf_of, sp, true));
     json::array actions(sp);
     for (CaseAction a : AllowedActions(c.status)) actions.emplace_back(ToString(a));
     o.emplace("allowed_actions", std::move(actions));

@@ -161,11 +161,19 @@ class ApiTest(unittest.TestCase):
     def test_member_forwards_for_a_household_and_sees_it(self):
         status, receipt, _ = self.s.request(
             "POST", "/api/v1/cases",
-            new_case(channel="member", on_behalf_of={"name": "Keluarga Hoang", "phone": "0912000111"}),
+            new_case(channel="member", on_behalf_of={"name": "Keluarga Hoang", "phone": "0912000111",
+                                                     "consent": True}),
             token=MEMBER)
         self.assertEqual(status, 201, receipt)
         status, case, _ = self.s.request("GET", f"/api/v1/cases/{receipt['code']}", token=MEMBER)
         self.assertEqual(case["on_behalf_of"]["phone"], "0912000111")
+        self.assertIs(case["on_behalf_of"]["consent"], True)
+        status, public, _ = self.s.request("GET", f"/api/v1/cases/{receipt['code']}")
+        self.assertNotIn("on_behalf_of", public)
+        status, body, res = self.s.request(
+            "POST", "/api/v1/cases",
+            new_case(on_behalf_of={"name": "Keluarga Hoang", "consent": "yes"}), token=MEMBER)
+        self.assertProblem(status, body, res, 400)
         status, body, res = self.s.request("POST", f"/api/v1/cases/{receipt['code']}/actions/accept",
                                            token=MEMBER)
         self.assertProblem(status, body, res, 403)

@@ -230,6 +230,7 @@ class SmsTest(ChannelBase):
         code, _ = receipt(self.fake.wait_for(household, 1)[0])
         status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}", token=OFFICER_C001)
         self.assertEqual(case["on_behalf_of"]["phone"], household)
+        self.assertIs(case["on_behalf_of"]["consent"], True)  # TITIP declares it
         status, public, _ = self.s.request("GET", f"/api/v1/cases/{code}")
         self.assertNotIn("on_behalf_of", public)
         # The member sees the cases they forwarded; another member does not see this one.
@@ -367,6 +368,9 @@ class ImportCasesTest(ChannelBase):
                          "unit: C002-V01 is outside Bao Dai, your unit"}])
         status, problem, _ = self.upload("unit,body\nNOWHERE,x\nC003,\n")
         self.assertEqual([e["line"] for e in problem["errors"]], [2, 3])
+        status, problem, _ = self.upload("unit,body,on_behalf_name,on_behalf_consent\n"
+                                         "C003,Atap bocor,Keluarga Ha,maybe\n")
+        self.assertEqual(problem["errors"], [{"line": 2, "message": "on_behalf_consent: yes or no"}])
         self.assertEqual(self.case_count(), before)
         # The member uploads the forms they collected, then finds them in their own list.
         status, out, _ = self.upload(forms)
@@ -379,6 +383,12 @@ class ImportCasesTest(ChannelBase):
         status, again, _ = self.upload(forms)
         self.assertEqual((status, again), (200, {"imported": [], "already_imported": 2}))
         self.assertEqual(self.case_count(), before + 2)
+        status, out, _ = self.upload("unit,body,on_behalf_name,on_behalf_consent\n"
+                                     "C003-V03,Atap bocor,Keluarga Ha,yes\n")
+        self.assertEqual(status, 201, out)
+        code = out["imported"][0]["code"]
+        status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}", token=MEMBER)
+        self.assertEqual(case["on_behalf_of"], {"name": "Keluarga Ha", "phone": "", "consent": True})
 
 
 class DeadLetterTest(ChannelBase):

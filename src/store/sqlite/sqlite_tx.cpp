@@ -65,7 +65,8 @@ Case ReadCase(const Statement& s, bool with_contacts) {
   c.updated_at = Timestamp{s.Int(32)};
   if (with_contacts) {
     Contact reporter{s.Text(kContactColumn), s.Text(kContactColumn + 1)};
-    Contact obo{s.Text(kContactColumn + 2), s.Text(kContactColumn + 3)};
+    Contact obo{s.Text(kContactColumn + 2), s.Text(kContactColumn + 3),
+                s.Int(kContactColumn + 4) != 0};
     if (!reporter.empty()) c.reporter = reporter;
     if (!obo.empty()) c.on_behalf_of = obo;
   }
@@ -142,7 +143,8 @@ class Queries : public Base {
     std::string sql = std::string("SELECT ") + kCaseColumns;
     if (with_contacts) {
       sql +=
-          ", k.reporter_name, k.reporter_phone, k.obo_name, k.obo_phone FROM cases c "
+          ", k.reporter_name, k.reporter_phone, k.obo_name, k.obo_phone, k.obo_consent "
+          "FROM cases c "
           "LEFT JOIN case_contacts k ON k.case_id = c.id";
     } else {
       sql += " FROM cases c";
@@ -453,12 +455,13 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     const int64_t id = db_.LastInsertId();
     if (c.reporter || c.on_behalf_of) {
       auto ct = db_.Prepare(
-          "INSERT INTO case_contacts(case_id, reporter_name, reporter_phone, obo_name, obo_phone) "
-          "VALUES (?,?,?,?,?)");
+          "INSERT INTO case_contacts(case_id, reporter_name, reporter_phone, obo_name, obo_phone, "
+          "obo_consent) VALUES (?,?,?,?,?,?)");
       if (!ct) return ct.error();
       const Contact r = c.reporter.value_or(Contact{});
       const Contact o = c.on_behalf_of.value_or(Contact{});
       (*ct)->Bind(1, id).Bind(2, r.name).Bind(3, r.phone).Bind(4, o.name).Bind(5, o.phone);
+      (*ct)->Bind(6, static_cast<int64_t>(o.consent));
       if (auto e = (*ct)->Run(); !e) return e.error();
     }
     return id;
