@@ -28,7 +28,7 @@ constexpr int kMaxRequestsListed = 1000;                      // the spec's defa
 constexpr int64_t kDefaultSpanSeconds = 90 * kSecondsPerDay;  // ... and its 90 days
 constexpr size_t kMaxDescriptionChars = 4000;
 constexpr size_t kMaxIdsPerQuery = 100;
-constexpr size_t kMaxFieldBytes = 16 * 1024;
+constexpr size_t kMaxFieldBytes = size_t{16} * 1024;
 constexpr std::string_view kSpecification = "http://wiki.open311.org/GeoReport_v2";
 constexpr std::string_view kChangeset = "2026-11-23T00:00:00Z";  // when this API last changed
 
