@@ -172,7 +172,7 @@ Status Exchange::File(const Unit& place, std::string_view text,
   req.lon = msg_.lon;
   if (msg_.channel == "sms" && !member) req.reporter = Contact{"", msg_.address};
   // TITIP is the member's declaration that the household agreed (docs/channels.md).
-  if (member) req.on_behalf_of = Contact{"", household_phone, true};
+  if (member && !household_phone.empty()) req.on_behalf_of = Contact{"", household_phone, true};
   auto prepared = PrepareCase(req, reg().units, reg().categories, reg().calendar, now_);
   if (!prepared) return Reply(NoticeId::kRejectedInput, {{"reason", prepared.error().message}});
   auto receipt =
@@ -185,9 +185,10 @@ Status Exchange::File(const Unit& place, std::string_view text,
   const std::string due = Due(c.deadlines.resolve_due);
 
   // Who hears back: the household (by SMS) when a member forwarded with its phone, else the
-  // sender on the channel it used.
+  // sender on the channel it used (the member, for a household without a phone).
   store::ReplyRoute reporter = Route();
-  if (member) reporter = store::ReplyRoute{"sms", household_phone, language_};
+  const bool household_hears = member && !household_phone.empty();
+  if (household_hears) reporter = store::ReplyRoute{"sms", household_phone, language_};
   if (auto s = tx_.channels().AddReplyRoute(c.id, reporter); !s) return s;
   if (auto s = app::QueueReply(
           tx_, reporter,
@@ -197,7 +198,9 @@ Status Exchange::File(const Unit& place, std::string_view text,
       !s) {
     return s;
   }
-  if (member) return Reply(NoticeId::kForwardReceipt, {{"code", c.code}, {"unit", unit}}, c.id);
+  if (household_hears) {
+    return Reply(NoticeId::kForwardReceipt, {{"code", c.code}, {"unit", unit}}, c.id);
+  }
   return Status::Ok();
 }
 
@@ -210,11 +213,12 @@ Status Exchange::Forward(const ChannelCommand& cmd) {
   const Unit* unit = user.value() ? reg().units.FindById(user.value()->unit_id) : nullptr;
   auto role = user.value() ? ParseRole(user.value()->role) : std::nullopt;
   if (unit == nullptr || !role) return Reply(NoticeId::kNotAMember);
-  if (!ValidatePhone("phone", cmd.phone)) {
+  const bool has_phone = cmd.phone != kNoPhone;
+  if (has_phone && !ValidatePhone("phone", cmd.phone)) {
     return Reply(NoticeId::kBadHouseholdPhone, {{"phone", Excerpt(cmd.phone, 20)}});
   }
   const Principal member{user.value()->id, user.value()->name, *role, unit};
-  return Report(cmd.rest, member, NormalizePhone(cmd.phone));
+  return Report(cmd.rest, member, has_phone ? NormalizePhone(cmd.phone) : std::string());
 }
 
 Status Exchange::Check(const ChannelCommand& cmd) {

@@ -196,12 +196,17 @@ ChannelCommand ParseCommand(std::string_view text) {
       out.rest = std::string(rest);
       break;
     case CommandKind::kForward: {
-      auto tokens = Tokens(rest);
-      if (tokens.empty() || !LooksLikePhone(tokens.front())) return cmd;
+      // Untrimmed: TrimSeparators would eat the "-" of a household without a phone.
+      const std::string_view raw = trimmed.substr(end);
+      auto tokens = Tokens(raw);
+      // "-" stands for a household without a phone: the member hears back instead.
+      if (tokens.empty() || (tokens.front() != kNoPhone && !LooksLikePhone(tokens.front()))) {
+        return cmd;
+      }
       out.phone = std::string(tokens.front());
       const size_t after =
-          static_cast<size_t>(tokens.front().data() - rest.data()) + tokens.front().size();
-      out.rest = std::string(TrimSeparators(rest.substr(after)));
+          static_cast<size_t>(tokens.front().data() - raw.data()) + tokens.front().size();
+      out.rest = std::string(TrimSeparators(raw.substr(after)));
       break;
     }
     case CommandKind::kStatus:

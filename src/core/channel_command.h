@@ -3,6 +3,7 @@
 //
 //   LAPOR | BAO | REPORT  <village> <text>            file a report
 //   TITIP | NHO | FOR     <household phone> <village> <text>   a member files for a household
+//                         ("-" for the phone: the household has none; the member hears back)
 //   CEK | XEM | CHECK     <code>                      status of a case
 //   YA | CO | YES         <code> <pin>                the answer solved it (closes the case)
 //   TIDAK | KHONG | NO    <code> <pin>                it did not (reopens the case)
@@ -23,12 +24,14 @@ enum class CommandKind { kReport, kForward, kStatus, kConfirm, kDispute, kHelp, 
 
 std::string_view ToString(CommandKind kind);
 
+inline constexpr std::string_view kNoPhone = "-";
+
 struct ChannelCommand {
   CommandKind kind = CommandKind::kFreeText;
   std::string language;  // what the keyword says: "id", "vi" or "en"; empty for free text
   std::string code;      // status/confirm/dispute: the code as typed (not yet checked)
   std::string pin;       // confirm/dispute
-  std::string phone;     // forward: the household's phone as typed
+  std::string phone;     // forward: the household's phone as typed, or kNoPhone
   std::string rest;      // report/forward: the text after the keyword (and phone), verbatim
 };
 

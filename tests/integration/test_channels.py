@@ -244,6 +244,12 @@ class SmsTest(ChannelBase):
         self.assertNotIn(code, [c["code"] for c in other["cases"]])
         status, _, _ = self.s.request("GET", "/api/v1/cases?mine=true")
         self.assertEqual(status, 401)
+        # A household without a phone: the member gets the full receipt (with the PIN) instead.
+        status, _, _ = self.sms("+62 811 0000 0001", f"TITIP - {PLACE} sumur warga kering")
+        self.assertEqual(status, 200)
+        code2, _ = receipt(self.fake.wait_for("+6281100000001", 2)[-1])
+        status, case2, _ = self.s.request("GET", f"/api/v1/cases/{code2}", token=OFFICER_C001)
+        self.assertIsNone(case2.get("on_behalf_of"))
         # A sender who is not a member is told so, and nothing is filed.
         stranger = new_phone()
         before = self.case_count()

@@ -126,6 +126,16 @@ TEST(ChannelCommand, ForwardTakesTheHouseholdPhone) {
   EXPECT_EQ(c.rest, "Ban Moi atap sekolah bocor");
 }
 
+TEST(ChannelCommand, ForwardForAHouseholdWithoutAPhone) {
+  auto c = ParseCommand("titip - Ban Moi atap bocor");
+  EXPECT_EQ(c.kind, CommandKind::kForward);
+  EXPECT_EQ(c.phone, "-");
+  EXPECT_EQ(c.rest, "Ban Moi atap bocor");
+  EXPECT_EQ(ParseCommand("NHO: - Ban Moi mat dien").phone, "-");
+  // Neither a phone nor "-": not a forward (the reply explains the syntax).
+  EXPECT_EQ(ParseCommand("TITIP Ban Moi atap bocor").kind, CommandKind::kFreeText);
+}
+
 TEST(EditDistance, CountsTranspositionAsOne) {
   EXPECT_EQ(EditDistance("lapor", "lapor", 1), 0u);
   EXPECT_EQ(EditDistance("lapor", "lapro", 1), 1u);
