@@ -1,6 +1,6 @@
 #include "app/answer_feedback.h"
 
-#include "app/outbox.h"
+#include "app/case_commands.h"
 #include "app/secrets.h"
 #include "core/case_state.h"
 #include "core/tracking_code.h"
@@ -33,14 +33,9 @@ Result<Case> RespondToAnswer(store::WriteTx& tx, const Registry& reg, std::strin
   ActionRequest req;
   req.action = solved ? CaseAction::kClose : CaseAction::kReopen;
   req.note = solved ? "the reporter confirmed the answer" : "the reporter disputed the answer";
-  auto event = Decide(c, req, Actor{std::nullopt, "reporter"}, now);
-  if (!event) return event.error();
-  auto id = tx.AppendEvent(*event);
-  if (!id) return id.error();
-  event->id = *id;
-  Apply(c, *event);
-  if (auto s = tx.UpdateCase(c); !s) return s.error();
-  if (auto s = QueueReporterNotices(tx, reg, c, *event, now); !s) return s.error();
+  if (auto s = RecordDecision(tx, reg, c, req, Actor{std::nullopt, "reporter"}, now); !s) {
+    return s.error();
+  }
   return c;
 }
 

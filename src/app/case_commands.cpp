@@ -68,6 +68,18 @@ Result<Receipt> StoreNewCase(store::WriteTx& tx, Case c, const Principal* submit
   return Receipt{std::move(c), pin};
 }
 
+Status RecordDecision(store::WriteTx& tx, const Registry& reg, Case& c, const ActionRequest& req,
+                      const Actor& actor, Timestamp now) {
+  auto event = Decide(c, req, actor, now);
+  if (!event) return event.error();
+  auto id = tx.AppendEvent(*event);
+  if (!id) return id.error();
+  event->id = *id;
+  Apply(c, *event);
+  if (auto s = tx.UpdateCase(c); !s) return s;
+  return QueueReporterNotices(tx, reg, c, *event, now);
+}
+
 Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
                            const ActionCommand& cmd, Timestamp now) {
   if (!MayHandleCases(actor.role)) {
@@ -122,14 +134,7 @@ Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Princi
       break;
   }
 
-  auto event = Decide(c, req, ActorOf(actor), now);
-  if (!event) return event.error();
-  auto id = tx.AppendEvent(*event);
-  if (!id) return id.error();
-  event->id = *id;
-  Apply(c, *event);
-  if (auto s = tx.UpdateCase(c); !s) return s.error();
-  if (auto s = QueueReporterNotices(tx, reg, c, *event, now); !s) return s.error();
+  if (auto s = RecordDecision(tx, reg, c, req, ActorOf(actor), now); !s) return s.error();
   return c;
 }
 

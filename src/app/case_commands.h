@@ -40,6 +40,12 @@ struct ActionCommand {
   std::string assignee;  // user name
 };
 
+// Decides `req` on `c` (the state machine: 409 when refused), then records the event, applies
+// it to `c`, stores the case and queues the reporter's notice. Every change of a case by a
+// person (staff action, the reporter's confirmation or dispute) goes through here.
+Status RecordDecision(store::WriteTx& tx, const Registry& reg, Case& c, const ActionRequest& req,
+                      const Actor& actor, Timestamp now);
+
 // Checks scope (403), the state machine (409) and the arguments (400/422), then records the
 // event and updates the case. Returns the updated case.
 Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
