@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <map>
 
 #include "app/case_commands.h"
@@ -31,12 +30,8 @@ constexpr size_t kMaxFormId = 100;
 
 std::optional<double> ParseNumber(const std::string& s, bool& bad) {
   if (s.empty()) return std::nullopt;
-  double d = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-  if (ec != std::errc() || p != s.data() + s.size()) {
-    bad = true;
-    return std::nullopt;
-  }
+  auto d = ParseDecimal(s);
+  if (!d) bad = true;
   return d;
 }
 

@@ -55,12 +55,7 @@ std::optional<double> NumberField(const json::object& o, std::string_view key) {
   const json::value& v = it->value();
   if (v.is_double()) return v.as_double();
   if (v.is_int64()) return static_cast<double>(v.as_int64());
-  if (v.is_string()) {  // Zalo sends coordinates as strings
-    double d = 0;
-    const auto& s = v.as_string();
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-    if (ec == std::errc() && p == s.data() + s.size()) return d;
-  }
+  if (v.is_string()) return ParseDecimal(v.as_string());  // Zalo sends coordinates as strings
   return std::nullopt;
 }
 
@@ -151,18 +146,24 @@ Status VerifyAndroidGateway(std::string_view key, std::string_view body,
   return Status::Ok();
 }
 
-Result<Decoded> DecodeSmsSync(std::string_view form_body, std::string_view secret) {
+Result<FormFields> ParseFormBody(std::string_view body) {
   // libboost_url 1.81's parse_query reads up to a NUL (strlen) when called from clang builds;
   // a NUL-terminated copy keeps it inside the buffer whatever the compiler (found by fuzzing).
-  const std::string terminated(form_body);
+  const std::string terminated(body);
   auto params = boost::urls::parse_query(terminated);
-  if (!params) return Error::Invalid("the body is not form-encoded");
+  if (!params) return Error::Invalid("the body is not application/x-www-form-urlencoded");
+  const boost::urls::encoding_opts form(true);  // '+' is a space in form bodies
+  FormFields out;
+  for (const auto& p : *params) out.emplace_back(p.key.decode(form), p.value.decode(form));
+  return out;
+}
+
+Result<Decoded> DecodeSmsSync(std::string_view form_body, std::string_view secret) {
+  auto fields = ParseFormBody(form_body);
+  if (!fields) return fields.error();
   std::string from, message, message_id, given_secret;
   bool has_message = false;
-  const boost::urls::encoding_opts form(true);  // '+' is a space in form bodies
-  for (const auto& p : *params) {
-    const std::string key = p.key.decode(form);
-    std::string value = p.value.decode(form);
+  for (auto& [key, value] : *fields) {
     if (key == "from") {
       from = std::move(value);
     } else if (key == "message") {

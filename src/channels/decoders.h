@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "channels/inbound.h"
 #include "core/result.h"
@@ -33,6 +35,11 @@ Result<Decoded> DecodeAndroidGateway(std::string_view body);
 Status VerifyAndroidGateway(std::string_view key, std::string_view body,
                             std::string_view timestamp_header, std::string_view signature_header,
                             Timestamp now, int64_t max_skew_seconds);
+
+// An application/x-www-form-urlencoded body as its decoded fields, in order ('+' is a space).
+// Values may be any bytes: callers check UTF-8 and sizes.
+using FormFields = std::vector<std::pair<std::string, std::string>>;
+Result<FormFields> ParseFormBody(std::string_view body);
 
 // Ushahidi SMSSync: form-encoded from, message, message_id, secret, sent_timestamp…
 // `secret` is checked here (constant time) because it travels in the body.

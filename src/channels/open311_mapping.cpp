@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/csv.h"
 #include "core/notice_text.h"
 
 namespace jembatan::channels::open311 {
@@ -93,19 +94,14 @@ Result<std::vector<CaseStatus>> StatusesFor(std::string_view comma_list) {
   std::vector<CaseStatus> out;
   bool open = false;
   bool closed = false;
-  size_t start = 0;
-  while (start <= comma_list.size()) {
-    size_t comma = comma_list.find(',', start);
-    if (comma == std::string_view::npos) comma = comma_list.size();
-    const std::string_view word = comma_list.substr(start, comma - start);
+  for (std::string_view word : SplitCommaList(comma_list)) {
     if (word == "open") {
       open = true;
     } else if (word == "closed") {
       closed = true;
-    } else if (!word.empty()) {
+    } else {
       return Error::Invalid("status must be open, closed or both (comma delimited)", "status");
     }
-    start = comma + 1;
   }
   for (CaseStatus s :
        {CaseStatus::kReceived, CaseStatus::kAccepted, CaseStatus::kInProgress,

@@ -3,15 +3,16 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
-#include <boost/url/parse_query.hpp>
 #include <map>
 
 #include "app/api_keys.h"
 #include "app/case_commands.h"
 #include "app/case_queries.h"
+#include "channels/decoders.h"
 #include "channels/open311.h"
 #include "channels/open311_format.h"
 #include "channels/open311_mapping.h"
+#include "core/csv.h"
 #include "core/intake.h"
 #include "core/locate.h"
 #include "core/notice_text.h"
@@ -75,14 +76,9 @@ class Params {
   }
   static Result<Params> FromForm(const http::Request& req) {
     Params p = FromQuery(req);  // clients put jurisdiction_id in the query string too
-    // Boost.URL reads up to a NUL: parse a terminated copy (see decoders.cpp).
-    const std::string body(req.body);
-    auto parsed = boost::urls::parse_query(body);
-    if (!parsed) return Error::Invalid("the body is not application/x-www-form-urlencoded");
-    const boost::urls::encoding_opts form(true);
-    for (const auto& param : *parsed) {
-      std::string key = param.key.decode(form);
-      std::string value = param.value.decode(form);
+    auto fields = ParseFormBody(req.body);
+    if (!fields) return fields.error();
+    for (auto& [key, value] : *fields) {
       if (!IsValidUtf8(key) || !IsValidUtf8(value)) {
         return Error::Invalid("every field must be UTF-8 text");
       }
@@ -107,18 +103,6 @@ Status CheckJurisdiction(const Open311Deps& d, const Params& p) {
     return Error::NotFound("jurisdiction_id " + given + " was not found");
   }
   return Status::Ok();
-}
-
-std::vector<std::string> SplitCommas(const std::string& list) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= list.size()) {
-    size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    if (comma > start) out.push_back(list.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
 }
 
 // Safe to echo into discovery: a host name, an IPv4/IPv6 address and a port.
@@ -174,12 +158,12 @@ http::Response RenderRequests(const Open311Deps& d, const std::vector<Case>& cas
 
 // Cases by tracking code, public view; unknown codes are left out of the list.
 Result<std::vector<Case>> CasesByCode(store::ReadTx& tx, const app::Registry& reg,
-                                      const std::vector<std::string>& codes) {
+                                      const std::vector<std::string_view>& codes) {
   if (codes.size() > kMaxIdsPerQuery) {
     return Error::Invalid("at most 100 service_request_id values at once", "service_request_id");
   }
   std::vector<Case> out;
-  for (const std::string& code : codes) {
+  for (std::string_view code : codes) {
     auto view = app::GetCase(tx, reg, code, nullptr);
     if (!view) {
       if (view.error().kind == ErrorKind::kNotFound) continue;
@@ -194,13 +178,13 @@ Result<std::vector<Case>> QueryRequests(const Open311Deps& d, store::ReadTx& tx,
                                         const http::Request& req, const Params& p) {
   const app::Registry& reg = *d.registry;
   if (const std::string ids = p.Get("service_request_id"); !ids.empty()) {
-    return CasesByCode(tx, reg, SplitCommas(ids));  // "This overrides all other arguments."
+    return CasesByCode(tx, reg, SplitCommaList(ids));  // "This overrides all other arguments."
   }
   app::ListQuery q;
   q.limit = kMaxRequestsListed;
   if (const std::string codes = p.Get("service_code"); !codes.empty()) {
-    for (const std::string& code : SplitCommas(codes)) {
-      if (reg.FindCategory(code) != nullptr) q.categories.push_back(code);
+    for (std::string_view code : SplitCommaList(codes)) {
+      if (reg.FindCategory(code) != nullptr) q.categories.emplace_back(code);
     }
     if (q.categories.empty()) return std::vector<Case>{};  // no such service: nothing matches
   }

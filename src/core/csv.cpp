@@ -71,4 +71,16 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view text) {
   return out;
 }
 
+std::vector<std::string_view> SplitCommaList(std::string_view list) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = list.find(',', start);
+    if (comma == std::string_view::npos) comma = list.size();
+    if (comma > start) parts.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return parts;
+}
+
 }  // namespace jembatan

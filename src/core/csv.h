@@ -19,4 +19,8 @@ struct CsvRecord {
 // names the line.
 Result<std::vector<CsvRecord>> ParseCsv(std::string_view text);
 
+// A plain comma list ("open,closed", an address "Bản Mới, Biên Sơn"; no quoting): its parts in
+// order, empty parts left out. Parts are not trimmed.
+std::vector<std::string_view> SplitCommaList(std::string_view list);
+
 }  // namespace jembatan

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/csv.h"
+
 namespace jembatan {
 namespace {
 
@@ -56,15 +58,11 @@ PlaceMatch FindPart(const PlaceIndex& places, const std::vector<FoldedWord>& wor
   return m;
 }
 
+// The comma parts of an address that hold more than blanks.
 std::vector<std::string_view> SplitParts(std::string_view address) {
   std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (start <= address.size()) {
-    size_t comma = address.find(',', start);
-    if (comma == std::string_view::npos) comma = address.size();
-    const std::string_view part = address.substr(start, comma - start);
+  for (std::string_view part : SplitCommaList(address)) {
     if (part.find_first_not_of(" \t\r\n") != std::string_view::npos) parts.push_back(part);
-    start = comma + 1;
   }
   return parts;
 }

@@ -1,5 +1,6 @@
 #include "core/validation.h"
 
+#include <charconv>
 #include <cmath>
 #include <string>
 
@@ -107,6 +108,13 @@ Status ValidateLatLon(double lat, double lon) {
 
 bool IsSupportedLanguage(std::string_view language) {
   return language == "id" || language == "vi" || language == "en";
+}
+
+std::optional<double> ParseDecimal(std::string_view text) {
+  double d = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), d);
+  if (ec != std::errc() || p != text.data() + text.size()) return std::nullopt;
+  return d;
 }
 
 }  // namespace jembatan

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,9 @@ Status ValidatePhone(std::string_view field, std::string_view value);
 std::string NormalizePhone(std::string_view value);
 
 Status ValidateLatLon(double lat, double lon);
+// A decimal number written as text (a CSV field, a coordinate sent as a string): the whole
+// text must be the number, no blanks around it. nullopt otherwise, also for "".
+std::optional<double> ParseDecimal(std::string_view text);
 
 // "id", "vi" or "en".
 bool IsSupportedLanguage(std::string_view language);

@@ -8,6 +8,15 @@
 namespace jembatan {
 namespace {
 
+TEST(CommaList, PartsInOrderWithoutEmptyOnes) {
+  using V = std::vector<std::string_view>;
+  EXPECT_EQ(SplitCommaList("open,closed"), (V{"open", "closed"}));
+  EXPECT_EQ(SplitCommaList(",a,,b,"), (V{"a", "b"}));
+  EXPECT_EQ(SplitCommaList("Ban Moi, Bien Son"), (V{"Ban Moi", " Bien Son"}));  // not trimmed
+  EXPECT_EQ(SplitCommaList(""), V{});
+  EXPECT_EQ(SplitCommaList(",,"), V{});
+}
+
 TEST(Csv, QuotedFieldsAndLineNumbers) {
   auto r = ParseCsv("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"multi\nline\",z\n\nlast,row");
   ASSERT_TRUE(r.ok()) << r.error().message;

@@ -9,6 +9,16 @@
 namespace jembatan {
 namespace {
 
+TEST(ParseDecimal, WholeTextMustBeTheNumber) {
+  EXPECT_EQ(ParseDecimal("22.2277554"), 22.2277554);
+  EXPECT_EQ(ParseDecimal("-105"), -105.0);
+  EXPECT_FALSE(ParseDecimal(""));
+  EXPECT_FALSE(ParseDecimal(" 22.1"));
+  EXPECT_FALSE(ParseDecimal("22.1 "));
+  EXPECT_FALSE(ParseDecimal("22,1"));
+  EXPECT_FALSE(ParseDecimal("x"));
+}
+
 TEST(Utf8, AcceptsValidText) {
   EXPECT_TRUE(IsValidUtf8(""));
   EXPECT_TRUE(IsValidUtf8("Ô nhiễm nguồn nước"));
