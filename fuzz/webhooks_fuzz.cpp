@@ -1,15 +1,17 @@
 // Fuzzes the webhook decoders and signature checks with arbitrary bodies: the first byte picks
-// the decoder. A decoded message must be fit for the inbound use case (valid UTF-8, bounded).
+// the decoder (4: SMSSync's task=sent body). A decoded message must be fit for the inbound
+// use case (valid UTF-8, bounded); a uuid we accept must be one we could have issued.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "channels/decoders.h"
+#include "channels/smssync.h"
 #include "core/validation.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  const uint8_t which = data[0] % 4;
+  const uint8_t which = data[0] % 5;
   std::string_view body(reinterpret_cast<const char*>(data + 1), size - 1);
   using namespace jembatan::channels;
   jembatan::Result<Decoded> d = Decoded{};
@@ -20,6 +22,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case 1: d = DecodeSmsSync(body, "secret"); break;
     case 2: d = DecodeTelegram(body); break;
+    case 4: {  // SMSSync's task=sent body, and each uuid in it
+      auto uuids = ParseQueuedMessages(body);
+      if (uuids) {
+        for (const auto& u : *uuids) {
+          if (!jembatan::IsValidUtf8(u) || u.size() > 64) __builtin_trap();
+          auto id = ParseSmsSyncUuid("secret", u);
+          if (id && SmsSyncUuid("secret", *id) != u) __builtin_trap();
+        }
+      }
+      break;
+    }
     default:
       d = DecodeZalo(body);
       (void)VerifyZalo("1", "secret", body, "mac=00");

@@ -6,16 +6,27 @@ namespace jembatan::channels {
 
 const std::vector<SettingSpec>& KnownSettings() {
   static const std::vector<SettingSpec> specs = {
-      {"sms", "signing_key", true},      {"sms", "max_skew_seconds", false},
-      {"sms", "smssync_secret", true},   {"sms", "send_url", false},
-      {"sms", "username", false},        {"sms", "password", true},
-      {"sms", "language", false},        {"telegram", "secret_token", true},
-      {"telegram", "bot_token", true},   {"telegram", "api_url", false},
-      {"telegram", "language", false},   {"zalo", "app_id", false},
-      {"zalo", "secret_key", true},      {"zalo", "access_token", true},
-      {"zalo", "api_url", false},        {"open311", "jurisdiction_id", false},
-      {"open311", "language", false},    {"open311", "contact", false},
-      {"open311", "key_service", false}, {"open311", "base_url", false},
+      {"sms", "signing_key", true},
+      {"sms", "max_skew_seconds", false},
+      {"sms", "smssync_secret", true},
+      {"sms", "send_url", false},
+      {"sms", "username", false},
+      {"sms", "password", true},
+      {"sms", "language", false},
+      {"sms", "outbound", false, "gateway|smssync"},
+      {"telegram", "secret_token", true},
+      {"telegram", "bot_token", true},
+      {"telegram", "api_url", false},
+      {"telegram", "language", false},
+      {"zalo", "app_id", false},
+      {"zalo", "secret_key", true},
+      {"zalo", "access_token", true},
+      {"zalo", "api_url", false},
+      {"open311", "jurisdiction_id", false},
+      {"open311", "language", false},
+      {"open311", "contact", false},
+      {"open311", "key_service", false},
+      {"open311", "base_url", false},
   };
   return specs;
 }
@@ -25,6 +36,18 @@ const SettingSpec* FindSetting(std::string_view channel, std::string_view key) {
     if (s.channel == channel && s.key == key) return &s;
   }
   return nullptr;
+}
+
+bool IsAllowedValue(const SettingSpec& spec, std::string_view value) {
+  if (spec.choices.empty()) return true;
+  std::string_view rest = spec.choices;
+  while (!rest.empty()) {
+    const size_t bar = rest.find('|');
+    if (rest.substr(0, bar) == value) return true;
+    if (bar == std::string_view::npos) break;
+    rest.remove_prefix(bar + 1);
+  }
+  return false;
 }
 
 Result<ChannelConfig> ChannelConfig::Load(store::ReadTx& tx) {

@@ -9,6 +9,8 @@
 //                                https://api.sms-gate.app/3rdparty/v1/messages
 //             username, password its Basic-auth credentials
 //             language           reply language for free text (default "id")
+//             outbound           "gateway" (default: replies go to send_url) or "smssync"
+//                                (the SMSSync phone fetches them: GET ?task=send)
 //   telegram  secret_token       X-Telegram-Bot-Api-Secret-Token set with setWebhook
 //             bot_token          for sendMessage
 //             api_url            default https://api.telegram.org
@@ -36,7 +38,10 @@ struct SettingSpec {
   std::string_view channel;
   std::string_view key;
   bool secret;
+  std::string_view choices = {};  // "a|b": the only values allowed; empty: any text
 };
+// Whether `value` is allowed for this setting.
+bool IsAllowedValue(const SettingSpec& spec, std::string_view value);
 const std::vector<SettingSpec>& KnownSettings();
 const SettingSpec* FindSetting(std::string_view channel, std::string_view key);
 

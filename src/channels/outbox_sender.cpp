@@ -41,6 +41,9 @@ void OutboxSender::Stop() {
 
 void OutboxSender::Run() {
   HttpClient client;
+  // SMS replies wait for the SMSSync phone to fetch them when it is the outbound route.
+  const store::ChannelFilter skip{
+      config_.Get("sms", "outbound", "gateway") == "smssync" ? "sms" : "", true};
   for (;;) {
     int sent = 0;
     {
@@ -51,7 +54,7 @@ void OutboxSender::Run() {
     {
       auto tx = store_.BeginRead();
       if (tx) {
-        auto rows = (*tx)->channels().DueOutbox(clock_(), options_.batch);
+        auto rows = (*tx)->channels().DueOutbox(clock_(), options_.batch, skip);
         if (rows) {
           due = std::move(rows.value());
         } else {

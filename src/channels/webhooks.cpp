@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "channels/decoders.h"
+#include "channels/smssync.h"
 #include "core/validation.h"
 #include "http/problem.h"
 
@@ -54,6 +55,76 @@ http::Response Ignored(const std::string& why) {
               boost::json::serialize(boost::json::object{{"status", "ignored"}, {"reason", why}}));
 }
 
+std::string QueryValue(const http::Request& req, const std::string& key) {
+  auto it = req.query.find(key);
+  return it == req.query.end() ? std::string() : it->second;
+}
+
+// SMSSync reads {"payload":{"success":false,"error":"..."}} whatever the status.
+http::Response SmsSyncFailure(int status, std::string_view why) {
+  return Json(status, boost::json::serialize(boost::json::object{
+                          {"payload", boost::json::object{{"success", false}, {"error", why}}}}));
+}
+
+bool SmsSyncSecretMatches(const http::Request& req, const std::string& secret) {
+  return app::ConstantTimeEquals(app::Sha256Hex(QueryValue(req, "secret")), app::Sha256Hex(secret));
+}
+
+// task=send: the due SMS replies, each counted as an attempt whose outcome is unknown until
+// the phone confirms it (task=sent). Unconfirmed ones are handed out again after the retry
+// policy's back-off, and are dead after its last attempt.
+http::Reply HandOutToSmsSync(const WebhookDeps& d, const std::string& secret) {
+  if (d.config.Get("sms", "outbound", "gateway") != "smssync") {
+    return Json(200, SmsSyncSendTask(secret, {}));
+  }
+  return http::DeferredWrite{[&d, secret](store::WriteTx& tx, Timestamp now, bool& keep) {
+    keep = false;
+    auto due = tx.channels().DueOutbox(now, kSmsSyncBatch, store::ChannelFilter{"sms", false});
+    if (!due) return http::ProblemFor(due.error());
+    std::vector<store::OutboxMessage> handed;
+    for (store::OutboxMessage& m : *due) {
+      m.attempts += 1;
+      const RetryDecision r = AfterFailure(d.retry, m.attempts, now);
+      const char* why = r.dead ? "SMSSync never confirmed this message (task=sent)"
+                               : "handed to SMSSync; waiting for its task=sent";
+      if (auto s = tx.channels().MarkFailed(m.id, m.attempts, r.next_attempt, why, r.dead); !s) {
+        return http::ProblemFor(s.error());
+      }
+      if (!r.dead) handed.push_back(std::move(m));
+    }
+    keep = true;
+    return Json(200, SmsSyncSendTask(secret, handed));
+  }};
+}
+
+// task=sent: the uuids the phone queued; those still pending become sent and are listed back
+// (the phone sends only what we list, so each message leaves once).
+http::Reply ConfirmSmsSync(const std::string& secret, const std::string& body) {
+  auto uuids = ParseQueuedMessages(body);
+  if (!uuids) return SmsSyncFailure(400, uuids.error().message);
+  return http::DeferredWrite{
+      [secret, uuids = std::move(uuids.value())](store::WriteTx& tx, Timestamp now, bool& keep) {
+        keep = false;
+        std::vector<std::string> confirmed;
+        for (const std::string& uuid : uuids) {
+          const std::optional<int64_t> id = ParseSmsSyncUuid(secret, uuid);
+          if (!id) continue;
+          auto m = tx.channels().FindOutbox(*id);
+          if (!m) return http::ProblemFor(m.error());
+          if (!*m || (*m)->channel != "sms" || (*m)->status != store::OutboxStatus::kPending ||
+              (*m)->attempts == 0) {
+            continue;
+          }
+          if (auto s = tx.channels().MarkSent(*id, (*m)->attempts, now); !s) {
+            return http::ProblemFor(s.error());
+          }
+          confirmed.push_back(uuid);
+        }
+        keep = true;
+        return Json(200, SmsSyncUuidList(confirmed));
+      }};
+}
+
 std::string AcceptedBody(const InboundOutcome& o) {
   return o.duplicate ? R"({"status":"duplicate"})" : R"({"status":"accepted"})";
 }
@@ -84,21 +155,35 @@ void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps) {
              [&d](const http::Request& req, const http::PathParams&) -> http::Reply {
                const std::string secret = d.config.Get("sms", "smssync_secret");
                if (secret.empty()) return NotConfigured("SMSSync");
+               const std::string task = QueryValue(req, "task");
+               if (task == "sent") return ConfirmSmsSync(secret, req.body);
+               if (task == "result") {
+                 // Delivery results are not recorded (docs/channels.md); acknowledge them.
+                 if (!SmsSyncSecretMatches(req, secret)) return SmsSyncFailure(401, "unauthorized");
+                 return Json(200, R"({"payload":{"success":true,"error":null}})");
+               }
+               if (!task.empty()) return SmsSyncFailure(400, "unknown task");
                auto decoded = DecodeSmsSync(req.body, secret);
                if (!decoded) {
-                 http::Response r = http::ProblemFor(decoded.error());
-                 // SMSSync reads {"payload":{"success":false,"error":"..."}}.
-                 r.content_type = "application/json";
-                 r.body = R"({"payload":{"success":false,"error":")" +
-                          std::string(decoded.error().kind == ErrorKind::kUnauthorized
-                                          ? "unauthorized"
-                                          : "invalid message") +
-                          "\"}}";
-                 return r;
+                 return SmsSyncFailure(http::ProblemFor(decoded.error()).status,
+                                       decoded.error().kind == ErrorKind::kUnauthorized
+                                           ? "unauthorized"
+                                           : "invalid message");
                }
                return Accept(d, std::move(*decoded->message), [](const InboundOutcome&) {
                  return Json(200, R"({"payload":{"success":true,"error":null}})");
                });
+             });
+
+  router.Add("GET", "/channels/sms/smssync",
+             [&d](const http::Request& req, const http::PathParams&) -> http::Reply {
+               const std::string secret = d.config.Get("sms", "smssync_secret");
+               if (secret.empty()) return NotConfigured("SMSSync");
+               if (!SmsSyncSecretMatches(req, secret)) return SmsSyncFailure(401, "unauthorized");
+               const std::string task = QueryValue(req, "task");
+               if (task == "send") return HandOutToSmsSync(d, secret);
+               if (task == "result") return Json(200, SmsSyncUuidList({}));
+               return SmsSyncFailure(400, "unknown task");
              });
 
   router.Add(

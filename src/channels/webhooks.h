@@ -1,7 +1,9 @@
 // The webhook endpoints providers post to:
 //
 //   POST /channels/sms/android-gateway   SMS Gateway for Android, sms:received (HMAC signed)
-//   POST /channels/sms/smssync           Ushahidi SMSSync (shared secret, form-encoded)
+//   POST /channels/sms/smssync           Ushahidi SMSSync (shared secret, form-encoded); with
+//                                        ?task=sent / ?task=result its outbound handshake
+//   GET  /channels/sms/smssync           SMSSync polling: ?task=send hands out due SMS replies
 //   POST /channels/telegram              Telegram Bot API Update (secret-token header)
 //   POST /channels/zalo                  Zalo Official Account event (X-ZEvent-Signature)
 //
@@ -18,6 +20,7 @@
 #include "app/registry.h"
 #include "app/secrets.h"
 #include "channels/config.h"
+#include "core/retry_policy.h"
 #include "http/router.h"
 
 namespace jembatan::channels {
@@ -28,6 +31,7 @@ struct WebhookDeps {
   app::Random& random;
   app::PinAttempts& pin_attempts;
   std::function<Timestamp()> clock;
+  RetryPolicy retry;  // how often an SMS handed to SMSSync is offered again unconfirmed
 };
 
 void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps);

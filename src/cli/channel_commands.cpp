@@ -28,6 +28,10 @@ int RunChannelSet(const std::string& db, const std::string& channel, const std::
   if (!IsValidUtf8(value) || value.size() > 4096) {
     return Fail(Error::Invalid("the value must be UTF-8 text of at most 4096 bytes"));
   }
+  if (!channels::IsAllowedValue(*spec, value)) {
+    return Fail(
+        Error::Invalid(channel + " " + key + " must be one of: " + std::string(spec->choices)));
+  }
   auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();

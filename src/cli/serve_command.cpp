@@ -145,15 +145,16 @@ int RunServe(const ServeArgs& args) {
   app::SecureRandom random;
   app::PinAttempts pin_attempts;
   http::Api api(http::ApiDeps{**store, registry, auth, random, pin_attempts, SystemNow});
-  const channels::WebhookDeps webhooks{registry, channel_config, random, pin_attempts, SystemNow};
+  channels::SenderOptions sender_options;
+  sender_options.retry.base_seconds = args.outbox_retry_base_seconds;
+  sender_options.retry.max_attempts = args.outbox_max_attempts;
+  const channels::WebhookDeps webhooks{registry,     channel_config, random,
+                                       pin_attempts, SystemNow,      sender_options.retry};
   const channels::Open311Deps open311{**store, registry, channel_config, random, SystemNow};
   api.AddRoutes([&](http::Router& r) {
     channels::AddWebhookRoutes(r, webhooks);
     channels::AddOpen311Routes(r, open311);
   });
-  channels::SenderOptions sender_options;
-  sender_options.retry.base_seconds = args.outbox_retry_base_seconds;
-  sender_options.retry.max_attempts = args.outbox_max_attempts;
   int rc = 0;
   {
     SweepLoop sweep(writer, registry, args.sweep_interval_seconds);

@@ -35,6 +35,13 @@ struct OutboxMessage {
   std::optional<Timestamp> sent_at;
 };
 
+// Which channels a query of the outbox covers: all, only one, or all but one (the SMSSync
+// phone fetches its own messages; the sender thread delivers the rest).
+struct ChannelFilter {
+  std::string channel;  // empty: every channel
+  bool exclude = false;
+};
+
 struct ReplyRoute {
   std::string channel;
   std::string address;
@@ -69,7 +76,9 @@ class ChannelReads {
   virtual Result<std::vector<OutboxMessage>> ListOutbox(std::optional<OutboxStatus> status,
                                                         int64_t before_id, int limit) = 0;
   // Pending messages whose time has come, oldest first.
-  virtual Result<std::vector<OutboxMessage>> DueOutbox(Timestamp now, int limit) = 0;
+  virtual Result<std::vector<OutboxMessage>> DueOutbox(Timestamp now, int limit,
+                                                       const ChannelFilter& filter) = 0;
+  virtual Result<std::optional<OutboxMessage>> FindOutbox(int64_t id) = 0;
   virtual Result<std::map<std::string, int64_t>> OutboxCounts() = 0;
   virtual Result<std::vector<ReplyRoute>> ReplyRoutes(int64_t case_id) = 0;
   virtual Result<std::optional<int64_t>> MemberAt(std::string_view channel,

@@ -426,6 +426,98 @@ class DeadLetterTest(ChannelBase):
         self.assertEqual(len(self.fake.wait_for(phone, 1)), 1)
 
 
+class SmsSyncOutboundTest(ChannelBase):
+    """SMSSync as the outbound route: the phone polls for the replies (task=send), confirms the
+    ones it queued (task=sent) and may send only those we list back."""
+    serve_args = ("--outbox-retry-base", "0", "--outbox-max-attempts", "3")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.fake = FakeProvider()
+        setup = channel_setup(cls.fake) + [("channel", "set", "sms", "outbound", "smssync")]
+        cls.s = Server(cases=200, setup=setup, serve_args=cls.serve_args)
+
+    def inbound(self, phone, text):
+        form = urllib.parse.urlencode({"from": phone, "message": text,
+                                       "message_id": "sync-%d" % next(_ids),
+                                       "secret": SMSSYNC_SECRET, "device_id": "1"})
+        status, body, _ = self.s.request(
+            "POST", "/channels/sms/smssync", raw=form.encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual((status, body), (200, {"payload": {"success": True, "error": None}}))
+
+    def poll(self, secret=SMSSYNC_SECRET):
+        q = urllib.parse.urlencode({"task": "send", "secret": secret})
+        return self.s.request("GET", "/channels/sms/smssync?" + q)
+
+    def sent(self, uuids):
+        body = json.dumps({"queued_messages": uuids}).encode()
+        return self.s.request("POST", "/channels/sms/smssync?task=sent", raw=body,
+                              headers={"Content-Type": "application/json"})
+
+    def handed_to(self, phone):
+        status, body, _ = self.poll()
+        self.assertEqual(status, 200, body)
+        self.assertEqual((body["payload"]["task"], body["payload"]["secret"]),
+                         ("send", SMSSYNC_SECRET))
+        return [m for m in body["payload"]["messages"] if m["to"] == phone]
+
+    def test_phone_fetches_confirms_and_each_reply_leaves_once(self):
+        phone = new_phone()
+        self.inbound(phone, f"LAPOR {PLACE} pipa air bocor")
+        mine = self.handed_to(phone)
+        self.assertEqual(len(mine), 1)
+        receipt(mine[0]["message"])
+        uuid = mine[0]["uuid"]
+        self.assertRegex(uuid, r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+        forged = uuid[:-1] + ("0" if uuid[-1] != "0" else "1")
+        status, body, _ = self.sent([uuid, forged, "not-a-uuid"])
+        self.assertEqual((status, body), (200, {"message_uuids": [uuid]}))
+        status, body, _ = self.sent([uuid])                 # a second confirmation lists nothing
+        self.assertEqual((status, body), (200, {"message_uuids": []}))
+        self.assertEqual(self.handed_to(phone), [])         # and it is not offered again
+        self.assertEqual(self.fake.messages_to(phone), [])  # the gateway API was not used
+        outbox_id = int(uuid.replace("-", "")[:16], 16)
+        status, body, _ = self.s.request("GET", "/api/v1/admin/outbox?status=sent",
+                                         token="jbt_demo_admin")
+        self.assertEqual(status, 200, body)
+        self.assertIn(outbox_id, [m["id"] for m in body["messages"]])
+
+    def test_unconfirmed_reply_is_offered_again_then_dead(self):
+        phone = new_phone()
+        self.inbound(phone, f"LAPOR {PLACE} jalan berlubang")
+        first = self.handed_to(phone)
+        again = self.handed_to(phone)                      # back-off is 0 s in this test
+        self.assertEqual(len(first), 1)
+        self.assertEqual([m["uuid"] for m in again], [first[0]["uuid"]])
+        self.assertEqual(self.handed_to(phone), [])        # third try: dead (max 3 attempts)
+        status, body, _ = self.s.request("GET", "/api/v1/admin/outbox?status=dead",
+                                         token="jbt_demo_admin")
+        self.assertEqual(status, 200, body)
+        dead = [m for m in body["messages"]
+                if m["last_error"] == "SMSSync never confirmed this message (task=sent)"]
+        self.assertEqual(len(dead), 1)
+        self.assertEqual(self.sent([first[0]["uuid"]])[1], {"message_uuids": []})
+
+    def test_bad_secret_task_or_body_is_refused(self):
+        status, body, _ = self.poll(secret="guess")
+        self.assertEqual(status, 401)
+        self.assertEqual(body["payload"], {"success": False, "error": "unauthorized"})
+        status, body, _ = self.s.request("GET", "/channels/sms/smssync?task=send")
+        self.assertEqual(status, 401)
+        q = urllib.parse.urlencode({"task": "dance", "secret": SMSSYNC_SECRET})
+        self.assertEqual(self.s.request("GET", "/channels/sms/smssync?" + q)[0], 400)
+        for raw in (b"{", b"[]", b'{"queued_messages": "x"}', b'{"queued_messages": [1]}',
+                    json.dumps({"queued_messages": ["a"] * 1001}).encode()):
+            status, body, _ = self.s.request("POST", "/channels/sms/smssync?task=sent", raw=raw,
+                                             headers={"Content-Type": "application/json"})
+            self.assertEqual(status, 400, raw)
+            self.assertFalse(body["payload"]["success"])
+        q = urllib.parse.urlencode({"task": "result", "secret": SMSSYNC_SECRET})
+        self.assertEqual(self.s.request("GET", "/channels/sms/smssync?" + q)[1],
+                         {"message_uuids": []})
+
+
 class RestartTest(ChannelBase):
     def test_reply_is_sent_after_a_kill_between_accepting_and_sending(self):
         phone = new_phone()

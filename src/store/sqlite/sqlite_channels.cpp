@@ -88,11 +88,27 @@ Result<std::vector<OutboxMessage>> SqliteChannels::ListOutbox(std::optional<Outb
                      [&](Statement& s) { s.Bind(1, before).Bind(2, limit); });
 }
 
-Result<std::vector<OutboxMessage>> SqliteChannels::DueOutbox(Timestamp now, int limit) {
+Result<std::vector<OutboxMessage>> SqliteChannels::DueOutbox(Timestamp now, int limit,
+                                                             const ChannelFilter& filter) {
+  // (channel = ?3) is 1 or 0; it must equal "not excluded".
   return QueryOutbox(std::string(kOutboxColumns) +
                          "WHERE status = 'pending' AND next_attempt_at <= ?1 "
+                         "AND (?3 = '' OR (channel = ?3) = (?4 = 0)) "
                          "ORDER BY next_attempt_at, id LIMIT ?2",
-                     [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
+                     [&](Statement& s) {
+                       s.Bind(1, now.seconds)
+                           .Bind(2, limit)
+                           .Bind(3, filter.channel)
+                           .Bind(4, filter.exclude ? 1 : 0);
+                     });
+}
+
+Result<std::optional<OutboxMessage>> SqliteChannels::FindOutbox(int64_t id) {
+  auto rows = QueryOutbox(std::string(kOutboxColumns) + "WHERE id = ?1",
+                          [&](Statement& s) { s.Bind(1, id); });
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<OutboxMessage>();
+  return std::optional<OutboxMessage>(std::move(rows->front()));
 }
 
 Result<std::map<std::string, int64_t>> SqliteChannels::OutboxCounts() {

@@ -15,7 +15,9 @@ class SqliteChannels final : public ChannelWrites {
   Result<std::map<std::string, std::string>> ChannelSettings(std::string_view channel) override;
   Result<std::vector<OutboxMessage>> ListOutbox(std::optional<OutboxStatus> status,
                                                 int64_t before_id, int limit) override;
-  Result<std::vector<OutboxMessage>> DueOutbox(Timestamp now, int limit) override;
+  Result<std::vector<OutboxMessage>> DueOutbox(Timestamp now, int limit,
+                                               const ChannelFilter& filter) override;
+  Result<std::optional<OutboxMessage>> FindOutbox(int64_t id) override;
   Result<std::map<std::string, int64_t>> OutboxCounts() override;
   Result<std::vector<ReplyRoute>> ReplyRoutes(int64_t case_id) override;
   Result<std::optional<int64_t>> MemberAt(std::string_view channel,
