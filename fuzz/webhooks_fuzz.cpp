@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (d && d->message) {
     const auto& m = *d->message;
     if (!jembatan::IsValidUtf8(m.text) || m.text.size() > kMaxInboundTextBytes ||
-        m.provider_id.empty() || m.address.empty()) {
+        m.provider_id.empty() || m.address.empty() || m.photo.size() > kMaxPhotoRefBytes) {
       __builtin_trap();
     }
   }

@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <exception>
+#include <future>
+#include <memory>
 
 namespace jembatan::app {
 
@@ -10,6 +12,19 @@ Writer::Writer(store::Store& store, std::function<Timestamp()> clock, WriterOpti
     : store_(store), clock_(std::move(clock)), options_(options), thread_([this] { Run(); }) {}
 
 Writer::~Writer() { Stop(); }
+
+bool Writer::SubmitAndWait(Work work) {
+  auto done = std::make_shared<std::promise<bool>>();
+  auto committed = done->get_future();
+  auto kept = std::make_shared<bool>(false);
+  const bool queued = Submit(
+      [work = std::move(work), kept](store::WriteTx& tx, Timestamp now) {
+        *kept = work(tx, now);
+        return *kept;
+      },
+      [done](bool ok) { done->set_value(ok); });
+  return queued && committed.get() && *kept;
+}
 
 bool Writer::Submit(Work work, Done done) {
   {

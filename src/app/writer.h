@@ -39,6 +39,9 @@ class Writer {
   // Thread-safe. False when the queue is full or the writer is stopping; `done` is then not
   // called.
   bool Submit(Work work, Done done);
+  // Submits and blocks until the commit: true when the work's changes are stored. For
+  // background threads (the outbox sender, the media fetcher), never for a server thread.
+  bool SubmitAndWait(Work work);
   // Stops taking jobs, finishes the queued ones, joins the thread. Idempotent.
   void Stop();
 

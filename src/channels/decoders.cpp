@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <boost/url/parse_query.hpp>
+#include <cctype>
 #include <charconv>
 
 #include "app/secrets.h"
@@ -88,6 +89,42 @@ std::string Lower(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+// Telegram file ids are URL-safe base64.
+bool IsFileId(std::string_view s) {
+  return !s.empty() && s.size() <= kMaxPhotoRefBytes && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
+}
+
+// An absolute http(s) URL without spaces or control characters.
+bool IsImageUrl(std::string_view s) {
+  if (s.size() > kMaxPhotoRefBytes) return false;
+  if (!s.starts_with("https://") && !s.starts_with("http://")) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u > 0x20 && u < 0x7F;
+  });
+}
+
+// The largest size of a Telegram photo that is not over our limit (sizes come smallest first).
+Result<std::string> TelegramPhoto(const json::object& msg) {
+  auto it = msg.find("photo");
+  if (it == msg.end()) return std::string();
+  if (!it->value().is_array()) return Error::Invalid("message.photo must be an array", "photo");
+  std::string best;
+  for (const json::value& v : it->value().as_array()) {
+    if (!v.is_object()) return Error::Invalid("message.photo holds PhotoSize objects", "photo");
+    auto id = StringField(v.as_object(), "file_id", kMaxPhotoRefBytes);
+    if (!id || !*id || !IsFileId(**id)) {
+      return Error::Invalid("a PhotoSize needs a valid file_id", "photo");
+    }
+    const std::optional<double> size = NumberField(v.as_object(), "file_size");
+    if (size && *size > static_cast<double>(kMaxPhotoBytes)) continue;
+    best = **id;
+  }
+  return best;
 }
 
 }  // namespace
@@ -223,7 +260,12 @@ Result<Decoded> DecodeTelegram(std::string_view body) {
     m.lon = NumberField(*loc, "longitude");
     if (!m.lat || !m.lon) return Error::Invalid("message.location needs latitude and longitude");
   }
-  if (m.text.empty() && !m.lat) return Decoded{std::nullopt, "message without text or location"};
+  auto photo = TelegramPhoto(*msg);
+  if (!photo) return photo.error();
+  m.photo = std::move(photo.value());
+  if (m.text.empty() && !m.lat && m.photo.empty()) {
+    return Decoded{std::nullopt, "message without text, location or photo"};
+  }
   if (const json::object* from = ObjectField(*msg, "from"); from != nullptr) {
     auto lang = StringField(*from, "language_code", 16);
     if (lang && *lang) {
@@ -276,9 +318,19 @@ Result<Decoded> DecodeZalo(std::string_view body) {
         m.lat = NumberField(*coords, "latitude");
         m.lon = NumberField(*coords, "longitude");
       }
+      auto type = StringField(a.as_object(), "type", 32);
+      if (image_event && payload != nullptr && type && *type && **type == "image") {
+        auto url = StringField(*payload, "url", kMaxPhotoRefBytes);
+        if (!url || !*url || !IsImageUrl(**url)) {
+          return Error::Invalid("an image attachment needs an http(s) url", "attachments");
+        }
+        m.photo = **url;
+      }
     }
   }
-  if (m.text.empty() && !m.lat) return Decoded{std::nullopt, "message without text or location"};
+  if (m.text.empty() && !m.lat && m.photo.empty()) {
+    return Decoded{std::nullopt, "message without text, location or photo"};
+  }
   if (auto s = CheckText(m.text); !s) return s.error();
   if (auto s = CheckLocation(m); !s) return s.error();
   m.language = "vi";

@@ -26,6 +26,8 @@ struct Decoded {
 constexpr size_t kMaxInboundTextBytes = size_t{16} * 1024;
 constexpr size_t kMaxProviderIdBytes = 128;
 constexpr size_t kMaxAddressBytes = 64;
+constexpr size_t kMaxPhotoRefBytes = 2048;                    // a file id or an image URL
+constexpr int64_t kMaxPhotoBytes = int64_t{5} * 1024 * 1024;  // larger photos are not fetched
 
 // "SMS Gateway for Android" (android-sms-gateway): JSON {event, id, payload{message,
 // phoneNumber, receivedAt…}}. The delivery id `id` stays the same when the app retries.
@@ -45,10 +47,12 @@ Result<FormFields> ParseFormBody(std::string_view body);
 // `secret` is checked here (constant time) because it travels in the body.
 Result<Decoded> DecodeSmsSync(std::string_view form_body, std::string_view secret);
 
-// Telegram Bot API Update (message with text, caption or location).
+// Telegram Bot API Update (message with text, caption, location or photo: the largest size
+// within kMaxPhotoBytes).
 Result<Decoded> DecodeTelegram(std::string_view body);
 
-// Zalo Official Account event (user_send_text, user_send_location, user_send_image).
+// Zalo Official Account event (user_send_text, user_send_location, user_send_image: the
+// image's URL).
 Result<Decoded> DecodeZalo(std::string_view body);
 // X-ZEvent-Signature = "mac=" + hex SHA-256(app_id + raw body + timestamp + OA secret key),
 // `timestamp` being the event's own field; the event's app_id must be ours.

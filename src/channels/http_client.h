@@ -1,7 +1,9 @@
-// A small blocking HTTP client for the outbox sender (libcurl): one connection kept alive
-// per client, timeouts on connect and on the whole request. Not thread-safe: one per thread.
+// A small blocking HTTP client for the outbox sender and the media fetcher (libcurl): one
+// connection kept alive per client, timeouts on connect and on the whole request. Not thread-safe:
+// one per thread.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -17,9 +19,10 @@ struct HttpPost {
 };
 
 struct HttpResult {
-  int status = 0;     // 0: no HTTP answer (connection refused, timeout…)
-  std::string body;   // at most 64 KiB kept
-  std::string error;  // transport error, without the URL (it may hold a bot token)
+  int status = 0;          // 0: no HTTP answer (connection refused, timeout…)
+  std::string body;        // a POST's answer: at most 64 KiB kept; a GET's: whole, within its limit
+  std::string error;       // transport error, without the URL (it may hold a bot token)
+  bool too_large = false;  // a GET's body was over its limit (nothing kept)
 };
 
 class HttpClient {
@@ -30,8 +33,12 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   HttpResult Post(const HttpPost& post);
+  // Downloads `url` (no redirects followed); a body over `max_bytes` is an error.
+  HttpResult Get(const std::string& url, size_t max_bytes);
 
  private:
+  HttpResult Perform(const std::string& url, const HttpPost* post, size_t max_bytes,
+                     bool stop_when_full);
   void* curl_;  // CURL*, kept opaque so users do not include curl.h
 };
 

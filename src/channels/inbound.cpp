@@ -180,6 +180,11 @@ Status Exchange::File(const Unit& place, std::string_view text,
   if (!receipt) return receipt.error();
   const Case& c = receipt->c;
   outcome_.case_code = c.code;
+  if (!msg_.photo.empty()) {
+    if (auto m = tx_.channels().AddCaseMedia(c.id, msg_.channel, msg_.photo, now_); !m) {
+      return m.error();
+    }
+  }
   const Unit* handler = reg().units.FindById(c.assigned_unit_id);
   const std::string unit = handler ? handler->name : std::string();
   const std::string due = Due(c.deadlines.resolve_due);
@@ -285,18 +290,25 @@ Status Exchange::Feedback(const ChannelCommand& cmd, bool solved) {
 Status Exchange::Converse(const ChannelCommand& cmd, std::optional<store::Conversation> draft) {
   auto& repo = tx_.channels();
   const std::string text = cmd.kind == CommandKind::kFreeText ? cmd.rest : std::string();
+  // A photo sent alone starts a draft without text: the next free text is the problem.
   if (!draft) {
-    if (text.empty()) return Reply(NoticeId::kHelp);
+    if (text.empty() && msg_.photo.empty()) return Reply(NoticeId::kHelp);
     store::Conversation c{msg_.channel, msg_.address, "ask_village", language_, text,
-                          std::nullopt, msg_.lat,     msg_.lon,      now_};
+                          std::nullopt, msg_.lat,     msg_.lon,      now_,      msg_.photo};
     if (auto s = repo.SaveConversation(c); !s) return s;
-    return Reply(NoticeId::kAskVillage);
+    return Reply(text.empty() ? NoticeId::kAskProblem : NoticeId::kAskVillage);
   }
   if (msg_.lat) {
     draft->lat = msg_.lat;
     draft->lon = msg_.lon;
   }
+  if (!msg_.photo.empty()) draft->photo = msg_.photo;
   draft->updated_at = now_;
+  if (draft->state == "ask_village" && draft->text.empty()) {
+    draft->text = text;
+    if (auto s = repo.SaveConversation(*draft); !s) return s;
+    return Reply(text.empty() ? NoticeId::kAskProblem : NoticeId::kAskVillage);
+  }
   if (draft->state == "ask_village") {
     const auto words = SplitWords(text);
     const PlaceMatch m = reg().places.Find(words);
@@ -322,6 +334,7 @@ Status Exchange::Converse(const ChannelCommand& cmd, std::optional<store::Conver
     InboundMessage located = msg_;
     located.lat = draft->lat;
     located.lon = draft->lon;
+    located.photo = draft->photo;
     Exchange filing(tx_, ctx_, located, now_);
     filing.language_ = draft->language;
     auto s = filing.File(*place, draft->text, std::nullopt, "");

@@ -23,6 +23,7 @@ struct InboundMessage {
   std::optional<double> lat;
   std::optional<double> lon;
   std::string language;  // the channel's default reply language for free text
+  std::string photo;     // the provider's reference to a photo (Telegram file_id, Zalo URL)
 };
 
 struct InboundOutcome {

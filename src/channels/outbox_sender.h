@@ -6,13 +6,12 @@
 // gateway gets the outbox id as its message id to drop such repeats).
 #pragma once
 
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 
 #include "app/writer.h"
+#include "channels/background_loop.h"
 #include "channels/config.h"
+#include "channels/http_client.h"
 #include "core/retry_policy.h"
 #include "store/store.h"
 
@@ -28,24 +27,22 @@ class OutboxSender {
  public:
   OutboxSender(store::Store& store, app::Writer& writer, ChannelConfig config,
                std::function<Timestamp()> clock, SenderOptions options);
-  ~OutboxSender();
   OutboxSender(const OutboxSender&) = delete;
   OutboxSender& operator=(const OutboxSender&) = delete;
 
-  void Stop();
+  void Stop() { loop_.Stop(); }
 
  private:
-  void Run();
+  bool Step();  // true: a full batch went out, more may be due
 
   store::Store& store_;
   app::Writer& writer_;
   ChannelConfig config_;
   std::function<Timestamp()> clock_;
   SenderOptions options_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
+  HttpClient client_;  // used on the loop's thread only
+  store::ChannelFilter skip_;
+  BackgroundLoop loop_;  // last: its thread starts once the rest is built
 };
 
 }  // namespace jembatan::channels

@@ -11,6 +11,7 @@
 #include "app/deadline_sweep.h"
 #include "app/writer.h"
 #include "channels/config.h"
+#include "channels/media_fetcher.h"
 #include "channels/open311.h"
 #include "channels/outbox_sender.h"
 #include "channels/webhooks.h"
@@ -159,6 +160,8 @@ int RunServe(const ServeArgs& args) {
   {
     SweepLoop sweep(writer, registry, args.sweep_interval_seconds);
     channels::OutboxSender sender(**store, writer, channel_config, SystemNow, sender_options);
+    channels::MediaFetcher media(**store, writer, channel_config, SystemNow,
+                                 channels::MediaOptions{sender_options.retry});
     rc = http::RunServer(options, api, writer, [&](unsigned short port) {
       std::cout << "jembatan listening on http://" << options.address << ":" << port << std::endl;
     });

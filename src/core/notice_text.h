@@ -26,6 +26,7 @@ enum class NoticeId {
   kConfirmThanks,   // {code}
   kDisputeNoted,    // {code}
   kHelp,
+  kAskProblem,        // conversation: a photo came alone, what is the problem?
   kAskVillage,        // conversation: we have the text, which village?
   kAskConfirm,        // conversation: {village} — send it?
   kCancelled,         // conversation: the draft was dropped

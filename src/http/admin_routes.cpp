@@ -82,11 +82,9 @@ void Api::AddAdminRoutes() {
 
   router_.Add("POST", "/api/v1/admin/outbox/{id}/retry",
               [&d](const Request& req, const PathParams& p) -> Reply {
-                int64_t id = 0;
-                auto [ptr, ec] = std::from_chars(p[0].data(), p[0].data() + p[0].size(), id);
-                if (ec != std::errc() || ptr != p[0].data() + p[0].size()) {
-                  return ProblemFor(Error::NotFound("no outbox message " + p[0]));
-                }
+                const std::optional<int64_t> found_id = PathId(p[0]);
+                if (!found_id) return ProblemFor(Error::NotFound("no outbox message " + p[0]));
+                const int64_t id = *found_id;
                 {
                   auto rc = OpenRead(d, req);
                   if (!rc) return ProblemFor(rc.error());

@@ -1,5 +1,7 @@
 #include "http/api_support.h"
 
+#include <charconv>
+
 #include "app/secrets.h"
 #include "http/problem.h"
 
@@ -118,6 +120,15 @@ DeferredWrite IdempotentWrite(const Request& req, std::string scope,
     keep = true;
     return r;
   }};
+}
+
+std::optional<int64_t> PathId(std::string_view segment) {
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(segment.data(), segment.data() + segment.size(), id);
+  if (segment.empty() || ec != std::errc() || ptr != segment.data() + segment.size() || id < 1) {
+    return std::nullopt;
+  }
+  return id;
 }
 
 }  // namespace jembatan::http

@@ -32,6 +32,9 @@ struct ReadContext {
 // A bad Authorization header is an error (401), not an anonymous read.
 Result<ReadContext> OpenRead(const ApiDeps& deps, const Request& req);
 
+// A positive id in a path segment ("42"); nothing for anything else.
+std::optional<int64_t> PathId(std::string_view segment);
+
 Status OnlyQueryParams(const Request& req, std::initializer_list<std::string_view> allowed);
 Result<std::optional<bool>> QueryBool(const Request& req, const std::string& key);
 // RFC 3339 instant, or a date (its start in the province's local time; `end_of_day` moves a

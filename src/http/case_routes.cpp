@@ -34,6 +34,14 @@ Result<std::optional<int64_t>> DecodeCursor(const Request& req) {
   return std::optional<int64_t>{id};
 }
 
+// The case as this request may see it: full with a token covering it or the case's PIN.
+Result<app::CaseView> ViewCase(const ApiDeps& d, ReadContext& rc, const Request& req,
+                               const std::string& code) {
+  const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin, &d.pin_attempts,
+                          d.clock()};
+  return app::GetCase(*rc.tx, *d.registry, code, rc.viewer_ptr(), pin);
+}
+
 Result<int> PageSize(const Request& req) {
   auto it = req.query.find("limit");
   if (it == req.query.end()) return kDefaultPageSize;
@@ -178,13 +186,42 @@ void Api::AddCaseRoutes() {
                 if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
                 auto rc = OpenRead(d, req);
                 if (!rc) return ProblemFor(rc.error());
-                const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin,
-                                        &d.pin_attempts, d.clock()};
-                auto view = app::GetCase(*rc->tx, *d.registry, p[0], rc->viewer_ptr(), pin);
+                auto view = ViewCase(d, *rc, req, p[0]);
                 if (!view) return ProblemFor(view.error());
                 JsonArena arena;
-                return JsonResponse(
-                    200, Serialize(CaseToJson(view->c, *d.registry, view->full, arena.storage())));
+                json::object o = CaseToJson(view->c, *d.registry, view->full, arena.storage());
+                if (view->full) {
+                  auto media = rc->tx->channels().ListCaseMedia(view->c.id);
+                  if (!media) return ProblemFor(media.error());
+                  o.emplace("media", MediaToJson(view->c.code, *media, arena.storage()));
+                }
+                return JsonResponse(200, Serialize(o));
+              });
+
+  // A photo of the case: only with its full view (a token covering it, or its PIN).
+  router_.Add("GET", "/api/v1/cases/{code}/media/{id}",
+              [&d](const Request& req, const PathParams& p) -> Reply {
+                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+                const std::optional<int64_t> id = PathId(p[1]);
+                if (!id) return ProblemFor(Error::NotFound("no photo " + p[1]));
+                auto rc = OpenRead(d, req);
+                if (!rc) return ProblemFor(rc.error());
+                auto view = ViewCase(d, *rc, req, p[0]);
+                if (!view) return ProblemFor(view.error());
+                if (!view->full) {
+                  return ProblemFor(Error::Forbidden(
+                      "photos are shown with the case's PIN or to staff whose unit covers it"));
+                }
+                auto image = rc->tx->channels().MediaData(view->c.id, *id);
+                if (!image) return ProblemFor(image.error());
+                if (!*image) return ProblemFor(Error::NotFound("no stored photo " + p[1]));
+                Response r;
+                r.content_type = (*image)->first;
+                r.body = std::move((*image)->second);
+                r.headers = {{"Cache-Control", "private, max-age=86400"},
+                             {"X-Content-Type-Options", "nosniff"},
+                             {"Content-Security-Policy", "default-src 'none'"}};
+                return r;
               });
 
   router_.Add("GET", "/api/v1/cases/{code}/events",

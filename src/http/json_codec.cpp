@@ -142,6 +142,24 @@ Result<SubmitRequest> ReadSubmitRequest(const json::object& o) {
   return r;
 }
 
+json::array MediaToJson(const std::string& case_code, const std::vector<store::CaseMedia>& media,
+                        json::storage_ptr sp) {
+  json::array out(sp);
+  for (const store::CaseMedia& m : media) {
+    json::object o(sp);
+    o.emplace("id", m.id);
+    o.emplace("channel", m.channel);
+    o.emplace("status", store::ToString(m.status));
+    if (m.status == store::MediaStatus::kStored) {
+      o.emplace("content_type", m.content_type);
+      o.emplace("bytes", m.bytes);
+      o.emplace("url", "/api/v1/cases/" + case_code + "/media/" + std::to_string(m.id));
+    }
+    out.emplace_back(std::move(o));
+  }
+  return out;
+}
+
 json::object CaseToJson(const Case& c, const app::Registry& reg, bool full,
                         const json::storage_ptr& sp) {
   json::object o(sp);

@@ -2,17 +2,20 @@
 // event, a unit; and strict reading of request bodies (types checked, unknown fields refused).
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/case_queries.h"
 #include "app/registry.h"
 #include "core/intake.h"
 #include "core/result.h"
+#include "store/channel_store.h"
 
 namespace jembatan::http {
 
@@ -31,8 +34,14 @@ Status ReadString(const boost::json::object& o, std::string_view key, std::strin
 
 Result<SubmitRequest> ReadSubmitRequest(const boost::json::object& o);
 
+// A case's photos as the full view lists them: id, status, type, size and the URL of the image.
+boost::json::array MediaToJson(const std::string& case_code,
+                               const std::vector<store::CaseMedia>& media,
+                               boost::json::storage_ptr sp);
+
 // `sp` is the memory the result lives in: replies build their whole document in one
 // monotonic arena (see JsonArena) instead of a heap allocation per node.
+
 boost::json::object CaseToJson(const Case& c, const app::Registry& reg, bool full,
                                const boost::json::storage_ptr& sp = {});
 boost::json::object EventToJson(const Event& e, const app::Registry& reg,

@@ -58,6 +58,23 @@ struct Conversation {
   std::optional<double> lat;
   std::optional<double> lon;
   Timestamp updated_at;
+  std::string photo;  // a provider's photo reference sent during the conversation
+};
+
+enum class MediaStatus { kPending, kStored, kFailed };
+std::string_view ToString(MediaStatus s);
+
+// A photo of a case: the provider's reference until the fetcher has stored the image.
+struct CaseMedia {
+  int64_t id = 0;
+  int64_t case_id = 0;
+  std::string channel;
+  std::string source;  // Telegram file_id or the image URL Zalo gave: not shown to anyone
+  MediaStatus status = MediaStatus::kPending;
+  int attempts = 0;
+  std::string content_type;  // once stored
+  int64_t bytes = 0;
+  Timestamp created_at;
 };
 
 // An Open311 client application's key (only its hash is stored).
@@ -87,6 +104,12 @@ class ChannelReads {
                                                                std::string_view address) = 0;
   virtual Result<std::optional<ApiKeyRecord>> FindApiKey(std::string_view key_hash) = 0;
   virtual Result<std::vector<ApiKeyRecord>> ListApiKeys() = 0;
+  // Photos waiting for the fetcher, oldest first.
+  virtual Result<std::vector<CaseMedia>> DueMedia(Timestamp now, int limit) = 0;
+  virtual Result<std::vector<CaseMedia>> ListCaseMedia(int64_t case_id) = 0;
+  // The stored image of a case's photo: content type and bytes; nothing when not stored.
+  virtual Result<std::optional<std::pair<std::string, std::string>>> MediaData(
+      int64_t case_id, int64_t media_id) = 0;
 };
 
 class ChannelWrites : public ChannelReads {
@@ -107,6 +130,12 @@ class ChannelWrites : public ChannelReads {
                             int64_t user_id) = 0;
   virtual Status SaveConversation(const Conversation& c) = 0;
   virtual Status DropConversation(std::string_view channel, std::string_view address) = 0;
+  virtual Result<int64_t> AddCaseMedia(int64_t case_id, std::string_view channel,
+                                       std::string_view source, Timestamp now) = 0;
+  virtual Status StoreMedia(int64_t id, int attempts, std::string_view content_type,
+                            std::string_view data) = 0;
+  virtual Status MarkMediaFailed(int64_t id, int attempts, Timestamp next_attempt,
+                                 std::string_view error, bool dead) = 0;
   virtual Result<int64_t> InsertApiKey(std::string_view name, std::string_view key_hash,
                                        Timestamp now) = 0;
   // False when there is no such key or it was revoked before.

@@ -1,9 +1,12 @@
 """A local stand-in for the providers' send APIs (SMS Gateway for Android, Telegram, Zalo),
-started by the tests: records every message it accepts, and can be told to fail or hang."""
+started by the tests: records every message it accepts, and can be told to fail or hang. It
+also serves the photos of `files` (name -> bytes) as Telegram's getFile and file download do,
+and under /img/<name> as a Zalo image URL."""
 import http.server
 import json
 import threading
 import time
+import urllib.parse
 
 
 class FakeProvider:
@@ -15,6 +18,8 @@ class FakeProvider:
         self.fail_status = 503
         self.hang = threading.Event()    # set: requests wait (then fail) instead of answering
         self.release = threading.Event()
+        self.files = {}           # photos: file_id or image name -> bytes
+        self.downloads = 0        # photo downloads served
         fake = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -46,6 +51,31 @@ class FakeProvider:
                     self.answer(200, {"ok": True, "result": {"message_id": 1}})
                 else:
                     self.answer(202, {"id": "x", "state": "Pending"})
+
+            def do_GET(self):
+                path, _, query = self.path.partition("?")
+                with fake.lock:
+                    files = dict(fake.files)
+                if path.endswith("/getFile"):
+                    file_id = urllib.parse.parse_qs(query).get("file_id", [""])[0]
+                    if file_id in files:
+                        self.answer(200, {"ok": True, "result": {
+                            "file_id": file_id, "file_path": f"photos/{file_id}.jpg"}})
+                    else:
+                        self.answer(400, {"ok": False, "description": "Bad Request: invalid file_id"})
+                    return
+                name = path.rsplit("/", 1)[-1].removesuffix(".jpg")
+                if ("/file/bot" in path or path.startswith("/img/")) and name in files:
+                    data = files[name]
+                    with fake.lock:
+                        fake.downloads += 1
+                    self.send_response(200)
+                    self.send_header("Content-Type", "image/jpeg")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
+                self.answer(404, {"error": "no such file"})
 
             def answer(self, status, body):
                 data = json.dumps(body).encode()

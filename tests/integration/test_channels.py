@@ -13,7 +13,7 @@ import unittest
 import urllib.parse
 
 from fake_provider import FakeProvider
-from harness import BIN, MEMBER, OFFICER_C001, SUPERVISOR, Server
+from harness import BIN, MEMBER, OFFICER_C001, OFFICER_C002, SUPERVISOR, Server
 
 SMS_KEY = "sms-signing-key-for-tests"
 SMSSYNC_SECRET = "smssync-secret"
@@ -317,6 +317,114 @@ class SmsTest(ChannelBase):
         time.sleep(0.5)
         self.assertEqual(len(self.fake.messages_to(phone)), 1)
         self.assertEqual(self.fake.failures - failures_before, 3)
+
+
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 40
+
+
+class PhotoTest(ChannelBase):
+    """Photos from Telegram and Zalo are fetched by the server and shown with the full view."""
+
+    def telegram(self, chat, text=None, photo=None):
+        msg = {"message_id": 1, "date": 1700000000, "chat": {"id": chat, "type": "private"}}
+        if photo:
+            msg["photo"] = [{"file_id": photo + "-small", "file_unique_id": "s", "width": 90,
+                             "height": 90, "file_size": 1200},
+                            {"file_id": photo, "file_unique_id": "l", "width": 1280,
+                             "height": 960, "file_size": len(JPEG)},
+                            {"file_id": photo + "-huge", "file_unique_id": "h", "width": 9000,
+                             "height": 9000, "file_size": 6 * 1024 * 1024}]
+            if text:
+                msg["caption"] = text
+        elif text:
+            msg["text"] = text
+        update = {"update_id": next(_ids) + 990000, "message": msg}
+        h = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
+        status, body, _ = self.s.request("POST", "/channels/telegram",
+                                         raw=json.dumps(update).encode(), headers=h)
+        self.assertEqual(status, 200, body)
+
+    def stored_media(self, code, pin=None, token=OFFICER_C001):
+        deadline = time.monotonic() + 15
+        while True:
+            status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}", token=token,
+                                             headers={"X-Case-Pin": pin} if pin else None)
+            self.assertEqual(status, 200, case)
+            media = case.get("media", [])
+            if (media and all(m["status"] != "pending" for m in media)) or time.monotonic() > deadline:
+                return media
+            time.sleep(0.05)
+
+    def test_telegram_photo_with_caption_is_stored_and_shown_only_in_the_full_view(self):
+        chat = 5560000 + next(_ids)
+        with self.fake.lock:
+            self.fake.files["AgADphoto1"] = JPEG
+        self.telegram(chat, f"LAPOR {PLACE} jembatan gantung putus", photo="AgADphoto1")
+        code, pin = receipt(self.fake.wait_for(str(chat), 1)[0])
+        media = self.stored_media(code)
+        self.assertEqual(len(media), 1)
+        self.assertEqual((media[0]["status"], media[0]["content_type"], media[0]["bytes"]),
+                         ("stored", "image/jpeg", len(JPEG)))
+        url = media[0]["url"]
+        status, body, res = self.s.request("GET", url, token=OFFICER_C001)
+        self.assertEqual((status, res.getheader("Content-Type")), (200, "image/jpeg"))
+        self.assertEqual(body, JPEG)
+        self.assertEqual(res.getheader("X-Content-Type-Options"), "nosniff")
+        self.assertEqual(self.s.request("GET", url, headers={"X-Case-Pin": pin})[1], JPEG)
+        # Anonymous: the public view lists no photos, and the image needs the PIN or a token.
+        status, public, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertNotIn("media", public)
+        self.assertEqual(self.s.request("GET", url)[0], 403)
+        self.assertEqual(self.s.request("GET", url, token=OFFICER_C002)[0], 403)
+        self.assertEqual(self.s.request("GET", f"/api/v1/cases/{code}/media/999999",
+                                        token=OFFICER_C001)[0], 404)
+        self.assertEqual(self.s.request("GET", f"/api/v1/cases/{code}/media/x",
+                                        token=OFFICER_C001)[0], 404)
+
+    def test_photo_sent_first_joins_the_conversation(self):
+        chat = 5570000 + next(_ids)
+        with self.fake.lock:
+            self.fake.files["AgADphoto2"] = JPEG
+        self.telegram(chat, photo="AgADphoto2")
+        self.assertIn("Foto diterima", self.fake.wait_for(str(chat), 1)[0])
+        self.telegram(chat, "jalan longsor")
+        self.assertIn("desa", self.fake.wait_for(str(chat), 2)[1])
+        self.telegram(chat, PLACE)
+        self.assertIn("YA", self.fake.wait_for(str(chat), 3)[2])
+        self.telegram(chat, "ya")
+        code, _ = receipt(self.fake.wait_for(str(chat), 4)[3])
+        media = self.stored_media(code)
+        self.assertEqual([m["status"] for m in media], ["stored"])
+
+    def zalo_image(self, user, text, url):
+        event = {"app_id": ZALO_APP, "user_id_by_app": "u", "event_name": "user_send_image",
+                 "timestamp": "1700000000000", "sender": {"id": user}, "recipient": {"id": "oa-1"},
+                 "message": {"msg_id": "zimg-%d" % next(_ids), "text": text,
+                             "attachments": [{"type": "image",
+                                              "payload": {"thumbnail": url, "url": url}}]}}
+        raw = json.dumps(event, ensure_ascii=False).encode()
+        mac = hashlib.sha256((ZALO_APP + raw.decode() + event["timestamp"] + ZALO_SECRET)
+                             .encode()).hexdigest()
+        return self.s.request("POST", "/channels/zalo", raw=raw,
+                              headers={"Content-Type": "application/json",
+                                       "X-ZEvent-Signature": "mac=" + mac})
+
+    def test_zalo_image_is_fetched_and_a_non_image_fails(self):
+        with self.fake.lock:
+            self.fake.files["zalo-1"] = JPEG
+            self.fake.files["zalo-text"] = b"<html>not an image</html>"
+        user = "zalo-photo-%d" % next(_ids)
+        self.assertEqual(self.zalo_image(user, f"báo {PLACE} sạt lở",
+                                         self.fake.url + "/img/zalo-1")[0], 200)
+        code, _ = receipt(self.fake.wait_for(user, 1)[0].replace("Mã", "Code"))
+        self.assertEqual([m["status"] for m in self.stored_media(code)], ["stored"])
+        user2 = "zalo-photo-%d" % next(_ids)
+        self.assertEqual(self.zalo_image(user2, f"báo {PLACE} cầu hỏng",
+                                         self.fake.url + "/img/zalo-text")[0], 200)
+        code2, _ = receipt(self.fake.wait_for(user2, 1)[0].replace("Mã", "Code"))
+        self.assertEqual([m["status"] for m in self.stored_media(code2)], ["failed"])
+        status, body, _ = self.zalo_image(user2, "báo", "javascript:alert(1)")
+        self.assertEqual(status, 400, body)
 
 
 class ImportCasesTest(ChannelBase):

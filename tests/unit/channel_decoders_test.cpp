@@ -125,6 +125,41 @@ TEST(Zalo, DecodesTextAndVerifiesTheMac) {
   EXPECT_FALSE(follow->message);
 }
 
+TEST(Telegram, APhotoTakesItsLargestSizeWithinTheLimitAndItsCaption) {
+  // A photo message as the Bot API sends it: sizes smallest first, the caption beside them.
+  auto d = DecodeTelegram(R"({"update_id":7,"message":{"message_id":3,"date":1,
+    "chat":{"id":42,"type":"private"},"caption":"LAPOR C001-V01 jalan rusak",
+    "photo":[{"file_id":"AgAD-small_1","file_unique_id":"a","width":90,"height":67,"file_size":1500},
+             {"file_id":"AgAD-large_2","file_unique_id":"b","width":1280,"height":960,"file_size":120000},
+             {"file_id":"AgAD-huge_3","file_unique_id":"c","width":9000,"height":9000,"file_size":9000000}]}})");
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_EQ(d->message->photo, "AgAD-large_2");
+  EXPECT_EQ(d->message->text, "LAPOR C001-V01 jalan rusak");
+  auto alone = DecodeTelegram(R"({"update_id":8,"message":{"message_id":4,"date":1,
+    "chat":{"id":42},"photo":[{"file_id":"AgAD1","width":1,"height":1}]}})");
+  ASSERT_TRUE(alone);
+  ASSERT_TRUE(alone->message);  // a photo without a caption is a message too
+  EXPECT_EQ(alone->message->photo, "AgAD1");
+  EXPECT_TRUE(alone->message->text.empty());
+  EXPECT_FALSE(DecodeTelegram(
+      R"({"update_id":9,"message":{"chat":{"id":1},"photo":[{"file_id":"../etc/passwd"}]}})"));
+  EXPECT_FALSE(DecodeTelegram(R"({"update_id":9,"message":{"chat":{"id":1},"photo":"x"}})"));
+  EXPECT_FALSE(DecodeTelegram(R"({"update_id":9,"message":{"chat":{"id":1},"photo":[1]}})"));
+}
+
+TEST(Zalo, AnImageEventCarriesItsUrlAndRefusesOtherSchemes) {
+  const std::string head = R"({"app_id":"1","event_name":"user_send_image","timestamp":"1",
+    "sender":{"id":"u1"},"recipient":{"id":"oa"},"message":{"msg_id":"m1","text":"BAO C001-V01 sat lo",
+    "attachments":[{"type":"image","payload":{"thumbnail":"https://photo.zdn.vn/t.jpg","url":")";
+  auto d = DecodeZalo(head + R"(https://photo-stal-2.zdn.vn/a.jpg"}}]}})");
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_EQ(d->message->photo, "https://photo-stal-2.zdn.vn/a.jpg");
+  EXPECT_EQ(d->message->text, "BAO C001-V01 sat lo");
+  for (const char* bad : {"javascript:alert(1)", "file:///etc/passwd", "https://a b", ""}) {
+    EXPECT_FALSE(DecodeZalo(head + bad + R"("}}]}})")) << bad;
+  }
+}
+
 TEST(RetryPolicy, DoublesFromTheBaseUpToTheCapThenDies) {
   const RetryPolicy p{30, 3600, 10};
   const Timestamp now{1000};

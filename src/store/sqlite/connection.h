@@ -28,6 +28,7 @@ class Statement {
   Statement& Bind(int i, double v);
   Statement& Bind(int i, std::string_view v);
   Statement& BindNull(int i);
+  Statement& BindBlob(int i, std::string_view bytes);
   template <typename T>
   Statement& BindOpt(int i, const std::optional<T>& v) {
     return v ? Bind(i, *v) : BindNull(i);

@@ -18,6 +18,18 @@ std::string_view ToString(OutboxStatus s) {
   return "pending";
 }
 
+std::string_view ToString(MediaStatus s) {
+  switch (s) {
+    case MediaStatus::kPending:
+      return "pending";
+    case MediaStatus::kStored:
+      return "stored";
+    case MediaStatus::kFailed:
+      return "failed";
+  }
+  return "pending";
+}
+
 std::optional<OutboxStatus> ParseOutboxStatus(std::string_view text) {
   for (auto s : {OutboxStatus::kPending, OutboxStatus::kSent, OutboxStatus::kDead}) {
     if (ToString(s) == text) return s;
@@ -47,6 +59,27 @@ OutboxMessage ReadOutbox(const Statement& s) {
   m.last_error = s.Text(8);
   m.created_at = Timestamp{s.Int(9)};
   if (auto v = s.OptInt(10)) m.sent_at = Timestamp{*v};
+  return m;
+}
+
+constexpr const char* kMediaColumns =
+    "SELECT id, case_id, channel, source, status, attempts, content_type, bytes, created_at "
+    "FROM case_media ";
+
+CaseMedia ReadMedia(const Statement& s) {
+  CaseMedia m;
+  m.id = s.Int(0);
+  m.case_id = s.Int(1);
+  m.channel = s.Text(2);
+  m.source = s.Text(3);
+  const std::string status = s.Text(4);
+  m.status = status == "stored"   ? MediaStatus::kStored
+             : status == "failed" ? MediaStatus::kFailed
+                                  : MediaStatus::kPending;
+  m.attempts = static_cast<int>(s.Int(5));
+  m.content_type = s.Text(6);
+  m.bytes = s.Int(7);
+  m.created_at = Timestamp{s.Int(8)};
   return m;
 }
 
@@ -148,7 +181,7 @@ Result<std::optional<int64_t>> SqliteChannels::MemberAt(std::string_view channel
 Result<std::optional<Conversation>> SqliteChannels::FindConversation(std::string_view channel,
                                                                      std::string_view address) {
   auto st = db_.Prepare(
-      "SELECT state, language, text, unit_id, lat, lon, updated_at FROM conversations "
+      "SELECT state, language, text, unit_id, lat, lon, updated_at, photo FROM conversations "
       "WHERE channel = ? AND address = ?");
   if (!st) return st.error();
   Statement& s = **st;
@@ -156,8 +189,8 @@ Result<std::optional<Conversation>> SqliteChannels::FindConversation(std::string
   std::optional<Conversation> out;
   if (s.Step()) {
     out = Conversation{
-        std::string(channel), std::string(address), s.Text(0),    s.Text(1),          s.Text(2),
-        s.OptInt(3),          s.OptReal(4),         s.OptReal(5), Timestamp{s.Int(6)}};
+        std::string(channel), std::string(address), s.Text(0),    s.Text(1),           s.Text(2),
+        s.OptInt(3),          s.OptReal(4),         s.OptReal(5), Timestamp{s.Int(6)}, s.Text(7)};
   }
   if (auto e = s.status(); !e) return e.error();
   s.Reset();
@@ -247,11 +280,12 @@ Status SqliteChannels::LinkMember(std::string_view channel, std::string_view add
 Status SqliteChannels::SaveConversation(const Conversation& c) {
   auto st = db_.Prepare(
       "INSERT OR REPLACE INTO conversations(channel, address, state, language, text, unit_id, "
-      "lat, lon, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
+      "lat, lon, updated_at, photo) VALUES (?,?,?,?,?,?,?,?,?,?)");
   if (!st) return st.error();
   Statement& s = **st;
   s.Bind(1, c.channel).Bind(2, c.address).Bind(3, c.state).Bind(4, c.language).Bind(5, c.text);
   s.BindOpt(6, c.unit_id).BindOpt(7, c.lat).BindOpt(8, c.lon).Bind(9, c.updated_at.seconds);
+  s.Bind(10, c.photo);
   return s.Run();
 }
 
@@ -291,6 +325,78 @@ Result<std::vector<ApiKeyRecord>> SqliteChannels::ListApiKeys() {
   if (auto e = s.status(); !e) return e.error();
   s.Reset();
   return out;
+}
+
+Result<std::vector<CaseMedia>> SqliteChannels::QueryMedia(
+    const std::string& sql, const std::function<void(Statement&)>& bind) {
+  auto st = db_.Prepare(sql);
+  if (!st) return st.error();
+  Statement& s = **st;
+  bind(s);
+  std::vector<CaseMedia> out;
+  while (s.Step()) out.push_back(ReadMedia(s));
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::vector<CaseMedia>> SqliteChannels::DueMedia(Timestamp now, int limit) {
+  return QueryMedia(std::string(kMediaColumns) +
+                        "WHERE status = 'pending' AND next_attempt_at <= ?1 "
+                        "ORDER BY next_attempt_at, id LIMIT ?2",
+                    [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
+}
+
+Result<std::vector<CaseMedia>> SqliteChannels::ListCaseMedia(int64_t case_id) {
+  return QueryMedia(std::string(kMediaColumns) + "WHERE case_id = ?1 ORDER BY id",
+                    [&](Statement& s) { s.Bind(1, case_id); });
+}
+
+Result<std::optional<std::pair<std::string, std::string>>> SqliteChannels::MediaData(
+    int64_t case_id, int64_t media_id) {
+  auto st = db_.Prepare(
+      "SELECT content_type, data FROM case_media WHERE id = ? AND case_id = ? "
+      "AND status = 'stored'");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, media_id).Bind(2, case_id);
+  std::optional<std::pair<std::string, std::string>> out;
+  if (s.Step()) out.emplace(s.Text(0), s.Text(1));
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<int64_t> SqliteChannels::AddCaseMedia(int64_t case_id, std::string_view channel,
+                                             std::string_view source, Timestamp now) {
+  auto st = db_.Prepare(
+      "INSERT INTO case_media(case_id, channel, source, status, next_attempt_at, created_at) "
+      "VALUES (?1, ?2, ?3, 'pending', ?4, ?4)");
+  if (!st) return st.error();
+  (*st)->Bind(1, case_id).Bind(2, channel).Bind(3, source).Bind(4, now.seconds);
+  if (auto e = (*st)->Run(); !e) return e.error();
+  return db_.LastInsertId();
+}
+
+Status SqliteChannels::StoreMedia(int64_t id, int attempts, std::string_view content_type,
+                                  std::string_view data) {
+  auto st = db_.Prepare(
+      "UPDATE case_media SET status = 'stored', attempts = ?2, content_type = ?3, bytes = ?4, "
+      "data = ?5, last_error = '' WHERE id = ?1");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, attempts).Bind(3, content_type);
+  (*st)->Bind(4, static_cast<int64_t>(data.size())).BindBlob(5, data);
+  return (*st)->Run();
+}
+
+Status SqliteChannels::MarkMediaFailed(int64_t id, int attempts, Timestamp next_attempt,
+                                       std::string_view error, bool dead) {
+  auto st = db_.Prepare(
+      "UPDATE case_media SET status = ?2, attempts = ?3, next_attempt_at = ?4, last_error = ?5 "
+      "WHERE id = ?1");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, dead ? "failed" : "pending").Bind(3, attempts);
+  (*st)->Bind(4, next_attempt.seconds).Bind(5, error);
+  return (*st)->Run();
 }
 
 Result<int64_t> SqliteChannels::InsertApiKey(std::string_view name, std::string_view key_hash,

@@ -26,6 +26,10 @@ class SqliteChannels final : public ChannelWrites {
                                                        std::string_view address) override;
   Result<std::optional<ApiKeyRecord>> FindApiKey(std::string_view key_hash) override;
   Result<std::vector<ApiKeyRecord>> ListApiKeys() override;
+  Result<std::vector<CaseMedia>> DueMedia(Timestamp now, int limit) override;
+  Result<std::vector<CaseMedia>> ListCaseMedia(int64_t case_id) override;
+  Result<std::optional<std::pair<std::string, std::string>>> MediaData(int64_t case_id,
+                                                                       int64_t media_id) override;
 
   Result<bool> RecordInbound(std::string_view channel, std::string_view provider_id,
                              Timestamp at) override;
@@ -40,11 +44,19 @@ class SqliteChannels final : public ChannelWrites {
   Status LinkMember(std::string_view channel, std::string_view address, int64_t user_id) override;
   Status SaveConversation(const Conversation& c) override;
   Status DropConversation(std::string_view channel, std::string_view address) override;
+  Result<int64_t> AddCaseMedia(int64_t case_id, std::string_view channel, std::string_view source,
+                               Timestamp now) override;
+  Status StoreMedia(int64_t id, int attempts, std::string_view content_type,
+                    std::string_view data) override;
+  Status MarkMediaFailed(int64_t id, int attempts, Timestamp next_attempt, std::string_view error,
+                         bool dead) override;
   Result<int64_t> InsertApiKey(std::string_view name, std::string_view key_hash,
                                Timestamp now) override;
   Result<bool> RevokeApiKey(int64_t id, Timestamp now) override;
 
  private:
+  Result<std::vector<CaseMedia>> QueryMedia(const std::string& sql,
+                                            const std::function<void(Statement&)>& bind);
   Result<std::vector<OutboxMessage>> QueryOutbox(const std::string& sql,
                                                  const std::function<void(Statement&)>& bind);
   Connection& db_;

@@ -1,0 +1,133 @@
+#include "channels/media_fetcher.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cctype>
+#include <vector>
+
+#include "channels/decoders.h"
+
+namespace jembatan::channels {
+namespace json = boost::json;
+namespace {
+
+constexpr size_t kMaxGetFileAnswer = size_t{64} * 1024;
+constexpr size_t kMaxFilePathBytes = 256;
+
+Fetched Failure(std::string error, bool permanent) {
+  Fetched f;
+  f.error = std::move(error);
+  f.permanent = permanent;
+  return f;
+}
+
+// 2xx: fine; 408, 429, 5xx or no answer: try again; any other answer: it will not change.
+std::optional<Fetched> HttpFailure(const HttpResult& r, std::string_view what) {
+  if (r.too_large) return Failure(std::string(what) + ": " + r.error, true);
+  if (r.status == 0) return Failure(std::string(what) + ": " + r.error, false);
+  if (r.status >= 200 && r.status < 300) return std::nullopt;
+  const bool permanent = r.status >= 400 && r.status < 500 && r.status != 408 && r.status != 429;
+  return Failure(std::string(what) + " answered HTTP " + std::to_string(r.status), permanent);
+}
+
+// A relative path as getFile gives it ("photos/file_1.jpg"), safe to append to a URL.
+bool IsSafeFilePath(std::string_view p) {
+  if (p.empty() || p.size() > kMaxFilePathBytes || p.front() == '/') return false;
+  if (p.find("..") != std::string_view::npos) return false;
+  return std::all_of(p.begin(), p.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' ||
+           c == '.';
+  });
+}
+
+Fetched Download(HttpClient& client, const std::string& url, std::string_view what) {
+  HttpResult r = client.Get(url, static_cast<size_t>(kMaxPhotoBytes));
+  if (auto f = HttpFailure(r, what)) return *f;
+  const std::optional<std::string_view> type = SniffImageType(r.body);
+  if (!type) return Failure(std::string(what) + ": not a JPEG, PNG or WebP image", true);
+  Fetched f;
+  f.ok = true;
+  f.content_type = std::string(*type);
+  f.data = std::move(r.body);
+  return f;
+}
+
+Fetched FetchTelegram(HttpClient& client, const ChannelConfig& config, const std::string& id) {
+  const std::string token = config.Get("telegram", "bot_token");
+  if (token.empty()) return Failure("telegram bot_token is not configured", false);
+  const std::string api = config.Get("telegram", "api_url", "https://api.telegram.org");
+  HttpResult r = client.Get(api + "/bot" + token + "/getFile?file_id=" + id, kMaxGetFileAnswer);
+  if (auto f = HttpFailure(r, "Telegram getFile")) return *f;
+  boost::system::error_code ec;
+  json::value v = json::parse(r.body, ec);
+  const json::value* path = nullptr;
+  if (!ec && v.is_object()) {
+    const json::value* result = v.as_object().if_contains("result");
+    if (result != nullptr && result->is_object())
+      path = result->as_object().if_contains("file_path");
+  }
+  if (path == nullptr || !path->is_string() || !IsSafeFilePath(path->as_string())) {
+    return Failure("Telegram getFile gave no usable file_path", true);
+  }
+  return Download(client, api + "/file/bot" + token + "/" + std::string(path->as_string()),
+                  "Telegram file download");
+}
+
+}  // namespace
+
+std::optional<std::string_view> SniffImageType(std::string_view b) {
+  if (b.size() >= 3 && b.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
+  if (b.size() >= 8 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n") return "image/png";
+  if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") return "image/webp";
+  return std::nullopt;
+}
+
+Fetched FetchMedia(HttpClient& client, const ChannelConfig& config, const store::CaseMedia& m) {
+  if (m.channel == "telegram") return FetchTelegram(client, config, m.source);
+  if (m.channel == "zalo") return Download(client, m.source, "Zalo image download");
+  return Failure("no photos on channel " + m.channel, true);
+}
+
+MediaFetcher::MediaFetcher(store::Store& store, app::Writer& writer, ChannelConfig config,
+                           std::function<Timestamp()> clock, MediaOptions options)
+    : store_(store),
+      writer_(writer),
+      config_(std::move(config)),
+      clock_(std::move(clock)),
+      options_(options),
+      loop_(std::chrono::milliseconds(options_.idle_poll_ms), [this] { return Step(); }) {}
+
+bool MediaFetcher::Step() {
+  std::vector<store::CaseMedia> due;
+  if (auto tx = store_.BeginRead(); tx) {
+    auto rows = (*tx)->channels().DueMedia(clock_(), options_.batch);
+    if (rows) {
+      due = std::move(rows.value());
+    } else {
+      spdlog::error("media: {}", rows.error().message);
+    }
+  }
+  for (const store::CaseMedia& m : due) {
+    if (loop_.stopping()) return false;
+    // One photo per transaction: an image is up to 5 MiB, no reason to hold several.
+    const Fetched f = FetchMedia(client_, config_, m);
+    const int attempts = m.attempts + 1;
+    const RetryPolicy policy = options_.retry;
+    const bool recorded = writer_.SubmitAndWait([&](store::WriteTx& tx, Timestamp now) {
+      if (f.ok) {
+        return static_cast<bool>(tx.channels().StoreMedia(m.id, attempts, f.content_type, f.data));
+      }
+      RetryDecision r = AfterFailure(policy, attempts, now);
+      if (f.permanent) r.dead = true;
+      if (r.dead) spdlog::warn("photo {} of case {} not fetched: {}", m.id, m.case_id, f.error);
+      return static_cast<bool>(
+          tx.channels().MarkMediaFailed(m.id, attempts, r.next_attempt, f.error, r.dead));
+    });
+    if (!recorded) spdlog::error("media: could not record photo {}", m.id);
+  }
+  return static_cast<int>(due.size()) == options_.batch;
+}
+
+}  // namespace jembatan::channels

@@ -1,0 +1,64 @@
+// Downloads the photos that came with reports. Intake stores only the provider's reference
+// (a Telegram file_id, the image URL of a Zalo event) in the case's transaction; this thread
+// fetches each image — for Telegram through getFile and the bot's file URL, which holds the
+// bot token and so never leaves the server — checks that it is a JPEG, PNG or WebP image of at
+// most 5 MiB, and stores it with the case through the writer. A failed download is tried again
+// with the outbox's back-off; a refused one (404, not an image, too large) is marked failed.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/writer.h"
+#include "channels/background_loop.h"
+#include "channels/config.h"
+#include "channels/http_client.h"
+#include "core/retry_policy.h"
+#include "store/store.h"
+
+namespace jembatan::channels {
+
+// "image/jpeg", "image/png" or "image/webp" from the file's first bytes; nothing otherwise.
+std::optional<std::string_view> SniffImageType(std::string_view bytes);
+
+struct Fetched {
+  bool ok = false;
+  bool permanent = false;
+  std::string error;  // safe to store: no token, no URL
+  std::string content_type;
+  std::string data;
+};
+
+// One download, by the channel the photo came from.
+Fetched FetchMedia(HttpClient& client, const ChannelConfig& config, const store::CaseMedia& m);
+
+struct MediaOptions {
+  RetryPolicy retry;
+  int batch = 4;
+  int idle_poll_ms = 500;
+};
+
+class MediaFetcher {
+ public:
+  MediaFetcher(store::Store& store, app::Writer& writer, ChannelConfig config,
+               std::function<Timestamp()> clock, MediaOptions options);
+  MediaFetcher(const MediaFetcher&) = delete;
+  MediaFetcher& operator=(const MediaFetcher&) = delete;
+
+  void Stop() { loop_.Stop(); }
+
+ private:
+  bool Step();  // true: a full batch was handled, more may be due
+
+  store::Store& store_;
+  app::Writer& writer_;
+  ChannelConfig config_;
+  std::function<Timestamp()> clock_;
+  MediaOptions options_;
+  HttpClient client_;    // used on the loop's thread only
+  BackgroundLoop loop_;  // last: its thread starts once the rest is built
+};
+
+}  // namespace jembatan::channels
