@@ -41,17 +41,6 @@ std::optional<bool> ParseFlag(std::string_view s) {
   return std::nullopt;
 }
 
-std::optional<double> ParseNumber(const std::string& s) {
-  try {
-    size_t used = 0;
-    const double v = std::stod(s, &used);
-    if (used != s.size()) return std::nullopt;
-    return v;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 // The level a parent must have: villages sit in communes, everything else in the province.
 bool ParentFits(UnitLevel child, UnitLevel parent) {
   switch (child) {
@@ -196,8 +185,8 @@ Result<ImportReport> ImportUnits(store::WriteTx& tx, std::string_view csv_text) 
       }
     }
     if (!f[9].empty() || !f[10].empty()) {
-      auto lat = ParseNumber(f[9]);
-      auto lon = ParseNumber(f[10]);
+      auto lat = ParseDecimal(f[9]);
+      auto lon = ParseDecimal(f[10]);
       if (!lat || !lon || !ValidateLatLon(*lat, *lon)) {
         fail(rec.line, "lat and lon must be numbers in range");
       } else {

@@ -18,6 +18,7 @@
 #include "core/notice_text.h"
 #include "core/validation.h"
 #include "http/api_support.h"
+#include "http/media_type.h"
 
 namespace jembatan::channels {
 namespace json = boost::json;
@@ -223,14 +224,9 @@ struct Location {
 Result<std::optional<double>> Number(const Params& p, const std::string& key) {
   const std::string text = p.Get(key);
   if (text.empty()) return std::optional<double>{};
-  try {
-    size_t used = 0;
-    const double v = std::stod(text, &used);
-    if (used != text.size()) throw std::invalid_argument(key);
-    return std::optional<double>{v};
-  } catch (const std::exception&) {
-    return Error::Invalid(key + " must be a number", key);
-  }
+  const std::optional<double> v = ParseDecimal(text);
+  if (!v) return Error::Invalid(key + " must be a number", key);
+  return std::optional<double>{*v};
 }
 
 std::string Choices(const std::vector<const Unit*>& candidates, const UnitDirectory& units) {
@@ -328,8 +324,7 @@ Result<SubmitRequest> ReadSubmission(const Open311Deps& d, const Params& p) {
 }
 
 http::Reply PostRequest(const Open311Deps& d, const http::Request& req, Format f) {
-  const std::string_view type = req.content_type;
-  if (type.substr(0, type.find(';')) != "application/x-www-form-urlencoded") {
+  if (http::MediaTypeOf(req.content_type) != "application/x-www-form-urlencoded") {
     return RenderError(f, 400, "send the request as application/x-www-form-urlencoded");
   }
   auto p = Params::FromForm(req);

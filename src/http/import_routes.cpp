@@ -8,16 +8,14 @@
 #include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
+#include "http/media_type.h"
 #include "http/problem.h"
 
 namespace jembatan::http {
 namespace json = boost::json;
 namespace {
 
-bool CsvContentType(std::string_view ct) {
-  const std::string_view type = ct.substr(0, ct.find(';'));
-  return type == "text/csv";
-}
+bool CsvContentType(std::string_view ct) { return MediaTypeOf(ct) == "text/csv"; }
 
 // "line 7: unit: unknown unit" lines of the import's error, as [{line, message}].
 json::array RowErrors(const std::string& message) {

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/media_type.h"
 #include "http/problem.h"
 
 namespace jembatan::http {
@@ -91,10 +92,8 @@ Result<Request> ToRequest(bhttp::request<bhttp::string_body>&& msg) {
 }
 
 bool JsonContentType(std::string_view ct) {
-  const auto semi = ct.find(';');
-  auto base = ct.substr(0, semi);
-  while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
-  return base == "application/json" || base.empty();
+  const std::string type = MediaTypeOf(ct);
+  return type == "application/json" || type.empty();
 }
 
 awaitable<void> WriteResponse(beast::tcp_stream& stream, const ServerOptions& opt,
