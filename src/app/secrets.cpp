@@ -66,6 +66,10 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+bool SecretMatches(std::string_view given, std::string_view expected) {
+  return !expected.empty() && ConstantTimeEquals(Sha256Hex(given), Sha256Hex(expected));
+}
+
 std::string Sha256Hex(std::string_view data) {
   unsigned char out[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());

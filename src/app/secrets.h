@@ -41,6 +41,10 @@ std::string HashToken(std::string_view token);
 // Hex BLAKE2b-256 keyed by the case code, so equal PINs on two cases hash differently.
 std::string HashPin(std::string_view case_code, std::string_view pin);
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
+// A shared secret as given by a caller against the configured one, in constant time whatever
+// their lengths (both are hashed first). False when `expected` is empty: nothing matches an
+// unset secret.
+bool SecretMatches(std::string_view given, std::string_view expected);
 // Hex SHA-256, for request fingerprints (idempotency).
 std::string Sha256Hex(std::string_view data);
 // Hex HMAC-SHA-256 (webhook signatures).

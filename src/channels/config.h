@@ -45,6 +45,10 @@ bool IsAllowedValue(const SettingSpec& spec, std::string_view value);
 const std::vector<SettingSpec>& KnownSettings();
 const SettingSpec* FindSetting(std::string_view channel, std::string_view key);
 
+// Where the providers' APIs are when `api_url` is not set.
+constexpr std::string_view kTelegramApiUrl = "https://api.telegram.org";
+constexpr std::string_view kZaloApiUrl = "https://openapi.zalo.me";
+
 class ChannelConfig {
  public:
   static Result<ChannelConfig> Load(store::ReadTx& tx);

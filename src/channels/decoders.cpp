@@ -212,8 +212,7 @@ Result<Decoded> DecodeSmsSync(std::string_view form_body, std::string_view secre
       given_secret = std::move(value);
     }
   }
-  if (secret.empty() ||
-      !app::ConstantTimeEquals(app::Sha256Hex(given_secret), app::Sha256Hex(secret))) {
+  if (!app::SecretMatches(given_secret, secret)) {
     return Error::Unauthorized("the SMSSync secret does not match");
   }
   if (!has_message || from.empty()) return Error::Invalid("from and message are required");

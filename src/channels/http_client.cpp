@@ -38,6 +38,10 @@ void GlobalInit() {
 
 }  // namespace
 
+bool RefusedForGood(int status) {
+  return status >= 400 && status < 500 && status != 408 && status != 429;
+}
+
 HttpClient::HttpClient() {
   GlobalInit();
   curl_ = curl_easy_init();
@@ -83,13 +87,9 @@ HttpResult HttpClient::Perform(const std::string& url, const HttpPost* post, siz
   }
   const CURLcode rc = curl_easy_perform(curl);
   curl_slist_free_all(headers);
-  if (sink.overflow && stop_when_full) {
+  // Over the limit: announced by Content-Length (curl refuses it) or found while reading.
+  if ((sink.overflow && stop_when_full) || rc == CURLE_FILESIZE_EXCEEDED) {
     result.body.clear();
-    result.error = "the response is larger than " + std::to_string(max_bytes) + " bytes";
-    result.too_large = true;
-    return result;
-  }
-  if (rc == CURLE_FILESIZE_EXCEEDED) {
     result.error = "the response is larger than " + std::to_string(max_bytes) + " bytes";
     result.too_large = true;
     return result;

@@ -25,6 +25,11 @@ struct HttpResult {
   bool too_large = false;  // a GET's body was over its limit (nothing kept)
 };
 
+// Whether a provider's answer refuses the request itself, so that sending it again cannot
+// help: a 4xx other than 408 (timeout) and 429 (too many requests). No answer (0), 408, 429
+// and 5xx are worth retrying.
+bool RefusedForGood(int status);
+
 class HttpClient {
  public:
   HttpClient();

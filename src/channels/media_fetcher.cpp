@@ -23,13 +23,13 @@ Fetched Failure(std::string error, bool permanent) {
   return f;
 }
 
-// 2xx: fine; 408, 429, 5xx or no answer: try again; any other answer: it will not change.
+// 2xx: fine; too large or refused for good: give up; anything else: try again.
 std::optional<Fetched> HttpFailure(const HttpResult& r, std::string_view what) {
   if (r.too_large) return Failure(std::string(what) + ": " + r.error, true);
   if (r.status == 0) return Failure(std::string(what) + ": " + r.error, false);
   if (r.status >= 200 && r.status < 300) return std::nullopt;
-  const bool permanent = r.status >= 400 && r.status < 500 && r.status != 408 && r.status != 429;
-  return Failure(std::string(what) + " answered HTTP " + std::to_string(r.status), permanent);
+  return Failure(std::string(what) + " answered HTTP " + std::to_string(r.status),
+                 RefusedForGood(r.status));
 }
 
 // A relative path as getFile gives it ("photos/file_1.jpg"), safe to append to a URL.
@@ -57,7 +57,7 @@ Fetched Download(HttpClient& client, const std::string& url, std::string_view wh
 Fetched FetchTelegram(HttpClient& client, const ChannelConfig& config, const std::string& id) {
   const std::string token = config.Get("telegram", "bot_token");
   if (token.empty()) return Failure("telegram bot_token is not configured", false);
-  const std::string api = config.Get("telegram", "api_url", "https://api.telegram.org");
+  const std::string api = config.Get("telegram", "api_url", kTelegramApiUrl);
   HttpResult r = client.Get(api + "/bot" + token + "/getFile?file_id=" + id, kMaxGetFileAnswer);
   if (auto f = HttpFailure(r, "Telegram getFile")) return *f;
   boost::system::error_code ec;
@@ -114,12 +114,11 @@ bool MediaFetcher::Step() {
     // One photo per transaction: an image is up to 5 MiB, no reason to hold several.
     const Fetched f = FetchMedia(client_, config_, m);
     const int attempts = m.attempts + 1;
-    const RetryPolicy policy = options_.retry;
     const bool recorded = writer_.SubmitAndWait([&](store::WriteTx& tx, Timestamp now) {
       if (f.ok) {
         return static_cast<bool>(tx.channels().StoreMedia(m.id, attempts, f.content_type, f.data));
       }
-      RetryDecision r = AfterFailure(policy, attempts, now);
+      RetryDecision r = AfterFailure(options_.retry, attempts, now);
       if (f.permanent) r.dead = true;
       if (r.dead) spdlog::warn("photo {} of case {} not fetched: {}", m.id, m.case_id, f.error);
       return static_cast<bool>(

@@ -18,7 +18,7 @@ Delivery Classify(const HttpResult& r, std::string_view provider) {
     return d;
   }
   d.error = std::string(provider) + " answered HTTP " + std::to_string(r.status);
-  d.permanent = r.status >= 400 && r.status < 500 && r.status != 408 && r.status != 429;
+  d.permanent = RefusedForGood(r.status);
   return d;
 }
 
@@ -44,8 +44,7 @@ Delivery SendTelegram(HttpClient& client, const ChannelConfig& config,
   const std::string token = config.Get("telegram", "bot_token");
   if (token.empty()) return NotConfigured("telegram bot_token");
   HttpPost post;
-  post.url = config.Get("telegram", "api_url", "https://api.telegram.org") + "/bot" + token +
-             "/sendMessage";
+  post.url = config.Get("telegram", "api_url", kTelegramApiUrl) + "/bot" + token + "/sendMessage";
   json::object body{{"text", m.body}};
   // chat ids are integers; keep them numeric in the request as the Bot API documents.
   try {
@@ -61,7 +60,7 @@ Delivery SendZalo(HttpClient& client, const ChannelConfig& config, const store::
   const std::string token = config.Get("zalo", "access_token");
   if (token.empty()) return NotConfigured("zalo access_token");
   HttpPost post;
-  post.url = config.Get("zalo", "api_url", "https://openapi.zalo.me") + "/v3.0/oa/message/cs";
+  post.url = config.Get("zalo", "api_url", kZaloApiUrl) + "/v3.0/oa/message/cs";
   post.headers.push_back("access_token: " + token);
   post.body = json::serialize(json::object{{"recipient", json::object{{"user_id", m.address}}},
                                            {"message", json::object{{"text", m.body}}}});

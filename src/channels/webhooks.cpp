@@ -67,7 +67,7 @@ http::Response SmsSyncFailure(int status, std::string_view why) {
 }
 
 bool SmsSyncSecretMatches(const http::Request& req, const std::string& secret) {
-  return app::ConstantTimeEquals(app::Sha256Hex(QueryValue(req, "secret")), app::Sha256Hex(secret));
+  return app::SecretMatches(QueryValue(req, "secret"), secret);
 }
 
 // task=send: the due SMS replies, each counted as an attempt whose outcome is unknown until
@@ -165,7 +165,7 @@ void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps) {
                if (!task.empty()) return SmsSyncFailure(400, "unknown task");
                auto decoded = DecodeSmsSync(req.body, secret);
                if (!decoded) {
-                 return SmsSyncFailure(http::ProblemFor(decoded.error()).status,
+                 return SmsSyncFailure(http::StatusFor(decoded.error().kind),
                                        decoded.error().kind == ErrorKind::kUnauthorized
                                            ? "unauthorized"
                                            : "invalid message");
@@ -186,21 +186,19 @@ void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps) {
                return SmsSyncFailure(400, "unknown task");
              });
 
-  router.Add(
-      "POST", "/channels/telegram",
-      [&d](const http::Request& req, const http::PathParams&) -> http::Reply {
-        const std::string secret = d.config.Get("telegram", "secret_token");
-        if (secret.empty()) return NotConfigured("the Telegram webhook");
-        if (!app::ConstantTimeEquals(app::Sha256Hex(req.Header("x-telegram-bot-api-secret-token")),
-                                     app::Sha256Hex(secret))) {
-          return http::ProblemFor(Error::Unauthorized("the secret token does not match"));
-        }
-        auto decoded = DecodeTelegram(req.body);
-        if (!decoded) return http::ProblemFor(decoded.error());
-        if (!decoded->message) return Ignored(decoded->ignored);
-        return Accept(d, std::move(*decoded->message),
-                      [](const InboundOutcome& o) { return Json(200, AcceptedBody(o)); });
-      });
+  router.Add("POST", "/channels/telegram",
+             [&d](const http::Request& req, const http::PathParams&) -> http::Reply {
+               const std::string secret = d.config.Get("telegram", "secret_token");
+               if (secret.empty()) return NotConfigured("the Telegram webhook");
+               if (!app::SecretMatches(req.Header("x-telegram-bot-api-secret-token"), secret)) {
+                 return http::ProblemFor(Error::Unauthorized("the secret token does not match"));
+               }
+               auto decoded = DecodeTelegram(req.body);
+               if (!decoded) return http::ProblemFor(decoded.error());
+               if (!decoded->message) return Ignored(decoded->ignored);
+               return Accept(d, std::move(*decoded->message),
+                             [](const InboundOutcome& o) { return Json(200, AcceptedBody(o)); });
+             });
 
   router.Add("POST", "/channels/zalo",
              [&d](const http::Request& req, const http::PathParams&) -> http::Reply {

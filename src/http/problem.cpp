@@ -43,6 +43,13 @@ Response Problem(int status, std::string_view type_slug, std::string_view title,
   return r;
 }
 
+int StatusFor(ErrorKind kind) {
+  for (const Mapping& m : kMappings) {
+    if (m.kind == kind) return m.status;
+  }
+  return 500;
+}
+
 Response ProblemFor(const Error& error) {
   for (const Mapping& m : kMappings) {
     if (m.kind == error.kind) {

@@ -15,5 +15,7 @@ constexpr std::string_view kProblemTypeBase = "https://jembatan.example/problems
 Response Problem(int status, std::string_view type_slug, std::string_view title,
                  std::string_view detail, std::string_view field = {});
 Response ProblemFor(const Error& error);
+// The HTTP status an error kind is answered with (for replies in a provider's own format).
+int StatusFor(ErrorKind kind);
 
 }  // namespace jembatan::http

@@ -63,6 +63,7 @@ struct Conversation {
 
 enum class MediaStatus { kPending, kStored, kFailed };
 std::string_view ToString(MediaStatus s);
+std::optional<MediaStatus> ParseMediaStatus(std::string_view text);
 
 // A photo of a case: the provider's reference until the fetcher has stored the image.
 struct CaseMedia {

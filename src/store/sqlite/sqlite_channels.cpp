@@ -30,6 +30,13 @@ std::string_view ToString(MediaStatus s) {
   return "pending";
 }
 
+std::optional<MediaStatus> ParseMediaStatus(std::string_view text) {
+  for (auto s : {MediaStatus::kPending, MediaStatus::kStored, MediaStatus::kFailed}) {
+    if (ToString(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
 std::optional<OutboxStatus> ParseOutboxStatus(std::string_view text) {
   for (auto s : {OutboxStatus::kPending, OutboxStatus::kSent, OutboxStatus::kDead}) {
     if (ToString(s) == text) return s;
@@ -72,10 +79,7 @@ CaseMedia ReadMedia(const Statement& s) {
   m.case_id = s.Int(1);
   m.channel = s.Text(2);
   m.source = s.Text(3);
-  const std::string status = s.Text(4);
-  m.status = status == "stored"   ? MediaStatus::kStored
-             : status == "failed" ? MediaStatus::kFailed
-                                  : MediaStatus::kPending;
+  m.status = ParseMediaStatus(s.Text(4)).value_or(MediaStatus::kPending);
   m.attempts = static_cast<int>(s.Int(5));
   m.content_type = s.Text(6);
   m.bytes = s.Int(7);
