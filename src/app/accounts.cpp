@@ -61,10 +61,14 @@ Result<Principal> Authenticator::Authenticate(store::ReadTx& tx, const Registry&
     std::lock_guard lock(mu_);
     cache_.emplace(hash, *user);
   }
-  const Unit* unit = reg.units.FindById(user->unit_id);
-  auto role = ParseRole(user->role);
+  return PrincipalFor(reg, *user);
+}
+
+Result<Principal> PrincipalFor(const Registry& reg, const store::UserRecord& user) {
+  const Unit* unit = reg.units.FindById(user.unit_id);
+  auto role = ParseRole(user.role);
   if (unit == nullptr || !role) return Error::Internal("user record is inconsistent");
-  return Principal{user->id, user->name, *role, unit};
+  return Principal{user.id, user.name, *role, unit};
 }
 
 }  // namespace jembatan::app

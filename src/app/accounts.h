@@ -30,6 +30,9 @@ Result<CreatedUser> CreateUser(store::WriteTx& tx, const Registry& reg, const Ne
 Result<CreatedUser> CreateUserWithToken(store::WriteTx& tx, const Registry& reg, const NewUser& nu,
                                         std::string token, Timestamp now);
 
+// The principal a stored user acts as.
+Result<Principal> PrincipalFor(const Registry& reg, const store::UserRecord& user);
+
 // Resolves a bearer token to a principal. Users are never deleted in this version, so known
 // tokens are cached in memory; unknown ones always go to the store. Thread-safe.
 class Authenticator {

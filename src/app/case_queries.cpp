@@ -146,7 +146,50 @@ Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_vi
   s.overdue_now = in->overdue_now;
   s.beyond_level = in->beyond_level;
   s.reopened = in->reopened;
+  s.confirmed = in->confirmed;
+  s.disputed = in->disputed;
+  if (s.confirmed + s.disputed > 0) {
+    s.satisfaction =
+        static_cast<double>(s.confirmed) / static_cast<double>(s.confirmed + s.disputed);
+  }
   return s;
+}
+
+Result<std::vector<Summary>> SummarizeChildren(store::ReadTx& tx, const Registry& reg,
+                                               std::string_view parent_code, Timestamp from,
+                                               Timestamp to) {
+  auto parent = UnitParam(reg, parent_code, "parent");
+  if (!parent) return parent.error();
+  const Unit* p = *parent != nullptr ? *parent : reg.units.Province();
+  std::vector<Summary> out;
+  if (p == nullptr) return out;
+  for (const Unit* child : reg.units.Children(*p)) {
+    auto s = Summarize(tx, reg, child->code, from, to);
+    if (!s) return s.error();
+    out.push_back(std::move(s.value()));
+  }
+  return out;
+}
+
+Result<std::vector<SeriesPoint>> SummarizeSeries(store::ReadTx& tx, const Registry& reg,
+                                                 std::string_view unit_code, Timestamp from,
+                                                 Timestamp to, Bucket bucket) {
+  if (to <= from) return Error::Invalid("`to` must be after `from`", "to");
+  std::vector<SeriesPoint> out;
+  Date day = reg.calendar.LocalDate(from);
+  for (Timestamp start = from; start < to;) {
+    if (static_cast<int>(out.size()) >= kMaxSeriesBuckets) {
+      return Error::Invalid("the period has more than 60 buckets; use bucket=month", "bucket");
+    }
+    day = bucket == Bucket::kWeek ? Date{day.days + 7} : AddMonths(day, 1);
+    Timestamp end = reg.calendar.StartOfLocalDay(day);
+    if (end > to) end = to;
+    auto s = Summarize(tx, reg, unit_code, start, end);
+    if (!s) return s.error();
+    out.push_back({start, end, s->received, s->resolved});
+    start = end;
+  }
+  return out;
 }
 
 }  // namespace jembatan::app

@@ -75,7 +75,30 @@ struct Summary {
   int64_t overdue_now = 0;
   int64_t beyond_level = 0;
   int64_t reopened = 0;
+  int64_t confirmed = 0;               // answers the reporter confirmed
+  int64_t disputed = 0;                // answers the reporter disputed (reopened)
+  std::optional<double> satisfaction;  // confirmed / (confirmed + disputed)
 };
+
+// Summaries of each child of `parent` (communes and departments of the province; villages of
+// a commune) over one period: the dashboard's ranking table and map.
+Result<std::vector<Summary>> SummarizeChildren(store::ReadTx& tx, const Registry& reg,
+                                               std::string_view parent_code, Timestamp from,
+                                               Timestamp to);
+
+// Received and resolved per period bucket (a week or a month) between from and to. At most
+// kMaxSeriesBuckets buckets.
+constexpr int kMaxSeriesBuckets = 60;
+enum class Bucket { kWeek, kMonth };
+struct SeriesPoint {
+  Timestamp from;
+  Timestamp to;
+  int64_t received = 0;
+  int64_t resolved = 0;
+};
+Result<std::vector<SeriesPoint>> SummarizeSeries(store::ReadTx& tx, const Registry& reg,
+                                                 std::string_view unit_code, Timestamp from,
+                                                 Timestamp to, Bucket bucket);
 
 Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_view unit_code,
                           Timestamp from, Timestamp to);

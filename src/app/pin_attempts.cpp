@@ -12,7 +12,7 @@ Status PinAttempts::Check(const std::string& case_code, Timestamp now) {
   }
   if (it->second.failures >= kMaxFailures) {
     return Error{ErrorKind::kTooManyAttempts,
-                 "too many wrong PINs for case " + case_code + "; try again in 15 minutes",
+                 "too many " + what_ + " " + case_code + "; try again in 15 minutes",
                  {}};
   }
   return Status::Ok();

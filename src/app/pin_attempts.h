@@ -15,8 +15,13 @@
 
 namespace jembatan::app {
 
+// The same limit guards staff sign-in (app/sessions.h): 5 failed passwords for one user name
+// within 15 minutes lock that name's sign-in for the rest of the window.
 class PinAttempts {
  public:
+  // `what` names the failures in the refusal: "wrong PINs for case", "failed sign-ins for".
+  explicit PinAttempts(std::string what = "wrong PINs for case") : what_(std::move(what)) {}
+
   static constexpr int kMaxFailures = 5;
   static constexpr int64_t kWindowSeconds = int64_t{15} * 60;
 
@@ -29,6 +34,7 @@ class PinAttempts {
     Timestamp first_failure;
     int failures = 0;
   };
+  std::string what_;
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
 };

@@ -8,6 +8,7 @@
 
 #include "app/accounts.h"
 #include "app/deadline_sweep.h"
+#include "app/sessions.h"
 #include "app/setup.h"
 #include "cli/commands.h"
 #include "cli/support.h"
@@ -58,8 +59,23 @@ int RunImportUnits(const std::string& db, const std::string& file) {
   return 0;
 }
 
+namespace {
+
+// "-" reads the password from stdin, so it stays out of the shell history.
+Result<std::string> PasswordArgument(std::string value) {
+  if (value == "-" && !std::getline(std::cin, value)) return Error::Invalid("no password on stdin");
+  return value;
+}
+
+}  // namespace
+
 int RunUserAdd(const std::string& db, const std::string& name, const std::string& role,
-               const std::string& unit) {
+               const std::string& unit, std::string password) {
+  if (!password.empty()) {
+    auto p = PasswordArgument(std::move(password));
+    if (!p) return Fail(p.error());
+    password = std::move(p.value());
+  }
   auto store = store::OpenSqliteStore(db);
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
@@ -69,10 +85,27 @@ int RunUserAdd(const std::string& db, const std::string& name, const std::string
   app::SecureRandom random;
   auto created = app::CreateUser(**tx, **reg, {name, role, unit}, SystemNow(), random);
   if (!created) return Fail(created.error());
+  if (!password.empty()) {
+    if (auto s = app::SetUserPassword(**tx, name, password); !s) return Fail(s.error());
+  }
   if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
-  std::cout << "user " << name << " (" << role << " at " << unit << ") created.\n"
+  std::cout << "user " << name << " (" << role << " at " << unit << ") created"
+            << (password.empty() ? "" : ", with a password for the web sign-in") << ".\n"
             << "API token (shown once, keep it secret):\n"
             << created->token << "\n";
+  return 0;
+}
+
+int RunUserPassword(const std::string& db, const std::string& name, std::string password) {
+  auto p = PasswordArgument(std::move(password));
+  if (!p) return Fail(p.error());
+  auto store = store::OpenSqliteStore(db);
+  if (!store) return Fail(store.error());
+  auto tx = (*store)->BeginWrite();
+  if (!tx) return Fail(tx.error());
+  if (auto s = app::SetUserPassword(**tx, name, *p); !s) return Fail(s.error());
+  if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
+  std::cout << "password of " << name << " set.\n";
   return 0;
 }
 

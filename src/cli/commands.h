@@ -14,6 +14,8 @@ struct ServeArgs {
   size_t body_limit = 1024 * 1024;
   int outbox_retry_base_seconds = 30;  // first retry of a failed delivery; doubles each time
   int outbox_max_attempts = 10;
+  std::string web_dir;   // the built browser app (web/dist); empty: API only
+  std::string tile_url;  // map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
 };
 
 struct DemoArgs {
@@ -26,7 +28,8 @@ int RunInit(const std::string& db);
 int RunDemo(const DemoArgs& args);
 int RunImportUnits(const std::string& db, const std::string& file);
 int RunUserAdd(const std::string& db, const std::string& name, const std::string& role,
-               const std::string& unit);
+               const std::string& unit, std::string password);
+int RunUserPassword(const std::string& db, const std::string& name, std::string password);
 int RunServe(const ServeArgs& args);
 int RunSweep(const std::string& db, const std::string& at);
 int RunChannelSet(const std::string& db, const std::string& channel, const std::string& key,

@@ -29,7 +29,9 @@ int RunDemo(const DemoArgs& args) {
             << " merged units with old codes, " << summary->cases << " cases ("
             << summary->forwarded_by_members << " forwarded by members), " << swept->events_recorded
             << " deadline events.\n\n"
-            << "Sign in with a bearer token (demo only; see docs/api.md for all of them):\n";
+            << "Demo sign-ins (demo only; docs/api.md lists every token). In the browser: user "
+               "name and password \""
+            << kDemoPassword << "\"; for the API: the bearer token.\n";
   for (const auto& l : summary->logins) {
     std::cout << "  " << l.role << " " << l.name << " @ " << l.unit << ":  Authorization: Bearer "
               << l.token << "\n";

@@ -9,6 +9,7 @@
 #include "app/accounts.h"
 #include "app/case_commands.h"
 #include "app/registry.h"
+#include "app/sessions.h"
 #include "app/setup.h"
 #include "core/category.h"
 #include "core/unit.h"
@@ -222,7 +223,11 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
     const std::string token = "jbt_demo_" + name;
     auto u = app::CreateUserWithToken(**tx, reg, {name, role, unit}, token, now);
     if (!u) return u.error();
-    if (print) summary.logins.push_back({name, role, unit, token});
+    if (print) {
+      // The users worth printing also get the documented web sign-in password.
+      if (auto s = app::SetUserPassword(**tx, name, kDemoPassword); !s) return s.error();
+      summary.logins.push_back({name, role, unit, token});
+    }
     return Principal{u->user.id, name, *ParseRole(role), reg.units.FindById(u->user.unit_id)};
   };
   if (auto r = add_user("admin", "admin", "P01", true); !r) return r.error();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/secrets.h"
@@ -25,6 +26,9 @@ struct DemoSummary {
   int forwarded_by_members = 0;
   std::vector<DemoLogin> logins;  // the few worth printing
 };
+
+// The web sign-in password of the printed demo users (documented; demo databases only).
+inline constexpr std::string_view kDemoPassword = "jembatan-demo";
 
 // Builds units and users in one transaction, then a year of cases ending at `now` in
 // transactions of 20,000 cases.

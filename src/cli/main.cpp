@@ -46,6 +46,15 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"admin", "supervisor", "officer", "member"}));
   user_add->add_option("--unit", unit, "code of the unit the user works for")->required();
+  std::string password;
+  user_add->add_option("--password", password,
+                       "also a password for the web sign-in (10+ bytes); - reads it from stdin");
+  auto* user_password =
+      user->add_subcommand("password", "Set a user's password for the web sign-in");
+  user_password->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  user_password->add_option("--name", name, "user name")->required();
+  user_password->add_option("--password", password, "the password; - reads it from stdin")
+      ->required();
 
   ServeArgs serve;
   auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP server");
@@ -68,6 +77,12 @@ int main(int argc, char** argv) {
       ->add_option("--outbox-max-attempts", serve.outbox_max_attempts,
                    "deliveries tried before a message is dead")
       ->check(CLI::Range(1, 100));
+
+  serve_cmd->add_option("--web", serve.web_dir,
+                        "directory of the built browser app (web/dist); empty: API only");
+  serve_cmd->add_option("--tile-url", serve.tile_url,
+                        "map tile URL template for the dashboard, e.g. "
+                        "https://tile.openstreetmap.org/{z}/{x}/{y}.png (empty: no tiles)");
 
   auto* channel = app.add_subcommand("channel", "Configure SMS, Telegram, Zalo and Open311");
   channel->require_subcommand(1);
@@ -121,7 +136,8 @@ int main(int argc, char** argv) {
   if (*demo_cmd) return RunDemo(demo);
   if (*import_units) return RunImportUnits(db, csv);
   if (*import_cases) return RunImportCases(db, csv);
-  if (*user_add) return RunUserAdd(db, name, role, unit);
+  if (*user_add) return RunUserAdd(db, name, role, unit, password);
+  if (*user_password) return RunUserPassword(db, name, password);
   if (*serve_cmd) return RunServe(serve);
   if (*sweep) return RunSweep(db, at);
   if (*channel_set) return RunChannelSet(db, channel_name, key, value);

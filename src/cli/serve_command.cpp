@@ -9,6 +9,7 @@
 
 #include "app/accounts.h"
 #include "app/deadline_sweep.h"
+#include "app/sessions.h"
 #include "app/writer.h"
 #include "channels/config.h"
 #include "channels/media_fetcher.h"
@@ -111,6 +112,14 @@ bool SplitListen(const std::string& listen, std::string& host, unsigned short& p
   return !host.empty();
 }
 
+// "https://tile.example.org/{z}/{x}/{y}.png" → "https://tile.example.org" (for the CSP).
+std::string TileOrigin(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return {};
+  const auto slash = url.find('/', scheme + 3);
+  return url.substr(0, slash);
+}
+
 }  // namespace
 
 int RunServe(const ServeArgs& args) {
@@ -145,7 +154,21 @@ int RunServe(const ServeArgs& args) {
   app::Authenticator auth;
   app::SecureRandom random;
   app::PinAttempts pin_attempts;
-  http::Api api(http::ApiDeps{**store, registry, auth, random, pin_attempts, SystemNow});
+  app::LoginAttempts login_attempts("failed sign-ins for");
+  if (!args.tile_url.empty() &&
+      (!(args.tile_url.starts_with("https://") || args.tile_url.starts_with("http://")) ||
+       args.tile_url.find_first_of(" ;,'\"\\") != std::string::npos)) {
+    return Fail(Error::Invalid("--tile-url must be an http(s) URL template without ; , or quotes"));
+  }
+  std::unique_ptr<http::StaticFiles> web;
+  if (!args.web_dir.empty()) {
+    auto files = http::StaticFiles::Load(args.web_dir, {TileOrigin(args.tile_url)});
+    if (!files) return Fail(files.error());
+    web = std::move(files.value());
+    spdlog::info("serving the web app: {} files from {}", web->file_count(), args.web_dir);
+  }
+  http::Api api(http::ApiDeps{**store, registry, auth, random, pin_attempts, login_attempts,
+                              SystemNow, web.get(), args.tile_url});
   channels::SenderOptions sender_options;
   sender_options.retry.base_seconds = args.outbox_retry_base_seconds;
   sender_options.retry.max_attempts = args.outbox_max_attempts;

@@ -38,3 +38,14 @@ class PlaceIndex {
 };
 
 }  // namespace jembatan
+
+namespace jembatan {
+
+// The web form's place picker: live villages and communes whose name (with the commune's name,
+// for a village) contains every word of `query`, folded as FoldForMatch does, so "ban moi"
+// finds "Bản Mới" and "son hai" finds the villages of Sơn Hải. Villages first, then by name;
+// at most `limit`. An empty query finds nothing.
+std::vector<const Unit*> SearchPlaces(const UnitDirectory& units, std::string_view query,
+                                      size_t limit);
+
+}  // namespace jembatan

@@ -129,4 +129,12 @@ std::optional<Timestamp> ParseTimestamp(std::string_view s) {
   return Timestamp{days * kSecondsPerDay + int64_t{hh} * 3600 + int64_t{mm} * 60 + ss - offset};
 }
 
+Date AddMonths(Date d, int n) {
+  using namespace std::chrono;
+  year_month_day ymd{sys_days{days{d.days}}};
+  ymd += months{n};
+  if (!ymd.ok()) ymd = ymd.year() / ymd.month() / last;
+  return Date{static_cast<int32_t>(sys_days{ymd}.time_since_epoch().count())};
+}
+
 }  // namespace jembatan

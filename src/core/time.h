@@ -25,6 +25,8 @@ constexpr int64_t kSecondsPerDay = 86400;
 // 0 = Monday … 6 = Sunday.
 int Weekday(Date d);
 Date DateFromYmd(int year, unsigned month, unsigned day);
+// The same day `n` months later (the month's last day when it has no such day: 31 Jan → 28 Feb).
+Date AddMonths(Date d, int n);
 
 // "2026-11-23T08:15:00Z" (RFC 3339, UTC).
 std::string FormatTimestamp(Timestamp t);

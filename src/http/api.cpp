@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/place_index.h"
+#include "core/validation.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
@@ -20,10 +22,15 @@ Api::Api(ApiDeps deps) : deps_(std::move(deps)) {
   AddReferenceRoutes();
   AddAdminRoutes();
   AddImportRoutes();
+  AddSessionRoutes();
+  AddStatsRoutes();
 }
 
 Reply Api::Handle(const Request& req) const {
   try {
+    if (deps_.web != nullptr) {
+      if (auto page = deps_.web->Serve(req)) return std::move(*page);
+    }
     return router_.Dispatch(req);
   } catch (const std::exception& e) {
     spdlog::error("handler for {} {} threw: {}", req.method, req.path, e.what());
@@ -53,8 +60,23 @@ void Api::AddReferenceRoutes() {
   });
 
   router_.Add("GET", "/api/v1/units", [&d](const Request& req, const PathParams&) -> Reply {
-    if (auto s = OnlyQueryParams(req, {"parent"}); !s) return ProblemFor(s.error());
+    if (auto s = OnlyQueryParams(req, {"parent", "q"}); !s) return ProblemFor(s.error());
     const app::Registry& reg = *d.registry;
+    if (auto q = req.query.find("q"); q != req.query.end()) {
+      // The report form's place picker: villages and communes by name, diacritics ignored.
+      if (q->second.size() > 100 || !IsValidUtf8(q->second)) {
+        return ProblemFor(Error::Invalid("q must be UTF-8 text of at most 100 bytes", "q"));
+      }
+      constexpr size_t kMaxFound = 20;
+      json::array units;
+      for (const Unit* u : SearchPlaces(reg.units, q->second, kMaxFound)) {
+        json::object o = UnitToJson(*u, reg);
+        if (const Unit* p = reg.units.Parent(*u)) o["parent_name"] = p->name;
+        units.push_back(std::move(o));
+      }
+      return JsonResponse(
+          200, Serialize(json::object{{"parent", nullptr}, {"units", std::move(units)}}));
+    }
     const Unit* parent = reg.units.Province();
     if (auto it = req.query.find("parent"); it != req.query.end()) {
       parent = reg.units.ResolveLive(it->second);
@@ -82,21 +104,14 @@ void Api::AddReferenceRoutes() {
                 return JsonResponse(200, Serialize(o));
               });
 
-  router_.Add("GET", "/api/v1/stats/summary", [&d](const Request& req, const PathParams&) -> Reply {
-    if (auto s = OnlyQueryParams(req, {"unit", "from", "to"}); !s) return ProblemFor(s.error());
-    const app::Registry& reg = *d.registry;
-    auto from = QueryTime(req, "from", reg, false);
-    if (!from) return ProblemFor(from.error());
-    auto to = QueryTime(req, "to", reg, true);
-    if (!to) return ProblemFor(to.error());
-    const Timestamp end = to.value().value_or(d.clock());
-    const Timestamp start = from.value().value_or(Timestamp{end.seconds - 365 * kSecondsPerDay});
-    auto tx = d.store.BeginRead();
-    if (!tx) return ProblemFor(tx.error());
-    auto it = req.query.find("unit");
-    auto summary = app::Summarize(**tx, reg, it == req.query.end() ? "" : it->second, start, end);
-    if (!summary) return ProblemFor(summary.error());
-    return JsonResponse(200, Serialize(SummaryToJson(*summary)));
+  router_.Add("GET", "/api/v1/config", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+    const Unit* province = d.registry->units.Province();
+    json::object o;
+    o["tile_url"] = d.tile_url;
+    o["province"] = province ? json::value(UnitToJson(*province, *d.registry)) : nullptr;
+    o["time_zone_offset_minutes"] = d.registry->calendar.utc_offset() / 60;
+    return JsonResponse(200, Serialize(o));
   });
 }
 

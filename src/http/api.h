@@ -11,6 +11,7 @@
 #include "app/secrets.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "http/static_files.h"
 #include "store/store.h"
 
 namespace jembatan::http {
@@ -21,7 +22,10 @@ struct ApiDeps {
   app::Authenticator& auth;
   app::Random& random;  // thread-safe (SecureRandom in the server)
   app::PinAttempts& pin_attempts;
+  app::PinAttempts& login_attempts;  // failed staff sign-ins (app/sessions.h)
   std::function<Timestamp()> clock;  // read-only handlers' notion of now
+  const StaticFiles* web = nullptr;  // the browser app; none: API only
+  std::string tile_url;              // map tiles for the dashboard (GET /api/v1/config)
 };
 
 class Api {
@@ -37,6 +41,8 @@ class Api {
   void AddReferenceRoutes();
   void AddAdminRoutes();
   void AddImportRoutes();
+  void AddSessionRoutes();
+  void AddStatsRoutes();
   ApiDeps deps_;
   Router router_;
 };

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "app/secrets.h"
+#include "app/sessions.h"
 #include "http/problem.h"
 
 namespace jembatan::http {
@@ -14,9 +15,50 @@ Response JsonResponse(int status, std::string body) {
   return r;
 }
 
+std::string_view CookieValue(const Request& req, std::string_view name) {
+  std::string_view rest = req.Header("cookie");
+  while (!rest.empty()) {
+    const size_t semi = rest.find(';');
+    std::string_view pair = rest.substr(0, semi);
+    rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+  }
+  return {};
+}
+
+bool HasCredentials(const Request& req) {
+  return !req.authorization.empty() || !CookieValue(req, app::kSessionCookie).empty();
+}
+
+bool IsSafeMethod(std::string_view method) { return method == "GET" || method == "HEAD"; }
+
+namespace {
+
+Result<std::optional<Principal>> SessionCaller(const ApiDeps& deps, store::ReadTx& tx,
+                                               const Request& req) {
+  const std::string_view cookie = CookieValue(req, app::kSessionCookie);
+  if (cookie.empty()) return std::optional<Principal>{};
+  auto session = app::FindLiveSession(tx, cookie, deps.clock());
+  if (!session) {
+    if (session.error().kind == ErrorKind::kUnauthorized) return std::optional<Principal>{};
+    return session.error();
+  }
+  if (!IsSafeMethod(req.method) &&
+      !app::ConstantTimeEquals(req.Header("x-csrf-token"), session->csrf_token)) {
+    return Error::Forbidden("a write made with a session needs its X-CSRF-Token header");
+  }
+  auto p = app::SessionPrincipal(tx, *deps.registry, *session);
+  if (!p) return p.error();
+  return std::optional<Principal>{std::move(p.value())};
+}
+
+}  // namespace
+
 Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, store::ReadTx& tx,
                                                    const Request& req) {
-  if (req.authorization.empty()) return std::optional<Principal>{};
+  if (req.authorization.empty()) return SessionCaller(deps, tx, req);
   constexpr std::string_view kBearer = "Bearer ";
   if (req.authorization.size() <= kBearer.size() ||
       req.authorization.compare(0, kBearer.size(), kBearer) != 0) {
@@ -29,9 +71,9 @@ Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, store::R
 }
 
 Result<Principal> RequiredPrincipal(const ApiDeps& deps, store::ReadTx& tx, const Request& req) {
-  if (req.authorization.empty()) return Error::Unauthorized("a bearer token is required");
   auto p = OptionalPrincipal(deps, tx, req);
   if (!p) return p.error();
+  if (!p.value()) return Error::Unauthorized("sign in, or send a bearer token");
   return std::move(*p.value());
 }
 

@@ -18,7 +18,16 @@ constexpr size_t kMaxIdempotencyKey = 255;
 
 Response JsonResponse(int status, std::string body);
 
-// nullopt principal when there is no Authorization header; an error for a bad one.
+// A cookie's value from the Cookie header ("" when absent).
+std::string_view CookieValue(const Request& req, std::string_view name);
+// Whether the request names a caller: a bearer token or a session cookie.
+bool HasCredentials(const Request& req);
+bool IsSafeMethod(std::string_view method);
+
+// The caller: a bearer token (Authorization) or, without one, a live session cookie. A write
+// made with a session must carry the session's X-CSRF-Token (403 otherwise). An unknown or
+// expired session cookie counts as no caller, so public pages keep working after expiry.
+// nullopt principal when there is no caller; an error for a bad bearer token.
 Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, store::ReadTx& tx,
                                                    const Request& req);
 Result<Principal> RequiredPrincipal(const ApiDeps& deps, store::ReadTx& tx, const Request& req);

@@ -133,7 +133,7 @@ void Api::AddCaseRoutes() {
     auto submit = ReadSubmitRequest(*body);
     if (!submit) return ProblemFor(submit.error());
     std::optional<Principal> submitter;
-    if (!req.authorization.empty()) {
+    if (HasCredentials(req)) {
       auto rc = OpenRead(d, req);
       if (!rc) return ProblemFor(rc.error());
       submitter = std::move(rc->viewer);

@@ -280,6 +280,9 @@ json::object SummaryToJson(const app::Summary& s) {
   o["overdue_now"] = s.overdue_now;
   o["beyond_level"] = s.beyond_level;
   o["reopened"] = s.reopened;
+  o["confirmed"] = s.confirmed;
+  o["disputed"] = s.disputed;
+  o["satisfaction"] = s.satisfaction ? json::value(*s.satisfaction) : json::value(nullptr);
   o["by_status"] = std::move(by_status);
   o["by_category"] = std::move(by_category);
   return o;

@@ -51,6 +51,15 @@ struct UserRecord {
   Timestamp created_at;
 };
 
+// A signed-in browser session (app/sessions.h). Known by the hash of its cookie value.
+struct SessionRecord {
+  std::string id_hash;
+  int64_t user_id = 0;
+  std::string csrf_token;
+  Timestamp created_at;
+  Timestamp expires_at;
+};
+
 struct IdempotencyRecord {
   std::string request_hash;
   int status = 0;
@@ -64,7 +73,9 @@ struct StatsInput {
   int64_t received = 0;
   int64_t beyond_level = 0;
   int64_t overdue_now = 0;
-  int64_t reopened = 0;                       // reopen events in the period
+  int64_t reopened = 0;   // reopen events in the period
+  int64_t confirmed = 0;  // answers the reporter confirmed in the period (closed by "reporter")
+  int64_t disputed = 0;   // answers the reporter disputed in the period (reopened by "reporter")
   std::vector<ResolutionSample> resolutions;  // first resolutions in the period
 };
 
@@ -92,6 +103,9 @@ class ReadTx {
   virtual Result<std::optional<UserRecord>> FindUserByTokenHash(std::string_view hash) = 0;
   virtual Result<std::optional<UserRecord>> FindUserByName(std::string_view name) = 0;
   virtual Result<std::optional<UserRecord>> FindUserById(int64_t id) = 0;
+  // The Argon2id hash string, "" when the user has no password.
+  virtual Result<std::string> UserPasswordHash(int64_t user_id) = 0;
+  virtual Result<std::optional<SessionRecord>> FindSession(std::string_view id_hash) = 0;
 
   virtual Result<std::optional<IdempotencyRecord>> FindIdempotency(std::string_view key) = 0;
 
@@ -117,6 +131,10 @@ class WriteTx : public ReadTx {
   virtual Status UpsertCategory(const Category& c) = 0;
   virtual Status AddHoliday(Date d, std::string_view name) = 0;
   virtual Result<int64_t> InsertUser(const UserRecord& u, std::string_view token_hash) = 0;
+  virtual Status SetUserPassword(int64_t user_id, std::string_view password_hash) = 0;
+  virtual Status InsertSession(const SessionRecord& s) = 0;
+  virtual Status DeleteSession(std::string_view id_hash) = 0;
+  virtual Status PurgeSessions(Timestamp expired_before) = 0;
 
   // Open cases not yet marked overdue whose warning or acknowledge time has come, id > after_id,
   // in id order: the candidates the deadline sweep looks at (core decides what to record).

@@ -11,6 +11,7 @@
 #include "app/case_commands.h"
 #include "app/case_queries.h"
 #include "app/deadline_sweep.h"
+#include "app/sessions.h"
 #include "app/setup.h"
 #include "app/writer.h"
 #include "store/sqlite/sqlite_store.h"
@@ -511,6 +512,77 @@ TEST(SqliteWal, StaysBoundedUnderContinuousWrites) {
     EXPECT_EQ((*tx)->ListCases(f)->size(), 6000u);
   }
   std::filesystem::remove_all(dir);
+}
+
+// --- Staff sign-in (app/sessions.h) ---
+
+TEST(Passwords, Argon2idHashVerifiesOnlyTheSamePassword) {
+  auto h = app::HashPassword("correct horse battery");
+  ASSERT_TRUE(h.ok());
+  EXPECT_TRUE(h->starts_with("$argon2id$"));
+  EXPECT_TRUE(app::VerifyPassword(*h, "correct horse battery"));
+  EXPECT_FALSE(app::VerifyPassword(*h, "correct horse batterY"));
+  EXPECT_FALSE(app::VerifyPassword("", ""));
+  EXPECT_EQ(app::HashPassword("short").error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(app::HashPassword(std::string(257, 'a')).error().kind, ErrorKind::kInvalidInput);
+  EXPECT_EQ(app::HashPassword("\xff\xfe invalid utf8").error().kind, ErrorKind::kInvalidInput);
+}
+
+TEST_F(AppTest, SignInChecksThePasswordAndLocksAfterFiveFailures) {
+  {
+    auto tx = Write();
+    ASSERT_TRUE(app::SetUserPassword(*tx, "officer.c1", "a-good-password").ok());
+    EXPECT_EQ(app::SetUserPassword(*tx, "nobody", "a-good-password").error().kind,
+              ErrorKind::kUnknownReference);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  app::LoginAttempts attempts("failed sign-ins for");
+  auto tx = Read();
+  auto ok = app::CheckSignIn(*tx, attempts, "officer.c1", "a-good-password", now_);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->name, "officer.c1");
+  // A user without a password cannot sign in with any.
+  EXPECT_EQ(app::CheckSignIn(*tx, attempts, "officer.c2", "", now_).error().kind,
+            ErrorKind::kUnauthorized);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(app::CheckSignIn(*tx, attempts, "officer.c1", "wrong-password", now_).error().kind,
+              ErrorKind::kUnauthorized);
+  }
+  EXPECT_EQ(app::CheckSignIn(*tx, attempts, "officer.c1", "a-good-password", now_).error().kind,
+            ErrorKind::kTooManyAttempts);
+  const Timestamp later{now_.seconds + app::PinAttempts::kWindowSeconds};
+  EXPECT_TRUE(app::CheckSignIn(*tx, attempts, "officer.c1", "a-good-password", later).ok());
+}
+
+TEST_F(AppTest, SessionsAreFoundByCookieUntilTheyExpireOrAreDeleted) {
+  auto s = app::MakeSession(officer1_.user_id, now_, random_);
+  EXPECT_NE(s.record.id_hash, s.cookie_value);  // only the hash is stored
+  EXPECT_NE(s.record.csrf_token, s.cookie_value);
+  {
+    auto tx = Write();
+    ASSERT_TRUE(app::StoreSession(*tx, s).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  {
+    auto tx = Read();
+    auto live = app::FindLiveSession(*tx, s.cookie_value, now_);
+    ASSERT_TRUE(live.ok());
+    auto p = app::SessionPrincipal(*tx, *reg_, *live);
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p->name, "officer.c1");
+    EXPECT_EQ(p->unit->code, "C1");
+    const Timestamp expiry{now_.seconds + app::kSessionSeconds};
+    EXPECT_EQ(app::FindLiveSession(*tx, s.cookie_value, expiry).error().kind,
+              ErrorKind::kUnauthorized);
+    EXPECT_FALSE(app::FindLiveSession(*tx, "jbt_other", now_).ok());
+  }
+  {
+    auto tx = Write();
+    ASSERT_TRUE(tx->DeleteSession(s.record.id_hash).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto tx = Read();
+  EXPECT_FALSE(app::FindLiveSession(*tx, s.cookie_value, now_).ok());
 }
 
 }  // namespace

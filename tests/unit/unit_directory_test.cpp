@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/place_index.h"
 #include "core/unit.h"
 #include "fixtures.h"
 
@@ -68,6 +69,42 @@ TEST(UnitLevel, NamesAndAliases) {
   EXPECT_EQ(ParseUnitLevel("residential_group"), UnitLevel::kVillage);
   EXPECT_EQ(ToString(UnitLevel::kDepartment), "department");
   EXPECT_FALSE(ParseUnitLevel("district").has_value());  // abolished in 2025
+}
+
+TEST(SearchPlaces, FindsLiveVillagesAndCommunesByFoldedWords) {
+  std::vector<Unit> units = {
+      testing::MakeUnit(1, "P", UnitLevel::kProvince, std::nullopt),
+      testing::MakeUnit(2, "C1", UnitLevel::kCommune, 1),
+      testing::MakeUnit(3, "C1-V1", UnitLevel::kVillage, 2),
+      testing::MakeUnit(4, "C1-V2", UnitLevel::kVillage, 2),
+      testing::MakeUnit(5, "C2", UnitLevel::kCommune, 1),
+      testing::MakeUnit(6, "C2-V1", UnitLevel::kVillage, 5),
+      testing::MakeUnit(7, "OLD-V", UnitLevel::kVillage, 2, false, 3),
+  };
+  units[1].name = "Biên Sơn";
+  units[2].name = "Bản Mới";
+  units[3].name = "Thôn Đông";
+  units[4].name = "Sơn Hải";
+  units[5].name = "Bản Mới";
+  units[6].name = "Bản Mới cũ";
+  auto dir = std::move(UnitDirectory::Build(std::move(units)).value());
+  auto codes = [&](std::string_view q, size_t limit = 10) {
+    std::vector<std::string> out;
+    for (const Unit* u : SearchPlaces(dir, q, limit)) out.push_back(u->code);
+    return out;
+  };
+  // Both "Bản Mới" villages (not the merged one), villages before communes.
+  EXPECT_EQ(codes("ban moi"), (std::vector<std::string>{"C1-V1", "C2-V1"}));
+  EXPECT_EQ(codes("BẢN  mới"), codes("ban moi"));
+  // The commune's name narrows a village name found in two communes.
+  EXPECT_EQ(codes("ban moi son hai"), (std::vector<std::string>{"C2-V1"}));
+  // "dong" finds Thôn Đông (đ folds to d); a commune name finds its villages, then itself.
+  EXPECT_EQ(codes("dong"), (std::vector<std::string>{"C1-V2"}));
+  EXPECT_EQ(codes("bien son"), (std::vector<std::string>{"C1-V1", "C1-V2", "C1"}));
+  EXPECT_EQ(codes("bien son", 2).size(), 2u);
+  EXPECT_TRUE(codes("").empty());
+  EXPECT_TRUE(codes("  ").empty());
+  EXPECT_TRUE(codes("xyz").empty());
 }
 
 }  // namespace

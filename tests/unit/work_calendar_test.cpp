@@ -97,5 +97,13 @@ TEST(Deadlines, WarningAtEightyPercentOfWorkingTime) {
   EXPECT_LT(d.warn_at, d.resolve_due);
 }
 
+TEST(Dates, AddMonthsKeepsTheDayOrTakesTheMonthsLast) {
+  EXPECT_EQ(AddMonths(DateFromYmd(2026, 1, 15), 1), DateFromYmd(2026, 2, 15));
+  EXPECT_EQ(AddMonths(DateFromYmd(2026, 1, 31), 1), DateFromYmd(2026, 2, 28));
+  EXPECT_EQ(AddMonths(DateFromYmd(2028, 1, 31), 1), DateFromYmd(2028, 2, 29));
+  EXPECT_EQ(AddMonths(DateFromYmd(2026, 11, 30), 2), DateFromYmd(2027, 1, 30));
+  EXPECT_EQ(AddMonths(DateFromYmd(2026, 3, 31), -1), DateFromYmd(2026, 2, 28));
+}
+
 }  // namespace
 }  // namespace jembatan

@@ -328,13 +328,28 @@ class Queries : public Base {
     }
     {
       auto st = db_.Prepare(
-          "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id "
+          "SELECT count(*), coalesce(sum(e.actor = 'reporter'), 0) FROM events e "
+          "JOIN cases c ON c.id = e.case_id "
           "WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2" +
           scope);
       if (!st) return st.error();
       Statement& s = **st;
       bind(s);
-      if (s.Step()) in.reopened = s.Int(0);
+      if (s.Step()) {
+        in.reopened = s.Int(0);
+        in.disputed = s.Int(1);
+      }
+      s.Reset();
+    }
+    {
+      auto st = db_.Prepare(
+          "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id "
+          "WHERE e.kind = 'closed' AND e.actor = 'reporter' AND e.at >= ?1 AND e.at < ?2" +
+          scope);
+      if (!st) return st.error();
+      Statement& s = **st;
+      bind(s);
+      if (s.Step()) in.confirmed = s.Int(0);
       s.Reset();
     }
     return in;
@@ -348,6 +363,32 @@ class Queries : public Base {
   }
   Result<std::optional<UserRecord>> FindUserById(int64_t id) override {
     return FindUser("id = ?", [&](Statement& s) { s.Bind(1, id); });
+  }
+
+  Result<std::string> UserPasswordHash(int64_t user_id) override {
+    auto st = db_.Prepare("SELECT password_hash FROM users WHERE id = ?");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, user_id);
+    std::string out;
+    if (s.Step()) out = s.Text(0);
+    s.Reset();
+    return out;
+  }
+
+  Result<std::optional<SessionRecord>> FindSession(std::string_view id_hash) override {
+    auto st = db_.Prepare(
+        "SELECT id_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
+        "WHERE id_hash = ?");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, id_hash);
+    std::optional<SessionRecord> out;
+    if (s.Step()) {
+      out = SessionRecord{s.Text(0), s.Int(1), s.Text(2), Timestamp{s.Int(3)}, Timestamp{s.Int(4)}};
+    }
+    s.Reset();
+    return out;
   }
 
   Result<std::optional<IdempotencyRecord>> FindIdempotency(std::string_view key) override {
@@ -584,6 +625,38 @@ class SqliteWriteTx final : public Queries<WriteTx> {
       return e.error();
     }
     return db_.LastInsertId();
+  }
+
+  Status SetUserPassword(int64_t user_id, std::string_view password_hash) override {
+    auto st = db_.Prepare("UPDATE users SET password_hash = ? WHERE id = ?");
+    if (!st) return st.error();
+    return (*st)->Bind(1, password_hash).Bind(2, user_id).Run();
+  }
+
+  Status InsertSession(const SessionRecord& r) override {
+    auto st = db_.Prepare(
+        "INSERT INTO sessions(id_hash, user_id, csrf_token, created_at, expires_at) "
+        "VALUES (?,?,?,?,?)");
+    if (!st) return st.error();
+    return (*st)
+        ->Bind(1, r.id_hash)
+        .Bind(2, r.user_id)
+        .Bind(3, r.csrf_token)
+        .Bind(4, r.created_at.seconds)
+        .Bind(5, r.expires_at.seconds)
+        .Run();
+  }
+
+  Status DeleteSession(std::string_view id_hash) override {
+    auto st = db_.Prepare("DELETE FROM sessions WHERE id_hash = ?");
+    if (!st) return st.error();
+    return (*st)->Bind(1, id_hash).Run();
+  }
+
+  Status PurgeSessions(Timestamp expired_before) override {
+    auto st = db_.Prepare("DELETE FROM sessions WHERE expires_at < ?");
+    if (!st) return st.error();
+    return (*st)->Bind(1, expired_before.seconds).Run();
   }
 
   Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) override {

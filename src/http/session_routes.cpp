@@ -1,0 +1,100 @@
+// /api/v1/session: staff sign-in, who am I, sign-out (app/sessions.h has the rules).
+#include <boost/json.hpp>
+
+#include "app/sessions.h"
+#include "http/api.h"
+#include "http/api_support.h"
+#include "http/json_codec.h"
+#include "http/problem.h"
+
+namespace jembatan::http {
+namespace json = boost::json;
+namespace {
+
+std::string SessionCookie(std::string_view value, int64_t max_age) {
+  return std::string(app::kSessionCookie) + "=" + std::string(value) +
+         "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+}
+
+json::object SessionJson(const Principal& p, const app::Registry& reg,
+                         const store::SessionRecord& s) {
+  json::object user;
+  user["name"] = p.name;
+  user["role"] = ToString(p.role);
+  user["unit"] = UnitToJson(*p.unit, reg);
+  json::object o;
+  o["user"] = std::move(user);
+  o["csrf_token"] = s.csrf_token;
+  o["expires_at"] = FormatTimestamp(s.expires_at);
+  return o;
+}
+
+}  // namespace
+
+void Api::AddSessionRoutes() {
+  const ApiDeps& d = deps_;
+
+  // Sign in. The password check (Argon2id, ~30 ms) runs here on the I/O thread; only the
+  // session row goes through the writer.
+  router_.Add("POST", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
+    auto body = ParseObject(req.body);
+    if (!body) return ProblemFor(body.error());
+    if (auto s = OnlyFields(*body, {"name", "password"}); !s) return ProblemFor(s.error());
+    std::string name, password;
+    if (auto s = ReadString(*body, "name", name); !s) return ProblemFor(s.error());
+    if (auto s = ReadString(*body, "password", password); !s) return ProblemFor(s.error());
+    if (name.empty()) return ProblemFor(Error::Invalid("name is required", "name"));
+    if (password.empty()) return ProblemFor(Error::Invalid("password is required", "password"));
+    auto tx = d.store.BeginRead();
+    if (!tx) return ProblemFor(tx.error());
+    const Timestamp now = d.clock();
+    auto user = app::CheckSignIn(**tx, d.login_attempts, name, password, now);
+    if (!user) return ProblemFor(user.error());
+    auto principal = app::PrincipalFor(*d.registry, *user);
+    if (!principal) return ProblemFor(principal.error());
+    auto session = app::MakeSession(user->id, now, d.random);
+    auto reg = d.registry;
+    return DeferredWrite{[reg, session = std::move(session), p = std::move(principal.value())](
+                             store::WriteTx& wtx, Timestamp, bool& keep) {
+      if (auto s = app::StoreSession(wtx, session); !s) return ProblemFor(s.error());
+      keep = true;
+      Response r = JsonResponse(200, Serialize(SessionJson(p, *reg, session.record)));
+      r.headers.emplace_back("Set-Cookie",
+                             SessionCookie(session.cookie_value, app::kSessionSeconds));
+      return r;
+    }};
+  });
+
+  router_.Add("GET", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+    auto tx = d.store.BeginRead();
+    if (!tx) return ProblemFor(tx.error());
+    auto session = app::FindLiveSession(**tx, CookieValue(req, app::kSessionCookie), d.clock());
+    if (!session) return ProblemFor(session.error());
+    auto p = app::SessionPrincipal(**tx, *d.registry, *session);
+    if (!p) return ProblemFor(p.error());
+    return JsonResponse(200, Serialize(SessionJson(*p, *d.registry, *session)));
+  });
+
+  // Sign out: needs the session's CSRF token, like every write made with a session.
+  router_.Add("DELETE", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
+    auto tx = d.store.BeginRead();
+    if (!tx) return ProblemFor(tx.error());
+    const std::string cookie(CookieValue(req, app::kSessionCookie));
+    auto session = app::FindLiveSession(**tx, cookie, d.clock());
+    if (!session) return ProblemFor(session.error());
+    if (!app::ConstantTimeEquals(req.Header("x-csrf-token"), session->csrf_token)) {
+      return ProblemFor(Error::Forbidden("sign-out needs the session's X-CSRF-Token header"));
+    }
+    return DeferredWrite{[id_hash = session->id_hash](store::WriteTx& wtx, Timestamp, bool& keep) {
+      if (auto s = wtx.DeleteSession(id_hash); !s) return ProblemFor(s.error());
+      keep = true;
+      Response r;
+      r.status = 204;
+      r.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
+      return r;
+    }};
+  });
+}
+
+}  // namespace jembatan::http

@@ -1,0 +1,221 @@
+"""The server side of the browser app: staff sessions (password, cookie, CSRF, lock-out,
+sign-out), the static files (cache headers, gzip, CSP, app routes) and the dashboard figures."""
+import datetime
+import gzip
+import os
+import shutil
+import tempfile
+import unittest
+
+from harness import OFFICER_C001, Server
+
+PASSWORD = "jembatan-demo"
+
+
+def make_dist():
+    d = tempfile.mkdtemp(prefix="jembatan-dist-")
+    os.makedirs(os.path.join(d, "assets"))
+    with open(os.path.join(d, "index.html"), "w") as f:
+        f.write("<!doctype html><title>Jembatan</title><div id=app></div>")
+    js = b"console.log('jembatan');\n" * 40
+    with open(os.path.join(d, "assets", "index-abc123.js"), "wb") as f:
+        f.write(js)
+    with open(os.path.join(d, "assets", "index-abc123.js.gz"), "wb") as f:
+        f.write(gzip.compress(js))
+    return d
+
+
+class WebTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dist = make_dist()
+        cls.s = Server(serve_args=["--web", cls.dist,
+                                   "--tile-url", "https://tiles.example.org/{z}/{x}/{y}.png"])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.s.close()
+        shutil.rmtree(cls.dist, ignore_errors=True)
+
+    def sign_in(self, name="officer.bienson", password=PASSWORD):
+        status, body, res = self.s.request("POST", "/api/v1/session",
+                                           {"name": name, "password": password})
+        self.assertEqual(status, 200, body)
+        cookie = res.getheader("Set-Cookie")
+        self.assertIn("HttpOnly", cookie)
+        self.assertIn("Secure", cookie)
+        self.assertIn("SameSite=Lax", cookie)
+        return cookie.split(";")[0], body["csrf_token"]
+
+    def test_sign_in_gives_a_session_that_acts_as_the_user(self):
+        cookie, csrf = self.sign_in()
+        status, me, _ = self.s.request("GET", "/api/v1/session", headers={"Cookie": cookie})
+        self.assertEqual(status, 200)
+        self.assertEqual(me["user"]["name"], "officer.bienson")
+        self.assertEqual(me["user"]["role"], "officer")
+        self.assertEqual(me["user"]["unit"]["code"], "C001")
+        self.assertEqual(me["csrf_token"], csrf)
+        # A case of the officer's commune: the session sees the contact, and can accept it.
+        status, c, _ = self.s.request("POST", "/api/v1/cases", {
+            "body": "Lampu jalan mati", "unit": "C001-V01", "category": "roads_bridges",
+            "reporter": {"name": "Ibu Ani", "phone": "+6281234500011"}})
+        self.assertEqual(status, 201, c)
+        status, full, _ = self.s.request("GET", f"/api/v1/cases/{c['code']}",
+                                         headers={"Cookie": cookie})
+        self.assertEqual(full["reporter"]["phone"], "+6281234500011")
+        status, acc, _ = self.s.request("POST", f"/api/v1/cases/{c['code']}/actions/accept",
+                                        headers={"Cookie": cookie, "X-CSRF-Token": csrf})
+        self.assertEqual(status, 200, acc)
+        self.assertEqual(acc["status"], "accepted")
+
+    def test_a_write_without_the_csrf_token_is_refused_and_changes_nothing(self):
+        cookie, csrf = self.sign_in()
+        status, c, _ = self.s.request("POST", "/api/v1/cases", {
+            "body": "Air bersih tidak mengalir", "unit": "C001-V02", "category": "roads_bridges"})
+        code = c["code"]
+        for headers in ({"Cookie": cookie}, {"Cookie": cookie, "X-CSRF-Token": "jbt_forged"},
+                        {"Cookie": cookie, "X-CSRF-Token": csrf + "x"}):
+            status, body, _ = self.s.request("POST", f"/api/v1/cases/{code}/actions/accept",
+                                             headers=headers)
+            self.assertEqual(status, 403, body)
+            self.assertTrue(body["type"].endswith("/forbidden"))
+        status, after, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertEqual(after["status"], "received")
+        # Another session's token does not fit this session.
+        _, other_csrf = self.sign_in()
+        status, _, _ = self.s.request("POST", f"/api/v1/cases/{code}/actions/accept",
+                                      headers={"Cookie": cookie, "X-CSRF-Token": other_csrf})
+        self.assertEqual(status, 403)
+
+    def test_wrong_password_and_unknown_user_get_the_same_answer(self):
+        a = self.s.request("POST", "/api/v1/session",
+                           {"name": "officer.sonhai", "password": "not-the-password"})
+        b = self.s.request("POST", "/api/v1/session",
+                           {"name": "nobody.here", "password": "not-the-password"})
+        self.assertEqual(a[0], 401)
+        self.assertEqual(b[0], 401)
+        self.assertEqual(a[1]["detail"], b[1]["detail"])
+        self.assertIsNone(a[2].getheader("Set-Cookie"))
+
+    def test_five_failures_lock_the_name_even_for_the_right_password(self):
+        for _ in range(5):
+            status, _, _ = self.s.request("POST", "/api/v1/session",
+                                          {"name": "officer.deptnre", "password": "wrong-password"})
+            self.assertEqual(status, 401)
+        status, body, _ = self.s.request("POST", "/api/v1/session",
+                                         {"name": "officer.deptnre", "password": PASSWORD})
+        self.assertEqual(status, 429, body)
+        self.assertTrue(body["type"].endswith("/too-many-attempts"))
+        # Other names are not affected.
+        self.sign_in("supervisor")
+
+    def test_bad_sign_in_bodies_are_400(self):
+        for body in ({"name": "x"}, {"password": "y" * 12}, {"name": 3, "password": "abc"},
+                     {"name": "a", "password": "b", "extra": 1}):
+            status, problem, _ = self.s.request("POST", "/api/v1/session", body)
+            self.assertEqual(status, 400, (body, problem))
+        status, _, _ = self.s.request("POST", "/api/v1/session", raw=b"name=a&password=b",
+                                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 415)
+
+    def test_sign_out_ends_the_session(self):
+        cookie, csrf = self.sign_in()
+        status, _, _ = self.s.request("DELETE", "/api/v1/session", headers={"Cookie": cookie})
+        self.assertEqual(status, 403)  # no CSRF token: still signed in
+        status, _, res = self.s.request("DELETE", "/api/v1/session",
+                                        headers={"Cookie": cookie, "X-CSRF-Token": csrf})
+        self.assertEqual(status, 204)
+        self.assertIn("Max-Age=0", res.getheader("Set-Cookie"))
+        status, _, _ = self.s.request("GET", "/api/v1/session", headers={"Cookie": cookie})
+        self.assertEqual(status, 401)
+        # An ended session is no caller: public reads work, handling needs a sign-in.
+        status, _, _ = self.s.request("GET", "/api/v1/cases?limit=1", headers={"Cookie": cookie})
+        self.assertEqual(status, 200)
+
+    def test_user_password_command_and_tokens_still_work(self):
+        out = self.s.run_cli("user", "add", "--db", self.s.db, "--name", "officer.new",
+                             "--role", "officer", "--unit", "C002", "--password", "a-long-secret")
+        self.assertIn("with a password", out)
+        self.sign_in("officer.new", "a-long-secret")
+        token = out.strip().splitlines()[-1]
+        status, _, _ = self.s.request("GET", "/api/v1/cases?limit=1", token=token)
+        self.assertEqual(status, 200)
+        status, _, _ = self.s.request("GET", "/api/v1/cases?limit=1", token=OFFICER_C001)
+        self.assertEqual(status, 200)
+
+    def test_the_app_is_served_with_cache_headers_gzip_and_csp(self):
+        status, body, res = self.s.request("GET", "/")
+        self.assertEqual(status, 200)
+        self.assertIn(b"<div id=app>", body)
+        self.assertEqual(res.getheader("Content-Type"), "text/html; charset=utf-8")
+        self.assertEqual(res.getheader("Cache-Control"), "no-cache")
+        csp = res.getheader("Content-Security-Policy")
+        self.assertIn("script-src 'self'", csp)
+        self.assertIn("https://tiles.example.org", csp)
+        self.assertIn("frame-ancestors 'none'", csp)
+        # An app route is the app.
+        status, body, _ = self.s.request("GET", "/track/ABCDEFGH")
+        self.assertEqual(status, 200)
+        self.assertIn(b"<div id=app>", body)
+        # Hashed assets: a year, immutable; gzip when accepted.
+        status, plain, res = self.s.request("GET", "/assets/index-abc123.js")
+        self.assertEqual(res.getheader("Cache-Control"), "public, max-age=31536000, immutable")
+        self.assertEqual(res.getheader("Content-Type"), "text/javascript; charset=utf-8")
+        self.assertIsNone(res.getheader("Content-Encoding"))
+        status, packed, res = self.s.request("GET", "/assets/index-abc123.js",
+                                             headers={"Accept-Encoding": "gzip, br"})
+        self.assertEqual(res.getheader("Content-Encoding"), "gzip")
+        self.assertEqual(gzip.decompress(packed), plain)
+        etag = res.getheader("ETag")
+        status, _, _ = self.s.request("GET", "/assets/index-abc123.js",
+                                      headers={"If-None-Match": etag})
+        self.assertEqual(status, 304)
+        # A missing asset is 404, and API paths stay the API's.
+        self.assertEqual(self.s.request("GET", "/assets/nope.js")[0], 404)
+        status, body, _ = self.s.request("GET", "/api/v1/nope")
+        self.assertEqual(status, 404)
+        self.assertTrue(body["type"].endswith("/not-found"))
+        status, config, _ = self.s.request("GET", "/api/v1/config")
+        self.assertEqual(config["tile_url"], "https://tiles.example.org/{z}/{x}/{y}.png")
+        self.assertEqual(config["province"]["code"], "P01")
+
+    def test_place_search_ignores_diacritics(self):
+        status, body, _ = self.s.request("GET", "/api/v1/units?q=bien%20son")
+        self.assertEqual(status, 200)
+        names = [(u["code"], u["level"]) for u in body["units"]]
+        self.assertTrue(names, body)
+        self.assertTrue(all(code.startswith("C001") for code, _ in names), names)
+        self.assertEqual(names[0][1], "village")
+        status, body, _ = self.s.request("GET", "/api/v1/units?q=Bi%C3%AAn%20S%C6%A1n")
+        self.assertEqual([u["code"] for u in body["units"]][:3], [c for c, _ in names][:3])
+        self.assertEqual(self.s.request("GET", "/api/v1/units?q=%FF")[0], 400)
+        self.assertEqual(self.s.request("GET", "/api/v1/units?q=" + "a" * 101)[0], 400)
+        self.assertEqual(self.s.request("GET", "/api/v1/units?q=zzzzqqq")[1]["units"], [])
+
+    def test_dashboard_figures(self):
+        today = datetime.date.today()
+        frm = (today - datetime.timedelta(days=84)).isoformat()
+        to = today.isoformat()
+        status, units, _ = self.s.request("GET", f"/api/v1/stats/units?from={frm}&to={to}")
+        self.assertEqual(status, 200, units)
+        rows = units["units"]
+        self.assertTrue(any(r["unit"] == "C001" for r in rows))
+        self.assertTrue(all("overdue_now" in r and "satisfaction" in r for r in rows))
+        status, total, _ = self.s.request("GET", f"/api/v1/stats/summary?from={frm}&to={to}")
+        # Each row is that unit's summary (cases located in it or handled by it).
+        c001 = next(r for r in rows if r["unit"] == "C001")
+        status, one, _ = self.s.request("GET", f"/api/v1/stats/summary?unit=C001&from={frm}&to={to}")
+        self.assertEqual({k: c001[k] for k in one}, one)
+        self.assertEqual(c001["unit_info"]["name"], "Bien Son")
+        status, series, _ = self.s.request(
+            "GET", f"/api/v1/stats/series?from={frm}&to={to}&bucket=week")
+        self.assertEqual(status, 200, series)
+        self.assertEqual(len(series["points"]), 13)
+        self.assertEqual(sum(p["received"] for p in series["points"]), total["received"])
+        self.assertEqual(self.s.request("GET", "/api/v1/stats/series?bucket=day")[0], 400)
+        self.assertEqual(self.s.request(
+            "GET", "/api/v1/stats/series?from=2000-01-01&bucket=week")[0], 400)
+
+
+if __name__ == "__main__":
+    unittest.main()
