@@ -85,6 +85,8 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
     f.public_only = false;  // one's own reports, private ones too
   }
   f.overdue = q.overdue;
+  f.due_soon = q.due_soon;
+  f.text = q.text;
   f.beyond_level = q.beyond_level;
   f.created_from = q.created_from;
   f.created_to = q.created_to;

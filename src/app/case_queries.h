@@ -45,6 +45,8 @@ struct ListQuery {
   // Only the cases the viewer filed (a member's "cases I forwarded"), private ones included;
   // needs a viewer. `unit` still narrows it.
   bool mine = false;
+  bool due_soon = false;  // open, warned, not yet overdue
+  std::string text;       // a tracking code or words of the title/body; at most 100 bytes
 };
 
 struct CasePage {

@@ -4,8 +4,10 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "app/answer_feedback.h"
 #include "app/case_commands.h"
 #include "app/case_queries.h"
+#include "core/validation.h"
 #include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
@@ -55,8 +57,9 @@ Result<int> PageSize(const Request& req) {
 }
 
 Result<app::ListQuery> ReadListQuery(const Request& req, const app::Registry& reg) {
-  if (auto s = OnlyQueryParams(req, {"status", "category", "unit", "overdue", "beyond_level",
-                                     "created_from", "created_to", "limit", "cursor", "mine"});
+  if (auto s = OnlyQueryParams(
+          req, {"status", "category", "unit", "overdue", "beyond_level", "created_from",
+                "created_to", "limit", "cursor", "mine", "due_soon", "q"});
       !s) {
     return s.error();
   }
@@ -76,6 +79,15 @@ Result<app::ListQuery> ReadListQuery(const Request& req, const app::Registry& re
   auto mine = QueryBool(req, "mine");
   if (!mine) return mine.error();
   q.mine = mine->value_or(false);
+  auto due_soon = QueryBool(req, "due_soon");
+  if (!due_soon) return due_soon.error();
+  q.due_soon = due_soon->value_or(false);
+  if (auto it = req.query.find("q"); it != req.query.end()) {
+    if (it->second.size() > 100 || !IsValidUtf8(it->second)) {
+      return Error::Invalid("q must be UTF-8 text of at most 100 bytes", "q");
+    }
+    q.text = it->second;
+  }
   auto from = QueryTime(req, "created_from", reg, false);
   if (!from) return from.error();
   q.created_from = *from;
@@ -240,6 +252,32 @@ void Api::AddCaseRoutes() {
                 o.emplace("events", std::move(out));
                 return JsonResponse(200, Serialize(o));
               });
+
+  // The reporter's word on the answer, proven with the PIN: {"solved": true} closes the case,
+  // false reopens it (app/answer_feedback.h).
+  router_.Add(
+      "POST", "/api/v1/cases/{code}/feedback",
+      [&d](const Request& req, const PathParams& p) -> Reply {
+        auto body = ParseObject(req.body);
+        if (!body) return ProblemFor(body.error());
+        if (auto s = OnlyFields(*body, {"solved"}); !s) return ProblemFor(s.error());
+        const auto* solved = body->if_contains("solved");
+        if (solved == nullptr || !solved->is_bool()) {
+          return ProblemFor(Error::Invalid("solved must be true or false", "solved"));
+        }
+        if (req.case_pin.empty()) {
+          return ProblemFor(Error::Unauthorized("send the case's PIN in X-Case-Pin"));
+        }
+        auto reg = d.registry;
+        return DeferredWrite{[&d, reg, code = p[0], pin = req.case_pin, yes = solved->as_bool()](
+                                 store::WriteTx& tx, Timestamp now, bool& keep) {
+          auto c = app::RespondToAnswer(tx, *reg, code, pin, yes, d.pin_attempts, now);
+          if (!c) return ProblemFor(c.error());
+          keep = true;
+          JsonArena arena;
+          return JsonResponse(200, Serialize(CaseToJson(*c, *reg, false, arena.storage())));
+        }};
+      });
 
   router_.Add(
       "POST", "/api/v1/cases/{code}/actions/{action}",

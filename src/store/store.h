@@ -41,6 +41,11 @@ struct CaseFilter {
   std::vector<CaseStatus> statuses;
   std::vector<std::string> categories;
   std::optional<int64_t> submitted_by;  // the user who filed (a member's own list)
+  // Open, past its warning time and not yet overdue: the inbox's "due soon".
+  bool due_soon = false;
+  // A tracking code, or text found in the title or body (case-sensitive for non-ASCII letters,
+  // as SQLite's LIKE is). Empty: no condition.
+  std::string text;
 };
 
 struct UserRecord {

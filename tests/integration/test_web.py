@@ -7,7 +7,7 @@ import shutil
 import tempfile
 import unittest
 
-from harness import OFFICER_C001, Server
+from harness import OFFICER_C001, SUPERVISOR, Server
 
 PASSWORD = "jembatan-demo"
 
@@ -191,6 +191,57 @@ class WebTest(unittest.TestCase):
         self.assertEqual(self.s.request("GET", "/api/v1/units?q=%FF")[0], 400)
         self.assertEqual(self.s.request("GET", "/api/v1/units?q=" + "a" * 101)[0], 400)
         self.assertEqual(self.s.request("GET", "/api/v1/units?q=zzzzqqq")[1]["units"], [])
+
+    def test_the_reporter_confirms_or_disputes_the_answer_with_the_pin(self):
+        status, c, _ = self.s.request("POST", "/api/v1/cases", {
+            "body": "Jembatan bambu patah", "unit": "C001-V03", "category": "roads_bridges"})
+        code, pin = c["code"], c["pin"]
+        path = f"/api/v1/cases/{code}/feedback"
+        # Not answered yet: 409; no PIN: 401; bad bodies: 400.
+        self.assertEqual(self.s.request("POST", path, {"solved": True},
+                                        headers={"X-Case-Pin": pin})[0], 409)
+        self.assertEqual(self.s.request("POST", path, {"solved": True})[0], 401)
+        for bad in ({}, {"solved": "yes"}, {"solved": True, "x": 1}):
+            self.assertEqual(self.s.request("POST", path, bad, headers={"X-Case-Pin": pin})[0], 400)
+        for action, body in (("accept", None), ("start", None),
+                             ("resolve", {"answer": "Sudah diganti kayu."})):
+            status, _, _ = self.s.request("POST", f"/api/v1/cases/{code}/actions/{action}",
+                                          body, token=OFFICER_C001)
+            self.assertEqual(status, 200)
+        wrong = "000000" if pin != "000000" else "111111"
+        status, body, _ = self.s.request("POST", path, {"solved": False},
+                                         headers={"X-Case-Pin": wrong})
+        self.assertEqual(status, 401, body)
+        status, body, _ = self.s.request("POST", path, {"solved": False},
+                                         headers={"X-Case-Pin": pin})
+        self.assertEqual(status, 200, body)
+        self.assertEqual(body["status"], "in_progress")
+        self.assertEqual(body["reopen_count"], 1)
+        self.assertNotIn("reporter", body)
+        self.s.request("POST", f"/api/v1/cases/{code}/actions/resolve",
+                       {"answer": "Diganti beton."}, token=OFFICER_C001)
+        status, body, _ = self.s.request("POST", path, {"solved": True},
+                                         headers={"X-Case-Pin": pin})
+        self.assertEqual(body["status"], "closed")
+
+    def test_inbox_search_and_due_soon(self):
+        status, c, _ = self.s.request("POST", "/api/v1/cases", {
+            "body": "Saluran irigasi 100% tersumbat lumpur_tebal", "unit": "C001-V02",
+            "category": "irrigation_works"})
+        found = lambda q: [x["code"] for x in self.s.request(
+            "GET", "/api/v1/cases?q=" + q, token=OFFICER_C001)[1]["cases"]]
+        self.assertIn(c["code"], found("lumpur_tebal"))
+        self.assertIn(c["code"], found(c["code"]))
+        self.assertIn(c["code"], found("100%25"))
+        self.assertNotIn(c["code"], found("lumpur%25tebal"))  # % is literal, not a wildcard
+        self.assertEqual(found("tidak-ada-kata-ini"), [])
+        self.assertEqual(self.s.request("GET", "/api/v1/cases?q=" + "a" * 101)[0], 400)
+        status, body, _ = self.s.request("GET", "/api/v1/cases?due_soon=true&limit=100",
+                                         token=SUPERVISOR)
+        self.assertEqual(status, 200)
+        for x in body["cases"]:
+            self.assertIn(x["status"], ("received", "accepted", "in_progress"))
+            self.assertFalse(x["overdue"])
 
     def test_dashboard_figures(self):
         today = datetime.date.today()

@@ -18,6 +18,7 @@ constexpr const char* kCaseColumns =
     "c.submitted_by_user_id, c.commune_id, c.updated_at";
 constexpr int kContactColumn = 33;
 constexpr size_t kFirstCategoryParam = 10;
+constexpr int kTextParam = 200;  // ?200 the LIKE pattern, ?201 the text as a tracking code
 
 std::optional<Timestamp> OptTime(const Statement& s, int col) {
   auto v = s.OptInt(col);
@@ -183,6 +184,15 @@ class Queries : public Base {
       filters += ")";
     }
     if (f.submitted_by) filters += " AND c.submitted_by_user_id = ?9";
+    if (f.due_soon) {
+      filters +=
+          " AND c.warned_at IS NOT NULL AND c.overdue_at IS NULL"
+          " AND c.status IN ('received','accepted','in_progress')";
+    }
+    if (!f.text.empty()) {
+      filters +=
+          " AND (c.code = ?201 OR c.title LIKE ?200 ESCAPE '\\' OR c.body LIKE ?200 ESCAPE '\\')";
+    }
     if (f.overdue) {
       filters += *f.overdue ? " AND c.overdue_at IS NOT NULL" : " AND c.overdue_at IS NULL";
       filters += " AND c.status IN ('received','accepted','in_progress')";
@@ -224,6 +234,16 @@ class Queries : public Base {
     if (f.before_id) s.Bind(7, *f.before_id);
     s.Bind(8, static_cast<int64_t>(f.limit));
     if (f.submitted_by) s.Bind(9, *f.submitted_by);
+    if (!f.text.empty()) {
+      std::string like = "%";
+      for (char ch : f.text) {
+        if (ch == '%' || ch == '_' || ch == '\\') like += '\\';
+        like += ch;
+      }
+      like += '%';
+      s.Bind(kTextParam, like);
+      s.Bind(kTextParam + 1, f.text);
+    }
     for (size_t i = 0; i < f.categories.size(); ++i) {
       s.Bind(static_cast<int>(kFirstCategoryParam + i), f.categories[i]);
     }
