@@ -1,0 +1,286 @@
+// Browser tests: Playwright-core drives Debian's chromium (headless) against the real
+// `jembatan serve` on a fresh demo database, serving the built app (web/dist).
+// Run: node tests/web/e2e.mjs [path/to/jembatan]   (CTest: test "web_browser")
+// Screenshots of every page go to $SCREENSHOTS (default build/web-screenshots), not committed.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const require = createRequire(join(root, 'web/package.json'));
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const BIN = resolve(process.argv[2] ?? process.env.JEMBATAN_BIN ?? join(root, 'build/jembatan'));
+const DIST = join(root, 'web/dist');
+const SHOTS = process.env.SCREENSHOTS ?? join(root, 'build/web-screenshots');
+const PASSWORD = 'jembatan-demo';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let dir, server, base, browser;
+const cspViolations = [];
+
+function startServer() {
+  dir = mkdtempSync(join(tmpdir(), 'jembatan-web-'));
+  const db = join(dir, 'demo.db');
+  const demo = spawnSync(BIN, ['demo', '--db', db, '--cases', '400'], { encoding: 'utf8' });
+  assert.equal(demo.status, 0, demo.stderr);
+  server = spawn(BIN, ['--log-level', 'warn', 'serve', '--db', db, '--listen', '127.0.0.1:0',
+    '--sweep-interval', '0', '--web', DIST], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)/);
+      if (m) ok(`http://localhost:${m[1]}`);
+    });
+    server.on('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+async function newPage() {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 412, height: 860 } });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  return { context, page };
+}
+
+// axe-core on the current page: no serious or critical violation.
+async function checkA11y(page, name) {
+  await page.evaluate(`${axeSource}\n;0`);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${name}: accessibility violations ${JSON.stringify(bad, null, 1)}`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page, name) {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('User name').fill(name);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+}
+
+async function apiGet(path, token) {
+  const res = await fetch(base + path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  return { status: res.status, body: await res.json() };
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  base = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(cspViolations, [], 'the app broke its own content security policy');
+});
+
+describe('a report from a resident to a confirmed answer', () => {
+  let code, pin;
+
+  test('a resident files a report and gets a code and a PIN', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/`);
+    await checkA11y(page, 'home');
+    await shot(page, 'home');
+    await page.getByRole('link', { name: /Report a problem/ }).first().click();
+    await page.getByText('Roads and bridges').click();
+    await page.getByLabel('Village').fill('bien son');
+    await page.locator('.choices button').first().click();
+    await page.getByLabel('What is the problem?').fill('Jembatan gantung di dusun rusak sejak banjir. [e2e-resident]');
+    await page.getByLabel('Name').fill('Ibu Lan');
+    await page.getByLabel('Phone').fill('+84 912 345 678');
+    await checkA11y(page, 'report');
+    await shot(page, 'report');
+    await page.getByRole('button', { name: 'Send report' }).click();
+    code = (await page.getByTestId('receipt-code').textContent()).trim();
+    pin = (await page.getByTestId('receipt-pin').textContent()).trim();
+    assert.match(code, /^[0-9A-Z]{8}$/);
+    assert.match(pin, /^\d{6}$/);
+    await checkA11y(page, 'receipt');
+    await shot(page, 'receipt');
+    // The public view of the new case has no trace of the reporter.
+    const { body } = await apiGet(`/api/v1/cases/${code}`);
+    assert.equal(body.status, 'received');
+    assert.equal(body.reporter, undefined);
+    assert.ok(!JSON.stringify(body).includes('912 345'));
+    await context.close();
+  });
+
+  test('the resident follows it by code', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/track`);
+    await page.getByLabel('Tracking code').fill(code);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('heading', { name: code }).waitFor();
+    assert.equal(await page.locator('.badge').first().textContent(), 'Received');
+    await checkA11y(page, 'track');
+    await shot(page, 'track');
+    await context.close();
+  });
+
+  test('an officer signs in, accepts, starts and resolves with an answer', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, 'officer.bienson');
+    assert.equal(new URL(page.url()).pathname, '/inbox');
+    await page.getByRole('link', { name: code }).waitFor();
+    await checkA11y(page, 'inbox');
+    await shot(page, 'inbox');
+    await page.getByRole('link', { name: code }).click();
+    await page.getByTestId('reporter').waitFor();
+    assert.match(await page.getByTestId('reporter').textContent(), /Ibu Lan/);
+    await checkA11y(page, 'case');
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByText('Done: Accept.').waitFor();
+    await page.getByRole('button', { name: 'Start work' }).click();
+    await page.getByText('Done: Start work.').waitFor();
+    await page.getByRole('button', { name: 'Resolve with an answer' }).click();
+    await page.getByLabel('Answer to the resident').fill('Jembatan sudah diperbaiki oleh warga dan kecamatan.');
+    await checkA11y(page, 'case-resolve');
+    await page.locator('form').getByRole('button', { name: 'Resolve with an answer' }).click();
+    await page.getByText('Done: Resolve with an answer.').waitFor();
+    await shot(page, 'case');
+    const { body } = await apiGet(`/api/v1/cases/${code}`);
+    assert.equal(body.status, 'resolved');
+    assert.equal(body.answer, 'Jembatan sudah diperbaiki oleh warga dan kecamatan.');
+    await context.close();
+  });
+
+  test('the resident confirms the answer with the PIN', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/track/${code}`);
+    await page.getByText('Jembatan sudah diperbaiki').waitFor();
+    await page.getByLabel('PIN').fill(pin);
+    await page.getByRole('button', { name: 'Yes, it is solved' }).click();
+    await page.getByText('Thank you. The case is closed.').waitFor();
+    await page.locator('.badge', { hasText: 'Closed' }).waitFor();
+    await checkA11y(page, 'track-closed');
+    const { body } = await apiGet(`/api/v1/cases/${code}`);
+    assert.equal(body.status, 'closed');
+    await context.close();
+  });
+
+  test('the supervisor dashboard shows the new figures', async () => {
+    const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+    const { body: sum } = await apiGet(`/api/v1/stats/summary?from=${day(-83)}&to=${day(1)}`);
+    assert.equal(sum.confirmed, 1); // the demo has no confirmations: this one is ours
+    const { context, page } = await newPage();
+    await signIn(page, 'supervisor');
+    assert.equal(new URL(page.url()).pathname, '/dashboard');
+    const figure = (name) => page.getByTestId('figures').locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) }).locator('dd');
+    await figure('Satisfaction').waitFor();
+    assert.equal(await figure('Satisfaction').textContent(), '100%');
+    assert.equal((await figure('Received').textContent()).replace(/,/g, ''), String(sum.received));
+    assert.equal(await page.locator('.leaflet-interactive').count() > 10, true, 'the map shows communes');
+    await checkA11y(page, 'dashboard');
+    await shot(page, 'dashboard');
+    // A table downloads as CSV.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).nth(3).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv.split('\r\n')[0], /^unit,name,overdue_now,received,resolved,on_time_rate$/);
+    await context.close();
+  });
+});
+
+describe('staff boundaries', () => {
+  test("a commune officer cannot open another commune's case, and a CSRF attempt is refused", async () => {
+    const made = await fetch(`${base}/api/v1/cases`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: 'Jalan longsor. [e2e-other]', unit: 'C002-V01', category: 'roads_bridges',
+        reporter: { name: 'Pak Hoang', phone: '0912000111' } }),
+    });
+    const other = (await made.json()).code; // a Son Hai (C002) case
+    const { context, page } = await newPage();
+    await signIn(page, 'officer.bienson');
+    await page.goto(`${base}/case/${other}`);
+    await page.getByTestId('not-yours').waitFor();
+    assert.equal(await page.getByTestId('reporter').count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Accept' }).count(), 0);
+    // Handling it through the API with the session is refused too.
+    const me = await page.evaluate(async () => (await fetch('/api/v1/session')).json());
+    const status = await page.evaluate(async ([c, csrf]) =>
+      (await fetch(`/api/v1/cases/${c}/actions/accept`, { method: 'POST', headers: { 'X-CSRF-Token': csrf } })).status, [other, me.csrf_token]);
+    assert.equal(status, 403);
+    // A forged request riding on the session cookie without the CSRF token is refused.
+    const created = await fetch(`${base}/api/v1/cases`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: 'Lampu jalan mati. [e2e-csrf]', unit: 'C001-V01', category: 'roads_bridges' }),
+    });
+    const target = (await created.json()).code;
+    const forged = await page.evaluate(async (c) =>
+      (await fetch(`/api/v1/cases/${c}/actions/accept`, { method: 'POST' })).status, target);
+    assert.equal(forged, 403);
+    const { body: after } = await apiGet(`/api/v1/cases/${target}`);
+    assert.equal(after.status, 'received');
+    await context.close();
+  });
+});
+
+describe('a member offline', () => {
+  test('files two reports offline; they are sent once each when the connection returns', async () => {
+    const marker = `e2e-offline-${Date.now()}`;
+    const { context, page } = await newPage();
+    await signIn(page, 'member01');
+    assert.equal(new URL(page.url()).pathname, '/member');
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.reload(); // now controlled by the service worker, which has cached the app
+    // The form's lists are loaded (and so cached by the service worker) before going offline.
+    await page.locator('select[name=village] option').nth(1).waitFor({ state: 'attached' });
+    await page.getByText('Health').waitFor();
+    await checkA11y(page, 'member');
+    await context.setOffline(true);
+    for (const n of [1, 2]) {
+      await page.getByText('Health').click();
+      await page.getByLabel('Village').selectOption({ index: n });
+      await page.getByLabel('What is the problem?').fill(`Puskesmas tutup. [${marker}-${n}]`);
+      await page.getByRole('textbox', { name: 'Name' }).fill(`Household ${n}`);
+      await page.getByRole('button', { name: 'Save and send' }).click();
+      await page.getByTestId('waiting').filter({ hasText: `Waiting to send: ${n}` }).waitFor();
+    }
+    await shot(page, 'member-offline');
+    await context.setOffline(false);
+    await page.getByTestId('waiting').filter({ hasText: 'Everything is sent.' }).waitFor({ timeout: 30000 });
+    const { body } = await apiGet('/api/v1/cases?mine=true&limit=100', 'jbt_demo_member01');
+    const ours = body.cases.filter((c) => (c.body ?? '').includes(marker));
+    assert.equal(ours.length, 2);
+    await shot(page, 'member-online');
+    await context.close();
+  });
+});
+
+describe('languages', () => {
+  test('the language follows the browser and can be switched', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/board/C001`);
+    await page.getByRole('heading', { name: 'Bảng tin xã' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    await page.getByTestId('on-time').waitFor();
+    await checkA11y(page, 'board');
+    await shot(page, 'board-vi');
+    await page.getByLabel('Ngôn ngữ').selectOption('id');
+    await page.getByRole('heading', { name: 'Papan kecamatan' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'id');
+    await context.close();
+  });
+});

@@ -1,0 +1,134 @@
+// Talking to the Jembatan API: JSON in and out, problem+json errors as ApiError, the session's
+// CSRF token on every write, the PIN and the Idempotency-Key when given.
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly detail: string,
+    readonly field?: string,
+  ) {
+    super(detail || `HTTP ${status}`);
+  }
+  // 'forbidden', 'not-found', ... (the stable suffix of the problem type).
+  get kind(): string {
+    return this.type.split('/').pop() ?? '';
+  }
+}
+
+let csrfToken = '';
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  body?: unknown;
+  pin?: string;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+export async function parseError(res: Response): Promise<ApiError> {
+  let type = '';
+  let detail = res.statusText;
+  let field: string | undefined;
+  try {
+    const p = await res.json();
+    type = typeof p.type === 'string' ? p.type : '';
+    detail = typeof p.detail === 'string' ? p.detail : detail;
+    field = typeof p.field === 'string' ? p.field : undefined;
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new ApiError(res.status, type, detail, field);
+}
+
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (opts.pin) headers['X-Case-Pin'] = opts.pin;
+  if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    credentials: 'same-origin',
+    signal: opts.signal,
+  });
+  if (!res.ok) throw await parseError(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+// What the API answers (the fields the pages use).
+export interface UnitRef { code: string; name: string; level: string }
+export interface Unit extends UnitRef {
+  parent: string | null;
+  parent_name?: string;
+  location?: { lat: number; lon: number };
+}
+export interface Category {
+  code: string;
+  names: { id: string; vi: string; en: string };
+  handling_level: string;
+}
+export interface Contact { name: string; phone: string }
+export interface Case {
+  code: string;
+  status: string;
+  category: string;
+  category_name: string;
+  unit: UnitRef;
+  assigned_unit: UnitRef;
+  title: string;
+  body?: string;
+  location: { lat: number; lon: number } | null;
+  channel: string;
+  visibility: string;
+  beyond_level: boolean;
+  created_at: string;
+  due: { acknowledge: string; resolve: string; warning: string };
+  overdue: boolean;
+  answer: string;
+  reject_reason: string;
+  merged_into: string | null;
+  reopen_count: number;
+  reporter?: Contact | null;
+  on_behalf_of?: Contact | null;
+  allowed_actions?: string[];
+  media?: { id: number; status: string; url: string; content_type: string }[];
+  pin?: string;
+}
+export interface CaseEvent { id: number; at: string; kind: string; actor: string; note: string }
+export interface CaseList { cases: Case[]; next_cursor: string | null }
+export interface Summary {
+  unit: string;
+  received: number;
+  resolved: number;
+  on_time_rate: number | null;
+  median_working_days_to_resolve: number | null;
+  overdue_now: number;
+  beyond_level: number;
+  reopened: number;
+  confirmed: number;
+  disputed: number;
+  satisfaction: number | null;
+  by_category: Record<string, number>;
+  unit_info?: Unit;
+}
+export interface SessionInfo {
+  user: { name: string; role: string; unit: Unit };
+  csrf_token: string;
+  expires_at: string;
+}

@@ -1,0 +1,113 @@
+// Reports a member writes are first stored in IndexedDB, then sent; what cannot be sent now
+// (no connection, server busy, session ended) stays and is sent later. Each report carries one
+// Idempotency-Key from the moment it is written, so a report sent twice (a reply lost on the
+// way back) still makes one case: the server replays its first answer.
+export interface QueuedReport {
+  key: string; // the Idempotency-Key
+  body: Record<string, unknown>;
+  created: number;
+  error?: string; // refused for good (a 4xx other than 401/403/408/429): kept to show, not resent
+}
+
+export type SendOutcome = 'sent' | 'retry' | { failed: string };
+
+const STORE = 'outbox';
+
+function promisify<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+export function newKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = new Uint8Array(16);
+  c.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+export class Outbox {
+  private db: Promise<IDBDatabase> | null = null;
+  private flushing: Promise<{ sent: number; waiting: number }> | null = null;
+
+  constructor(
+    private readonly idb: IDBFactory,
+    private readonly name = 'jembatan',
+  ) {}
+
+  private open(): Promise<IDBDatabase> {
+    if (!this.db) {
+      const req = this.idb.open(this.name, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'key' });
+      this.db = promisify(req);
+    }
+    return this.db;
+  }
+
+  private async tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    const db = await this.open();
+    const t = db.transaction(STORE, mode);
+    const result = promisify(fn(t.objectStore(STORE)));
+    await new Promise<void>((resolve, reject) => {
+      t.oncomplete = () => resolve();
+      t.onerror = () => reject(t.error);
+      t.onabort = () => reject(t.error);
+    });
+    return result;
+  }
+
+  async add(body: Record<string, unknown>, now = Date.now()): Promise<QueuedReport> {
+    const r: QueuedReport = { key: newKey(), body, created: now };
+    await this.tx('readwrite', (s) => s.add(r));
+    return r;
+  }
+
+  async list(): Promise<QueuedReport[]> {
+    const all = await this.tx<QueuedReport[]>('readonly', (s) => s.getAll() as IDBRequest<QueuedReport[]>);
+    return all.sort((a, b) => a.created - b.created);
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.tx('readwrite', (s) => s.delete(key));
+  }
+
+  async waiting(): Promise<number> {
+    return (await this.list()).filter((r) => !r.error).length;
+  }
+
+  // Sends every waiting report, oldest first, one at a time. Only one flush runs at a time.
+  flush(send: (r: QueuedReport) => Promise<SendOutcome>): Promise<{ sent: number; waiting: number }> {
+    if (!this.flushing) {
+      this.flushing = this.doFlush(send).finally(() => {
+        this.flushing = null;
+      });
+    }
+    return this.flushing;
+  }
+
+  private async doFlush(send: (r: QueuedReport) => Promise<SendOutcome>): Promise<{ sent: number; waiting: number }> {
+    let sent = 0;
+    for (const r of await this.list()) {
+      if (r.error) continue;
+      const outcome = await send(r);
+      if (outcome === 'sent') {
+        await this.remove(r.key);
+        sent++;
+      } else if (outcome === 'retry') {
+        break; // no connection or server busy: the rest would fail the same way
+      } else {
+        await this.tx('readwrite', (s) => s.put({ ...r, error: outcome.failed }));
+      }
+    }
+    return { sent, waiting: await this.waiting() };
+  }
+}
+
+// How a send attempt's HTTP status decides the report's fate.
+export function outcomeOf(status: number, detail: string): SendOutcome {
+  if (status >= 200 && status < 300) return 'sent';
+  if (status === 401 || status === 403 || status === 408 || status === 429 || status >= 500) return 'retry';
+  return { failed: detail };
+}

@@ -1,0 +1,121 @@
+// One case for staff: the facts, the reporter's contact (only when the case is in my unit's
+// scope: the API leaves it out otherwise), the timeline, and every action the state machine
+// allows from here (the API's allowed_actions), each with the input it needs.
+import { useEffect, useState } from 'preact/hooks';
+import { api, type Case, type CaseEvent, type Contact } from '../api';
+import { formatDate, type Key } from '../i18n';
+import { language, useCategoryName, useStore, useT } from '../store';
+import { ErrorBox, Notice, Page, StatusBadge, Timeline } from '../ui';
+
+// The field each action needs, if any (app/case_commands.h).
+const NEEDS: Record<string, { field: string; label: Key; multiline?: boolean } | undefined> = {
+  assign: { field: 'assignee', label: 'case.assignee' },
+  resolve: { field: 'answer', label: 'case.answer', multiline: true },
+  reject: { field: 'reason', label: 'case.reason', multiline: true },
+  transfer: { field: 'unit', label: 'case.transferTo' },
+  merge: { field: 'into', label: 'case.mergeInto' },
+};
+
+function ContactLine(props: { c: Contact | null | undefined }) {
+  const t = useT();
+  if (!props.c || (!props.c.name && !props.c.phone)) return <>{t('case.noContact')}</>;
+  return <>{props.c.name} {props.c.phone ? <a href={`tel:${props.c.phone}`}>{props.c.phone}</a> : null}</>;
+}
+
+export default function CasePage(props: { params: string[] }) {
+  const t = useT();
+  const lang = useStore(language);
+  const catName = useCategoryName();
+  const code = props.params[0];
+  const [c, setC] = useState<Case | null>(null);
+  const [events, setEvents] = useState<CaseEvent[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+  const [value, setValue] = useState('');
+  const [note, setNote] = useState('');
+  const load = () => {
+    const path = `/api/v1/cases/${encodeURIComponent(code)}`;
+    Promise.all([api<Case>(path), api<{ events: CaseEvent[] }>(`${path}/events`)])
+      .then(([k, e]) => { setC(k); setEvents(e.events); })
+      .catch(setError);
+  };
+  useEffect(load, [code]);
+
+  const run = async (action: string) => {
+    const need = NEEDS[action];
+    if (need && open !== action) { setOpen(action); setValue(''); return; }
+    const body: Record<string, string> = {};
+    if (need) body[need.field] = value.trim();
+    if (note.trim()) body.note = note.trim();
+    setError(null);
+    try {
+      const updated = await api<Case>(`/api/v1/cases/${code}/actions/${action}`, { method: 'POST', body });
+      setC(updated);
+      setOpen(null);
+      setNote('');
+      setDone(t('case.done', { action: t(`action.${action}` as Key) }));
+      const e = await api<{ events: CaseEvent[] }>(`/api/v1/cases/${code}/events`);
+      setEvents(e.events);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (!c) return <Page title={t('case.title', { code })}><ErrorBox error={error} />{error ? null : <p role="status">{t('app.loading')}</p>}</Page>;
+  const mine = Array.isArray(c.allowed_actions);
+  const need = open ? NEEDS[open] : undefined;
+  return (
+    <Page title={t('case.title', { code: c.code })}>
+      <dl class="facts">
+        <dt>{t('track.status')}</dt><dd><StatusBadge status={c.status} overdue={c.overdue} /></dd>
+        <dt>{t('inbox.category')}</dt><dd>{catName(c.category)}{c.beyond_level ? ` · ${t('inbox.beyond')}` : ''}</dd>
+        <dt>{t('track.place')}</dt><dd>{c.unit?.name}</dd>
+        <dt>{t('track.handledBy')}</dt><dd>{c.assigned_unit.name}</dd>
+        <dt>{t('track.filed')}</dt><dd>{formatDate(lang, c.created_at, true)}</dd>
+        <dt>{t('track.due')}</dt><dd>{formatDate(lang, c.due.resolve)}</dd>
+        {mine ? <><dt>{t('case.reporter')}</dt><dd data-testid="reporter"><ContactLine c={c.reporter} /></dd></> : null}
+        {mine && c.on_behalf_of ? <><dt>{t('case.onBehalf')}</dt><dd><ContactLine c={c.on_behalf_of} /></dd></> : null}
+      </dl>
+      {c.body ? <p class="body">{c.body}</p> : null}
+      {c.answer ? <><h2>{t('track.answer')}</h2><p class="answer">{c.answer}</p></> : null}
+      {c.media && c.media.length ? (
+        <><h2>{t('case.photos')}</h2>
+          <p>{c.media.filter((m) => m.status === 'stored').map((m) => (
+            <a key={m.id} href={m.url}><img class="thumb" src={m.url} alt={`${t('case.photos')} ${m.id}`} /></a>
+          ))}</p></>
+      ) : null}
+      {!mine ? <p class="notice" data-testid="not-yours">{t('case.notYours')}</p> : (
+        <section aria-labelledby="actions-h">
+          <h2 id="actions-h">{t('case.actions')}</h2>
+          {c.allowed_actions!.length === 0 ? <p>{t('case.noActions')}</p> : (
+            <div class="actions">
+              {c.allowed_actions!.map((a) => (
+                <button key={a} type="button" class={a === 'reject' ? 'secondary' : ''} aria-expanded={NEEDS[a] ? open === a : undefined}
+                  onClick={() => void run(a)}>{t(`action.${a}` as Key)}</button>
+              ))}
+            </div>
+          )}
+          {open && need ? (
+            <form class="form" onSubmit={(e) => { e.preventDefault(); void run(open); }}>
+              <label>{t(need.label)}
+                {need.multiline
+                  ? <textarea name={need.field} rows={4} required maxLength={5000} value={value} onInput={(e) => setValue((e.target as HTMLTextAreaElement).value)} />
+                  : <input name={need.field} required maxLength={64} value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
+              </label>
+              <label>{t('case.note')}
+                <input name="note" maxLength={1000} value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+              </label>
+              <button type="submit">{t(`action.${open}` as Key)}</button>{' '}
+              <button type="button" class="secondary" onClick={() => setOpen(null)}>{t('app.back')}</button>
+            </form>
+          ) : null}
+        </section>
+      )}
+      {done ? <Notice>{done}</Notice> : null}
+      <ErrorBox error={error} />
+      <h2>{t('track.timeline')}</h2>
+      <Timeline events={events} />
+    </Page>
+  );
+}

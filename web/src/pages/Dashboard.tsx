@@ -1,0 +1,167 @@
+// The supervisor's dashboard for a unit and period: figures, received vs resolved per week,
+// top categories, communes ranked by overdue and by reopen rate, beyond-level cases, and a map.
+// Every table can be downloaded as CSV.
+import { useEffect, useState } from 'preact/hooks';
+import { api, query, type Case, type CaseList, type Summary, type Unit } from '../api';
+import { formatDate, formatNumber, formatPercent } from '../i18n';
+import { navigate } from '../router';
+import { language, session, useCategoryName, useStore, useT } from '../store';
+import { downloadCsv, ErrorBox, Page } from '../ui';
+import { CaseMap } from './CaseMap';
+
+interface Point { from: string; to: string; received: number; resolved: number }
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+function CsvButton(props: { name: string; header: string[]; rows: (string | number)[][] }) {
+  const t = useT();
+  return (
+    <button type="button" class="link" onClick={() => downloadCsv(props.name, props.header, props.rows)}>
+      {t('dash.csv')}
+    </button>
+  );
+}
+
+function Chart(props: { points: Point[] }) {
+  const t = useT();
+  const lang = useStore(language);
+  const max = Math.max(1, ...props.points.map((p) => Math.max(p.received, p.resolved)));
+  const w = 640;
+  const h = 160;
+  const bw = w / Math.max(1, props.points.length);
+  return (
+    <figure>
+      <svg viewBox={`0 0 ${w} ${h + 20}`} role="img" aria-label={t('dash.overTime')} class="chart">
+        {props.points.map((p, i) => (
+          <g key={p.from}>
+            <title>{`${t('dash.week', { date: formatDate(lang, p.from) })}: ${t('dash.received')} ${p.received}, ${t('dash.resolved')} ${p.resolved}`}</title>
+            <rect x={i * bw + 2} y={h - (p.received / max) * h} width={bw / 2 - 2} height={(p.received / max) * h} class="bar-received" />
+            <rect x={i * bw + bw / 2} y={h - (p.resolved / max) * h} width={bw / 2 - 2} height={(p.resolved / max) * h} class="bar-resolved" />
+          </g>
+        ))}
+        <line x1="0" y1={h} x2={w} y2={h} class="axis" />
+      </svg>
+      <figcaption>
+        <span class="key-received">■</span> {t('dash.received')} <span class="key-resolved">■</span> {t('dash.resolved')}
+      </figcaption>
+    </figure>
+  );
+}
+
+export default function Dashboard() {
+  const t = useT();
+  const lang = useStore(language);
+  const s = useStore(session);
+  const catName = useCategoryName();
+  const today = new Date();
+  const [unit, setUnit] = useState('');
+  const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 83 * 86400000)));
+  const [to, setTo] = useState(isoDay(today));
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [points, setPoints] = useState<Point[]>([]);
+  const [children, setChildren] = useState<Summary[]>([]);
+  const [beyond, setBeyond] = useState<Case[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [config, setConfig] = useState<{ tile_url: string }>({ tile_url: '' });
+
+  const load = () => {
+    setError(null);
+    const period = { from, to };
+    Promise.all([
+      api<Summary>(`/api/v1/stats/summary${query({ unit, ...period })}`),
+      api<{ points: Point[] }>(`/api/v1/stats/series${query({ unit, ...period, bucket: 'week' })}`),
+      api<{ units: Summary[] }>(`/api/v1/stats/units${query({ parent: unit, ...period })}`),
+      api<CaseList>(`/api/v1/cases${query({ unit, beyond_level: true, created_from: from, created_to: to, limit: 50 })}`),
+    ]).then(([sum, series, kids, b]) => {
+      setSummary(sum);
+      setPoints(series.points);
+      setChildren(kids.units);
+      setBeyond(b.cases);
+    }).catch(setError);
+  };
+  useEffect(() => {
+    if (s === null) { navigate('/signin'); return; }
+    if (!s) return;
+    api<{ units: Unit[] }>('/api/v1/units').then((r) => setUnits(r.units)).catch(() => undefined);
+    api<{ tile_url: string }>('/api/v1/config').then(setConfig).catch(() => undefined);
+    load();
+  }, [s]);
+
+  if (!s) return <p role="status">{t('app.loading')}</p>;
+  const pct = (r: number | null) => (r === null ? t('dash.none') : formatPercent(lang, r));
+  const num = (n: number | null, d = 0) => (n === null ? t('dash.none') : formatNumber(lang, n, d));
+  const communes = children.filter((c) => c.unit_info?.level === 'commune' || c.unit_info?.level === 'village');
+  const reopenRate = (c: Summary) => (c.resolved ? c.reopened / c.resolved : 0);
+  const byOverdue = [...communes].sort((a, b) => b.overdue_now - a.overdue_now).slice(0, 15);
+  const byReopen = [...communes].sort((a, b) => reopenRate(b) - reopenRate(a)).slice(0, 15);
+  const topCats = Object.entries(summary?.by_category ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 8);
+  const figures: [string, string][] = summary ? [
+    [t('dash.received'), num(summary.received)],
+    [t('dash.resolved'), num(summary.resolved)],
+    [t('dash.onTime'), pct(summary.on_time_rate)],
+    [t('dash.median'), num(summary.median_working_days_to_resolve, 1)],
+    [t('dash.overdue'), num(summary.overdue_now)],
+    [t('dash.beyond'), num(summary.beyond_level)],
+    [t('dash.reopened'), num(summary.reopened)],
+    [t('dash.satisfaction'), pct(summary.satisfaction)],
+  ] : [];
+  return (
+    <Page title={t('dash.title')}>
+      <form class="form inline" onSubmit={(e) => { e.preventDefault(); load(); }}>
+        <label>{t('dash.unit')}
+          <select name="unit" value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value)}>
+            <option value="">{s.user.unit.name}</option>
+            {units.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+          </select>
+        </label>
+        <label>{t('dash.from')}<input type="date" name="from" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} /></label>
+        <label>{t('dash.to')}<input type="date" name="to" value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} /></label>
+        <button type="submit">{t('dash.show')}</button>
+      </form>
+      <ErrorBox error={error} />
+      <dl class="figures" data-testid="figures">
+        {figures.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
+      </dl>
+      {figures.length ? <CsvButton name="summary.csv" header={['figure', 'value']} rows={figures} /> : null}
+
+      <h2>{t('dash.overTime')}</h2>
+      <Chart points={points} />
+      <CsvButton name="series.csv" header={['from', 'to', 'received', 'resolved']} rows={points.map((p) => [p.from, p.to, p.received, p.resolved])} />
+
+      <h2>{t('dash.topCategories')}</h2>
+      <table class="list">
+        <thead><tr><th scope="col">{t('inbox.category')}</th><th scope="col">{t('dash.cases')}</th></tr></thead>
+        <tbody>{topCats.map(([code, n]) => <tr key={code}><td>{catName(code)}</td><td>{formatNumber(lang, n)}</td></tr>)}</tbody>
+      </table>
+      <CsvButton name="categories.csv" header={['category', 'cases']} rows={topCats.map(([c, n]) => [c, n])} />
+
+      <h2>{t('dash.byOverdue')}</h2>
+      <table class="list" data-testid="by-overdue">
+        <thead><tr><th scope="col">{t('dash.unit')}</th><th scope="col">{t('dash.overdue')}</th><th scope="col">{t('dash.received')}</th><th scope="col">{t('dash.onTime')}</th></tr></thead>
+        <tbody>{byOverdue.map((c) => <tr key={c.unit}><td>{c.unit_info?.name}</td><td>{num(c.overdue_now)}</td><td>{num(c.received)}</td><td>{pct(c.on_time_rate)}</td></tr>)}</tbody>
+      </table>
+      <CsvButton name="units-overdue.csv" header={['unit', 'name', 'overdue_now', 'received', 'resolved', 'on_time_rate']}
+        rows={byOverdue.map((c) => [c.unit, c.unit_info?.name ?? '', c.overdue_now, c.received, c.resolved, c.on_time_rate ?? ''])} />
+
+      <h2>{t('dash.byReopen')}</h2>
+      <table class="list">
+        <thead><tr><th scope="col">{t('dash.unit')}</th><th scope="col">{t('dash.reopenRate')}</th><th scope="col">{t('dash.reopened')}</th><th scope="col">{t('dash.resolved')}</th></tr></thead>
+        <tbody>{byReopen.map((c) => <tr key={c.unit}><td>{c.unit_info?.name}</td><td>{pct(reopenRate(c))}</td><td>{num(c.reopened)}</td><td>{num(c.resolved)}</td></tr>)}</tbody>
+      </table>
+      <CsvButton name="units-reopen.csv" header={['unit', 'name', 'reopen_rate', 'reopened', 'resolved']}
+        rows={byReopen.map((c) => [c.unit, c.unit_info?.name ?? '', reopenRate(c), c.reopened, c.resolved])} />
+
+      <h2>{t('dash.beyondCases')}</h2>
+      <table class="list">
+        <thead><tr><th scope="col">{t('inbox.code')}</th><th scope="col">{t('inbox.category')}</th><th scope="col">{t('inbox.place')}</th><th scope="col">{t('track.filed')}</th></tr></thead>
+        <tbody>{beyond.map((c) => <tr key={c.code}><td><a href={`/case/${c.code}`}>{c.code}</a></td><td>{catName(c.category)}</td><td>{c.unit?.name}</td><td>{formatDate(lang, c.created_at)}</td></tr>)}</tbody>
+      </table>
+      <CsvButton name="beyond-level.csv" header={['code', 'category', 'unit', 'created_at', 'status']}
+        rows={beyond.map((c) => [c.code, c.category, c.unit?.code ?? '', c.created_at, c.status])} />
+
+      <h2>{t('dash.map')}</h2>
+      {config.tile_url ? null : <p class="help">{t('dash.mapNoTiles')}</p>}
+      <CaseMap units={communes} tileUrl={config.tile_url} />
+    </Page>
+  );
+}

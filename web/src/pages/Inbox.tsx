@@ -1,0 +1,146 @@
+// The officer's inbox: the cases of my unit by tab (new, due soon, overdue, beyond level, all),
+// with a category filter and a search box; keyboard moves (j/k, Enter, x) and bulk accept.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, query, type Case, type CaseList } from '../api';
+import { formatDate } from '../i18n';
+import { navigate } from '../router';
+import { categories, language, loadCategories, session, useCategoryName, useStore, useT } from '../store';
+import { ErrorBox, Notice, Page, StatusBadge } from '../ui';
+
+const TABS = [
+  { id: 'new', label: 'inbox.new', params: { status: 'received' } },
+  { id: 'due', label: 'inbox.dueSoon', params: { due_soon: true } },
+  { id: 'overdue', label: 'inbox.overdue', params: { overdue: true } },
+  { id: 'beyond', label: 'inbox.beyond', params: { beyond_level: true } },
+  { id: 'all', label: 'inbox.all', params: {} },
+] as const;
+
+export default function Inbox() {
+  const t = useT();
+  const lang = useStore(language);
+  const s = useStore(session);
+  const cats = useStore(categories);
+  const catName = useCategoryName();
+  const [tab, setTab] = useState<(typeof TABS)[number]['id']>('new');
+  const [category, setCategory] = useState('');
+  const [q, setQ] = useState('');
+  const [cases, setCases] = useState<Case[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [focus, setFocus] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+  const rows = useRef<HTMLTableSectionElement>(null);
+
+  const load = (after: string | null) => {
+    const params = TABS.find((x) => x.id === tab)!.params;
+    api<CaseList>(`/api/v1/cases${query({ ...params, category, q: q.trim(), limit: 50, cursor: after })}`)
+      .then((r) => { setCases((old) => (after ? [...old, ...r.cases] : r.cases)); setCursor(r.next_cursor); setError(null); })
+      .catch(setError);
+  };
+  useEffect(() => { void loadCategories(); }, []);
+  useEffect(() => {
+    if (s === null) navigate('/signin');
+    if (s) { setSelected(new Set()); load(null); }
+  }, [tab, category, s]);
+
+  const toggle = (code: string) => setSelected((old) => {
+    const n = new Set(old);
+    if (n.has(code)) n.delete(code); else n.add(code);
+    return n;
+  });
+  const acceptSelected = async () => {
+    let ok = 0;
+    for (const code of selected) {
+      try {
+        await api<Case>(`/api/v1/cases/${code}/actions/accept`, { method: 'POST' });
+        ok++;
+      } catch (e) {
+        setError(e);
+      }
+    }
+    setNotice(t('inbox.accepted', { count: ok }));
+    setSelected(new Set());
+    load(null);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if ((e.target as HTMLElement).tagName === 'INPUT' || (e.target as HTMLElement).tagName === 'SELECT') return;
+    if (e.key === 'j') setFocus((f) => Math.min(f + 1, cases.length - 1));
+    else if (e.key === 'k') setFocus((f) => Math.max(f - 1, 0));
+    else if (e.key === 'x' && cases[focus]) toggle(cases[focus].code);
+    else if (e.key === 'Enter' && cases[focus]) navigate(`/case/${cases[focus].code}`);
+    else return;
+    e.preventDefault();
+  };
+  useEffect(() => {
+    rows.current?.querySelectorAll('a')[focus]?.focus();
+  }, [focus]);
+  if (!s) return <p role="status">{t('app.loading')}</p>;
+  const acceptable = cases.filter((c) => c.status === 'received');
+  return (
+    <Page title={t('inbox.title', { unit: s.user.unit.name })}>
+      <div role="tablist" class="tabs">
+        {TABS.map((x) => (
+          <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} class={tab === x.id ? 'on' : ''}
+            onClick={() => setTab(x.id)}>{t(x.label)}</button>
+        ))}
+      </div>
+      <form class="form inline" role="search" onSubmit={(e) => { e.preventDefault(); load(null); }}>
+        <label>{t('inbox.search')}
+          <input name="q" type="search" maxLength={100} value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+        </label>
+        <label>{t('inbox.category')}
+          <select name="category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('inbox.anyCategory')}</option>
+            {cats.map((c) => <option key={c.code} value={c.code}>{c.names[lang]}</option>)}
+          </select>
+        </label>
+        <button type="submit">{t('track.go')}</button>
+      </form>
+      {notice ? <Notice>{notice}</Notice> : null}
+      <ErrorBox error={error} />
+      <p class="help">{t('inbox.keys')}</p>
+      {cases.length === 0 ? <p>{t('inbox.empty')}</p> : (
+        <div onKeyDown={onKey}>
+          <p>
+            <button type="button" disabled={selected.size === 0} onClick={() => void acceptSelected()}>
+              {t('inbox.acceptSelected', { count: selected.size })}
+            </button>
+          </p>
+          <table class="list">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input type="checkbox" aria-label={t('inbox.selectAll')} disabled={acceptable.length === 0}
+                    checked={acceptable.length > 0 && acceptable.every((c) => selected.has(c.code))}
+                    onChange={(e) => setSelected((e.target as HTMLInputElement).checked ? new Set(acceptable.map((c) => c.code)) : new Set())} />
+                </th>
+                <th scope="col">{t('inbox.code')}</th>
+                <th scope="col">{t('inbox.category')}</th>
+                <th scope="col">{t('inbox.place')}</th>
+                <th scope="col">{t('inbox.status')}</th>
+                <th scope="col">{t('inbox.due')}</th>
+              </tr>
+            </thead>
+            <tbody ref={rows}>
+              {cases.map((c, i) => (
+                <tr key={c.code} class={i === focus ? 'focus' : ''}>
+                  <td>
+                    <input type="checkbox" aria-label={t('inbox.select', { code: c.code })}
+                      disabled={c.status !== 'received'} checked={selected.has(c.code)} onChange={() => toggle(c.code)} />
+                  </td>
+                  <td><a href={`/case/${c.code}`} onFocus={() => setFocus(i)}>{c.code}</a></td>
+                  <td>{catName(c.category)}{c.beyond_level ? ' ⚠' : ''}</td>
+                  <td>{c.unit?.name}</td>
+                  <td><StatusBadge status={c.status} overdue={c.overdue} /></td>
+                  <td>{formatDate(lang, c.due.resolve)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor ? <button type="button" class="secondary" onClick={() => load(cursor)}>{t('inbox.more')}</button> : null}
+    </Page>
+  );
+}

@@ -1,0 +1,86 @@
+// Small pieces the pages share.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { ApiError, type CaseEvent } from './api';
+import { formatDate, type Key } from './i18n';
+import { language, useStore, useT } from './store';
+
+export function Page(props: { title: string; children: ComponentChildren }) {
+  const h = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${props.title} · Jembatan`;
+    h.current?.focus();
+  }, [props.title]);
+  return (
+    <section class="page">
+      <h1 tabIndex={-1} ref={h}>{props.title}</h1>
+      {props.children}
+    </section>
+  );
+}
+
+export function ErrorBox(props: { error: unknown }) {
+  const t = useT();
+  if (!props.error) return null;
+  const detail = props.error instanceof ApiError ? props.error.detail
+    : props.error instanceof Error ? props.error.message : String(props.error);
+  return <p class="error" role="alert">{t('app.error', { detail })}</p>;
+}
+
+export function Notice(props: { children: ComponentChildren }) {
+  return <p class="notice" role="status">{props.children}</p>;
+}
+
+export function StatusBadge(props: { status: string; overdue?: boolean }) {
+  const t = useT();
+  return (
+    <span class={`badge s-${props.status}`}>
+      {t(`status.${props.status}` as Key)}
+      {props.overdue ? ` · ${t('track.overdue')}` : ''}
+    </span>
+  );
+}
+
+export function Timeline(props: { events: CaseEvent[] }) {
+  const t = useT();
+  const lang = useStore(language);
+  return (
+    <ol class="timeline">
+      {props.events.map((e) => (
+        <li key={e.id}>
+          <time dateTime={e.at}>{formatDate(lang, e.at, true)}</time>{' '}
+          <strong>{t(`event.${e.kind}` as Key)}</strong>
+          {e.note ? <span class="note"> — {e.note}</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+// A picture for each category, so the form can be used by people who read little.
+const ICONS: Record<string, string> = {
+  roads_bridges: '🌉', irrigation_works: '💧', water_pollution: '🚱', health: '🏥',
+  social_welfare: '🤝', land_dispute: '📐', forest_land_dispute: '🌲', site_clearance: '🚧',
+  land_donation_support: '🎁', disaster_damage: '⛈️', security_order: '🛡️',
+  admin_procedures: '📄', culture_customs: '🎎', ethnic_religious: '🕌', other: '💬',
+};
+export function categoryIcon(code: string): string {
+  return ICONS[code] ?? '💬';
+}
+
+// Downloads rows as CSV (RFC 4180 quoting), built in the browser from what the page shows.
+export function downloadCsv(filename: string, header: string[], rows: (string | number)[][]): void {
+  const q = (v: string | number) => {
+    const s = String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const text = [header, ...rows].map((r) => r.map(q).join(',')).join('\r\n') + '\r\n';
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
