@@ -15,13 +15,13 @@
 #include "channels/background_loop.h"
 #include "channels/config.h"
 #include "channels/http_client.h"
+#include "core/image_type.h"
 #include "core/retry_policy.h"
 #include "store/store.h"
 
 namespace jembatan::channels {
 
-// "image/jpeg", "image/png" or "image/webp" from the file's first bytes; nothing otherwise.
-std::optional<std::string_view> SniffImageType(std::string_view bytes);
+using jembatan::SniffImageType;  // core/image_type.h
 
 struct Fetched {
   bool ok = false;

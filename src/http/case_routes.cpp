@@ -7,6 +7,7 @@
 #include "app/answer_feedback.h"
 #include "app/case_commands.h"
 #include "app/case_queries.h"
+#include "core/image_type.h"
 #include "core/validation.h"
 #include "http/api.h"
 #include "http/api_support.h"
@@ -252,6 +253,45 @@ void Api::AddCaseRoutes() {
                 o.emplace("events", std::move(out));
                 return JsonResponse(200, Serialize(o));
               });
+
+  // A photo for a case, from the web form after filing: the raw JPEG, PNG or WebP bytes (the
+  // browser shrinks them first; the body limit applies), with the case's PIN or a covering
+  // session. At most kMaxPhotosPerCase; stored as the channels' photos are (case_media).
+  router_.Add(
+      "POST", "/api/v1/cases/{code}/photos",
+      [&d](const Request& req, const PathParams& p) -> Reply {
+        constexpr size_t kMaxPhotosPerCase = 5;
+        const auto type = SniffImageType(req.body);
+        if (!type) {
+          return Problem(415, "unsupported-media-type", "Unsupported media type",
+                         "send a JPEG, PNG or WebP image as the body");
+        }
+        auto rc = OpenRead(d, req);
+        if (!rc) return ProblemFor(rc.error());
+        auto view = ViewCase(d, *rc, req, p[0]);
+        if (!view) return ProblemFor(view.error());
+        if (!view->full) {
+          return ProblemFor(Error::Forbidden("send the case's PIN in X-Case-Pin"));
+        }
+        auto existing = rc->tx->channels().ListCaseMedia(view->c.id);
+        if (!existing) return ProblemFor(existing.error());
+        if (existing->size() >= kMaxPhotosPerCase) {
+          return ProblemFor(Error::Conflict("a case keeps at most 5 photos"));
+        }
+        return DeferredWrite{[id = view->c.id, code = view->c.code, type = std::string(*type),
+                              data = req.body](store::WriteTx& tx, Timestamp now, bool& keep) {
+          auto media = tx.channels().AddCaseMedia(id, "web", "upload", now);
+          if (!media) return ProblemFor(media.error());
+          if (auto s = tx.channels().StoreMedia(*media, 0, type, data); !s) {
+            return ProblemFor(s.error());
+          }
+          keep = true;
+          const std::string url = "/api/v1/cases/" + code + "/media/" + std::to_string(*media);
+          Response r = JsonResponse(201, Serialize(json::object{{"id", *media}, {"url", url}}));
+          r.headers.emplace_back("Location", url);
+          return r;
+        }};
+      });
 
   // The reporter's word on the answer, proven with the PIN: {"solved": true} closes the case,
   // false reopens it (app/answer_feedback.h).

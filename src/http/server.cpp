@@ -25,7 +25,8 @@ using tcp = asio::ip::tcp;
 using asio::awaitable;
 using asio::use_awaitable;
 constexpr auto kTuple = asio::as_tuple(use_awaitable);
-// Uploads (CSV) check their own media type; every other POST under /api/ is JSON.
+// Uploads (CSV, and photos at /api/v1/cases/{code}/photos) check their own media type; every
+// other POST under /api/ is JSON.
 constexpr std::string_view kUploadPrefix = "/api/v1/imports/";
 
 struct Shared {
@@ -166,7 +167,8 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
     if (!req) {
       res = ProblemFor(req.error());
     } else if (req->method == "POST" && req->path.starts_with("/api/") &&
-               !req->path.starts_with(kUploadPrefix) && !JsonContentType(req->content_type)) {
+               !req->path.starts_with(kUploadPrefix) && !req->path.ends_with("/photos") &&
+               !JsonContentType(req->content_type)) {
       res = Problem(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json");
     } else {

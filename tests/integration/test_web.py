@@ -224,6 +224,32 @@ class WebTest(unittest.TestCase):
                                          headers={"X-Case-Pin": pin})
         self.assertEqual(body["status"], "closed")
 
+    def test_a_photo_is_added_with_the_pin_and_shown_only_in_the_full_view(self):
+        status, c, _ = self.s.request("POST", "/api/v1/cases", {
+            "body": "Longsor menutup jalan", "unit": "C001-V04", "category": "disaster_damage"})
+        code, pin = c["code"], c["pin"]
+        png = bytes.fromhex("89504e470d0a1a0a") + b"\0" * 64
+        path = f"/api/v1/cases/{code}/photos"
+        h = {"Content-Type": "image/png"}
+        self.assertEqual(self.s.request("POST", path, raw=png, headers=h)[0], 403)  # no PIN
+        wrong = "000000" if pin != "000000" else "111111"
+        self.assertEqual(self.s.request("POST", path, raw=png,
+                                        headers={**h, "X-Case-Pin": wrong})[0], 401)
+        status, body, _ = self.s.request("POST", path, raw=b"<svg onload=alert(1)>",
+                                         headers={**h, "X-Case-Pin": pin})
+        self.assertEqual(status, 415, body)
+        status, body, _ = self.s.request("POST", path, raw=png, headers={**h, "X-Case-Pin": pin})
+        self.assertEqual(status, 201, body)
+        status, img, res = self.s.request("GET", body["url"], headers={"X-Case-Pin": pin})
+        self.assertEqual(status, 200)
+        self.assertEqual(img, png)
+        self.assertEqual(res.getheader("Content-Type"), "image/png")
+        status, full, _ = self.s.request("GET", f"/api/v1/cases/{code}", headers={"X-Case-Pin": pin})
+        self.assertEqual([m["status"] for m in full["media"]], ["stored"])
+        status, public, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertNotIn("media", public)
+        self.assertEqual(self.s.request("GET", body["url"])[0], 403)
+
     def test_inbox_search_and_due_soon(self):
         status, c, _ = self.s.request("POST", "/api/v1/cases", {
             "body": "Saluran irigasi 100% tersumbat lumpur_tebal", "unit": "C001-V02",

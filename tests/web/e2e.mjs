@@ -108,6 +108,10 @@ describe('a report from a resident to a confirmed answer', () => {
     await page.getByLabel('Village').fill('bien son');
     await page.locator('.choices button').first().click();
     await page.getByLabel('What is the problem?').fill('Jembatan gantung di dusun rusak sejak banjir. [e2e-resident]');
+    await page.getByLabel('Photo (optional)').setInputFiles({
+      name: 'bridge.png', mimeType: 'image/png',
+      buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+    });
     await page.getByLabel('Name').fill('Ibu Lan');
     await page.getByLabel('Phone').fill('+84 912 345 678');
     await checkA11y(page, 'report');
@@ -117,6 +121,7 @@ describe('a report from a resident to a confirmed answer', () => {
     pin = (await page.getByTestId('receipt-pin').textContent()).trim();
     assert.match(code, /^[0-9A-Z]{8}$/);
     assert.match(pin, /^\d{6}$/);
+    await page.getByText('Photo attached.').waitFor();
     await checkA11y(page, 'receipt');
     await shot(page, 'receipt');
     // The public view of the new case has no trace of the reporter.
@@ -149,6 +154,7 @@ describe('a report from a resident to a confirmed answer', () => {
     await page.getByRole('link', { name: code }).click();
     await page.getByTestId('reporter').waitFor();
     assert.match(await page.getByTestId('reporter').textContent(), /Ibu Lan/);
+    assert.equal(await page.locator('img.thumb').count(), 1, 'the photo is on the case page');
     await checkA11y(page, 'case');
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.getByText('Done: Accept.').waitFor();
