@@ -5,7 +5,6 @@
 #include <boost/json.hpp>
 
 #include "core/place_index.h"
-#include "core/validation.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
@@ -62,14 +61,13 @@ void Api::AddReferenceRoutes() {
   router_.Add("GET", "/api/v1/units", [&d](const Request& req, const PathParams&) -> Reply {
     if (auto s = OnlyQueryParams(req, {"parent", "q"}); !s) return ProblemFor(s.error());
     const app::Registry& reg = *d.registry;
-    if (auto q = req.query.find("q"); q != req.query.end()) {
+    auto q = QueryText(req, "q", kMaxQueryText);
+    if (!q) return ProblemFor(q.error());
+    if (*q) {
       // The report form's place picker: villages and communes by name, diacritics ignored.
-      if (q->second.size() > 100 || !IsValidUtf8(q->second)) {
-        return ProblemFor(Error::Invalid("q must be UTF-8 text of at most 100 bytes", "q"));
-      }
       constexpr size_t kMaxFound = 20;
       json::array units;
-      for (const Unit* u : SearchPlaces(reg.units, q->second, kMaxFound)) {
+      for (const Unit* u : SearchPlaces(reg.units, **q, kMaxFound)) {
         json::object o = UnitToJson(*u, reg);
         if (const Unit* p = reg.units.Parent(*u)) o["parent_name"] = p->name;
         units.push_back(std::move(o));

@@ -4,6 +4,7 @@
 
 #include "app/secrets.h"
 #include "app/sessions.h"
+#include "core/validation.h"
 #include "http/problem.h"
 
 namespace jembatan::http {
@@ -34,6 +35,21 @@ bool HasCredentials(const Request& req) {
 
 bool IsSafeMethod(std::string_view method) { return method == "GET" || method == "HEAD"; }
 
+bool CsrfTokenMatches(const Request& req, const store::SessionRecord& session) {
+  return app::ConstantTimeEquals(req.Header("x-csrf-token"), session.csrf_token);
+}
+
+Result<std::optional<std::string>> QueryText(const Request& req, const std::string& key,
+                                             size_t max_bytes) {
+  auto it = req.query.find(key);
+  if (it == req.query.end()) return std::optional<std::string>{};
+  if (it->second.size() > max_bytes || !IsValidUtf8(it->second)) {
+    return Error::Invalid(
+        key + " must be UTF-8 text of at most " + std::to_string(max_bytes) + " bytes", key);
+  }
+  return std::optional<std::string>{it->second};
+}
+
 namespace {
 
 Result<std::optional<Principal>> SessionCaller(const ApiDeps& deps, store::ReadTx& tx,
@@ -45,8 +61,7 @@ Result<std::optional<Principal>> SessionCaller(const ApiDeps& deps, store::ReadT
     if (session.error().kind == ErrorKind::kUnauthorized) return std::optional<Principal>{};
     return session.error();
   }
-  if (!IsSafeMethod(req.method) &&
-      !app::ConstantTimeEquals(req.Header("x-csrf-token"), session->csrf_token)) {
+  if (!IsSafeMethod(req.method) && !CsrfTokenMatches(req, *session)) {
     return Error::Forbidden("a write made with a session needs its X-CSRF-Token header");
   }
   auto p = app::SessionPrincipal(tx, *deps.registry, *session);

@@ -15,6 +15,7 @@ namespace jembatan::http {
 constexpr int kDefaultPageSize = 20;
 constexpr int kMaxPageSize = 100;
 constexpr size_t kMaxIdempotencyKey = 255;
+constexpr size_t kMaxQueryText = 100;  // a search box (`q`)
 
 Response JsonResponse(int status, std::string body);
 
@@ -23,6 +24,11 @@ std::string_view CookieValue(const Request& req, std::string_view name);
 // Whether the request names a caller: a bearer token or a session cookie.
 bool HasCredentials(const Request& req);
 bool IsSafeMethod(std::string_view method);
+// The request carries the session's CSRF token in X-CSRF-Token (constant-time comparison).
+bool CsrfTokenMatches(const Request& req, const store::SessionRecord& session);
+// A free-text query parameter: valid UTF-8 of at most `max_bytes`; nullopt when absent.
+Result<std::optional<std::string>> QueryText(const Request& req, const std::string& key,
+                                             size_t max_bytes);
 
 // The caller: a bearer token (Authorization) or, without one, a live session cookie. A write
 // made with a session must carry the session's X-CSRF-Token (403 otherwise). An unknown or

@@ -8,7 +8,6 @@
 #include "app/case_commands.h"
 #include "app/case_queries.h"
 #include "core/image_type.h"
-#include "core/validation.h"
 #include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
@@ -83,12 +82,9 @@ Result<app::ListQuery> ReadListQuery(const Request& req, const app::Registry& re
   auto due_soon = QueryBool(req, "due_soon");
   if (!due_soon) return due_soon.error();
   q.due_soon = due_soon->value_or(false);
-  if (auto it = req.query.find("q"); it != req.query.end()) {
-    if (it->second.size() > 100 || !IsValidUtf8(it->second)) {
-      return Error::Invalid("q must be UTF-8 text of at most 100 bytes", "q");
-    }
-    q.text = it->second;
-  }
+  auto text = QueryText(req, "q", kMaxQueryText);
+  if (!text) return text.error();
+  q.text = text->value_or("");
   auto from = QueryTime(req, "created_from", reg, false);
   if (!from) return from.error();
   q.created_from = *from;

@@ -83,7 +83,7 @@ void Api::AddSessionRoutes() {
     const std::string cookie(CookieValue(req, app::kSessionCookie));
     auto session = app::FindLiveSession(**tx, cookie, d.clock());
     if (!session) return ProblemFor(session.error());
-    if (!app::ConstantTimeEquals(req.Header("x-csrf-token"), session->csrf_token)) {
+    if (!CsrfTokenMatches(req, *session)) {
       return ProblemFor(Error::Forbidden("sign-out needs the session's X-CSRF-Token header"));
     }
     return DeferredWrite{[id_hash = session->id_hash](store::WriteTx& wtx, Timestamp, bool& keep) {

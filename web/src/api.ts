@@ -71,6 +71,13 @@ export function query(params: Record<string, string | number | boolean | undefin
   return s ? `?${s}` : '';
 }
 
+// A case as this caller may see it, and its timeline (the follow page and the staff case page).
+export async function fetchCaseWithEvents(code: string): Promise<[Case, CaseEvent[]]> {
+  const path = `/api/v1/cases/${encodeURIComponent(code)}`;
+  const [c, e] = await Promise.all([api<Case>(path), api<{ events: CaseEvent[] }>(`${path}/events`)]);
+  return [c, e.events];
+}
+
 // What the API answers (the fields the pages use).
 export interface UnitRef { code: string; name: string; level: string }
 export interface Unit extends UnitRef {

@@ -335,42 +335,39 @@ class Queries : public Base {
       if (auto e = s.status(); !e) return e.error();
       s.Reset();
     }
-    {
-      auto st = db_.Prepare(
-          "SELECT count(*) FROM cases c WHERE c.overdue_at IS NOT NULL AND "
-          "c.status IN ('received','accepted','in_progress')" +
-          scope);
-      if (!st) return st.error();
-      Statement& s = **st;
-      bind(s);
-      if (s.Step()) in.overdue_now = s.Int(0);
-      s.Reset();
-    }
-    {
-      auto st = db_.Prepare(
-          "SELECT count(*), coalesce(sum(e.actor = 'reporter'), 0) FROM events e "
-          "JOIN cases c ON c.id = e.case_id "
-          "WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2" +
-          scope);
+    // One row of counts over the scope: the figures below.
+    auto counts = [&](const std::string& sql, std::initializer_list<int64_t*> out) -> Status {
+      auto st = db_.Prepare(sql + scope);
       if (!st) return st.error();
       Statement& s = **st;
       bind(s);
       if (s.Step()) {
-        in.reopened = s.Int(0);
-        in.disputed = s.Int(1);
+        int col = 0;
+        for (int64_t* o : out) *o = s.Int(col++);
       }
+      auto e = s.status();
       s.Reset();
+      return e;
+    };
+    if (auto e = counts("SELECT count(*) FROM cases c WHERE c.overdue_at IS NOT NULL AND "
+                        "c.status IN ('received','accepted','in_progress')",
+                        {&in.overdue_now});
+        !e) {
+      return e.error();
     }
-    {
-      auto st = db_.Prepare(
-          "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id "
-          "WHERE e.kind = 'closed' AND e.actor = 'reporter' AND e.at >= ?1 AND e.at < ?2" +
-          scope);
-      if (!st) return st.error();
-      Statement& s = **st;
-      bind(s);
-      if (s.Step()) in.confirmed = s.Int(0);
-      s.Reset();
+    if (auto e = counts("SELECT count(*), coalesce(sum(e.actor = 'reporter'), 0) FROM events e "
+                        "JOIN cases c ON c.id = e.case_id "
+                        "WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2",
+                        {&in.reopened, &in.disputed});
+        !e) {
+      return e.error();
+    }
+    if (auto e =
+            counts("SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id "
+                   "WHERE e.kind = 'closed' AND e.actor = 'reporter' AND e.at >= ?1 AND e.at < ?2",
+                   {&in.confirmed});
+        !e) {
+      return e.error();
     }
     return in;
   }

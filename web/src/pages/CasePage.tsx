@@ -2,7 +2,7 @@
 // scope: the API leaves it out otherwise), the timeline, and every action the state machine
 // allows from here (the API's allowed_actions), each with the input it needs.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Case, type CaseEvent, type Contact } from '../api';
+import { api, fetchCaseWithEvents, type Case, type CaseEvent, type Contact } from '../api';
 import { formatDate, type Key } from '../i18n';
 import { language, useCategoryName, useStore, useT } from '../store';
 import { ErrorBox, Notice, Page, StatusBadge, Timeline } from '../ui';
@@ -35,9 +35,8 @@ export default function CasePage(props: { params: string[] }) {
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
   const load = () => {
-    const path = `/api/v1/cases/${encodeURIComponent(code)}`;
-    Promise.all([api<Case>(path), api<{ events: CaseEvent[] }>(`${path}/events`)])
-      .then(([k, e]) => { setC(k); setEvents(e.events); })
+    fetchCaseWithEvents(code)
+      .then(([k, e]) => { setC(k); setEvents(e); })
       .catch(setError);
   };
   useEffect(load, [code]);

@@ -1,7 +1,7 @@
 // Follow a case by its code: status, due date, answer, timeline; with the PIN, confirm or
 // dispute the answer.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, type Case, type CaseEvent } from '../api';
+import { api, ApiError, fetchCaseWithEvents, type Case, type CaseEvent } from '../api';
 import { formatDate } from '../i18n';
 import { navigate } from '../router';
 import { language, useStore, useT } from '../store';
@@ -35,9 +35,8 @@ function CaseView(props: { code: string }) {
   const [pin, setPin] = useState('');
   const [done, setDone] = useState('');
   const load = () => {
-    const path = `/api/v1/cases/${encodeURIComponent(props.code)}`;
-    Promise.all([api<Case>(path), api<{ events: CaseEvent[] }>(`${path}/events`)])
-      .then(([k, e]) => { setC(k); setEvents(e.events); setError(null); })
+    fetchCaseWithEvents(props.code)
+      .then(([k, e]) => { setC(k); setEvents(e); setError(null); })
       .catch(setError);
   };
   useEffect(load, [props.code]);
