@@ -243,7 +243,7 @@ describe('staff boundaries', () => {
 });
 
 describe('a member offline', () => {
-  test('files two reports offline; they are sent once each when the connection returns', async () => {
+  test('files two reports offline, reloads offline, and each is sent once when the connection returns', async () => {
     const marker = `e2e-offline-${Date.now()}`;
     const { context, page } = await newPage();
     await signIn(page, 'member01');
@@ -264,6 +264,11 @@ describe('a member offline', () => {
       await page.getByTestId('waiting').filter({ hasText: `Waiting to send: ${n}` }).waitFor();
     }
     await shot(page, 'member-offline');
+    // Still offline, the page is reloaded: the service worker serves the app and the two
+    // reports are still waiting in IndexedDB.
+    await page.reload();
+    await page.getByTestId('waiting').filter({ hasText: 'Waiting to send: 2' }).waitFor();
+    await page.getByText('Health').waitFor();
     await context.setOffline(false);
     await page.getByTestId('waiting').filter({ hasText: 'Everything is sent.' }).waitFor({ timeout: 30000 });
     const { body } = await apiGet('/api/v1/cases?mine=true&limit=100', 'jbt_demo_member01');

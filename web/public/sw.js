@@ -6,11 +6,12 @@
 //   (writes are never cached: the app's IndexedDB outbox keeps unsent reports).
 const CACHE = 'jembatan-v1';
 const CACHED_API = ['/api/v1/categories', '/api/v1/units', '/api/v1/session', '/api/v1/config'];
+const APP_FILES = ['/manifest.webmanifest', '/favicon.svg'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll(['/', '/manifest.webmanifest', '/favicon.svg', '/api/v1/categories']);
+    await cache.addAll(['/', ...APP_FILES, '/api/v1/categories']);
     try {
       const manifest = await (await fetch('/.vite/manifest.json')).json();
       const files = new Set();
@@ -53,7 +54,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, '/'));
-  } else if (url.pathname.startsWith('/assets/')) {
+  } else if (url.pathname.startsWith('/assets/') || APP_FILES.includes(url.pathname)) {
     event.respondWith(caches.match(request).then((hit) => hit || networkFirst(request)));
   } else if (CACHED_API.some((p) => url.pathname === p)) {
     event.respondWith(networkFirst(request));

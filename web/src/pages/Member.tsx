@@ -57,6 +57,10 @@ export default function Member() {
     const timer = setInterval(() => void flush(), 30000);
     return () => clearInterval(timer);
   }, [s]);
+  // What waits is shown at once, also when the page was opened (or reloaded) offline.
+  useEffect(() => {
+    void outbox.list().then(setQueued);
+  }, []);
   // Coming back online: send what waits, and fetch what could not be fetched offline.
   useEffect(() => {
     if (!s) return;
