@@ -1,6 +1,7 @@
 // First page usable over a throttled link: time from navigation to the report form showing its
 // category pictures (the app loaded, rendered, and the categories answered), in Debian's
-// chromium with Chrome DevTools' network presets, cold cache each run.
+// chromium with Chrome DevTools' network presets, cold cache each run. Each run also times the
+// floor: a 260-byte file opened as a page over the same link (what no page can beat).
 // Run: node bench/web-3g.mjs [runs]   (needs build/jembatan and web/dist; starts its own server)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +32,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const [name, conditions] of Object.entries(PRESETS)) {
   const times = [];
+  const floors = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ locale: 'id-ID' });
@@ -41,6 +43,12 @@ for (const [name, conditions] of Object.entries(PRESETS)) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
     let transferred = 0;
     cdp.on('Network.loadingFinished', (e) => { transferred += e.encodedDataLength; });
+    // The floor, same link and run: one 260-byte file (the app's icon) fetched as a page.
+    const f0 = Date.now();
+    await page.goto(`${base}/favicon.svg`, { waitUntil: 'load' });
+    floors.push(Date.now() - f0);
+    await page.goto('about:blank');
+    transferred = 0;
     const start = Date.now();
     await page.goto(`${base}/report`, { waitUntil: 'commit' });
     await page.locator('.tile').first().waitFor();
@@ -48,7 +56,8 @@ for (const [name, conditions] of Object.entries(PRESETS)) {
     bytes = transferred;
     await context.close();
   }
-  console.log(`${name}: median ${median(times)} ms to a usable report form (runs: ${times.join(', ')}), ${Math.round(bytes / 1024)} KiB transferred`);
+  console.log(`${name}: median ${median(times)} ms to a usable report form (runs: ${times.join(', ')}), ${Math.round(bytes / 1024)} KiB transferred; ` +
+    `floor (one tiny file) median ${median(floors)} ms (runs: ${floors.join(', ')}); ratio ${(median(times) / median(floors)).toFixed(2)}`);
 }
 await browser.close();
 server.kill('SIGTERM');
