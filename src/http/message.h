@@ -17,7 +17,8 @@
 namespace jembatan::http {
 
 struct Request {
-  std::string method;                        // "GET", "POST", ...
+  std::string method;                        // "GET", "POST", ... (a HEAD arrives as "GET")
+  bool head = false;                         // HEAD: answered as GET, without the body
   std::string path;                          // decoded path, without the query
   std::map<std::string, std::string> query;  // decoded; a repeated key keeps the first value
   bool duplicate_query_key = false;

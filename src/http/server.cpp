@@ -73,6 +73,11 @@ auto AsyncDeferred(app::Writer& writer, DeferredWrite dw, Token&& token) {
 Result<Request> ToRequest(bhttp::request<bhttp::string_body>&& msg) {
   Request req;
   req.method = std::string(msg.method_string());
+  // HEAD is GET without the body (RFC 9110 §9.3.2): the same handler, the same headers.
+  if (msg.method() == bhttp::verb::head) {
+    req.method = "GET";
+    req.head = true;
+  }
   auto url = boost::urls::parse_origin_form(msg.target());
   if (!url) return Error::Invalid("the request target is not a valid URL");
   req.path = std::string(url->path());
@@ -97,19 +102,33 @@ bool JsonContentType(std::string_view ct) {
   return type == "application/json" || type.empty();
 }
 
-awaitable<void> WriteResponse(beast::tcp_stream& stream, const ServerOptions& opt,
-                              const Response& r, unsigned version, bool keep_alive,
-                              beast::error_code& ec) {
-  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+template <class Body>
+void SetHeaders(bhttp::response<Body>& res, const Response& r, bool keep_alive) {
   res.set(bhttp::field::server, "jembatan");
   res.set(bhttp::field::content_type, r.content_type);
   res.set(bhttp::field::cache_control, "no-store");
   res.set("X-Content-Type-Options", "nosniff");
   for (const auto& [k, v] : r.headers) res.set(k, v);
   res.keep_alive(keep_alive);
+}
+
+// `head_only`: the answer to a HEAD request, with the Content-Length of the body it leaves out.
+awaitable<void> WriteResponse(beast::tcp_stream& stream, const ServerOptions& opt,
+                              const Response& r, unsigned version, bool keep_alive,
+                              beast::error_code& ec, bool head_only = false) {
+  stream.expires_after(opt.write_timeout);
+  if (head_only) {
+    bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(r.status), version};
+    SetHeaders(res, r, keep_alive);
+    res.content_length(r.body.size());
+    auto [wec, n] = co_await bhttp::async_write(stream, res, kTuple);
+    ec = wec;
+    co_return;
+  }
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  SetHeaders(res, r, keep_alive);
   res.body() = r.body;
   res.prepare_payload();
-  stream.expires_after(opt.write_timeout);
   auto [wec, n] = co_await bhttp::async_write(stream, res, kTuple);
   ec = wec;
 }
@@ -180,7 +199,7 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
       }
     }
     spdlog::debug("{} {} -> {}", req ? req->method : "?", req ? req->path : "?", res.status);
-    co_await WriteResponse(stream, opt, res, version, keep_alive, ec);
+    co_await WriteResponse(stream, opt, res, version, keep_alive, ec, req && req->head);
     open = keep_alive && !ec;
   }
   if (over_capacity) {

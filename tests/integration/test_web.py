@@ -179,6 +179,28 @@ class WebTest(unittest.TestCase):
         self.assertEqual(config["tile_url"], "https://tiles.example.org/{z}/{x}/{y}.png")
         self.assertEqual(config["province"]["code"], "P01")
 
+    def test_head_answers_like_get_without_a_body(self):
+        import http.client
+        conn = http.client.HTTPConnection("127.0.0.1", self.s.port, timeout=30)
+        for path in ["/", "/assets/index-abc123.js", "/api/v1/categories", "/report"]:
+            conn.request("GET", path)
+            res = conn.getresponse()
+            body = res.read()
+            # On the same keep-alive connection: a body sent after HEAD would break the next reply.
+            conn.request("HEAD", path)
+            head = conn.getresponse()
+            self.assertEqual(head.status, 200, path)
+            self.assertEqual(head.read(), b"", path)
+            self.assertEqual(int(head.getheader("Content-Length")), len(body), path)
+            self.assertEqual(head.getheader("Content-Type"), res.getheader("Content-Type"), path)
+        conn.request("HEAD", "/assets/nope.js")
+        missing = conn.getresponse()
+        missing.read()
+        self.assertEqual(missing.status, 404)
+        conn.request("GET", "/healthz")
+        self.assertEqual(conn.getresponse().status, 200)
+        conn.close()
+
     def test_place_search_ignores_diacritics(self):
         status, body, _ = self.s.request("GET", "/api/v1/units?q=bien%20son")
         self.assertEqual(status, 200)
