@@ -33,8 +33,39 @@ PlaceIndex PlaceIndex::Build(const UnitDirectory& units) {
         index.Add(FoldForMatch(commune->name) + " " + name, live);
       }
     }
+    std::string text = name;
+    if (const Unit* parent = units.Parent(u); parent && u.level == UnitLevel::kVillage) {
+      text += " " + FoldForMatch(parent->name);
+    }
+    text += " " + FoldForMatch(u.code);
+    index.searchable_.push_back(Searchable{&u, std::move(text)});
   }
   return index;
+}
+
+std::vector<const Unit*> PlaceIndex::Search(std::string_view query, size_t limit) const {
+  std::vector<std::string> words;
+  const std::string folded = FoldForMatch(query);
+  for (size_t start = 0; start < folded.size();) {
+    size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    if (end > start) words.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  std::vector<const Unit*> found;
+  if (words.empty()) return found;
+  for (const Searchable& s : searchable_) {
+    if (std::all_of(words.begin(), words.end(),
+                    [&](const std::string& w) { return s.text.find(w) != std::string::npos; })) {
+      found.push_back(s.unit);
+    }
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Unit* a, const Unit* b) {
+    if (a->level != b->level) return a->level == UnitLevel::kVillage;
+    return a->name < b->name;
+  });
+  if (found.size() > limit) found.resize(limit);
+  return found;
 }
 
 PlaceMatch PlaceIndex::Lookup(const std::string& key, size_t words) const {
@@ -85,44 +116,6 @@ PlaceMatch PlaceIndex::Find(const std::vector<FoldedWord>& words) const {
     }
   }
   return PlaceMatch{};
-}
-
-}  // namespace jembatan
-
-namespace jembatan {
-
-std::vector<const Unit*> SearchPlaces(const UnitDirectory& units, std::string_view query,
-                                      size_t limit) {
-  std::vector<std::string> words;
-  {
-    const std::string folded = FoldForMatch(query);
-    size_t start = 0;
-    while (start < folded.size()) {
-      size_t end = folded.find(' ', start);
-      if (end == std::string::npos) end = folded.size();
-      if (end > start) words.push_back(folded.substr(start, end - start));
-      start = end + 1;
-    }
-  }
-  std::vector<const Unit*> found;
-  if (words.empty()) return found;
-  for (const Unit& u : units.All()) {
-    if (!u.live() || (u.level != UnitLevel::kVillage && u.level != UnitLevel::kCommune)) continue;
-    std::string text = FoldForMatch(u.name);
-    if (const Unit* parent = units.Parent(u); parent && u.level == UnitLevel::kVillage) {
-      text += " " + FoldForMatch(parent->name);
-    }
-    text += " " + FoldForMatch(u.code);
-    bool all = true;
-    for (const std::string& w : words) all = all && text.find(w) != std::string::npos;
-    if (all) found.push_back(&u);
-  }
-  std::stable_sort(found.begin(), found.end(), [](const Unit* a, const Unit* b) {
-    if (a->level != b->level) return a->level == UnitLevel::kVillage;
-    return a->name < b->name;
-  });
-  if (found.size() > limit) found.resize(limit);
-  return found;
 }
 
 }  // namespace jembatan

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,24 +29,26 @@ class PlaceIndex {
   // match first.
   PlaceMatch Find(const std::vector<FoldedWord>& words) const;
 
+  // The web form's place picker: live villages and communes whose name (with the commune's
+  // name, for a village) or code contains every word of `query`, folded as FoldForMatch does,
+  // so "ban moi" finds "Bản Mới" and "son hai" finds the villages of Sơn Hải. Villages first,
+  // then by name; at most `limit`. An empty query finds nothing. The names are folded once, in
+  // Build, not per query.
+  std::vector<const Unit*> Search(std::string_view query, size_t limit) const;
+
   static constexpr size_t kMaxWords = 5;
 
  private:
+  struct Searchable {
+    const Unit* unit;
+    std::string text;  // folded name, commune name (villages) and code
+  };
+
   void Add(const std::string& key, const Unit* unit);
   PlaceMatch Lookup(const std::string& key, size_t words) const;
 
   std::unordered_map<std::string, std::vector<const Unit*>> by_key_;
+  std::vector<Searchable> searchable_;  // live villages and communes, in directory order
 };
-
-}  // namespace jembatan
-
-namespace jembatan {
-
-// The web form's place picker: live villages and communes whose name (with the commune's name,
-// for a village) contains every word of `query`, folded as FoldForMatch does, so "ban moi"
-// finds "Bản Mới" and "son hai" finds the villages of Sơn Hải. Villages first, then by name;
-// at most `limit`. An empty query finds nothing.
-std::vector<const Unit*> SearchPlaces(const UnitDirectory& units, std::string_view query,
-                                      size_t limit);
 
 }  // namespace jembatan

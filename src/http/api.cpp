@@ -67,7 +67,7 @@ void Api::AddReferenceRoutes() {
       // The report form's place picker: villages and communes by name, diacritics ignored.
       constexpr size_t kMaxFound = 20;
       json::array units;
-      for (const Unit* u : SearchPlaces(reg.units, **q, kMaxFound)) {
+      for (const Unit* u : reg.places.Search(**q, kMaxFound)) {
         json::object o = UnitToJson(*u, reg);
         if (const Unit* p = reg.units.Parent(*u)) o["parent_name"] = p->name;
         units.push_back(std::move(o));

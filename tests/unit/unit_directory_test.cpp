@@ -71,7 +71,7 @@ TEST(UnitLevel, NamesAndAliases) {
   EXPECT_FALSE(ParseUnitLevel("district").has_value());  // abolished in 2025
 }
 
-TEST(SearchPlaces, FindsLiveVillagesAndCommunesByFoldedWords) {
+TEST(PlaceSearch, FindsLiveVillagesAndCommunesByFoldedWords) {
   std::vector<Unit> units = {
       testing::MakeUnit(1, "P", UnitLevel::kProvince, std::nullopt),
       testing::MakeUnit(2, "C1", UnitLevel::kCommune, 1),
@@ -88,9 +88,10 @@ TEST(SearchPlaces, FindsLiveVillagesAndCommunesByFoldedWords) {
   units[5].name = "Bản Mới";
   units[6].name = "Bản Mới cũ";
   auto dir = std::move(UnitDirectory::Build(std::move(units)).value());
+  const PlaceIndex index = PlaceIndex::Build(dir);
   auto codes = [&](std::string_view q, size_t limit = 10) {
     std::vector<std::string> out;
-    for (const Unit* u : SearchPlaces(dir, q, limit)) out.push_back(u->code);
+    for (const Unit* u : index.Search(q, limit)) out.push_back(u->code);
     return out;
   };
   // Both "Bản Mới" villages (not the merged one), villages before communes.
