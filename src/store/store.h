@@ -90,6 +90,13 @@ struct StatsQuery {
   Timestamp to;
 };
 
+// For figures over time: when each case of the scope was created, and when each was first
+// resolved, within [from, to). Unordered.
+struct SeriesInput {
+  std::vector<Timestamp> created;
+  std::vector<Timestamp> first_resolved;
+};
+
 class ReadTx {
  public:
   virtual ~ReadTx() = default;
@@ -104,6 +111,7 @@ class ReadTx {
   virtual Result<std::vector<Event>> CaseEvents(int64_t case_id) = 0;
   virtual Result<std::optional<std::string>> CasePinHash(int64_t case_id) = 0;
   virtual Result<StatsInput> Stats(const StatsQuery& query) = 0;
+  virtual Result<SeriesInput> Series(const StatsQuery& query) = 0;
 
   virtual Result<std::optional<UserRecord>> FindUserByTokenHash(std::string_view hash) = 0;
   virtual Result<std::optional<UserRecord>> FindUserByName(std::string_view name) = 0;

@@ -311,6 +311,12 @@ class WebTest(unittest.TestCase):
         self.assertEqual(status, 200, series)
         self.assertEqual(len(series["points"]), 13)
         self.assertEqual(sum(p["received"] for p in series["points"]), total["received"])
+        self.assertEqual(sum(p["resolved"] for p in series["points"]), total["resolved"])
+        self.assertGreater(total["resolved"], 0)
+        status, series, _ = self.s.request(
+            "GET", f"/api/v1/stats/series?unit=C001&from={frm}&to={to}&bucket=month")
+        self.assertEqual(sum(p["received"] for p in series["points"]), one["received"])
+        self.assertEqual(sum(p["resolved"] for p in series["points"]), one["resolved"])
         self.assertEqual(self.s.request("GET", "/api/v1/stats/series?bucket=day")[0], 400)
         self.assertEqual(self.s.request(
             "GET", "/api/v1/stats/series?from=2000-01-01&bucket=week")[0], 400)

@@ -459,6 +459,33 @@ TEST_F(AppTest, SummaryCountsFromRecords) {
   EXPECT_EQ(c1->received, 1);
 }
 
+TEST_F(AppTest, SeriesCountsEachCaseInTheWeekItHappened) {
+  constexpr int64_t kWeek = 7 * 86400;
+  const Timestamp from = reg_->calendar.StartOfLocalDay(reg_->calendar.LocalDate(now_));
+  const auto a = Submit("V11").c.code;  // week 1
+  now_.seconds += kWeek;
+  Submit("V21");  // week 2, where case a is also resolved
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kAccept).ok());
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kStart).ok());
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kResolve, {.answer = "done"}).ok());
+  now_.seconds += kWeek;
+  Submit("V11");  // week 3
+  auto tx = Read();
+  auto series = [&](const std::string& unit) {
+    auto s = app::SummarizeSeries(*tx, *reg_, unit, from, Timestamp{from.seconds + 3 * kWeek},
+                                  app::Bucket::kWeek);
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    std::vector<std::pair<int64_t, int64_t>> out;
+    for (const auto& p : *s) out.emplace_back(p.received, p.resolved);
+    return out;
+  };
+  using Points = std::vector<std::pair<int64_t, int64_t>>;
+  EXPECT_EQ(series(""), (Points{{1, 0}, {1, 1}, {1, 0}}));
+  EXPECT_EQ(series("C1"), (Points{{1, 0}, {0, 1}, {1, 0}}));
+  EXPECT_EQ(series("C2"), (Points{{0, 0}, {1, 0}, {0, 0}}));
+  EXPECT_FALSE(app::SummarizeSeries(*tx, *reg_, "NOPE", from, now_, app::Bucket::kWeek).ok());
+}
+
 }  // namespace
 }  // namespace jembatan
 

@@ -372,6 +372,25 @@ class Queries : public Base {
     return in;
   }
 
+  Result<SeriesInput> Series(const StatsQuery& q) override {
+    SeriesInput in;
+    const std::string scope = ScopeCondition(q.scope);
+    for (auto [column, out] : {std::pair{"created_at", &in.created},
+                               std::pair{"first_resolved_at", &in.first_resolved}}) {
+      const std::string c = std::string("c.") + column;
+      auto st = db_.Prepare("SELECT " + c + " FROM cases c WHERE " + c + " >= ?1 AND " + c +
+                            " < ?2" + scope);
+      if (!st) return st.error();
+      Statement& s = **st;
+      s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
+      BindScope(s, q.scope);
+      while (s.Step()) out->push_back(Timestamp{s.Int(0)});
+      if (auto e = s.status(); !e) return e.error();
+      s.Reset();
+    }
+    return in;
+  }
+
   Result<std::optional<UserRecord>> FindUserByTokenHash(std::string_view hash) override {
     return FindUser("token_hash = ?", [&](Statement& s) { s.Bind(1, hash); });
   }
