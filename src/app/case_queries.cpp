@@ -128,30 +128,26 @@ Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
   return events;
 }
 
-Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_view unit_code,
-                          Timestamp from, Timestamp to) {
-  if (to <= from) return Error::Invalid("`to` must be after `from`", "to");
-  auto unit = UnitParam(reg, unit_code, "unit");
-  if (!unit) return unit.error();
-  auto in = tx.Stats(store::StatsQuery{ScopeFor(reg, *unit), from, to});
-  if (!in) return in.error();
-  const ResolutionFigures r = SummarizeResolutions(in->resolutions, reg.calendar);
+namespace {
+
+Summary SummaryOf(const Registry& reg, const Unit* u, Timestamp from, Timestamp to,
+                  store::StatsInput in) {
+  const ResolutionFigures r = SummarizeResolutions(in.resolutions, reg.calendar);
   Summary s;
-  const Unit* u = *unit != nullptr ? *unit : reg.units.Province();
   s.unit = u ? u->code : "";
   s.from = from;
   s.to = to;
-  s.by_status = std::move(in->by_status);
-  s.by_category = std::move(in->by_category);
-  s.received = in->received;
+  s.by_status = std::move(in.by_status);
+  s.by_category = std::move(in.by_category);
+  s.received = in.received;
   s.resolved = r.resolved;
   s.on_time_rate = r.on_time_rate;
   s.median_days_to_resolve = r.median_working_days;
-  s.overdue_now = in->overdue_now;
-  s.beyond_level = in->beyond_level;
-  s.reopened = in->reopened;
-  s.confirmed = in->confirmed;
-  s.disputed = in->disputed;
+  s.overdue_now = in.overdue_now;
+  s.beyond_level = in.beyond_level;
+  s.reopened = in.reopened;
+  s.confirmed = in.confirmed;
+  s.disputed = in.disputed;
   if (s.confirmed + s.disputed > 0) {
     s.satisfaction =
         static_cast<double>(s.confirmed) / static_cast<double>(s.confirmed + s.disputed);
@@ -159,18 +155,87 @@ Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_vi
   return s;
 }
 
+// Adds the figures of cases that `more` counts and `into` does not (disjoint sets of cases).
+void AddDisjoint(store::StatsInput& into, store::StatsInput more) {
+  for (const auto& [k, n] : more.by_status) into.by_status[k] += n;
+  for (const auto& [k, n] : more.by_category) into.by_category[k] += n;
+  into.received += more.received;
+  into.beyond_level += more.beyond_level;
+  into.overdue_now += more.overdue_now;
+  into.reopened += more.reopened;
+  into.confirmed += more.confirmed;
+  into.disputed += more.disputed;
+  into.resolutions.insert(into.resolutions.end(), more.resolutions.begin(), more.resolutions.end());
+}
+
+}  // namespace
+
+Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_view unit_code,
+                          Timestamp from, Timestamp to) {
+  if (to <= from) return Error::Invalid("`to` must be after `from`", "to");
+  auto unit = UnitParam(reg, unit_code, "unit");
+  if (!unit) return unit.error();
+  auto in = tx.Stats(store::StatsQuery{ScopeFor(reg, *unit), from, to});
+  if (!in) return in.error();
+  return SummaryOf(reg, *unit != nullptr ? *unit : reg.units.Province(), from, to,
+                   std::move(in.value()));
+}
+
 Result<std::vector<Summary>> SummarizeChildren(store::ReadTx& tx, const Registry& reg,
                                                std::string_view parent_code, Timestamp from,
                                                Timestamp to) {
+  if (to <= from) return Error::Invalid("`to` must be after `from`", "to");
   auto parent = UnitParam(reg, parent_code, "parent");
   if (!parent) return parent.error();
   const Unit* p = *parent != nullptr ? *parent : reg.units.Province();
   std::vector<Summary> out;
   if (p == nullptr) return out;
+  // Each child's figures are those of its own scope (core/access.h, ScopeOf), read for all
+  // children at once: a commune's are the cases located in it plus those it handles elsewhere
+  // (two disjoint sets), a department's those it handles, a village's those located in it.
+  std::optional<std::map<int64_t, store::StatsInput>> located, handled, in_villages;
+  auto read = [&](std::optional<std::map<int64_t, store::StatsInput>>& into, UnitScope scope,
+                  store::StatsGroup by) -> Status {
+    if (into) return Status::Ok();
+    auto r = tx.StatsByUnit(store::StatsQuery{scope, from, to}, by);
+    if (!r) return r.error();
+    into = std::move(r.value());
+    return Status::Ok();
+  };
+  auto take = [](std::map<int64_t, store::StatsInput>& m, int64_t id) {
+    auto it = m.find(id);
+    return it == m.end() ? store::StatsInput{} : std::move(it->second);
+  };
   for (const Unit* child : reg.units.Children(*p)) {
-    auto s = Summarize(tx, reg, child->code, from, to);
-    if (!s) return s.error();
-    out.push_back(std::move(s.value()));
+    if (!child->live()) continue;  // merged away: its cases count for the unit it became
+    const UnitScope scope = ScopeOf(reg.units, *child);
+    store::StatsInput in;
+    switch (scope.kind) {
+      case UnitScope::Kind::kCommune:
+      case UnitScope::Kind::kDepartment:
+        if (auto s = read(located, UnitScope{}, store::StatsGroup::kCommune); !s) return s.error();
+        if (auto s = read(handled, UnitScope{}, store::StatsGroup::kHandledElsewhere); !s) {
+          return s.error();
+        }
+        in = take(*located, child->id);
+        AddDisjoint(in, take(*handled, child->id));
+        break;
+      case UnitScope::Kind::kVillage:
+        if (auto s = read(in_villages, UnitScope{UnitScope::Kind::kCommune, scope.commune_id, 0},
+                          store::StatsGroup::kLocation);
+            !s) {
+          return s.error();
+        }
+        in = take(*in_villages, child->id);
+        break;
+      case UnitScope::Kind::kAll: {
+        auto s = Summarize(tx, reg, child->code, from, to);
+        if (!s) return s.error();
+        out.push_back(std::move(s.value()));
+        continue;
+      }
+    }
+    out.push_back(SummaryOf(reg, child, from, to, std::move(in)));
   }
   return out;
 }

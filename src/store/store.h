@@ -90,6 +90,13 @@ struct StatsQuery {
   Timestamp to;
 };
 
+// Which unit a case's figures count for, when figures of many units are read at once.
+enum class StatsGroup {
+  kCommune,           // the commune it is located in
+  kHandledElsewhere,  // the unit handling it, only when that is not its commune
+  kLocation,          // the unit (village or commune) it is located in
+};
+
 // For figures over time: when each case of the scope was created, and when each was first
 // resolved, within [from, to). Unordered.
 struct SeriesInput {
@@ -111,6 +118,9 @@ class ReadTx {
   virtual Result<std::vector<Event>> CaseEvents(int64_t case_id) = 0;
   virtual Result<std::optional<std::string>> CasePinHash(int64_t case_id) = 0;
   virtual Result<StatsInput> Stats(const StatsQuery& query) = 0;
+  // The figures of Stats for every unit at once, keyed by unit id (see StatsGroup).
+  virtual Result<std::map<int64_t, StatsInput>> StatsByUnit(const StatsQuery& query,
+                                                            StatsGroup by) = 0;
   virtual Result<SeriesInput> Series(const StatsQuery& query) = 0;
 
   virtual Result<std::optional<UserRecord>> FindUserByTokenHash(std::string_view hash) = 0;

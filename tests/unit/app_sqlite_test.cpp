@@ -459,6 +459,44 @@ TEST_F(AppTest, SummaryCountsFromRecords) {
   EXPECT_EQ(c1->received, 1);
 }
 
+// The figures of all children, read at once, are each child's own summary.
+TEST_F(AppTest, ChildrenFiguresEqualEachChildsOwnSummary) {
+  const auto a = Submit("V11").c.code;
+  Submit("V21");
+  Submit("V11", "water_pollution");  // handled by DEPT-NRE, located in C1
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kAccept).ok());
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kStart).ok());
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kResolve, {.answer = "done"}).ok());
+  ASSERT_TRUE(Act(officer1_, a, CaseAction::kReopen).ok());
+  const Timestamp from{now_.seconds - 10};
+  const Timestamp to{now_.seconds + 10};
+  auto tx = Read();
+  auto same = [](const app::Summary& x, const app::Summary& y) {
+    return x.unit == y.unit && x.by_status == y.by_status && x.by_category == y.by_category &&
+           x.received == y.received && x.resolved == y.resolved &&
+           x.on_time_rate == y.on_time_rate &&
+           x.median_days_to_resolve == y.median_days_to_resolve && x.overdue_now == y.overdue_now &&
+           x.beyond_level == y.beyond_level && x.reopened == y.reopened &&
+           x.confirmed == y.confirmed && x.disputed == y.disputed;
+  };
+  for (const std::string parent : {"", "C1"}) {
+    auto children = app::SummarizeChildren(*tx, *reg_, parent, from, to);
+    ASSERT_TRUE(children.ok()) << children.error().message;
+    ASSERT_FALSE(children->empty()) << parent;
+    int64_t received = 0;
+    for (const app::Summary& c : *children) {
+      auto own = app::Summarize(*tx, *reg_, c.unit, from, to);
+      ASSERT_TRUE(own.ok());
+      EXPECT_TRUE(same(c, *own)) << parent << " / " << c.unit;
+      received += c.received;
+    }
+    // Something was counted: at the province, C1's two, C2's one and the department's one.
+    EXPECT_EQ(received, parent.empty() ? 4 : 2) << parent;
+    // A unit merged into another is not a row of its own (its cases count for C1).
+    for (const app::Summary& c : *children) EXPECT_NE(c.unit, "OLD");
+  }
+}
+
 TEST_F(AppTest, SeriesCountsEachCaseInTheWeekItHappened) {
   constexpr int64_t kWeek = 7 * 86400;
   const Timestamp from = reg_->calendar.StartOfLocalDay(reg_->calendar.LocalDate(now_));

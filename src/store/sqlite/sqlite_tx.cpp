@@ -297,79 +297,21 @@ class Queries : public Base {
   }
 
   Result<StatsInput> Stats(const StatsQuery& q) override {
-    StatsInput in;
-    const std::string scope = ScopeCondition(q.scope);
-    auto bind = [&](Statement& s) {
-      s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
-      BindScope(s, q.scope);
-    };
-    {
-      auto st = db_.Prepare(
-          "SELECT c.status, c.category, count(*), sum(c.beyond_level) FROM cases c "
-          "WHERE c.created_at >= ?1 AND c.created_at < ?2" +
-          scope + " GROUP BY c.status, c.category");
-      if (!st) return st.error();
-      Statement& s = **st;
-      bind(s);
-      while (s.Step()) {
-        const int64_t n = s.Int(2);
-        in.by_status[s.Text(0)] += n;
-        in.by_category[s.Text(1)] += n;
-        in.received += n;
-        in.beyond_level += s.Int(3);
-      }
-      if (auto e = s.status(); !e) return e.error();
-      s.Reset();
+    auto grouped = GroupedStats(q, "0", "");
+    if (!grouped) return grouped.error();
+    return std::move((*grouped)[0]);
+  }
+
+  Result<std::map<int64_t, StatsInput>> StatsByUnit(const StatsQuery& q, StatsGroup by) override {
+    switch (by) {
+      case StatsGroup::kCommune:
+        return GroupedStats(q, "c.commune_id", "");
+      case StatsGroup::kHandledElsewhere:
+        return GroupedStats(q, "c.assigned_unit_id", " AND c.assigned_unit_id IS NOT c.commune_id");
+      case StatsGroup::kLocation:
+        return GroupedStats(q, "c.location_unit_id", "");
     }
-    {
-      auto st = db_.Prepare(
-          "SELECT c.created_at, c.first_resolved_at, c.resolve_due FROM cases c "
-          "WHERE c.first_resolved_at >= ?1 AND c.first_resolved_at < ?2" +
-          scope);
-      if (!st) return st.error();
-      Statement& s = **st;
-      bind(s);
-      while (s.Step()) {
-        in.resolutions.push_back({Timestamp{s.Int(0)}, Timestamp{s.Int(1)}, Timestamp{s.Int(2)}});
-      }
-      if (auto e = s.status(); !e) return e.error();
-      s.Reset();
-    }
-    // One row of counts over the scope: the figures below.
-    auto counts = [&](const std::string& sql, std::initializer_list<int64_t*> out) -> Status {
-      auto st = db_.Prepare(sql + scope);
-      if (!st) return st.error();
-      Statement& s = **st;
-      bind(s);
-      if (s.Step()) {
-        int col = 0;
-        for (int64_t* o : out) *o = s.Int(col++);
-      }
-      auto e = s.status();
-      s.Reset();
-      return e;
-    };
-    if (auto e = counts("SELECT count(*) FROM cases c WHERE c.overdue_at IS NOT NULL AND "
-                        "c.status IN ('received','accepted','in_progress')",
-                        {&in.overdue_now});
-        !e) {
-      return e.error();
-    }
-    if (auto e = counts("SELECT count(*), coalesce(sum(e.actor = 'reporter'), 0) FROM events e "
-                        "JOIN cases c ON c.id = e.case_id "
-                        "WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2",
-                        {&in.reopened, &in.disputed});
-        !e) {
-      return e.error();
-    }
-    if (auto e =
-            counts("SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id "
-                   "WHERE e.kind = 'closed' AND e.actor = 'reporter' AND e.at >= ?1 AND e.at < ?2",
-                   {&in.confirmed});
-        !e) {
-      return e.error();
-    }
-    return in;
+    return Error::Invalid("unknown stats group");
   }
 
   Result<SeriesInput> Series(const StatsQuery& q) override {
@@ -442,6 +384,88 @@ class Queries : public Base {
   // The unit scope (core/access.h) as SQL on c, in one place. Each branch is a condition an
   // index ending in id can serve; a commune's two branches (located in it; handled by it though
   // located elsewhere) are disjoint. The unit id is bound as ?3, a village's commune as ?9.
+  // The figures of Stats for every value of `group` (SQL over the case `c`; "0" for a single
+  // group), each query restricted to the scope and to `also`.
+  Result<std::map<int64_t, StatsInput>> GroupedStats(const StatsQuery& q, const std::string& group,
+                                                     const std::string& also) {
+    std::map<int64_t, StatsInput> out;
+    const std::string where = ScopeCondition(q.scope) + also;
+    auto bind = [&](Statement& s) {
+      s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
+      BindScope(s, q.scope);
+    };
+    {
+      auto st = db_.Prepare("SELECT " + group +
+                            ", c.status, c.category, count(*), sum(c.beyond_level) FROM cases c "
+                            "WHERE c.created_at >= ?1 AND c.created_at < ?2" +
+                            where + " GROUP BY 1, 2, 3");
+      if (!st) return st.error();
+      Statement& s = **st;
+      bind(s);
+      while (s.Step()) {
+        StatsInput& in = out[s.Int(0)];
+        const int64_t n = s.Int(3);
+        in.by_status[s.Text(1)] += n;
+        in.by_category[s.Text(2)] += n;
+        in.received += n;
+        in.beyond_level += s.Int(4);
+      }
+      if (auto e = s.status(); !e) return e.error();
+      s.Reset();
+    }
+    {
+      auto st = db_.Prepare("SELECT " + group +
+                            ", c.created_at, c.first_resolved_at, c.resolve_due FROM cases c "
+                            "WHERE c.first_resolved_at >= ?1 AND c.first_resolved_at < ?2" +
+                            where);
+      if (!st) return st.error();
+      Statement& s = **st;
+      bind(s);
+      while (s.Step()) {
+        out[s.Int(0)].resolutions.push_back(
+            {Timestamp{s.Int(1)}, Timestamp{s.Int(2)}, Timestamp{s.Int(3)}});
+      }
+      if (auto e = s.status(); !e) return e.error();
+      s.Reset();
+    }
+    // Counts per group: `sql` selects the group, then one column per field of `fields`.
+    auto counts = [&](const std::string& sql,
+                      std::initializer_list<int64_t StatsInput::*> fields) -> Status {
+      auto st = db_.Prepare("SELECT " + group + ", " + sql + where + " GROUP BY 1");
+      if (!st) return st.error();
+      Statement& s = **st;
+      bind(s);
+      while (s.Step()) {
+        StatsInput& in = out[s.Int(0)];
+        int col = 1;
+        for (int64_t StatsInput::*f : fields) in.*f = s.Int(col++);
+      }
+      auto e = s.status();
+      s.Reset();
+      return e;
+    };
+    if (auto e = counts("count(*) FROM cases c WHERE c.overdue_at IS NOT NULL AND "
+                        "c.status IN ('received','accepted','in_progress')",
+                        {&StatsInput::overdue_now});
+        !e) {
+      return e.error();
+    }
+    if (auto e = counts("count(*), coalesce(sum(e.actor = 'reporter'), 0) FROM events e "
+                        "JOIN cases c ON c.id = e.case_id "
+                        "WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2",
+                        {&StatsInput::reopened, &StatsInput::disputed});
+        !e) {
+      return e.error();
+    }
+    if (auto e = counts("count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE e.kind = "
+                        "'closed' AND e.actor = 'reporter' AND e.at >= ?1 AND e.at < ?2",
+                        {&StatsInput::confirmed});
+        !e) {
+      return e.error();
+    }
+    return out;
+  }
+
   static std::vector<std::string> ScopeBranches(const UnitScope& scope) {
     constexpr const char* kHandledElsewhere =
         "c.assigned_unit_id = ?3 AND c.assigned_unit_id IS NOT c.commune_id";
