@@ -319,9 +319,10 @@ class Queries : public Base {
     const std::string scope = ScopeCondition(q.scope);
     for (auto [column, out] : {std::pair{"created_at", &in.created},
                                std::pair{"first_resolved_at", &in.first_resolved}}) {
-      const std::string c = std::string("c.") + column;
-      auto st = db_.Prepare("SELECT " + c + " FROM cases c WHERE " + c + " >= ?1 AND " + c +
-                            " < ?2" + scope);
+      std::string sql = "SELECT c.";
+      sql.append(column).append(" FROM cases c WHERE c.").append(column);
+      sql.append(" >= ?1 AND c.").append(column).append(" < ?2").append(scope);
+      auto st = db_.Prepare(sql);
       if (!st) return st.error();
       Statement& s = **st;
       s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
