@@ -1,5 +1,7 @@
 #include "app/pin_attempts.h"
 
+#include "app/writer.h"
+
 namespace jembatan::app {
 
 Status PinAttempts::Check(const std::string& case_code, Timestamp now) {
@@ -19,6 +21,8 @@ Status PinAttempts::Check(const std::string& case_code, Timestamp now) {
 }
 
 void PinAttempts::RecordFailure(const std::string& case_code, Timestamp now) {
+  // A write job run a second time (app/writer.h) already counted this failure on its first run.
+  if (Writer::Replaying()) return;
   std::lock_guard lock(mu_);
   auto [it, fresh] = entries_.try_emplace(case_code, Entry{now, 0});
   if (!fresh && now.seconds - it->second.first_failure.seconds >= kWindowSeconds) {

@@ -77,28 +77,82 @@ void Writer::Run() {
   }
 }
 
-void Writer::RunBatch(std::deque<Job>& batch) {
-  auto fail_all = [&batch](const char* why) {
-    spdlog::error("write batch of {} failed: {}", batch.size(), why);
-    for (Job& j : batch) j.done(false);
-  };
+namespace {
+thread_local bool t_replaying = false;
+}  // namespace
+
+bool Writer::Replaying() { return t_replaying; }
+
+size_t Writer::replays() const {
+  std::lock_guard lock(mu_);
+  return replays_;
+}
+
+std::optional<size_t> Writer::TryBatch(std::deque<Job>& batch, bool savepoints,
+                                       std::vector<bool>& skip, std::vector<bool>& ran,
+                                       std::string& error) {
+  const size_t kFailed = batch.size();  // the whole batch failed: `error` says why
   auto tx = store_.BeginWrite();
-  if (!tx) return fail_all(tx.error().message.c_str());
+  if (!tx) {
+    error = tx.error().message;
+    return kFailed;
+  }
+  store::WriteTx& w = **tx;
   const Timestamp now = clock_();
-  for (Job& j : batch) {
-    if (auto s = (*tx)->Savepoint(); !s) return fail_all(s.error().message.c_str());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (skip[i]) continue;
+    if (savepoints) {
+      if (auto s = w.Savepoint(); !s) {
+        error = s.error().message;
+        return kFailed;
+      }
+    }
+    const int64_t before = savepoints ? 0 : w.ChangeCount();
     bool keep = false;
+    t_replaying = ran[i];
     try {
-      keep = j.work(**tx, now);
+      keep = batch[i].work(w, now);
     } catch (const std::exception& e) {
       spdlog::error("write job threw: {}", e.what());
       keep = false;
     }
-    auto s = keep ? (*tx)->ReleaseSavepoint() : (*tx)->RollbackToSavepoint();
-    if (!s) return fail_all(s.error().message.c_str());
+    t_replaying = false;
+    ran[i] = true;
+    if (savepoints) {
+      auto s = keep ? w.ReleaseSavepoint() : w.RollbackToSavepoint();
+      if (!s) {
+        error = s.error().message;
+        return kFailed;
+      }
+    } else if (!keep) {
+      skip[i] = true;                           // refused: its answer stands, it does not run again
+      if (w.ChangeCount() != before) return i;  // its rows cannot be undone alone
+    }
   }
-  if (auto s = (*tx)->Commit(); !s) return fail_all(s.error().message.c_str());
-  tx.value().reset();
+  if (auto s = w.Commit(); !s) {
+    error = s.error().message;
+    return kFailed;
+  }
+  return std::nullopt;
+}
+
+void Writer::RunBatch(std::deque<Job>& batch) {
+  std::vector<bool> skip(batch.size(), false);
+  std::vector<bool> ran(batch.size(), false);
+  std::string error;
+  auto failed = TryBatch(batch, /*savepoints=*/false, skip, ran, error);
+  if (failed && *failed < batch.size()) {
+    {
+      std::lock_guard lock(mu_);
+      ++replays_;
+    }
+    failed = TryBatch(batch, /*savepoints=*/true, skip, ran, error);
+  }
+  if (failed) {
+    spdlog::error("write batch of {} failed: {}", batch.size(), error);
+    for (Job& j : batch) j.done(false);
+    return;
+  }
   for (Job& j : batch) j.done(true);
 }
 

@@ -163,6 +163,9 @@ class WriteTx : public ReadTx {
   // in id order: the candidates the deadline sweep looks at (core decides what to record).
   virtual Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) = 0;
 
+  // Rows inserted, updated or deleted through this transaction's connection so far: a job
+  // whose count did not move changed nothing.
+  virtual int64_t ChangeCount() = 0;
   // Nested savepoints, so one use case in a group-committed batch can fail alone.
   virtual Status Savepoint() = 0;
   virtual Status ReleaseSavepoint() = 0;

@@ -736,6 +736,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     return out;
   }
 
+  int64_t ChangeCount() override { return sqlite3_total_changes64(db_.raw()); }
   Status Savepoint() override { return db_.Run("SAVEPOINT sp"); }
   Status ReleaseSavepoint() override { return db_.Run("RELEASE sp"); }
   Status RollbackToSavepoint() override {
