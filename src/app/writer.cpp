@@ -88,24 +88,21 @@ size_t Writer::replays() const {
   return replays_;
 }
 
-std::optional<size_t> Writer::TryBatch(std::deque<Job>& batch, bool savepoints,
-                                       std::vector<bool>& skip, std::vector<bool>& ran,
-                                       std::string& error) {
-  const size_t kFailed = batch.size();  // the whole batch failed: `error` says why
+Writer::BatchOutcome Writer::TryBatch(std::deque<Job>& batch, bool savepoints,
+                                      std::vector<bool>& skip, std::vector<bool>& ran,
+                                      std::string& error) {
+  auto failed = [&error](const Error& e) {
+    error = e.message;
+    return BatchOutcome::kFailed;
+  };
   auto tx = store_.BeginWrite();
-  if (!tx) {
-    error = tx.error().message;
-    return kFailed;
-  }
+  if (!tx) return failed(tx.error());
   store::WriteTx& w = **tx;
   const Timestamp now = clock_();
   for (size_t i = 0; i < batch.size(); ++i) {
     if (skip[i]) continue;
     if (savepoints) {
-      if (auto s = w.Savepoint(); !s) {
-        error = s.error().message;
-        return kFailed;
-      }
+      if (auto s = w.Savepoint(); !s) return failed(s.error());
     }
     const int64_t before = savepoints ? 0 : w.ChangeCount();
     bool keep = false;
@@ -120,35 +117,29 @@ std::optional<size_t> Writer::TryBatch(std::deque<Job>& batch, bool savepoints,
     ran[i] = true;
     if (savepoints) {
       auto s = keep ? w.ReleaseSavepoint() : w.RollbackToSavepoint();
-      if (!s) {
-        error = s.error().message;
-        return kFailed;
-      }
+      if (!s) return failed(s.error());
     } else if (!keep) {
-      skip[i] = true;                           // refused: its answer stands, it does not run again
-      if (w.ChangeCount() != before) return i;  // its rows cannot be undone alone
+      skip[i] = true;  // refused: its answer stands, it does not run again
+      if (w.ChangeCount() != before) return BatchOutcome::kNeedsSavepoints;  // rows to undo
     }
   }
-  if (auto s = w.Commit(); !s) {
-    error = s.error().message;
-    return kFailed;
-  }
-  return std::nullopt;
+  if (auto s = w.Commit(); !s) return failed(s.error());
+  return BatchOutcome::kCommitted;
 }
 
 void Writer::RunBatch(std::deque<Job>& batch) {
   std::vector<bool> skip(batch.size(), false);
   std::vector<bool> ran(batch.size(), false);
   std::string error;
-  auto failed = TryBatch(batch, /*savepoints=*/false, skip, ran, error);
-  if (failed && *failed < batch.size()) {
+  BatchOutcome outcome = TryBatch(batch, /*savepoints=*/false, skip, ran, error);
+  if (outcome == BatchOutcome::kNeedsSavepoints) {
     {
       std::lock_guard lock(mu_);
       ++replays_;
     }
-    failed = TryBatch(batch, /*savepoints=*/true, skip, ran, error);
+    outcome = TryBatch(batch, /*savepoints=*/true, skip, ran, error);
   }
-  if (failed) {
+  if (outcome != BatchOutcome::kCommitted) {
     spdlog::error("write batch of {} failed: {}", batch.size(), error);
     for (Job& j : batch) j.done(false);
     return;

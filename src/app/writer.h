@@ -18,7 +18,6 @@
 #include <deque>
 #include <functional>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -70,11 +69,16 @@ class Writer {
   };
   void Run();
   void RunBatch(std::deque<Job>& batch);
+  enum class BatchOutcome {
+    kCommitted,
+    kNeedsSavepoints,  // a refused job had changed rows: nothing was committed
+    kFailed,           // the store failed: nothing was committed; `error` says why
+  };
   // Runs the batch in one transaction. With `savepoints`, each job in its own; without, stops at
-  // the first refused job that changed rows and returns its index (nothing is committed).
-  // `skip` marks refused jobs not to run again; `ran` the jobs that have run once.
-  std::optional<size_t> TryBatch(std::deque<Job>& batch, bool savepoints, std::vector<bool>& skip,
-                                 std::vector<bool>& ran, std::string& error);
+  // the first refused job that changed rows. `skip` marks refused jobs not to run again; `ran`
+  // the jobs that have run once.
+  BatchOutcome TryBatch(std::deque<Job>& batch, bool savepoints, std::vector<bool>& skip,
+                        std::vector<bool>& ran, std::string& error);
 
   store::Store& store_;
   std::function<Timestamp()> clock_;
