@@ -317,19 +317,17 @@ class Queries : public Base {
   Result<SeriesInput> Series(const StatsQuery& q) override {
     SeriesInput in;
     const std::string scope = ScopeCondition(q.scope);
-    for (auto [column, out] : {std::pair{"created_at", &in.created},
-                               std::pair{"first_resolved_at", &in.first_resolved}}) {
+    for (const auto& [column, times] : {std::pair{"created_at", &in.created},
+                                        std::pair{"first_resolved_at", &in.first_resolved}}) {
       std::string sql = "SELECT c.";
       sql.append(column).append(" FROM cases c WHERE c.").append(column);
       sql.append(" >= ?1 AND c.").append(column).append(" < ?2").append(scope);
-      auto st = db_.Prepare(sql);
-      if (!st) return st.error();
-      Statement& s = **st;
-      s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
-      BindScope(s, q.scope);
-      while (s.Step()) out->push_back(Timestamp{s.Int(0)});
-      if (auto e = s.status(); !e) return e.error();
-      s.Reset();
+      std::vector<Timestamp>* out = times;
+      if (auto e =
+              EachStatsRow(sql, q, [out](Statement& s) { out->push_back(Timestamp{s.Int(0)}); });
+          !e) {
+        return e.error();
+      }
     }
     return in;
   }
@@ -382,68 +380,66 @@ class Queries : public Base {
   }
 
  protected:
-  // The unit scope (core/access.h) as SQL on c, in one place. Each branch is a condition an
-  // index ending in id can serve; a commune's two branches (located in it; handled by it though
-  // located elsewhere) are disjoint. The unit id is bound as ?3, a village's commune as ?9.
+  // Runs `sql`, a figure over a scope and period (?1 from, ?2 to, the scope's parameters), and
+  // hands each row to `row`.
+  template <typename RowFn>
+  Status EachStatsRow(const std::string& sql, const StatsQuery& q, RowFn row) {
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
+    BindScope(s, q.scope);
+    while (s.Step()) row(s);
+    auto e = s.status();
+    s.Reset();
+    return e;
+  }
+
   // The figures of Stats for every value of `group` (SQL over the case `c`; "0" for a single
   // group), each query restricted to the scope and to `also`.
   Result<std::map<int64_t, StatsInput>> GroupedStats(const StatsQuery& q, const std::string& group,
                                                      const std::string& also) {
     std::map<int64_t, StatsInput> out;
+    const std::string select = "SELECT " + group + ", ";
     const std::string where = ScopeCondition(q.scope) + also;
-    auto bind = [&](Statement& s) {
-      s.Bind(1, q.from.seconds).Bind(2, q.to.seconds);
-      BindScope(s, q.scope);
-    };
-    {
-      auto st = db_.Prepare("SELECT " + group +
-                            ", c.status, c.category, count(*), sum(c.beyond_level) FROM cases c "
-                            "WHERE c.created_at >= ?1 AND c.created_at < ?2" +
-                            where + " GROUP BY 1, 2, 3");
-      if (!st) return st.error();
-      Statement& s = **st;
-      bind(s);
-      while (s.Step()) {
-        StatsInput& in = out[s.Int(0)];
-        const int64_t n = s.Int(3);
-        in.by_status[s.Text(1)] += n;
-        in.by_category[s.Text(2)] += n;
-        in.received += n;
-        in.beyond_level += s.Int(4);
-      }
-      if (auto e = s.status(); !e) return e.error();
-      s.Reset();
+    if (auto e =
+            EachStatsRow(select +
+                             "c.status, c.category, count(*), sum(c.beyond_level) FROM cases c "
+                             "WHERE c.created_at >= ?1 AND c.created_at < ?2" +
+                             where + " GROUP BY 1, 2, 3",
+                         q,
+                         [&out](Statement& s) {
+                           StatsInput& in = out[s.Int(0)];
+                           const int64_t n = s.Int(3);
+                           in.by_status[s.Text(1)] += n;
+                           in.by_category[s.Text(2)] += n;
+                           in.received += n;
+                           in.beyond_level += s.Int(4);
+                         });
+        !e) {
+      return e.error();
     }
-    {
-      auto st = db_.Prepare("SELECT " + group +
-                            ", c.created_at, c.first_resolved_at, c.resolve_due FROM cases c "
-                            "WHERE c.first_resolved_at >= ?1 AND c.first_resolved_at < ?2" +
-                            where);
-      if (!st) return st.error();
-      Statement& s = **st;
-      bind(s);
-      while (s.Step()) {
-        out[s.Int(0)].resolutions.push_back(
-            {Timestamp{s.Int(1)}, Timestamp{s.Int(2)}, Timestamp{s.Int(3)}});
-      }
-      if (auto e = s.status(); !e) return e.error();
-      s.Reset();
+    if (auto e =
+            EachStatsRow(select +
+                             "c.created_at, c.first_resolved_at, c.resolve_due FROM cases c "
+                             "WHERE c.first_resolved_at >= ?1 AND c.first_resolved_at < ?2" +
+                             where,
+                         q,
+                         [&out](Statement& s) {
+                           out[s.Int(0)].resolutions.push_back(
+                               {Timestamp{s.Int(1)}, Timestamp{s.Int(2)}, Timestamp{s.Int(3)}});
+                         });
+        !e) {
+      return e.error();
     }
-    // Counts per group: `sql` selects the group, then one column per field of `fields`.
+    // Counts per group: `sql` selects one column per field of `fields` after the group.
     auto counts = [&](const std::string& sql,
                       std::initializer_list<int64_t StatsInput::*> fields) -> Status {
-      auto st = db_.Prepare("SELECT " + group + ", " + sql + where + " GROUP BY 1");
-      if (!st) return st.error();
-      Statement& s = **st;
-      bind(s);
-      while (s.Step()) {
+      return EachStatsRow(select + sql + where + " GROUP BY 1", q, [&](Statement& s) {
         StatsInput& in = out[s.Int(0)];
         int col = 1;
         for (int64_t StatsInput::*f : fields) in.*f = s.Int(col++);
-      }
-      auto e = s.status();
-      s.Reset();
-      return e;
+      });
     };
     if (auto e = counts("count(*) FROM cases c WHERE c.overdue_at IS NOT NULL AND "
                         "c.status IN ('received','accepted','in_progress')",
@@ -467,6 +463,9 @@ class Queries : public Base {
     return out;
   }
 
+  // The unit scope (core/access.h) as SQL on c, in one place. Each branch is a condition an
+  // index ending in id can serve; a commune's two branches (located in it; handled by it though
+  // located elsewhere) are disjoint. The unit id is bound as ?3, a village's commune as ?9.
   static std::vector<std::string> ScopeBranches(const UnitScope& scope) {
     constexpr const char* kHandledElsewhere =
         "c.assigned_unit_id = ?3 AND c.assigned_unit_id IS NOT c.commune_id";
