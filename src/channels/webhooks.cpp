@@ -55,11 +55,6 @@ http::Response Ignored(const std::string& why) {
               boost::json::serialize(boost::json::object{{"status", "ignored"}, {"reason", why}}));
 }
 
-std::string QueryValue(const http::Request& req, const std::string& key) {
-  auto it = req.query.find(key);
-  return it == req.query.end() ? std::string() : it->second;
-}
-
 // SMSSync reads {"payload":{"success":false,"error":"..."}} whatever the status.
 http::Response SmsSyncFailure(int status, std::string_view why) {
   return Json(status, boost::json::serialize(boost::json::object{
@@ -67,7 +62,7 @@ http::Response SmsSyncFailure(int status, std::string_view why) {
 }
 
 bool SmsSyncSecretMatches(const http::Request& req, const std::string& secret) {
-  return app::SecretMatches(QueryValue(req, "secret"), secret);
+  return app::SecretMatches(req.Query("secret"), secret);
 }
 
 // task=send: the due SMS replies, each counted as an attempt whose outcome is unknown until
@@ -155,7 +150,7 @@ void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps) {
              [&d](const http::Request& req, const http::PathParams&) -> http::Reply {
                const std::string secret = d.config.Get("sms", "smssync_secret");
                if (secret.empty()) return NotConfigured("SMSSync");
-               const std::string task = QueryValue(req, "task");
+               const std::string_view task = req.Query("task");
                if (task == "sent") return ConfirmSmsSync(secret, req.body);
                if (task == "result") {
                  // Delivery results are not recorded (docs/channels.md); acknowledge them.
@@ -180,7 +175,7 @@ void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps) {
                const std::string secret = d.config.Get("sms", "smssync_secret");
                if (secret.empty()) return NotConfigured("SMSSync");
                if (!SmsSyncSecretMatches(req, secret)) return SmsSyncFailure(401, "unauthorized");
-               const std::string task = QueryValue(req, "task");
+               const std::string_view task = req.Query("task");
                if (task == "send") return HandOutToSmsSync(d, secret);
                if (task == "result") return Json(200, SmsSyncUuidList({}));
                return SmsSyncFailure(400, "unknown task");

@@ -30,6 +30,11 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
 
+  // A query parameter's value, `fallback` when absent.
+  std::string_view Query(const std::string& key, std::string_view fallback = {}) const {
+    auto it = query.find(key);
+    return it == query.end() ? fallback : std::string_view(it->second);
+  }
   // The first header of that name ("" when absent). REQUIRES: `lower_name` is lower case.
   std::string_view Header(std::string_view lower_name) const {
     for (const auto& [k, v] : headers) {

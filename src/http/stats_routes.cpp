@@ -25,11 +25,6 @@ Result<Period> ReadPeriod(const Request& req, const app::Registry& reg, Timestam
   return Period{from.value().value_or(Timestamp{end.seconds - 365 * kSecondsPerDay}), end};
 }
 
-std::string_view QueryOr(const Request& req, const std::string& key, std::string_view dflt) {
-  auto it = req.query.find(key);
-  return it == req.query.end() ? dflt : std::string_view(it->second);
-}
-
 }  // namespace
 
 void Api::AddStatsRoutes() {
@@ -41,8 +36,7 @@ void Api::AddStatsRoutes() {
     if (!period) return ProblemFor(period.error());
     auto tx = d.store.BeginRead();
     if (!tx) return ProblemFor(tx.error());
-    auto summary =
-        app::Summarize(**tx, *d.registry, QueryOr(req, "unit", ""), period->from, period->to);
+    auto summary = app::Summarize(**tx, *d.registry, req.Query("unit"), period->from, period->to);
     if (!summary) return ProblemFor(summary.error());
     return JsonResponse(200, Serialize(SummaryToJson(*summary)));
   });
@@ -55,8 +49,7 @@ void Api::AddStatsRoutes() {
     auto tx = d.store.BeginRead();
     if (!tx) return ProblemFor(tx.error());
     const app::Registry& reg = *d.registry;
-    auto rows =
-        app::SummarizeChildren(**tx, reg, QueryOr(req, "parent", ""), period->from, period->to);
+    auto rows = app::SummarizeChildren(**tx, reg, req.Query("parent"), period->from, period->to);
     if (!rows) return ProblemFor(rows.error());
     json::array out;
     for (const app::Summary& s : *rows) {
@@ -71,7 +64,7 @@ void Api::AddStatsRoutes() {
     if (auto s = OnlyQueryParams(req, {"unit", "from", "to", "bucket"}); !s) {
       return ProblemFor(s.error());
     }
-    const std::string_view b = QueryOr(req, "bucket", "week");
+    const std::string_view b = req.Query("bucket", "week");
     if (b != "week" && b != "month") {
       return ProblemFor(Error::Invalid("bucket must be week or month", "bucket"));
     }
@@ -80,7 +73,7 @@ void Api::AddStatsRoutes() {
     auto tx = d.store.BeginRead();
     if (!tx) return ProblemFor(tx.error());
     auto series =
-        app::SummarizeSeries(**tx, *d.registry, QueryOr(req, "unit", ""), period->from, period->to,
+        app::SummarizeSeries(**tx, *d.registry, req.Query("unit"), period->from, period->to,
                              b == "week" ? app::Bucket::kWeek : app::Bucket::kMonth);
     if (!series) return ProblemFor(series.error());
     json::array out;
