@@ -269,13 +269,15 @@ void Api::AddCaseRoutes() {
         if (!view->full) {
           return ProblemFor(Error::Forbidden("send the case's PIN in X-Case-Pin"));
         }
-        auto existing = rc->tx->channels().ListCaseMedia(view->c.id);
-        if (!existing) return ProblemFor(existing.error());
-        if (existing->size() >= kMaxPhotosPerCase) {
-          return ProblemFor(Error::Conflict("a case keeps at most 5 photos"));
-        }
         return DeferredWrite{[id = view->c.id, code = view->c.code, type = std::string(*type),
                               data = req.body](store::WriteTx& tx, Timestamp now, bool& keep) {
+          // Counted in the write, so that two uploads at once cannot both pass the limit.
+          auto existing = tx.channels().ListCaseMedia(id);
+          if (!existing) return ProblemFor(existing.error());
+          if (existing->size() >= kMaxPhotosPerCase) {
+            return ProblemFor(Error::Conflict("a case keeps at most " +
+                                              std::to_string(kMaxPhotosPerCase) + " photos"));
+          }
           auto media = tx.channels().AddCaseMedia(id, "web", "upload", now);
           if (!media) return ProblemFor(media.error());
           if (auto s = tx.channels().StoreMedia(*media, 0, type, data); !s) {

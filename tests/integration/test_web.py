@@ -272,6 +272,22 @@ class WebTest(unittest.TestCase):
         self.assertNotIn("media", public)
         self.assertEqual(self.s.request("GET", body["url"])[0], 403)
 
+    def test_a_case_keeps_at_most_five_photos_even_when_sent_at_once(self):
+        import concurrent.futures
+        status, c, _ = self.s.request("POST", "/api/v1/cases", {
+            "body": "Jembatan gantung putus", "unit": "C001-V04", "category": "disaster_damage"})
+        png = bytes.fromhex("89504e470d0a1a0a") + b"\0" * 64
+        h = {"Content-Type": "image/png", "X-Case-Pin": c["pin"]}
+        post = lambda _: self.s.request("POST", f"/api/v1/cases/{c['code']}/photos", raw=png,
+                                        headers=h)[0]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+            statuses = sorted(pool.map(post, range(8)))
+        self.assertEqual(statuses, [201] * 5 + [409] * 3)
+        status, full, _ = self.s.request("GET", f"/api/v1/cases/{c['code']}",
+                                         headers={"X-Case-Pin": c["pin"]})
+        self.assertEqual(len(full["media"]), 5)
+        self.assertEqual(post(0), 409)
+
     def test_inbox_search_and_due_soon(self):
         status, c, _ = self.s.request("POST", "/api/v1/cases", {
             "body": "Saluran irigasi 100% tersumbat lumpur_tebal", "unit": "C001-V02",
