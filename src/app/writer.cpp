@@ -1,5 +1,6 @@
 #include "app/writer.h"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <exception>
@@ -9,7 +10,10 @@
 namespace jembatan::app {
 
 Writer::Writer(store::Store& store, std::function<Timestamp()> clock, WriterOptions options)
-    : store_(store), clock_(std::move(clock)), options_(options), thread_([this] { Run(); }) {}
+    : store_(store), clock_(std::move(clock)), options_(options), thread_([this] {
+        pthread_setname_np(pthread_self(), "jb-writer");
+        Run();
+      }) {}
 
 Writer::~Writer() { Stop(); }
 

@@ -1,10 +1,16 @@
 #include "channels/background_loop.h"
 
+#include <pthread.h>
+
 namespace jembatan::channels {
 
-BackgroundLoop::BackgroundLoop(std::chrono::milliseconds idle, std::function<bool()> step)
+BackgroundLoop::BackgroundLoop(const char* name, std::chrono::milliseconds idle,
+                               std::function<bool()> step)
     : idle_(idle), step_(std::move(step)) {
-  thread_ = std::thread([this] { Run(); });
+  thread_ = std::thread([this, name] {
+    pthread_setname_np(pthread_self(), name);
+    Run();
+  });
 }
 
 BackgroundLoop::~BackgroundLoop() { Stop(); }

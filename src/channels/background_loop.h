@@ -13,8 +13,9 @@ namespace jembatan::channels {
 
 class BackgroundLoop {
  public:
-  // `step` returns true when more work is waiting now.
-  BackgroundLoop(std::chrono::milliseconds idle, std::function<bool()> step);
+  // `step` returns true when more work is waiting now. `name` (at most 15 bytes) names the
+  // thread for `top -H`, perf and gdb.
+  BackgroundLoop(const char* name, std::chrono::milliseconds idle, std::function<bool()> step);
   ~BackgroundLoop();  // stops
   BackgroundLoop(const BackgroundLoop&) = delete;
   BackgroundLoop& operator=(const BackgroundLoop&) = delete;

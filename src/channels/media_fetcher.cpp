@@ -90,7 +90,8 @@ MediaFetcher::MediaFetcher(store::Store& store, app::Writer& writer, ChannelConf
       config_(std::move(config)),
       clock_(std::move(clock)),
       options_(options),
-      loop_(std::chrono::milliseconds(options_.idle_poll_ms), [this] { return Step(); }) {}
+      loop_("jb-media", std::chrono::milliseconds(options_.idle_poll_ms),
+            [this] { return Step(); }) {}
 
 bool MediaFetcher::Step() {
   std::vector<store::CaseMedia> due;

@@ -25,7 +25,8 @@ OutboxSender::OutboxSender(store::Store& store, app::Writer& writer, ChannelConf
       options_(options),
       // SMS replies wait for the SMSSync phone to fetch them when it is the outbound route.
       skip_{config_.Get("sms", "outbound", "gateway") == "smssync" ? "sms" : "", true},
-      loop_(std::chrono::milliseconds(options_.idle_poll_ms), [this] { return Step(); }) {}
+      loop_("jb-outbox", std::chrono::milliseconds(options_.idle_poll_ms),
+            [this] { return Step(); }) {}
 
 bool OutboxSender::Step() {
   std::vector<store::OutboxMessage> due;

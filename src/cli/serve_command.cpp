@@ -1,4 +1,5 @@
 // `jembatan serve`: the HTTP server, the group-commit writer and the deadline sweep.
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <condition_variable>
@@ -34,7 +35,12 @@ class SweepLoop {
  public:
   SweepLoop(app::Writer& writer, std::shared_ptr<const app::Registry> reg, int interval_seconds)
       : writer_(writer), reg_(std::move(reg)), interval_(interval_seconds) {
-    if (interval_ > 0) thread_ = std::thread([this] { Run(); });
+    if (interval_ > 0) {
+      thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "jb-sweep");
+        Run();
+      });
+    }
   }
   ~SweepLoop() {
     {

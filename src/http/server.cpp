@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -277,7 +278,11 @@ int RunServer(const ServerOptions& options, const Api& api, app::Writer& writer,
 
   on_ready(acceptor.local_endpoint().port());
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  for (int i = 1; i < threads; ++i)
+    pool.emplace_back([&ioc] {
+      pthread_setname_np(pthread_self(), "jb-http");
+      ioc.run();
+    });
   ioc.run();
   for (auto& t : pool) t.join();
   // Jobs still queued are committed now, before `ioc` is destroyed: their completion callbacks

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <pthread.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -72,7 +74,10 @@ class Checkpointer {
       : conn_(std::move(conn)),
         threshold_(threshold_pages),
         restart_pages_(restart_pages),
-        thread_([this] { Run(); }) {}
+        thread_([this] {
+          pthread_setname_np(pthread_self(), "jb-checkpoint");
+          Run();
+        }) {}
   ~Checkpointer() {
     {
       std::lock_guard lock(mu_);
