@@ -127,9 +127,12 @@ Result<std::vector<OutboxMessage>> SqliteChannels::ListOutbox(std::optional<Outb
 
 Result<std::vector<OutboxMessage>> SqliteChannels::DueOutbox(Timestamp now, int limit,
                                                              const ChannelFilter& filter) {
-  // (channel = ?3) is 1 or 0; it must equal "not excluded".
+  // (channel = ?3) is 1 or 0; it must equal "not excluded". The due index is named: left to
+  // itself SQLite picked outbox_status (status = 'pending') and sorted every pending row to
+  // return the first `limit`; with a backlog of 30,000 replies that was 45% of the sender's
+  // time, and the backlog grew faster because of it.
   return QueryOutbox(std::string(kOutboxColumns) +
-                         "WHERE status = 'pending' AND next_attempt_at <= ?1 "
+                         "INDEXED BY outbox_due WHERE status = 'pending' AND next_attempt_at <= ?1 "
                          "AND (?3 = '' OR (channel = ?3) = (?4 = 0)) "
                          "ORDER BY next_attempt_at, id LIMIT ?2",
                      [&](Statement& s) {
