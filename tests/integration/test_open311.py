@@ -3,6 +3,7 @@ and order as in the specification's examples, both formats, its error documents 
 import json
 import os
 import sqlite3
+import subprocess
 import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -10,6 +11,7 @@ import xml.etree.ElementTree as ET
 from harness import OFFICER_C001, Server
 
 BASE = "/open311/v2/"
+CLIENT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "open311-client")
 FORM = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
 
 # The fields of each document, in the order of the specification's examples.
@@ -295,6 +297,33 @@ class Open311Test(unittest.TestCase):
         self.assert_error(status, body, 400)
         status, body, _ = self.get(BASE + "requests.json?start_date=yesterday")
         self.assert_error(status, body, 400)
+
+
+    # --- a third-party client, unmodified ------------------------------------------------
+
+    def test_code_for_americas_client_files_and_follows_a_request(self):
+        """node-open311 (npm `open311` 0.0.12), installed by scripts/install-deps from
+        tests/open311-client/package-lock.json, run as published against this server."""
+        client = os.path.join(CLIENT_DIR, "node_modules", "open311", "open311.js")
+        self.assertTrue(os.path.exists(client), "run scripts/install-deps (npm ci in %s)" % CLIENT_DIR)
+        before = self.case_count()
+        run = subprocess.run(
+            ["node", "check.js", "http://127.0.0.1:%d" % self.s.port, self.key, "C002-V03", "P01"],
+            cwd=CLIENT_DIR, capture_output=True, text=True, timeout=60)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        seen = json.loads(run.stdout)
+        self.assertEqual(seen["services"], 15)
+        self.assertEqual(self.case_count(), before + 1)
+        status, got, _ = self.get(BASE + "requests/%s.json" % seen["filed"])
+        self.assertEqual(status, 200)
+        self.assertEqual(got[0]["address_id"], "C002-V03")
+        # A key it does not have is refused through the client too, and files nothing.
+        run = subprocess.run(
+            ["node", "check.js", "http://127.0.0.1:%d" % self.s.port, "jbt_not_a_key", "C002-V03",
+             "P01"], cwd=CLIENT_DIR, capture_output=True, text=True, timeout=60)
+        self.assertEqual(run.returncode, 1)
+        self.assertIn("submit: 403", run.stderr)
+        self.assertEqual(self.case_count(), before + 1)
 
 
 if __name__ == "__main__":
