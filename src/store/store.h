@@ -159,8 +159,10 @@ class WriteTx : public ReadTx {
   virtual Status DeleteSession(std::string_view id_hash) = 0;
   virtual Status PurgeSessions(Timestamp expired_before) = 0;
 
-  // Open cases not yet marked overdue whose warning or acknowledge time has come, id > after_id,
-  // in id order: the candidates the deadline sweep looks at (core decides what to record).
+  // Open cases not yet marked overdue that can get a deadline event by `now` — not yet warned
+  // and past warn_at, past resolve_due, or still received and past ack_due — id > after_id, in
+  // id order: the candidates the deadline sweep looks at (core decides what to record, so this
+  // may include more, never fewer).
   virtual Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) = 0;
 
   // Rows inserted, updated or deleted through this transaction's connection so far: a job

@@ -355,6 +355,34 @@ TEST_F(AppTest, SweepIsIdempotentAndEscalates) {
   EXPECT_EQ(tx->ListCases(f)->size(), 1u);
 }
 
+// The sweep reads a case only when a deadline event can be due (store.h, SweepCandidates):
+// an accepted case past its acknowledge date, or one already warned, is not read again every
+// sweep until its resolve date.
+TEST_F(AppTest, SweepReadsOnlyCasesThatCanGetAnEventByThen) {
+  const app::Receipt receipt = Submit("V11");
+  const Deadlines d = receipt.c.deadlines;
+  ASSERT_LT(d.ack_due.seconds, d.warn_at.seconds);
+  ASSERT_LT(d.warn_at.seconds, d.resolve_due.seconds);
+  ASSERT_TRUE(Act(officer1_, receipt.c.code, CaseAction::kAccept).ok());
+  auto sweep = [&](int64_t at) {
+    auto tx = Write();
+    auto r = app::SweepDeadlines(*tx, *reg_, Timestamp{at});
+    EXPECT_TRUE(r.ok());
+    EXPECT_TRUE(tx->Commit().ok());
+    return std::pair{r->cases_examined, r->events_recorded};
+  };
+  EXPECT_EQ(sweep(d.ack_due.seconds + 1), std::pair(0, 0));  // accepted: nothing due
+  EXPECT_EQ(sweep(d.warn_at.seconds), std::pair(1, 1));      // the warning
+  EXPECT_EQ(sweep(d.warn_at.seconds + 1), std::pair(0, 0));  // warned: not read again
+  EXPECT_EQ(sweep(d.resolve_due.seconds).second, 0);         // read, but overdue only after it
+  EXPECT_EQ(sweep(d.resolve_due.seconds + 1).second, 2);     // overdue + escalated
+  EXPECT_EQ(sweep(d.resolve_due.seconds + 2), std::pair(0, 0));
+  // Still received: due at the acknowledge date.
+  const app::Receipt waiting = Submit("V11");
+  EXPECT_EQ(sweep(waiting.c.deadlines.ack_due.seconds - 1), std::pair(0, 0));
+  EXPECT_EQ(sweep(waiting.c.deadlines.ack_due.seconds + 1), std::pair(1, 2));
+}
+
 TEST_F(AppTest, WriterGroupsCommitsAndIsolatesRefusedJobs) {
   app::Writer writer(*store_, [this] { return now_; });
   constexpr int kJobs = 400;

@@ -720,11 +720,15 @@ class SqliteWriteTx final : public Queries<WriteTx> {
   }
 
   Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) override {
+    // The expression and the WHERE of the partial index cases_next_deadline (migration 008),
+    // word for word, so that only the cases due by now are read.
     auto st = db_.Prepare(
         std::string("SELECT ") + kCaseColumns +
-        " FROM cases c WHERE c.overdue_at IS NULL AND c.status IN "
-        "('received','accepted','in_progress') AND (c.warn_at <= ?1 OR c.ack_due <= ?1) "
-        "AND c.id > ?2 ORDER BY c.id LIMIT ?3");
+        " FROM cases c INDEXED BY cases_next_deadline WHERE c.overdue_at IS NULL AND c.status IN "
+        "('received','accepted','in_progress') AND "
+        "min(CASE WHEN c.warned_at IS NULL THEN c.warn_at ELSE c.resolve_due END, "
+        "CASE WHEN c.status = 'received' THEN c.ack_due ELSE c.resolve_due END, "
+        "c.resolve_due) <= ?1 AND c.id > ?2 ORDER BY c.id LIMIT ?3");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, now.seconds).Bind(2, after_id).Bind(3, static_cast<int64_t>(limit));
