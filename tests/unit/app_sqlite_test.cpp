@@ -377,6 +377,25 @@ TEST_F(AppTest, SweepReadsOnlyCasesThatCanGetAnEventByThen) {
   EXPECT_EQ(sweep(d.resolve_due.seconds).second, 0);         // read, but overdue only after it
   EXPECT_EQ(sweep(d.resolve_due.seconds + 1).second, 2);     // overdue + escalated
   EXPECT_EQ(sweep(d.resolve_due.seconds + 2), std::pair(0, 0));
+  // Listed as due soon only between its warning and its overdue mark (province-wide list).
+  auto due_soon = [&](int64_t at) {
+    auto tx = Write();
+    EXPECT_TRUE(app::SweepDeadlines(*tx, *reg_, Timestamp{at}).ok());
+    EXPECT_TRUE(tx->Commit().ok());
+    store::CaseFilter f;
+    f.due_soon = true;
+    auto read = Read();
+    auto listed = read->ListCases(f);
+    EXPECT_TRUE(listed.ok());
+    std::vector<std::string> codes;
+    for (const Case& c : *listed) codes.push_back(c.code);
+    return codes;
+  };
+  const app::Receipt soon = Submit("V11");
+  ASSERT_TRUE(Act(officer1_, soon.c.code, CaseAction::kAccept).ok());
+  EXPECT_EQ(due_soon(soon.c.deadlines.warn_at.seconds - 1), std::vector<std::string>{});
+  EXPECT_EQ(due_soon(soon.c.deadlines.warn_at.seconds), std::vector{soon.c.code});
+  EXPECT_EQ(due_soon(soon.c.deadlines.resolve_due.seconds + 1), std::vector<std::string>{});
   // Still received: due at the acknowledge date.
   const app::Receipt waiting = Submit("V11");
   EXPECT_EQ(sweep(waiting.c.deadlines.ack_due.seconds - 1), std::pair(0, 0));

@@ -206,13 +206,15 @@ class Queries : public Base {
     if (f.before_id) filters += " AND c.id < ?7";
     const std::string select = std::string("SELECT ") + kCaseColumns + " FROM cases c";
     // Without statistics the planner prefers the status index and sorts; the partial indexes
-    // hold exactly the overdue and beyond-level cases in id order.
+    // hold exactly the overdue, beyond-level and due-soon cases in id order.
     std::string hint;
     if (f.scope.kind == UnitScope::Kind::kAll && !f.status && f.category.empty()) {
       if (f.overdue.value_or(false)) {
         hint = " INDEXED BY cases_overdue";
       } else if (f.beyond_level.value_or(false)) {
         hint = " INDEXED BY cases_beyond";
+      } else if (f.due_soon) {
+        hint = " INDEXED BY cases_due_soon";
       }
     }
     // One ordered index scan per branch of the scope, merged by UNION ALL (no sort, and the
