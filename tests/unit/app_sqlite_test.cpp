@@ -379,9 +379,7 @@ TEST_F(AppTest, SweepReadsOnlyCasesThatCanGetAnEventByThen) {
   EXPECT_EQ(sweep(d.resolve_due.seconds + 2), std::pair(0, 0));
   // Listed as due soon only between its warning and its overdue mark (province-wide list).
   auto due_soon = [&](int64_t at) {
-    auto tx = Write();
-    EXPECT_TRUE(app::SweepDeadlines(*tx, *reg_, Timestamp{at}).ok());
-    EXPECT_TRUE(tx->Commit().ok());
+    sweep(at);
     store::CaseFilter f;
     f.due_soon = true;
     auto read = Read();
