@@ -14,8 +14,9 @@ struct ServeArgs {
   size_t body_limit = 1024 * 1024;
   int outbox_retry_base_seconds = 30;  // first retry of a failed delivery; doubles each time
   int outbox_max_attempts = 10;
-  std::string web_dir;   // the built browser app (web/dist); empty: API only
-  std::string tile_url;  // map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
+  std::string web_dir;             // the built browser app (web/dist); empty: API only
+  std::string tile_url;            // map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
+  bool allow_readable_db = false;  // start although other local users can read the database
 };
 
 struct DemoArgs {

@@ -59,6 +59,8 @@ int main(int argc, char** argv) {
   ServeArgs serve;
   auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP server");
   serve_cmd->add_option("--db", serve.db, "database file")->required()->check(CLI::ExistingFile);
+  serve_cmd->add_flag("--allow-readable-db", serve.allow_readable_db,
+                      "start even if other local users can read the database file");
   serve_cmd->add_option("--listen", serve.listen, "address:port (port 0 picks a free one)");
   serve_cmd->add_option("--threads", serve.threads, "I/O threads (0: one per core)")
       ->check(CLI::Range(0, 256));

@@ -143,6 +143,18 @@ int RunServe(const ServeArgs& args) {
   options.threads = args.threads;
   options.body_limit = args.body_limit;
 
+  // The database holds reporters' contacts and channel secrets: a file other local users can
+  // read is a leak waiting to happen, so serve refuses it unless told otherwise.
+  auto open_files = store::FilesOpenToOthers(args.db);
+  if (!open_files) return Fail(open_files.error());
+  if (!open_files->empty() && !args.allow_readable_db) {
+    std::string list;
+    for (const std::string& f : *open_files) list += (list.empty() ? "" : ", ") + f;
+    return Fail(Error::Invalid(
+        "other local users can read the database (" + list +
+        "); it holds personal data and channel secrets. Run `chmod 600` on those files, or "
+        "start with --allow-readable-db to accept the risk"));
+  }
   store::SqliteOptions sqlite_options;
   sqlite_options.create = false;
   auto store = store::OpenSqliteStore(args.db, sqlite_options);

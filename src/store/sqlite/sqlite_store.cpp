@@ -1,9 +1,15 @@
 #include "store/sqlite/sqlite_store.h"
 
+#include <fcntl.h>
 #include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -188,10 +194,44 @@ class SqliteStore final : public Store {
   std::vector<std::unique_ptr<Connection>> pool_;
 };
 
+// Creates `path` empty, for its owner only, unless it exists; SQLite takes an empty file for a
+// new database.
+Status CreatePrivateFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return Status::Ok();
+  }
+  if (errno == EEXIST) return Status::Ok();
+  return Error::Internal("cannot create database " + path + ": " + std::strerror(errno));
+}
+
 }  // namespace
+
+Result<std::vector<std::string>> FilesOpenToOthers(const std::string& path) {
+  std::vector<std::string> out;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::string file = path + suffix;
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) {
+      if (errno == ENOENT) continue;
+      return Error::Internal("cannot read the mode of " + file + ": " + std::strerror(errno));
+    }
+    const unsigned mode = st.st_mode & 07777U;
+    if ((mode & 077U) != 0) {
+      char octal[8];
+      std::snprintf(octal, sizeof octal, "%04o", mode);
+      out.push_back(file + " (mode " + octal + ")");
+    }
+  }
+  return out;
+}
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteOptions& options) {
+  if (path != ":memory:" && !path.empty()) {
+    if (auto s = CreatePrivateFile(path); !s) return s.error();
+  }
   auto writer = Connection::Open(path, /*read_only=*/false);
   if (!writer) return writer.error();
   if (auto s = Configure(**writer, options); !s) return s.error();

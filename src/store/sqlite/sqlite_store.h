@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/store.h"
 
@@ -18,8 +19,14 @@ struct SqliteOptions {
   int wal_restart_pages = 65536;             // WAL size (256 MiB) at which the writer restarts it
 };
 
-// Opens (and migrates) the database at `path`. Thread-safe afterwards.
+// Opens (and migrates) the database at `path`. Thread-safe afterwards. A database it creates is
+// created with mode 0600 (owner only), and SQLite gives its WAL and shared-memory files the same
+// mode: it holds personal data and channel secrets.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const SqliteOptions& options = {});
+
+// The files of the database at `path` (itself, -wal, -shm, where they exist) that users other
+// than the owner may read or write, each as "FILE (mode 0644)". Empty: all private.
+Result<std::vector<std::string>> FilesOpenToOthers(const std::string& path);
 
 }  // namespace jembatan::store
