@@ -32,7 +32,7 @@ Result<Case> RespondToAnswer(store::WriteTx& tx, const Registry& reg, std::strin
 
   ActionRequest req;
   req.action = solved ? CaseAction::kClose : CaseAction::kReopen;
-  req.note = solved ? "the reporter confirmed the answer" : "the reporter disputed the answer";
+  // The event's kind and actor ("reporter") say it; the timeline words it in the reader's language.
   if (auto s = RecordDecision(tx, reg, c, req, Actor{std::nullopt, "reporter"}, now); !s) {
     return s.error();
   }

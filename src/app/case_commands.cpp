@@ -11,23 +11,40 @@ constexpr int kCodeAttempts = 8;
 
 Actor ActorOf(const Principal& p) { return Actor{p.user_id, p.name}; }
 
-Result<Case> LoadInScope(store::WriteTx& tx, const Registry& reg, const Principal& actor,
-                         std::string_view raw_code, std::string_view field) {
+Result<Case> LoadCase(store::WriteTx& tx, std::string_view raw_code, std::string_view field,
+                      bool with_contacts) {
   auto code = NormalizeTrackingCode(raw_code);
   if (!code) {
     const std::string msg = "not a valid tracking code: " + std::string(raw_code);
     return field.empty() ? Error::NotFound(msg) : Error::Unknown(msg, std::string(field));
   }
-  auto found = tx.FindCase(*code, false);
+  auto found = tx.FindCase(*code, with_contacts);
   if (!found) return found.error();
   if (!found.value()) {
     return field.empty() ? Error::NotFound("no case with code " + *code)
                          : Error::Unknown("no case with code " + *code, std::string(field));
   }
-  if (!CoversCase(reg.units, actor, **found)) {
-    return Error::Forbidden("case " + *code + " is outside your unit");
-  }
   return std::move(**found);
+}
+
+// Refuses (403) an action the actor's access to `c` does not give (core/access.h).
+Status CheckMayAct(const Registry& reg, const Case& c, CaseAccess access,
+                   const ActionCommand& cmd) {
+  if (access != CaseAccess::kHandler && access != CaseAccess::kObserver) {
+    return Error::Forbidden("case " + c.code + " is outside your unit");
+  }
+  if (access == CaseAccess::kObserver) {
+    const Unit* handler = reg.units.FindById(c.assigned_unit_id);
+    const std::string by = handler != nullptr ? handler->name : std::string("another unit");
+    if (cmd.action != CaseAction::kNote) {
+      return Error::Forbidden("case " + c.code + " is handled by " + by +
+                              "; your unit may read it and add an internal note");
+    }
+  }
+  if (!cmd.update.empty() && !MayWritePublicUpdate(access)) {
+    return Error::Forbidden("only the handling unit writes public updates on case " + c.code);
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -80,17 +97,20 @@ Status RecordDecision(store::WriteTx& tx, const Registry& reg, Case& c, const Ac
   return QueueReporterNotices(tx, reg, c, *event, now);
 }
 
-Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
-                           const ActionCommand& cmd, Timestamp now) {
-  if (!MayHandleCases(actor.role)) {
+Result<CaseView> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
+                               const ActionCommand& cmd, Timestamp now) {
+  if (!IsStaff(actor.role)) {
     return Error::Forbidden("a " + std::string(ToString(actor.role)) + " cannot handle cases");
   }
-  auto loaded = LoadInScope(tx, reg, actor, cmd.code, "");
+  auto loaded = LoadCase(tx, cmd.code, "", true);
   if (!loaded) return loaded.error();
   Case c = std::move(loaded.value());
+  const CaseAccess access = AccessOf(reg.units, &actor, c, false);
+  if (auto s = CheckMayAct(reg, c, access, cmd); !s) return s.error();
 
   ActionRequest req;
   req.action = cmd.action;
+  req.update = cmd.update;
   req.note = cmd.note;
   req.answer = cmd.answer;
   req.reason = cmd.reason;
@@ -110,8 +130,14 @@ Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Princi
       break;
     case CaseAction::kMerge:
       if (!cmd.into.empty()) {
-        auto target = LoadInScope(tx, reg, actor, cmd.into, "into");
+        auto target = LoadCase(tx, cmd.into, "into", false);
         if (!target) return target.error();
+        // The target must be one the actor's unit sees as staff (it handles it, or it lies in
+        // the unit): a duplicate of a department's case in my commune may join it.
+        const CaseAccess into = AccessOf(reg.units, &actor, *target, false);
+        if (into != CaseAccess::kHandler && into != CaseAccess::kObserver) {
+          return Error::Forbidden("case " + target->code + " is outside your unit");
+        }
         merge_target = std::move(target.value());
         req.merge_into = &*merge_target;
       }
@@ -135,7 +161,10 @@ Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Princi
   }
 
   if (auto s = RecordDecision(tx, reg, c, req, ActorOf(actor), now); !s) return s.error();
-  return c;
+  // A transfer can take the case out of the actor's hands: show it as they may see it now.
+  const CaseAccess after = AccessOf(reg.units, &actor, c, false);
+  Disclose(c, after);
+  return CaseView{std::move(c), after};
 }
 
 }  // namespace jembatan::app

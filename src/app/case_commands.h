@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/case_queries.h"
 #include "app/registry.h"
 #include "app/secrets.h"
 #include "core/access.h"
@@ -32,7 +33,8 @@ Result<Receipt> SubmitCase(store::WriteTx& tx, const Registry& reg, const Submit
 struct ActionCommand {
   std::string code;
   CaseAction action = CaseAction::kAccept;
-  std::string note;
+  std::string update;  // public update: the timeline and the reporter's notice
+  std::string note;    // internal note: staff in scope only
   std::string answer;
   std::string reason;
   std::string unit;      // transfer target
@@ -46,9 +48,10 @@ struct ActionCommand {
 Status RecordDecision(store::WriteTx& tx, const Registry& reg, Case& c, const ActionRequest& req,
                       const Actor& actor, Timestamp now);
 
-// Checks scope (403), the state machine (409) and the arguments (400/422), then records the
-// event and updates the case. Returns the updated case.
-Result<Case> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
-                           const ActionCommand& cmd, Timestamp now);
+// Checks the actor's access to the case (403: core/access.h, ActionsFor), the state machine (409)
+// and the arguments (400/422), then records the event and updates the case. Returns the updated
+// case as the actor may see it (contacts included for its handling unit).
+Result<CaseView> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
+                               const ActionCommand& cmd, Timestamp now);
 
 }  // namespace jembatan::app

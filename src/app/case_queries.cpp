@@ -22,19 +22,6 @@ UnitScope ScopeFor(const Registry& reg, const Unit* unit) {
   return unit != nullptr ? ScopeOf(reg.units, *unit) : UnitScope{};
 }
 
-void StripPrivate(Case& c) {
-  c.reporter.reset();
-  c.on_behalf_of.reset();
-  c.submitted_by_user_id.reset();
-  c.assignee_user_id.reset();
-  if (c.visibility == Visibility::kPrivate) {
-    c.title.clear();
-    c.body.clear();
-    c.lat.reset();
-    c.lon.reset();
-  }
-}
-
 }  // namespace
 
 Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_view raw_code,
@@ -45,14 +32,14 @@ Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_vie
   auto found = tx.FindCase(*code, viewer != nullptr || pin.pin != nullptr);
   if (!found) return found.error();
   if (!found.value()) return Error::NotFound("no case with code " + *code);
-  CaseView view{std::move(**found), false};
-  if (viewer != nullptr && MaySeeContacts(reg.units, *viewer, view.c)) view.full = true;
-  if (!view.full && pin.pin != nullptr) {
+  CaseView view{std::move(**found), CaseAccess::kPublic};
+  view.access = AccessOf(reg.units, viewer, view.c, false);
+  if (view.access == CaseAccess::kPublic && pin.pin != nullptr) {
     if (pin.attempts == nullptr) return Error::Internal("PIN check without an attempt limit");
     if (auto s = CheckCasePin(tx, *pin.attempts, view.c, *pin.pin, pin.now); !s) return s.error();
-    view.full = true;
+    view.access = AccessOf(reg.units, viewer, view.c, true);
   }
-  if (!view.full) StripPrivate(view.c);
+  Disclose(view.c, view.access);
   return view;
 }
 
@@ -76,7 +63,7 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   // Staff lists default to their own unit. Private cases are listed only to staff whose unit
   // covers the whole listed scope; everyone else (the public, members, staff looking at another
   // unit) sees public cases only.
-  const bool staff = viewer != nullptr && MayHandleCases(viewer->role);
+  const bool staff = viewer != nullptr && IsStaff(viewer->role);
   auto asked = UnitParam(reg, q.unit, "unit");
   if (!asked) return asked.error();
   const Unit* unit = *asked != nullptr ? *asked : (staff && !q.mine ? viewer->unit : nullptr);
@@ -97,34 +84,28 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   auto rows = tx.ListCases(f);
   if (!rows) return rows.error();
   CasePage page;
-  page.cases = std::move(rows.value());
-  if (static_cast<int>(page.cases.size()) > q.limit) {
-    page.cases.resize(static_cast<size_t>(q.limit));
-    page.next_before_id = page.cases.back().id;
+  std::vector<Case>& cases = rows.value();
+  if (static_cast<int>(cases.size()) > q.limit) {
+    cases.resize(static_cast<size_t>(q.limit));
+    page.next_before_id = cases.back().id;
   }
-  for (Case& c : page.cases) {
-    if (q.mine) continue;  // the filer wrote it; contacts are not loaded in lists anyway
-    if (viewer == nullptr || !CoversCase(reg.units, *viewer, c)) StripPrivate(c);
+  page.cases.reserve(cases.size());
+  for (Case& c : cases) {
+    const CaseAccess access = AccessOf(reg.units, viewer, c, false);
+    Disclose(c, access);
+    page.cases.push_back({std::move(c), access});
   }
   return page;
 }
 
 Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
-                                      std::string_view raw_code, const Principal* viewer) {
-  auto view = GetCase(tx, reg, raw_code, viewer);
+                                      std::string_view raw_code, const Principal* viewer,
+                                      const PinCheck& pin) {
+  auto view = GetCase(tx, reg, raw_code, viewer, pin);
   if (!view) return view.error();
   auto events = tx.CaseEvents(view->c.id);
   if (!events) return events.error();
-  const bool staff =
-      viewer != nullptr && MayHandleCases(viewer->role) && CoversCase(reg.units, *viewer, view->c);
-  for (Event& e : events.value()) {
-    if (!staff) {
-      e.actor.user_id.reset();
-      if (e.actor.label != "system" && e.actor.label != "reporter") e.actor.label = "staff";
-      e.assignee_user_id.reset();
-      if (view->c.visibility == Visibility::kPrivate) e.note.clear();
-    }
-  }
+  for (Event& e : events.value()) Disclose(e, view->access, view->c.visibility);
   return events;
 }
 

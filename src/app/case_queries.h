@@ -13,9 +13,10 @@
 
 namespace jembatan::app {
 
+// A case with what its caller may not see already removed (core/access.h: Disclose).
 struct CaseView {
   Case c;
-  bool full = false;  // personal data and private text included
+  CaseAccess access = CaseAccess::kPublic;
 };
 
 struct PinCheck {
@@ -24,9 +25,9 @@ struct PinCheck {
   Timestamp now;
 };
 
-// Without a principal in scope or the right PIN, the view is public: no contacts, and for a
-// private case no text either. A wrong PIN is refused (401) rather than silently ignored, and
-// counted: too many get 429 (pin_attempts.h).
+// The caller's access (core/access.h: AccessOf) decides what the view holds. A PIN is checked only
+// when the caller would otherwise see the public view; a wrong PIN is refused (401) rather than
+// silently ignored, and counted: too many get 429 (pin_attempts.h).
 Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_view raw_code,
                          const Principal* viewer, const PinCheck& pin = {});
 
@@ -50,19 +51,21 @@ struct ListQuery {
 };
 
 struct CasePage {
-  std::vector<Case> cases;
+  std::vector<CaseView> cases;
   std::optional<int64_t> next_before_id;
 };
 
 // Anonymous callers and members see public cases only (except their own, with `mine`). Staff lists
 // default to their own unit and include private cases there; another unit's list shows its public
-// cases only.
+// cases only. Each listed case is disclosed for the caller as GetCase would.
 Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQuery& q,
                            const Principal* viewer);
 
-// The event log. Events carry no personal data; staff names appear only to staff.
+// The event log, disclosed for the caller: internal notes and staff names to staff in scope only,
+// and for a private case the public updates, answer and reason only to the reporter and staff.
 Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
-                                      std::string_view raw_code, const Principal* viewer);
+                                      std::string_view raw_code, const Principal* viewer,
+                                      const PinCheck& pin = {});
 
 struct Summary {
   std::string unit;

@@ -73,19 +73,24 @@ Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case&
       id = NoticeId::kReopened;
       break;
     default:
-      return Status::Ok();
+      if (e.update.empty()) return Status::Ok();
+      id = NoticeId::kUpdate;  // the public update is the whole message
+      break;
   }
   auto routes = tx.channels().ReplyRoutes(c.id);
   if (!routes) return routes.error();
   if (routes->empty()) return Status::Ok();
   const std::string unit = UnitName(reg, c.assigned_unit_id);
   for (const store::ReplyRoute& r : *routes) {
-    const std::string text = Notice(*id, r.language,
-                                    {{"code", c.code},
-                                     {"unit", unit},
-                                     {"answer", e.answer},
-                                     {"reason", e.reason},
-                                     {"into", e.into}});
+    std::string text = Notice(*id, r.language,
+                              {{"code", c.code},
+                               {"unit", unit},
+                               {"answer", e.answer},
+                               {"reason", e.reason},
+                               {"into", e.into},
+                               {"update", e.update}});
+    // The public update goes with the event's own notice; the internal note never leaves.
+    if (*id != NoticeId::kUpdate && !e.update.empty()) text += " " + e.update;
     if (auto s = QueueReply(tx, r, text, c.id, now); !s) return s;
   }
   return Status::Ok();

@@ -23,7 +23,8 @@ Status QueueReply(store::WriteTx& tx, const store::ReplyRoute& to, std::string_v
                   std::optional<int64_t> case_id, Timestamp now);
 
 // For events a reporter cares about (accepted, resolved, rejected, transferred, merged,
-// closed, reopened), one notice to each reply route of the case. Other events queue nothing.
+// closed, reopened) and for any event with a public update, one notice to each reply route of
+// the case, the public update appended. Other events queue nothing; internal notes never do.
 Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c, const Event& e,
                             Timestamp now);
 

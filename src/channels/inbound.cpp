@@ -232,7 +232,16 @@ Status Exchange::Check(const ChannelCommand& cmd) {
   auto found = tx_.FindCase(*code, false);
   if (!found) return found.error();
   if (!found.value()) return Reply(NoticeId::kNoSuchCase, {{"code", *code}});
-  const Case& c = **found;
+  Case& c = **found;
+  // Whoever knows a code may ask its status; the reporter's own phone or chat (the case's reply
+  // route) counts as the reporter and hears a private case's answer too.
+  auto routes = tx_.channels().ReplyRoutes(c.id);
+  if (!routes) return routes.error();
+  bool reporter = false;
+  for (const store::ReplyRoute& r : *routes) {
+    reporter = reporter || (r.channel == msg_.channel && r.address == msg_.address);
+  }
+  Disclose(c, reporter ? CaseAccess::kReporter : CaseAccess::kPublic);
   outcome_.case_code = c.code;
   const std::string status(StatusWord(c.status, language_));
   if (!c.answer.empty()) {

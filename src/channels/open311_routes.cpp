@@ -210,7 +210,10 @@ Result<std::vector<Case>> QueryRequests(const Open311Deps& d, store::ReadTx& tx,
   q.created_to = Timestamp{to.seconds + 1};  // end_date is inclusive
   auto page = app::ListCases(tx, reg, q, nullptr);
   if (!page) return page.error();
-  return std::move(page->cases);
+  std::vector<Case> out;
+  out.reserve(page->cases.size());
+  for (app::CaseView& v : page->cases) out.push_back(std::move(v.c));
+  return out;
 }
 
 // --- POST requests ---------------------------------------------------------------------------

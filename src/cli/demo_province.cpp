@@ -307,7 +307,7 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
       extra.action = a;
       auto done = app::PerformAction(**tx, reg, officer_of.at(c.assigned_unit_id), extra, when);
       if (!done) return done.error();
-      c = *done;
+      c = done->c;
       t = when;
       return true;
     };
@@ -332,7 +332,11 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
       const double slow = Uniform(rng) < 0.15 ? 2.5 : 1.0;
       const int resolve_days = reg.FindCategory(c.category)->resolve_days;
       if (step && *step) step = act(CaseAction::kAccept, Uniform(rng) * 3 * slow);
-      if (step && *step) step = act(CaseAction::kStart, Uniform(rng) * 2);
+      if (step && *step) {
+        step = act(CaseAction::kStart, Uniform(rng) * 2,
+                   {.update = "An officer will visit the site this week.",
+                    .note = "Village head informed by phone."});
+      }
       if (step && *step && rng.Below(100) < 40) {
         step = act(CaseAction::kAssign, 0.1, {.assignee = officer_of.at(c.assigned_unit_id).name});
       }

@@ -1,5 +1,8 @@
-// Who may do what. Scope is a unit subtree: a user acts within the unit their account belongs
-// to and everything below it, so a province supervisor reaches every case.
+// Who may see and do what. This file is the one place for it; docs/domain.md ("Who sees what")
+// has the same rules as a table.
+//
+// Scope is a unit subtree: a user acts within the unit their account belongs to and everything
+// below it, so a province supervisor reaches every case.
 #pragma once
 
 #include <optional>
@@ -7,6 +10,8 @@
 #include <string_view>
 
 #include "core/case.h"
+#include "core/case_state.h"
+#include "core/event.h"
 #include "core/unit.h"
 
 namespace jembatan {
@@ -38,12 +43,47 @@ struct UnitScope {
 };
 UnitScope ScopeOf(const UnitDirectory& units, const Unit& unit);
 
-// The handling unit (or the location) lies in the principal's subtree.
-bool CoversCase(const UnitDirectory& units, const Principal& p, const Case& c);
-// May see the reporter's contact data: the case is in scope (any role but member), or the
-// member forwarded it.
-bool MaySeeContacts(const UnitDirectory& units, const Principal& p, const Case& c);
-// May run state-machine actions on cases in scope. Members forward reports, they do not handle.
-bool MayHandleCases(Role r);
+// How much of one case a caller may see, and what they may do with it. Ordered: each level sees
+// at least what the one before it sees, except that an observer does not see contacts.
+enum class CaseAccess {
+  // Anyone with the code. A public case: everything but contacts and internal notes. A private
+  // case: only its code, status, dates, category and handling unit.
+  kPublic,
+  // The reporter proven by the PIN, or the member who forwarded it: their own case in full (words,
+  // place, photos, contacts, answer, public updates); never internal notes or staff names.
+  kReporter,
+  // Staff (not members) whose unit covers the case's location but not its handling unit: the
+  // commune where a department's case lies. Reads it without contacts, sees internal notes and
+  // may add one; no other action.
+  kObserver,
+  // Staff whose unit covers the handling unit (supervisors and admins of the province cover
+  // every unit): everything, and every action the state machine allows.
+  kHandler,
+};
+
+std::string_view ToString(CaseAccess a);
+
+// `pin_proven`: the caller gave the case's right PIN (app checks it; a wrong PIN never gets here).
+CaseAccess AccessOf(const UnitDirectory& units, const Principal* viewer, const Case& c,
+                    bool pin_proven);
+
+bool SeesContacts(CaseAccess a);            // reporter, handler
+bool SeesInternalNotes(CaseAccess a);       // observer, handler (staff in scope)
+bool SeesPhotos(CaseAccess a);              // reporter, observer, handler
+bool SeesText(CaseAccess a, Visibility v);  // title, body, place, answer, reason, public updates
+// The state-machine actions this caller may run on the case now (empty for the public and the
+// reporter, whose only act is the answer feedback proven by the PIN). An observer may only note.
+std::vector<CaseAction> ActionsFor(CaseAccess a, CaseStatus s);
+// REQUIRES: `action` is in ActionsFor(a, …). An observer's note is internal only.
+bool MayWritePublicUpdate(CaseAccess a);
+
+// Removes from `c` what `a` may not see (cleared strings, reset optionals).
+void Disclose(Case& c, CaseAccess a);
+// Removes from `e` (an event of a case with visibility `v`) what `a` may not see: staff names
+// become "staff", internal notes are cleared, and so is the text of a private case.
+void Disclose(Event& e, CaseAccess a, Visibility v);
+
+// Whether a principal of this role may handle cases at all (members forward, they do not handle).
+bool IsStaff(Role r);
 
 }  // namespace jembatan

@@ -45,6 +45,12 @@ const std::vector<Rule>& Rules() {
        EventKind::kTransferred,
        {S::kReceived, S::kAccepted, S::kInProgress},
        S::kReceived},
+      {CaseAction::kNote,
+       "note",
+       EventKind::kNoted,
+       {S::kReceived, S::kAccepted, S::kInProgress, S::kResolved, S::kClosed, S::kRejected,
+        S::kMerged},
+       std::nullopt},
   };
   return rules;
 }
@@ -82,6 +88,7 @@ Result<Event> Decide(const Case& c, const ActionRequest& req, const Actor& actor
                           std::string(ToString(c.status)));
   }
   if (auto s = ValidateText("note", req.note, 0, kMaxNote); !s) return s.error();
+  if (auto s = ValidateText("update", req.update, 0, kMaxNote); !s) return s.error();
 
   Event e;
   e.case_id = c.id;
@@ -91,6 +98,7 @@ Result<Event> Decide(const Case& c, const ActionRequest& req, const Actor& actor
   e.from = c.status;
   e.to = rule.to.value_or(c.status);
   e.note = req.note;
+  e.update = req.update;
 
   switch (req.action) {
     case CaseAction::kResolve:
@@ -131,6 +139,11 @@ Result<Event> Decide(const Case& c, const ActionRequest& req, const Actor& actor
       e.into = into->code;
       break;
     }
+    case CaseAction::kNote:
+      if (req.note.empty() && req.update.empty()) {
+        return Error::Invalid("a note needs an internal note or a public update", "note");
+      }
+      break;
     default:
       break;
   }
@@ -139,7 +152,8 @@ Result<Event> Decide(const Case& c, const ActionRequest& req, const Actor& actor
 
 void Apply(Case& c, const Event& e) {
   c.status = e.to;
-  c.updated_at = e.at;
+  // An internal note is not a change the public sees (Open311's updated_datetime).
+  if (e.kind != EventKind::kNoted || !e.update.empty()) c.updated_at = e.at;
   switch (e.kind) {
     case EventKind::kSubmitted:
       break;
@@ -186,6 +200,8 @@ void Apply(Case& c, const Event& e) {
       break;
     case EventKind::kEscalated:
       c.escalated_to_unit_id = e.unit_id;
+      break;
+    case EventKind::kNoted:
       break;
   }
 }

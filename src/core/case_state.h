@@ -7,6 +7,7 @@
 //   assign and transfer are events, not states: assign keeps the status, transfer hands the
 //   case to another responsible unit, which must accept it again (status back to received,
 //   a new acknowledge deadline; the resolve deadline the reporter was given stays).
+//   note adds an internal note or a public update (or both) in any status.
 //
 // Decide() checks an action against the current case and returns the event to record;
 // Apply() folds an event into the case record. Replaying all events of a case through
@@ -34,7 +35,8 @@ enum class CaseAction {
   kReject,
   kReopen,
   kMerge,
-  kTransfer
+  kTransfer,
+  kNote,  // an internal note and/or a public update, in any status
 };
 
 std::string_view ToString(CaseAction a);
@@ -46,7 +48,8 @@ std::vector<CaseAction> AllowedActions(CaseStatus s);
 
 struct ActionRequest {
   CaseAction action = CaseAction::kAccept;
-  std::string note;
+  std::string update;                         // public: the timeline and the reporter see it
+  std::string note;                           // internal: staff in scope only
   std::string answer;                         // resolve: required, shown to the public
   std::string reason;                         // reject: required
   const Unit* transfer_to = nullptr;          // transfer: required, a live commune or department

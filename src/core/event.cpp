@@ -4,9 +4,9 @@
 
 namespace jembatan {
 namespace {
-constexpr std::array<std::string_view, 13> kKindNames = {
-    "submitted", "accepted", "assigned",    "started",          "resolved", "closed",   "rejected",
-    "reopened",  "merged",   "transferred", "deadline_warning", "overdue",  "escalated"};
+constexpr std::array<std::string_view, 14> kKindNames = {
+    "submitted", "accepted", "assigned",    "started",          "resolved", "closed",    "rejected",
+    "reopened",  "merged",   "transferred", "deadline_warning", "overdue",  "escalated", "noted"};
 }
 
 std::string_view ToString(EventKind k) { return kKindNames[static_cast<size_t>(k)]; }

@@ -25,6 +25,7 @@ enum class EventKind {
   kDeadlineWarning,
   kOverdue,
   kEscalated,
+  kNoted,  // a note or public update alone; the status does not change
 };
 
 std::string_view ToString(EventKind k);
@@ -44,6 +45,9 @@ struct Event {
   EventKind kind = EventKind::kSubmitted;
   CaseStatus from = CaseStatus::kReceived;
   CaseStatus to = CaseStatus::kReceived;
+  // Two kinds of text on every event (core/access.h says who sees which): the public update is
+  // shown on the timeline and sent to the reporter; the note is internal, for staff in scope only.
+  std::string update;
   std::string note;
   // Payload, by kind: answer (resolved), reason (rejected), unit_id (transferred, escalated),
   // into (merged), assignee (assigned), ack_due (transferred: the new unit's deadline).

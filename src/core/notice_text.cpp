@@ -130,6 +130,10 @@ constexpr std::array kTexts{
     "Pesan tidak dapat diterima: {reason}",
     "Không nhận được tin nhắn: {reason}",
     "The message could not be accepted: {reason}"},
+  Texts{NoticeId::kUpdate,
+    "{code}: {update}",
+    "{code}: {update}",
+    "{code}: {update}"},
 };
 // clang-format on
 

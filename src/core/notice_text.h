@@ -42,6 +42,7 @@ enum class NoticeId {
   kForwardReceipt,     // to the member: {code} {unit}
   kTooManyAttempts,
   kRejectedInput,  // the message could not be accepted: {reason}
+  kUpdate,         // the handling unit's public update: {code} {update}
 };
 
 using NoticeArgs = std::initializer_list<std::pair<std::string_view, std::string_view>>;

@@ -109,10 +109,13 @@ Result<app::ActionCommand> ReadAction(const Request& req, const PathParams& p) {
   if (req.body.empty()) return cmd;
   auto body = ParseObject(req.body);
   if (!body) return body.error();
-  if (auto s = OnlyFields(*body, {"note", "answer", "reason", "unit", "into", "assignee"}); !s) {
+  if (auto s =
+          OnlyFields(*body, {"update", "note", "answer", "reason", "unit", "into", "assignee"});
+      !s) {
     return s.error();
   }
-  for (auto [key, field] : {std::pair<std::string_view, std::string*>{"note", &cmd.note},
+  for (auto [key, field] : {std::pair<std::string_view, std::string*>{"update", &cmd.update},
+                            {"note", &cmd.note},
                             {"answer", &cmd.answer},
                             {"reason", &cmd.reason},
                             {"unit", &cmd.unit},
@@ -123,9 +126,19 @@ Result<app::ActionCommand> ReadAction(const Request& req, const PathParams& p) {
   return cmd;
 }
 
+// For replies made from cases read without their contacts (lists, the feedback reply): no
+// "reporter": null that would read as "no contact given".
+json::object CaseJsonWithoutContacts(const Case& c, const app::Registry& reg, CaseAccess access,
+                                     const json::storage_ptr& sp) {
+  json::object o = CaseToJson(c, reg, access, sp);
+  o.erase("reporter");
+  o.erase("on_behalf_of");
+  return o;
+}
+
 std::string ReceiptJson(const app::Receipt& r, const app::Registry& reg) {
   JsonArena arena;
-  json::object o = CaseToJson(r.c, reg, true, arena.storage());
+  json::object o = CaseToJson(r.c, reg, CaseAccess::kReporter, arena.storage());
   o.emplace("pin", r.pin);
   return Serialize(o);
 }
@@ -177,8 +190,8 @@ void Api::AddCaseRoutes() {
     JsonArena arena;
     json::array cases(arena.storage());
     cases.reserve(page->cases.size());
-    for (const Case& c : page->cases) {
-      cases.emplace_back(CaseToJson(c, *d.registry, false, arena.storage()));
+    for (const app::CaseView& v : page->cases) {
+      cases.emplace_back(CaseJsonWithoutContacts(v.c, *d.registry, v.access, arena.storage()));
     }
     json::object o(arena.storage());
     o.emplace("cases", std::move(cases));
@@ -198,8 +211,8 @@ void Api::AddCaseRoutes() {
                 auto view = ViewCase(d, *rc, req, p[0]);
                 if (!view) return ProblemFor(view.error());
                 JsonArena arena;
-                json::object o = CaseToJson(view->c, *d.registry, view->full, arena.storage());
-                if (view->full) {
+                json::object o = CaseToJson(view->c, *d.registry, view->access, arena.storage());
+                if (SeesPhotos(view->access)) {
                   auto media = rc->tx->channels().ListCaseMedia(view->c.id);
                   if (!media) return ProblemFor(media.error());
                   o.emplace("media", MediaToJson(view->c.code, *media, arena.storage()));
@@ -217,7 +230,7 @@ void Api::AddCaseRoutes() {
                 if (!rc) return ProblemFor(rc.error());
                 auto view = ViewCase(d, *rc, req, p[0]);
                 if (!view) return ProblemFor(view.error());
-                if (!view->full) {
+                if (!SeesPhotos(view->access)) {
                   return ProblemFor(Error::Forbidden(
                       "photos are shown with the case's PIN or to staff whose unit covers it"));
                 }
@@ -238,7 +251,9 @@ void Api::AddCaseRoutes() {
                 if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
                 auto rc = OpenRead(d, req);
                 if (!rc) return ProblemFor(rc.error());
-                auto events = app::CaseEvents(*rc->tx, *d.registry, p[0], rc->viewer_ptr());
+                const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin,
+                                        &d.pin_attempts, d.clock()};
+                auto events = app::CaseEvents(*rc->tx, *d.registry, p[0], rc->viewer_ptr(), pin);
                 if (!events) return ProblemFor(events.error());
                 JsonArena arena;
                 json::array out(arena.storage());
@@ -266,7 +281,7 @@ void Api::AddCaseRoutes() {
         if (!rc) return ProblemFor(rc.error());
         auto view = ViewCase(d, *rc, req, p[0]);
         if (!view) return ProblemFor(view.error());
-        if (!view->full) {
+        if (view->access != CaseAccess::kReporter && view->access != CaseAccess::kHandler) {
           return ProblemFor(Error::Forbidden("send the case's PIN in X-Case-Pin"));
         }
         return DeferredWrite{[id = view->c.id, code = view->c.code, type = std::string(*type),
@@ -313,7 +328,9 @@ void Api::AddCaseRoutes() {
           if (!c) return ProblemFor(c.error());
           keep = true;
           JsonArena arena;
-          return JsonResponse(200, Serialize(CaseToJson(*c, *reg, false, arena.storage())));
+          Disclose(*c, CaseAccess::kReporter);  // proven by the PIN
+          return JsonResponse(200, Serialize(CaseJsonWithoutContacts(
+                                       *c, *reg, CaseAccess::kReporter, arena.storage())));
         }};
       });
 
@@ -336,10 +353,11 @@ void Api::AddCaseRoutes() {
         return IdempotentWrite(
             req, scope,
             [reg, actor = *actor, cmd = std::move(cmd.value())](store::WriteTx& tx, Timestamp now) {
-              auto c = app::PerformAction(tx, *reg, actor, cmd, now);
-              if (!c) return ProblemFor(c.error());
+              auto view = app::PerformAction(tx, *reg, actor, cmd, now);
+              if (!view) return ProblemFor(view.error());
               JsonArena arena;
-              return JsonResponse(200, Serialize(CaseToJson(*c, *reg, true, arena.storage())));
+              return JsonResponse(
+                  200, Serialize(CaseToJson(view->c, *reg, view->access, arena.storage())));
             });
       });
 }

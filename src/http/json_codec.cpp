@@ -160,7 +160,7 @@ json::array MediaToJson(const std::string& case_code, const std::vector<store::C
   return out;
 }
 
-json::object CaseToJson(const Case& c, const app::Registry& reg, bool full,
+json::object CaseToJson(const Case& c, const app::Registry& reg, CaseAccess access,
                         const json::storage_ptr& sp) {
   json::object o(sp);
   o.reserve(32);
@@ -206,11 +206,14 @@ json::object CaseToJson(const Case& c, const app::Registry& reg, bool full,
     o.emplace("merged_into", c.merged_into);
   }
   o.emplace("reopen_count", c.reopen_count);
-  if (full) {
+  o.emplace("access", ToString(access));
+  if (SeesContacts(access)) {
     o.emplace("reporter", ContactJson(c.reporter, sp));
     o.emplace("on_behalf_of", ContactJson(c.on_behalf_of, sp, true));
+  }
+  if (access == CaseAccess::kHandler || access == CaseAccess::kObserver) {
     json::array actions(sp);
-    for (CaseAction a : AllowedActions(c.status)) actions.emplace_back(ToString(a));
+    for (CaseAction a : ActionsFor(access, c.status)) actions.emplace_back(ToString(a));
     o.emplace("allowed_actions", std::move(actions));
   }
   return o;
@@ -225,6 +228,7 @@ json::object EventToJson(const Event& e, const app::Registry& reg, const json::s
   o.emplace("from", ToString(e.from));
   o.emplace("to", ToString(e.to));
   o.emplace("actor", e.actor.label);
+  o.emplace("update", e.update);
   o.emplace("note", e.note);
   if (!e.answer.empty()) o.emplace("answer", e.answer);
   if (!e.reason.empty()) o.emplace("reason", e.reason);

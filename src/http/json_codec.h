@@ -42,7 +42,9 @@ boost::json::array MediaToJson(const std::string& case_code,
 // `sp` is the memory the result lives in: replies build their whole document in one
 // monotonic arena (see JsonArena) instead of a heap allocation per node.
 
-boost::json::object CaseToJson(const Case& c, const app::Registry& reg, bool full,
+// `c` is already disclosed for `access` (core/access.h); the access adds what only it shows:
+// contacts, the actions the caller may run, and the `access` field itself.
+boost::json::object CaseToJson(const Case& c, const app::Registry& reg, CaseAccess access,
                                const boost::json::storage_ptr& sp = {});
 boost::json::object EventToJson(const Event& e, const app::Registry& reg,
                                 const boost::json::storage_ptr& sp = {});

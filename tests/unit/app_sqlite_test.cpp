@@ -88,8 +88,8 @@ class AppTest : public ::testing::Test {
     EXPECT_TRUE(tx->Commit().ok());
     return receipt.value();
   }
-  Result<Case> Act(const Principal& who, const std::string& code, CaseAction a,
-                   app::ActionCommand extra = {}) {
+  Result<app::CaseView> Act(const Principal& who, const std::string& code, CaseAction a,
+                            app::ActionCommand extra = {}) {
     auto tx = Write();
     extra.code = code;
     extra.action = a;
@@ -142,7 +142,7 @@ TEST_F(AppTest, MembersForwardButDoNotHandle) {
   EXPECT_EQ(r.error().kind, ErrorKind::kForbidden);
   auto tx = Read();
   auto view = app::GetCase(*tx, *reg_, receipt.c.code, &member_);
-  EXPECT_TRUE(view->full);  // the member forwarded it
+  EXPECT_EQ(view->access, CaseAccess::kReporter);  // the member forwarded it
 }
 
 TEST_F(AppTest, FullLifeRecordsEveryStepAsAnEvent) {
@@ -155,9 +155,9 @@ TEST_F(AppTest, FullLifeRecordsEveryStepAsAnEvent) {
   EXPECT_EQ(Act(officer1_, code, CaseAction::kStart).error().kind, ErrorKind::kIllegalTransition);
   auto closed = Act(officer1_, code, CaseAction::kClose);
   ASSERT_TRUE(closed.ok());
-  EXPECT_EQ(closed->status, CaseStatus::kClosed);
+  EXPECT_EQ(closed->c.status, CaseStatus::kClosed);
   auto tx = Read();
-  auto events = tx->CaseEvents(closed->id);
+  auto events = tx->CaseEvents(closed->c.id);
   std::vector<std::string> kinds;
   for (const auto& e : *events) kinds.emplace_back(ToString(e.kind));
   EXPECT_EQ(kinds, (std::vector<std::string>{"submitted", "accepted", "assigned", "started",
@@ -170,11 +170,46 @@ TEST_F(AppTest, TransferMovesTheCaseOutOfScope) {
   auto code = Submit("V11").c.code;
   auto moved = Act(officer1_, code, CaseAction::kTransfer, {.unit = "C2"});
   ASSERT_TRUE(moved.ok()) << moved.error().message;
-  EXPECT_EQ(moved->assigned_unit_id, reg_->units.FindByCode("C2")->id);
-  // C2's officer may now act; the location stays in C1, so C1 still sees it.
+  EXPECT_EQ(moved->c.assigned_unit_id, reg_->units.FindByCode("C2")->id);
+  EXPECT_EQ(moved->access, CaseAccess::kObserver);  // C1 no longer handles it
+  EXPECT_FALSE(moved->c.reporter.has_value());
+  // C2's officer may now act; the location stays in C1, so C1 still sees it and may only note.
   EXPECT_TRUE(Act(officer2_, code, CaseAction::kAccept).ok());
-  EXPECT_EQ(Act(officer1_, code, CaseAction::kTransfer, {.unit = "NOPE"}).error().kind,
+  EXPECT_EQ(Act(officer2_, code, CaseAction::kTransfer, {.unit = "NOPE"}).error().kind,
             ErrorKind::kUnknownReference);
+  EXPECT_EQ(Act(officer1_, code, CaseAction::kStart).error().kind, ErrorKind::kForbidden);
+  EXPECT_TRUE(Act(officer1_, code, CaseAction::kNote, {.note = "we know the site"}).ok());
+  EXPECT_EQ(Act(officer1_, code, CaseAction::kNote, {.update = "public words"}).error().kind,
+            ErrorKind::kForbidden);
+}
+
+TEST_F(AppTest, ACommuneObservesADepartmentCaseInItButCannotHandleIt) {
+  auto receipt = Submit("V11", "water_pollution");  // handled by DEPT-NRE, located in C1
+  auto accept = Act(officer1_, receipt.c.code, CaseAction::kAccept);
+  ASSERT_FALSE(accept.ok());
+  EXPECT_EQ(accept.error().kind, ErrorKind::kForbidden);
+  auto tx = Read();
+  auto view = app::GetCase(*tx, *reg_, receipt.c.code, &officer1_);
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(view->access, CaseAccess::kObserver);
+  EXPECT_FALSE(view->c.reporter.has_value());  // loaded, then withheld
+  EXPECT_EQ((*tx->FindCase(receipt.c.code, false))->status, CaseStatus::kReceived);
+}
+
+TEST_F(AppTest, PublicUpdatesReachTheReporterAndInternalNotesNever) {
+  auto receipt = Submit("V11");
+  ASSERT_TRUE(Act(officer1_, receipt.c.code, CaseAction::kAccept,
+                  {.update = "We will come on Monday.", .note = "INTERNAL-MARK"})
+                  .ok());
+  auto tx = Read();
+  auto events = app::CaseEvents(*tx, *reg_, receipt.c.code, nullptr);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[1].update, "We will come on Monday.");
+  EXPECT_EQ((*events)[1].note, "");
+  EXPECT_EQ((*events)[1].actor.label, "staff");
+  auto staff = app::CaseEvents(*tx, *reg_, receipt.c.code, &officer1_);
+  EXPECT_EQ((*staff)[1].note, "INTERNAL-MARK");
 }
 
 TEST_F(AppTest, MergeIntoAnotherCase) {
@@ -182,8 +217,8 @@ TEST_F(AppTest, MergeIntoAnotherCase) {
   auto b = Submit("V11").c.code;
   auto merged = Act(officer1_, b, CaseAction::kMerge, {.into = a});
   ASSERT_TRUE(merged.ok()) << merged.error().message;
-  EXPECT_EQ(merged->status, CaseStatus::kMerged);
-  EXPECT_EQ(merged->merged_into, a);
+  EXPECT_EQ(merged->c.status, CaseStatus::kMerged);
+  EXPECT_EQ(merged->c.merged_into, a);
   auto other = Submit("V21").c.code;
   EXPECT_EQ(Act(officer1_, a, CaseAction::kMerge, {.into = other}).error().kind,
             ErrorKind::kForbidden);
@@ -213,7 +248,8 @@ TEST_F(AppTest, PagesNeitherSkipNorRepeatWhileCasesArrive) {
     auto tx = Read();
     auto p = app::ListCases(*tx, *reg_, q, &officer1_);
     ASSERT_TRUE(p.ok());
-    for (const Case& c : p->cases) EXPECT_TRUE(seen.insert(c.code).second) << "repeated " << c.code;
+    for (const app::CaseView& v : p->cases)
+      EXPECT_TRUE(seen.insert(v.c.code).second) << "repeated " << v.c.code;
     Submit("V11");  // a new case arrives between pages
     if (!p->next_before_id) break;
     q.before_id = p->next_before_id;
@@ -242,7 +278,7 @@ TEST_F(AppTest, ListsShowPrivateCasesOnlyToStaffOfTheUnit) {
     auto page = app::ListCases(*tx, *reg_, q, who);
     EXPECT_TRUE(page.ok()) << page.error().message;
     std::set<std::string> out;
-    for (const Case& c : page->cases) out.insert(c.code);
+    for (const app::CaseView& v : page->cases) out.insert(v.c.code);
     return out;
   };
   // Default: the officer's own commune, private cases included.
@@ -267,7 +303,7 @@ TEST_F(AppTest, EveryScopeKindSelectsTheSameCasesInListsAndFigures) {
     auto page = app::ListCases(*tx, *reg_, q, nullptr);
     EXPECT_TRUE(page.ok()) << page.error().message;
     std::set<std::string> out;
-    for (const Case& c : page->cases) out.insert(c.code);
+    for (const app::CaseView& v : page->cases) out.insert(v.c.code);
     return out;
   };
   auto counted = [&](const std::string& unit) {
@@ -297,17 +333,17 @@ TEST_F(AppTest, PublicViewHidesPersonalData) {
   auto tx = Read();
   auto pub = app::GetCase(*tx, *reg_, receipt.c.code, nullptr);
   ASSERT_TRUE(pub.ok());
-  EXPECT_FALSE(pub->full);
+  EXPECT_EQ(pub->access, CaseAccess::kPublic);
   EXPECT_FALSE(pub->c.reporter.has_value());
   auto other = app::GetCase(*tx, *reg_, receipt.c.code, &officer2_);
-  EXPECT_FALSE(other->full);
+  EXPECT_EQ(other->access, CaseAccess::kPublic);
   EXPECT_FALSE(other->c.reporter.has_value());
   auto mine = app::GetCase(*tx, *reg_, receipt.c.code, &officer1_);
-  EXPECT_TRUE(mine->full);
+  EXPECT_EQ(mine->access, CaseAccess::kHandler);
   EXPECT_EQ(mine->c.reporter->name, "Ana");
   auto with_pin =
       app::GetCase(*tx, *reg_, receipt.c.code, nullptr, {&receipt.pin, &attempts, now_});
-  EXPECT_TRUE(with_pin->full);
+  EXPECT_EQ(with_pin->access, CaseAccess::kReporter);
   const std::string wrong = receipt.pin == "000000" ? "111111" : "000000";
   EXPECT_EQ(
       app::GetCase(*tx, *reg_, receipt.c.code, nullptr, {&wrong, &attempts, now_}).error().kind,
@@ -329,11 +365,11 @@ TEST_F(AppTest, PinGuessingIsLimitedPerCase) {
   // Locked: even the right PIN is refused, so guessing cannot continue.
   EXPECT_EQ(get(receipt, receipt.pin, now_).error().kind, ErrorKind::kTooManyAttempts);
   // Other cases are unaffected; the public view still works.
-  EXPECT_TRUE(get(other, other.pin, now_)->full);
-  EXPECT_FALSE(app::GetCase(*tx, *reg_, receipt.c.code, nullptr)->full);
+  EXPECT_EQ(get(other, other.pin, now_)->access, CaseAccess::kReporter);
+  EXPECT_EQ(app::GetCase(*tx, *reg_, receipt.c.code, nullptr)->access, CaseAccess::kPublic);
   // After the window the right PIN works again.
   const Timestamp later{now_.seconds + app::PinAttempts::kWindowSeconds};
-  EXPECT_TRUE(get(receipt, receipt.pin, later)->full);
+  EXPECT_EQ(get(receipt, receipt.pin, later)->access, CaseAccess::kReporter);
 }
 
 TEST_F(AppTest, SweepIsIdempotentAndEscalates) {

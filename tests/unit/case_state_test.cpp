@@ -13,9 +13,9 @@ const std::vector<CaseStatus> kAllStatuses = {
     CaseStatus::kReceived, CaseStatus::kAccepted, CaseStatus::kInProgress, CaseStatus::kResolved,
     CaseStatus::kClosed,   CaseStatus::kRejected, CaseStatus::kMerged};
 const std::vector<CaseAction> kAllActions = {
-    CaseAction::kAccept,  CaseAction::kAssign, CaseAction::kStart,
-    CaseAction::kResolve, CaseAction::kClose,  CaseAction::kReject,
-    CaseAction::kReopen,  CaseAction::kMerge,  CaseAction::kTransfer};
+    CaseAction::kAccept,   CaseAction::kAssign, CaseAction::kStart,  CaseAction::kResolve,
+    CaseAction::kClose,    CaseAction::kReject, CaseAction::kReopen, CaseAction::kMerge,
+    CaseAction::kTransfer, CaseAction::kNote};
 
 const Actor kOfficer{7, "officer.c1"};
 const Timestamp kNow{1'760'000'000};
@@ -53,6 +53,8 @@ std::optional<CaseStatus> Expected(CaseAction a, CaseStatus s) {
       return open ? std::optional(S::kReceived) : std::nullopt;
     case CaseAction::kAssign:
       return open ? std::optional(s) : std::nullopt;
+    case CaseAction::kNote:
+      return s;  // in every status, the status unchanged
   }
   return std::nullopt;
 }
@@ -73,6 +75,7 @@ class TransitionTest : public ::testing::Test {
     target_.id = 11;
     target_.code = "BBBBBBB0";
     r.merge_into = &target_;
+    r.note = "internal";
     return r;
   }
 };
@@ -107,6 +110,38 @@ TEST_F(TransitionTest, AllowedActionsMatchesTheTable) {
       EXPECT_EQ(listed, Expected(a, s).has_value()) << ToString(a) << " from " << ToString(s);
     }
   }
+}
+
+TEST_F(TransitionTest, NoteNeedsTextAndKeepsTheTwoKindsApart) {
+  const Case c = OpenCase(CaseStatus::kClosed);
+  ActionRequest r;
+  r.action = CaseAction::kNote;
+  auto empty = Decide(c, r, kOfficer, kNow);
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().kind, ErrorKind::kInvalidInput);
+  r.update = "The road crew comes on Monday.";
+  r.note = "Contractor invoice 44.";
+  auto e = Decide(c, r, kOfficer, kNow);
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->kind, EventKind::kNoted);
+  EXPECT_EQ(e->update, "The road crew comes on Monday.");
+  EXPECT_EQ(e->note, "Contractor invoice 44.");
+  EXPECT_EQ(e->to, CaseStatus::kClosed);
+  r.update = std::string(2001, 'x');
+  EXPECT_EQ(Decide(c, r, kOfficer, kNow).error().field, "update");
+}
+
+TEST_F(TransitionTest, AnInternalNoteDoesNotTouchThePublicUpdateTime) {
+  Case c = OpenCase(CaseStatus::kAccepted);
+  c.updated_at = Timestamp{100};
+  ActionRequest r;
+  r.action = CaseAction::kNote;
+  r.note = "internal only";
+  Apply(c, *Decide(c, r, kOfficer, kNow));
+  EXPECT_EQ(c.updated_at, Timestamp{100});
+  r.update = "public";
+  Apply(c, *Decide(c, r, kOfficer, kNow));
+  EXPECT_EQ(c.updated_at, kNow);
 }
 
 TEST_F(TransitionTest, ResolveNeedsAnAnswer) {

@@ -73,26 +73,5 @@ TEST(Stats, NothingResolvedHasNoRate) {
   EXPECT_FALSE(f.median_working_days.has_value());
 }
 
-TEST(Access, ScopeIsTheUnitSubtree) {
-  const auto units = testing::SmallProvince();
-  Case c;
-  c.assigned_unit_id = 3;  // C1
-  c.location_unit_id = 4;  // V11
-  const Principal c1{1, "o1", Role::kOfficer, units.FindByCode("C1")};
-  const Principal c2{2, "o2", Role::kOfficer, units.FindByCode("C2")};
-  const Principal prov{3, "sup", Role::kSupervisor, units.FindByCode("P")};
-  const Principal member{4, "m", Role::kMember, units.FindByCode("C1")};
-  EXPECT_TRUE(CoversCase(units, c1, c));
-  EXPECT_FALSE(CoversCase(units, c2, c));
-  EXPECT_TRUE(CoversCase(units, prov, c));
-  EXPECT_TRUE(MaySeeContacts(units, c1, c));
-  EXPECT_FALSE(MaySeeContacts(units, c2, c));
-  EXPECT_FALSE(MaySeeContacts(units, member, c));  // in scope, but not theirs
-  c.submitted_by_user_id = 4;
-  EXPECT_TRUE(MaySeeContacts(units, member, c));  // they forwarded it
-  EXPECT_FALSE(MayHandleCases(Role::kMember));
-  EXPECT_TRUE(MayHandleCases(Role::kOfficer));
-}
-
 }  // namespace
 }  // namespace jembatan

@@ -260,7 +260,7 @@ class Queries : public Base {
     auto st = db_.Prepare(
         "SELECT e.id, e.case_id, e.at, e.actor_user_id, e.actor, e.kind, e.from_status, "
         "e.to_status, e.note, e.answer, e.reason, e.unit_id, e.into_code, e.assignee_user_id, "
-        "e.ack_due FROM events e WHERE e.case_id = ? ORDER BY e.id");
+        "e.ack_due, e.public_update FROM events e WHERE e.case_id = ? ORDER BY e.id");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, case_id);
@@ -281,6 +281,7 @@ class Queries : public Base {
       e.into = s.Text(12);
       e.assignee_user_id = s.OptInt(13);
       e.ack_due = OptTime(s, 14);
+      e.update = s.Text(15);
       out.push_back(std::move(e));
     }
     if (auto e = s.status(); !e) return e.error();
@@ -591,14 +592,14 @@ class SqliteWriteTx final : public Queries<WriteTx> {
   Result<int64_t> AppendEvent(const Event& e) override {
     auto st = db_.Prepare(
         "INSERT INTO events(case_id, at, actor_user_id, actor, kind, from_status, to_status, "
-        "note, answer, reason, unit_id, into_code, assignee_user_id, ack_due) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "note, answer, reason, unit_id, into_code, assignee_user_id, ack_due, public_update) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, e.case_id).Bind(2, e.at.seconds).BindOpt(3, e.actor.user_id).Bind(4, e.actor.label);
     s.Bind(5, ToString(e.kind)).Bind(6, ToString(e.from)).Bind(7, ToString(e.to)).Bind(8, e.note);
     s.Bind(9, e.answer).Bind(10, e.reason).BindOpt(11, e.unit_id).Bind(12, e.into);
-    s.BindOpt(13, e.assignee_user_id).BindOpt(14, OptTimeValue(e.ack_due));
+    s.BindOpt(13, e.assignee_user_id).BindOpt(14, OptTimeValue(e.ack_due)).Bind(15, e.update);
     if (auto r = s.Run(); !r) return r.error();
     return db_.LastInsertId();
   }
