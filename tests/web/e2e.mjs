@@ -156,8 +156,18 @@ describe('a report from a resident to a confirmed answer', () => {
     assert.match(await page.getByTestId('reporter').textContent(), /Ibu Lan/);
     assert.equal(await page.locator('img.thumb').count(), 1, 'the photo is on the case page');
     await checkA11y(page, 'case');
+    // Two texts, labelled for who reads them: the public update and the internal note.
+    await page.getByLabel(/^Public update/).fill('Tim desa akan datang hari Senin. [e2e-update]');
+    await page.getByLabel(/^Internal note/).fill('Kontraktor Pak Tuan, faktur 44. [e2e-internal]');
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.getByText('Done: Accept.').waitFor();
+    // The case page keeps the contact and the photo after an action, and shows both texts.
+    assert.match(await page.getByTestId('reporter').textContent(), /Ibu Lan/);
+    assert.equal(await page.locator('img.thumb').count(), 1, 'the photo stays after an action');
+    await page.locator('.timeline').getByText('[e2e-internal]').waitFor();
+    const { body: events } = await apiGet(`/api/v1/cases/${code}/events`);
+    assert.ok(JSON.stringify(events).includes('[e2e-update]'), 'the public update is public');
+    assert.ok(!JSON.stringify(events).includes('[e2e-internal]'), 'the internal note is not');
     await page.getByRole('button', { name: 'Start work' }).click();
     await page.getByText('Done: Start work.').waitFor();
     await page.getByRole('button', { name: 'Resolve with an answer' }).click();
@@ -176,7 +186,11 @@ describe('a report from a resident to a confirmed answer', () => {
     const { context, page } = await newPage();
     await page.goto(`${base}/track/${code}`);
     await page.getByText('Jembatan sudah diperbaiki').waitFor();
+    await page.getByText('[e2e-update]').waitFor();
+    assert.equal(await page.getByText('[e2e-internal]').count(), 0, 'no internal note in public');
     await page.getByLabel('PIN').fill(pin);
+    await page.getByRole('button', { name: 'Show my report' }).click();
+    await page.getByTestId('yours').waitFor();
     await page.getByRole('button', { name: 'Yes, it is solved' }).click();
     await page.getByText('Thank you. The case is closed.').waitFor();
     await page.locator('.badge', { hasText: 'Closed' }).waitFor();
@@ -238,6 +252,72 @@ describe('staff boundaries', () => {
     assert.equal(forged, 403);
     const { body: after } = await apiGet(`/api/v1/cases/${target}`);
     assert.equal(after.status, 'received');
+    await context.close();
+  });
+
+  test('the commune where a department case lies reads it without the contact and may only note', async () => {
+    const made = await fetch(`${base}/api/v1/cases`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: 'Air sungai berbau dan ikan mati. [e2e-dept]', unit: 'C002-V01',
+        category: 'water_pollution', reporter: { name: 'Pak Dung', phone: '0912000333' } }),
+    });
+    const dept = (await made.json()).code; // handled by DEPT-NRE, located in Son Hai
+    const { context, page } = await newPage();
+    await signIn(page, 'officer.sonhai');
+    await page.goto(`${base}/case/${dept}`);
+    await page.getByTestId('observer').waitFor();
+    assert.equal(await page.getByTestId('reporter').count(), 0);
+    assert.ok(!(await page.content()).includes('0912000333'));
+    assert.equal(await page.getByRole('button', { name: 'Accept' }).count(), 0);
+    assert.equal(await page.getByLabel(/^Public update/).count(), 0);
+    await page.getByLabel(/^Internal note/).fill('Warga sudah melapor ke kepala dusun. [e2e-observer]');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Done: Add note.').waitFor();
+    await checkA11y(page, 'case-observer');
+    await shot(page, 'case-observer');
+    const { body } = await apiGet(`/api/v1/cases/${dept}`);
+    assert.equal(body.status, 'received');
+    await context.close();
+  });
+});
+
+describe('a private report', () => {
+  test('shows the public only its status, and the reporter everything with the PIN, before any answer', async () => {
+    const made = await fetch(`${base}/api/v1/cases`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: 'Tetangga membuang limbah ke sungai. [e2e-private]', unit: 'C001-V02',
+        category: 'roads_bridges', visibility: 'private', location: { lat: 21.41234, lon: 103.91234 },
+        reporter: { name: 'Ibu Rahmi', phone: '0912000222' } }),
+    });
+    const { code: privateCode, pin: privatePin } = await made.json();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const photo = await fetch(`${base}/api/v1/cases/${privateCode}/photos`, {
+      method: 'POST', headers: { 'Content-Type': 'image/png', 'X-Case-Pin': privatePin }, body: png });
+    assert.equal(photo.status, 201);
+    for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const { context, page } = await newPage();
+      await page.setViewportSize(size);
+      await page.goto(`${base}/track/${privateCode}`);
+      await page.getByTestId('private').waitFor();
+      assert.equal(await page.getByText('[e2e-private]').count(), 0);
+      assert.equal(await page.getByTestId('location').count(), 0);
+      await page.getByLabel('PIN').fill(privatePin);
+      await page.getByRole('button', { name: 'Show my report' }).click();
+      await page.getByText('[e2e-private]').waitFor();
+      await page.getByTestId('yours').waitFor();
+      assert.equal(await page.getByTestId('location').textContent(), '21.41234, 103.91234');
+      await page.locator('img.thumb').waitFor(); // fetched with the PIN
+      assert.equal(await page.locator('img.thumb').count(), 1);
+      await checkA11y(page, `track-private-${size.width}`);
+      await shot(page, `track-private-${size.width}`);
+      await context.close();
+    }
+    const { context, page } = await newPage();
+    await page.goto(`${base}/track/${privateCode}`);
+    await page.getByLabel('PIN').fill('000000' === privatePin ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Show my report' }).click();
+    await page.getByText('That PIN does not match this code.').waitFor();
+    assert.equal(await page.getByText('[e2e-private]').count(), 0);
     await context.close();
   });
 });

@@ -72,10 +72,19 @@ export function query(params: Record<string, string | number | boolean | undefin
 }
 
 // A case as this caller may see it, and its timeline (the follow page and the staff case page).
-export async function fetchCaseWithEvents(code: string): Promise<[Case, CaseEvent[]]> {
+// With the PIN the reporter sees their own case in full.
+export async function fetchCaseWithEvents(code: string, pin?: string): Promise<[Case, CaseEvent[]]> {
   const path = `/api/v1/cases/${encodeURIComponent(code)}`;
-  const [c, e] = await Promise.all([api<Case>(path), api<{ events: CaseEvent[] }>(`${path}/events`)]);
+  const [c, e] = await Promise.all([api<Case>(path, { pin }), api<{ events: CaseEvent[] }>(`${path}/events`, { pin })]);
   return [c, e.events];
+}
+
+// A photo the caller may see only with the PIN: an <img> cannot send the header, so the bytes
+// are fetched and shown from an object URL (the caller revokes it).
+export async function fetchPhotoUrl(url: string, pin?: string): Promise<string> {
+  const res = await fetch(url, { headers: pin ? { 'X-Case-Pin': pin } : {}, credentials: 'same-origin' });
+  if (!res.ok) throw await parseError(res);
+  return URL.createObjectURL(await res.blob());
 }
 
 // What the API answers (the fields the pages use).
@@ -113,11 +122,14 @@ export interface Case {
   reopen_count: number;
   reporter?: Contact | null;
   on_behalf_of?: Contact | null;
+  // What this caller sees (docs/domain.md): public, reporter, observer or handler.
+  access: 'public' | 'reporter' | 'observer' | 'handler';
   allowed_actions?: string[];
   media?: { id: number; status: string; url: string; content_type: string }[];
   pin?: string;
 }
-export interface CaseEvent { id: number; at: string; kind: string; actor: string; note: string }
+// `update` is the public update; `note` the internal note, empty unless the caller is staff in scope.
+export interface CaseEvent { id: number; at: string; kind: string; actor: string; update: string; note: string }
 export interface CaseList { cases: Case[]; next_cursor: string | null }
 export interface Summary {
   unit: string;

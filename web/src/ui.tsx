@@ -50,7 +50,8 @@ export function Timeline(props: { events: CaseEvent[] }) {
         <li key={e.id}>
           <time dateTime={e.at}>{formatDate(lang, e.at, true)}</time>{' '}
           <strong>{t(`event.${e.kind}` as Key)}</strong>
-          {e.note ? <span class="note"> — {e.note}</span> : null}
+          {e.update ? <span class="update"> — {e.update}</span> : null}
+          {e.note ? <div class="note internal">{t('case.internal')}: {e.note}</div> : null}
         </li>
       ))}
     </ol>

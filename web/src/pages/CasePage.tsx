@@ -1,6 +1,8 @@
-// One case for staff: the facts, the reporter's contact (only when the case is in my unit's
-// scope: the API leaves it out otherwise), the timeline, and every action the state machine
-// allows from here (the API's allowed_actions), each with the input it needs.
+// One case for staff: the facts, the reporter's contact (only for the handling unit: the API
+// leaves it out otherwise), the timeline, and every action this caller may run (the API's
+// allowed_actions), each with the input it needs. Every action carries two optional texts, kept
+// apart on purpose: a public update (the timeline and the reporter's notice) and an internal
+// note (staff only). The commune where another unit's case lies observes: it may only note.
 import { useEffect, useState } from 'preact/hooks';
 import { api, fetchCaseWithEvents, type Case, type CaseEvent, type Contact } from '../api';
 import { formatDate, type Key } from '../i18n';
@@ -34,6 +36,7 @@ export default function CasePage(props: { params: string[] }) {
   const [open, setOpen] = useState<string | null>(null);
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
+  const [update, setUpdate] = useState('');
   const load = () => {
     fetchCaseWithEvents(code)
       .then(([k, e]) => { setC(k); setEvents(e); })
@@ -47,15 +50,18 @@ export default function CasePage(props: { params: string[] }) {
     const body: Record<string, string> = {};
     if (need) body[need.field] = value.trim();
     if (note.trim()) body.note = note.trim();
+    if (update.trim() && c?.access === 'handler') body.update = update.trim();
     setError(null);
     try {
-      const updated = await api<Case>(`/api/v1/cases/${code}/actions/${action}`, { method: 'POST', body });
-      setC(updated);
+      await api<Case>(`/api/v1/cases/${code}/actions/${action}`, { method: 'POST', body });
       setOpen(null);
       setNote('');
+      setUpdate('');
       setDone(t('case.done', { action: t(`action.${action}` as Key) }));
-      const e = await api<{ events: CaseEvent[] }>(`/api/v1/cases/${code}/events`);
-      setEvents(e.events);
+      // The full view again (contact, photos, timeline), not only what the action returned.
+      const [k, e] = await fetchCaseWithEvents(code);
+      setC(k);
+      setEvents(e);
     } catch (err) {
       setError(err);
     }
@@ -63,6 +69,19 @@ export default function CasePage(props: { params: string[] }) {
 
   if (!c) return <Page title={t('case.title', { code })}><ErrorBox error={error} />{error ? null : <p role="status">{t('app.loading')}</p>}</Page>;
   const mine = Array.isArray(c.allowed_actions);
+  const observer = c.access === 'observer';
+  const texts = (
+    <>
+      {observer ? null : (
+        <label>{t('case.update')}
+          <textarea name="update" rows={2} maxLength={2000} value={update} onInput={(e) => setUpdate((e.target as HTMLTextAreaElement).value)} />
+        </label>
+      )}
+      <label class="internal">{t('case.note')}
+        <textarea name="note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+      </label>
+    </>
+  );
   const need = open ? NEEDS[open] : undefined;
   return (
     <Page title={t('case.title', { code: c.code })}>
@@ -73,9 +92,10 @@ export default function CasePage(props: { params: string[] }) {
         <dt>{t('track.handledBy')}</dt><dd>{c.assigned_unit.name}</dd>
         <dt>{t('track.filed')}</dt><dd>{formatDate(lang, c.created_at, true)}</dd>
         <dt>{t('track.due')}</dt><dd>{formatDate(lang, c.due.resolve)}</dd>
-        {mine ? <><dt>{t('case.reporter')}</dt><dd data-testid="reporter"><ContactLine c={c.reporter} /></dd></> : null}
+        {mine && !observer ? <><dt>{t('case.reporter')}</dt><dd data-testid="reporter"><ContactLine c={c.reporter} /></dd></> : null}
         {mine && c.on_behalf_of ? <><dt>{t('case.onBehalf')}</dt><dd><ContactLine c={c.on_behalf_of} /></dd></> : null}
       </dl>
+      {c.title ? <p><strong>{c.title}</strong></p> : null}
       {c.body ? <p class="body">{c.body}</p> : null}
       {c.answer ? <><h2>{t('track.answer')}</h2><p class="answer">{c.answer}</p></> : null}
       {c.media && c.media.length ? (
@@ -87,6 +107,8 @@ export default function CasePage(props: { params: string[] }) {
       {!mine ? <p class="notice" data-testid="not-yours">{t('case.notYours')}</p> : (
         <section aria-labelledby="actions-h">
           <h2 id="actions-h">{t('case.actions')}</h2>
+          {observer ? <p class="notice" data-testid="observer">{t('case.observer', { unit: c.assigned_unit.name })}</p> : null}
+          {!open ? <div class="form">{texts}</div> : null}
           {c.allowed_actions!.length === 0 ? <p>{t('case.noActions')}</p> : (
             <div class="actions">
               {c.allowed_actions!.map((a) => (
@@ -102,9 +124,7 @@ export default function CasePage(props: { params: string[] }) {
                   ? <textarea name={need.field} rows={4} required maxLength={5000} value={value} onInput={(e) => setValue((e.target as HTMLTextAreaElement).value)} />
                   : <input name={need.field} required maxLength={64} value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
               </label>
-              <label>{t('case.note')}
-                <input name="note" maxLength={1000} value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
-              </label>
+              {texts}
               <button type="submit">{t(`action.${open}` as Key)}</button>{' '}
               <button type="button" class="secondary" onClick={() => setOpen(null)}>{t('app.back')}</button>
             </form>
