@@ -39,6 +39,7 @@ if [ ! -f "$SEED_DB" ]; then
   mv "$SEED_DB.tmp" "$SEED_DB"
 fi
 cp "$SEED_DB" "$DB"
+chmod 600 "$DB"  # serve refuses a database others can read (a seed made before 0600 was 0644)
 rm -f "$DB-wal" "$DB-shm"
 "$BIN" channel set --db "$DB" sms signing_key "$KEY" >/dev/null
 "$BIN" channel set --db "$DB" sms max_skew_seconds 0 >/dev/null

@@ -41,6 +41,7 @@ if [ ! -f "$SEED_DB" ]; then
   mv "$SEED_DB.tmp" "$SEED_DB"
 fi
 cp "$SEED_DB" "$DB"
+chmod 600 "$DB"  # serve refuses a database others can read (a seed made before 0600 was 0644)
 rm -f "$DB-wal" "$DB-shm"
 sqlite3 "$DB" "SELECT code FROM cases ORDER BY random() LIMIT 20000" > "$OUT/codes.txt"
 export CODES_FILE="$PWD/$OUT/codes.txt"
