@@ -46,8 +46,10 @@ function startServer() {
 
 async function newPage() {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 412, height: 860 } });
+  if (process.env.E2E_DEBUG) context.on('request', (r) => console.error('req:', r.method(), r.url()));
+  if (process.env.E2E_DEBUG) context.on('response', (r) => console.error('res:', r.status(), r.url()));
   const page = await context.newPage();
-  page.on('console', (m) => {
+  page.on('console', (m) => { if (process.env.E2E_DEBUG) console.error('console:', m.type(), m.text());
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });
   return { context, page };
@@ -323,39 +325,52 @@ describe('a private report', () => {
 });
 
 describe('a member offline', () => {
-  test('files two reports offline, reloads offline, and each is sent once when the connection returns', async () => {
+  test('signs in, goes straight offline, reloads, files two reports with a photo, and each arrives once with its photo', async () => {
     const marker = `e2e-offline-${Date.now()}`;
-    const { context, page } = await newPage();
-    await signIn(page, 'member01');
-    assert.equal(new URL(page.url()).pathname, '/member');
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await page.reload(); // now controlled by the service worker, which has cached the app
-    // The form's lists are loaded (and so cached by the service worker) before going offline.
-    await page.locator('select[name=village] option').nth(1).waitFor({ state: 'attached' });
-    await page.getByText('Health').waitFor();
-    await checkA11y(page, 'member');
-    await context.setOffline(true);
-    for (const n of [1, 2]) {
-      await page.getByText('Health').click();
-      await page.getByLabel('Village').selectOption({ index: n });
-      await page.getByLabel('What is the problem?').fill(`Puskesmas tutup. [${marker}-${n}]`);
-      await page.getByRole('textbox', { name: 'Name' }).fill(`Household ${n}`);
-      await page.getByRole('button', { name: 'Save and send' }).click();
-      await page.getByTestId('waiting').filter({ hasText: `Waiting to send: ${n}` }).waitFor();
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const tag = `${marker}-${size.width}`;
+      const { context, page } = await newPage();
+      await page.setViewportSize(size);
+      await signIn(page, 'member01');
+      assert.equal(new URL(page.url()).pathname, '/member');
+      // The service worker holds the app; nothing else is loaded by hand before going offline.
+      await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole('link', { name: 'Forward a report' }).waitFor(); // still signed in
+      await page.locator('select[name=village] option').nth(2).waitFor({ state: 'attached' });
+      for (const n of [1, 2]) {
+        await page.getByText('Health').click();
+        await page.getByLabel('Village').selectOption({ index: n });
+        await page.getByLabel('What is the problem?').fill(`Puskesmas tutup. [${tag}-${n}]`);
+        await page.getByLabel('Photo (optional)').setInputFiles({ name: `p${n}.png`, mimeType: 'image/png', buffer: png });
+        await page.getByRole('textbox', { name: 'Name' }).fill(`Household ${n}`);
+        await page.getByRole('button', { name: 'Save and send' }).click();
+        await page.getByTestId('waiting').filter({ hasText: `Waiting to send: ${n}` }).waitFor();
+      }
+      assert.equal(await page.getByText('Sign in again').count(), 0, 'no impossible request offline');
+      await shot(page, `member-offline-${size.width}`);
+      await page.reload(); // still offline: both wait in IndexedDB
+      await page.getByTestId('waiting').filter({ hasText: 'Waiting to send: 2' }).waitFor();
+      await context.setOffline(false);
+      await page.getByTestId('waiting').filter({ hasText: 'Everything is sent.' }).waitFor({ timeout: 30000 });
+      const { body } = await apiGet('/api/v1/cases?mine=true&limit=100', 'jbt_demo_member01');
+      const ours = body.cases.filter((c) => (c.body ?? '').includes(tag));
+      assert.equal(ours.length, 2, 'exactly two cases');
+      for (const c of ours) {
+        const { body: full } = await apiGet(`/api/v1/cases/${c.code}`, 'jbt_demo_member01');
+        assert.equal(full.media.filter((m) => m.status === 'stored').length, 1, `the photo of ${c.code}`);
+        // The household's slip shows its code and PIN.
+        await page.getByTestId('slips').locator('li', { hasText: c.code }).waitFor();
+      }
+      const slipText = await page.getByTestId('slips').textContent();
+      assert.match(slipText, /Household 1/);
+      assert.match(slipText, /PIN\s*\d{6}/);
+      await checkA11y(page, `member-online-${size.width}`);
+      await shot(page, `member-online-${size.width}`);
+      await context.close();
     }
-    await shot(page, 'member-offline');
-    // Still offline, the page is reloaded: the service worker serves the app and the two
-    // reports are still waiting in IndexedDB.
-    await page.reload();
-    await page.getByTestId('waiting').filter({ hasText: 'Waiting to send: 2' }).waitFor();
-    await page.getByText('Health').waitFor();
-    await context.setOffline(false);
-    await page.getByTestId('waiting').filter({ hasText: 'Everything is sent.' }).waitFor({ timeout: 30000 });
-    const { body } = await apiGet('/api/v1/cases?mine=true&limit=100', 'jbt_demo_member01');
-    const ours = body.cases.filter((c) => (c.body ?? '').includes(marker));
-    assert.equal(ours.length, 2);
-    await shot(page, 'member-online');
-    await context.close();
   });
 });
 

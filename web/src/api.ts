@@ -62,6 +62,18 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   return (await res.json()) as T;
 }
 
+// Adds a photo to a case: the raw image bytes, with the PIN (a resident) or the session (staff,
+// the member who forwarded it). Throws ApiError as api() does.
+export async function uploadPhoto(code: string, photo: Blob, pin?: string): Promise<void> {
+  const headers: Record<string, string> = { 'Content-Type': photo.type || 'image/jpeg' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (pin) headers['X-Case-Pin'] = pin;
+  const res = await fetch(`/api/v1/cases/${encodeURIComponent(code)}/photos`, {
+    method: 'POST', body: photo, headers, credentials: 'same-origin',
+  });
+  if (!res.ok) throw await parseError(res);
+}
+
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {

@@ -22,6 +22,28 @@ describe('Outbox', () => {
     expect(await box.list()).toEqual([]);
   });
 
+  it('runs again when a flush is asked for while one is still trying', async () => {
+    const box = fresh();
+    await box.add({ body: 'one' }, 1);
+    let release: (o: SendOutcome) => void = () => undefined;
+    let started: () => void = () => undefined;
+    const hanging = new Promise<void>((ok) => { started = ok; });
+    let calls = 0;
+    const send = (): Promise<SendOutcome> => {
+      calls++;
+      if (calls > 1) return Promise.resolve('sent');
+      started();
+      return new Promise((ok) => { release = ok; }); // a try that hangs offline
+    };
+    const first = box.flush(send);
+    await hanging;
+    const second = box.flush(send); // the connection came back meanwhile
+    release('retry');
+    expect(await second).toEqual({ sent: 1, waiting: 0 });
+    expect(await first).toEqual({ sent: 1, waiting: 0 });
+    expect(calls).toBe(2);
+  });
+
   it('stops at the first report that cannot be sent now and resends it later with the same key', async () => {
     const box = fresh();
     const a = await box.add({ body: 'one' }, 1);

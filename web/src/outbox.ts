@@ -7,6 +7,8 @@ export interface QueuedReport {
   body: Record<string, unknown>;
   created: number;
   error?: string; // refused for good (a 4xx other than 401/403/408/429): kept to show, not resent
+  photo?: Blob; // sent after the case is made, with the same credentials
+  code?: string; // set once the case exists: only the photo is left to send
 }
 
 export type SendOutcome = 'sent' | 'retry' | { failed: string };
@@ -31,6 +33,7 @@ export function newKey(): string {
 export class Outbox {
   private db: Promise<IDBDatabase> | null = null;
   private flushing: Promise<{ sent: number; waiting: number }> | null = null;
+  private again = false;
 
   constructor(
     private readonly idb: IDBFactory,
@@ -58,10 +61,16 @@ export class Outbox {
     return result;
   }
 
-  async add(body: Record<string, unknown>, now = Date.now()): Promise<QueuedReport> {
+  async add(body: Record<string, unknown>, now = Date.now(), photo?: Blob): Promise<QueuedReport> {
     const r: QueuedReport = { key: newKey(), body, created: now };
+    if (photo) r.photo = photo;
     await this.tx('readwrite', (s) => s.add(r));
     return r;
+  }
+
+  // Records progress on a report (the case was made, the photo still waits).
+  async put(r: QueuedReport): Promise<void> {
+    await this.tx('readwrite', (s) => s.put(r));
   }
 
   async list(): Promise<QueuedReport[]> {
@@ -77,13 +86,27 @@ export class Outbox {
     return (await this.list()).filter((r) => !r.error).length;
   }
 
-  // Sends every waiting report, oldest first, one at a time. Only one flush runs at a time.
+  // Sends every waiting report, oldest first, one at a time. Only one flush runs at a time; a
+  // flush asked for while one runs (the connection came back while the last try still hung)
+  // runs again right after it, and its caller waits for that second round.
   flush(send: (r: QueuedReport) => Promise<SendOutcome>): Promise<{ sent: number; waiting: number }> {
-    if (!this.flushing) {
-      this.flushing = this.doFlush(send).finally(() => {
-        this.flushing = null;
-      });
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
     }
+    const rounds = async () => {
+      let sent = 0;
+      let result: { sent: number; waiting: number };
+      do {
+        this.again = false;
+        result = await this.doFlush(send);
+        sent += result.sent;
+      } while (this.again);
+      return { sent, waiting: result.waiting };
+    };
+    this.flushing = rounds().finally(() => {
+      this.flushing = null;
+    });
     return this.flushing;
   }
 

@@ -1,7 +1,7 @@
 // The little global state the pages share: language, the signed-in user, categories, and
 // whether we are online. Each piece is a value with subscribers; `useStore` re-renders on change.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, setCsrfToken, type Category, type SessionInfo } from './api';
+import { api, ApiError, query, setCsrfToken, type Category, type SessionInfo, type Unit } from './api';
 import { pickLanguage, translate, type Key, type Lang } from './i18n';
 
 export class Value<T> {
@@ -44,26 +44,69 @@ export function useT(): (key: Key, vars?: Record<string, string | number>) => st
   return (key, vars) => translate(lang, key, vars);
 }
 
-export const session = new Value<SessionInfo | null | undefined>(undefined); // undefined: loading
-export async function loadSession(): Promise<void> {
+// What a member needs to work without a connection is kept in localStorage from the moment
+// they sign in: who they are (never the CSRF token), the categories and their villages. A page
+// opened or reloaded offline starts from it; the server is asked again when the link returns.
+const SESSION_KEY = 'jb.session';
+const CATEGORIES_KEY = 'jb.categories';
+const VILLAGES_KEY = 'jb.villages:';
+export const SLIPS_KEY = 'jb.slips';
+
+export function readJson<T>(key: string): T | null {
   try {
-    const s = await api<SessionInfo>('/api/v1/session');
-    setCsrfToken(s.csrf_token);
-    session.set(s);
+    const raw = storage?.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+export function writeJson(key: string, value: unknown): void {
+  try {
+    storage?.setItem(key, JSON.stringify(value));
+  } catch {
+    // storage full or disabled: the app still works online
+  }
+}
+function forgetUser(): void {
+  for (const k of Object.keys(storage ?? {})) {
+    if (k === SESSION_KEY || k === SLIPS_KEY || k.startsWith(VILLAGES_KEY)) storage?.removeItem(k);
+  }
+}
+
+export const session = new Value<SessionInfo | null | undefined>(undefined); // undefined: loading
+function keepSession(s: SessionInfo): void {
+  setCsrfToken(s.csrf_token);
+  session.set(s);
+  writeJson(SESSION_KEY, { ...s, csrf_token: '' });
+}
+export async function loadSession(): Promise<void> {
+  const known = readJson<SessionInfo>(SESSION_KEY);
+  // Nobody signed in on this device: no request (and no 401 in the console of public pages).
+  if (!known) {
+    session.set(null);
+    return;
+  }
+  try {
+    keepSession(await api<SessionInfo>('/api/v1/session'));
   } catch (e) {
     if (!(e instanceof ApiError)) {
-      // offline: keep what we knew
-      if (session.get() === undefined) session.set(null);
+      // offline: work as the one who signed in; writes wait in the outbox until we are back
+      if (!session.get()) session.set(known);
       return;
     }
     setCsrfToken('');
+    storage?.removeItem(SESSION_KEY);
     session.set(null);
   }
 }
+// Fetches and keeps what the member form needs offline. Best effort: a failure leaves the copy.
+export async function prepareOffline(s: SessionInfo): Promise<void> {
+  await Promise.all([loadCategories(true), loadVillages(s.user.unit.code).catch(() => undefined)]);
+}
 export async function signIn(name: string, password: string): Promise<SessionInfo> {
   const s = await api<SessionInfo>('/api/v1/session', { method: 'POST', body: { name, password } });
-  setCsrfToken(s.csrf_token);
-  session.set(s);
+  keepSession(s);
+  await prepareOffline(s);
   return s;
 }
 export async function signOut(): Promise<void> {
@@ -71,24 +114,39 @@ export async function signOut(): Promise<void> {
     await api<void>('/api/v1/session', { method: 'DELETE' });
   } finally {
     setCsrfToken('');
+    forgetUser();
     session.set(null);
   }
 }
 
-export const categories = new Value<Category[]>([]);
-export async function loadCategories(): Promise<void> {
-  if (categories.get().length) return;
+// The villages under a unit (a member's commune), kept for offline use.
+export function cachedVillages(unit: string): Unit[] {
+  return readJson<Unit[]>(VILLAGES_KEY + unit) ?? [];
+}
+export async function loadVillages(unit: string): Promise<Unit[]> {
+  const r = await api<{ units: Unit[] }>(`/api/v1/units${query({ parent: unit })}`);
+  const villages = r.units.filter((u) => u.level === 'village');
+  writeJson(VILLAGES_KEY + unit, villages);
+  return villages;
+}
+
+export const categories = new Value<Category[]>(readJson<Category[]>(CATEGORIES_KEY) ?? []);
+export async function loadCategories(refresh = false): Promise<void> {
+  if (categories.get().length && !refresh) return;
   try {
     const r = await api<{ categories: Category[] }>('/api/v1/categories');
     categories.set(r.categories);
+    writeJson(CATEGORIES_KEY, r.categories);
   } catch {
-    // offline without a cached copy: the forms show an empty list until we are back
+    // offline: the kept copy stays (empty only if never loaded on this device)
   }
 }
 
 export const online = new Value<boolean>(typeof navigator === 'undefined' ? true : navigator.onLine);
 if (typeof window !== 'undefined') {
-  window.addEventListener('online', () => online.set(true));
+  // Back online: ask the server who we are (a session may have ended meanwhile), then the pages
+  // waiting on `online` send what waits.
+  window.addEventListener('online', () => void loadSession().finally(() => online.set(true)));
   window.addEventListener('offline', () => online.set(false));
 }
 

@@ -1,26 +1,60 @@
 // A member forwards reports for households. Every report is written to IndexedDB first and
 // sent from there (outbox.ts), so it survives no signal, a closed tab and a flat battery; the
 // page shows how many are waiting. The household's name and phone go in on_behalf_of, which
-// only the handling unit and this member can see.
+// only the handling unit and this member can see. The villages and categories were kept at
+// sign-in (store.ts), so the form works when the page is opened offline. Each sent report leaves
+// a slip with the household's code and PIN, to read out or copy: without it a household with no
+// phone could never follow its case.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, query, type Case, type CaseList, type Unit } from '../api';
+import { api, ApiError, query, uploadPhoto, type Case, type CaseList, type Unit } from '../api';
 import { formatDate } from '../i18n';
 import { Outbox, outcomeOf, type QueuedReport, type SendOutcome } from '../outbox';
 import { navigate } from '../router';
-import { language, loadCategories, online, session, useCategoryName, useStore, useT } from '../store';
+import { shrinkPhoto } from '../photo';
+import { cachedVillages, language, loadCategories, loadVillages, online, readJson, session, SLIPS_KEY, useCategoryName, useStore, useT, writeJson } from '../store';
 import { ErrorBox, Notice, Page, StatusBadge } from '../ui';
 import { CategoryPicker } from './CategoryPicker';
 
 const outbox = new Outbox(indexedDB);
 
-async function send(r: QueuedReport): Promise<SendOutcome> {
+// A household's slip: what it needs to follow its case.
+export interface Slip { code: string; pin: string; household: string; village: string; at: number; photo?: 'sent' | 'failed' }
+const MAX_SLIPS = 50;
+function keepSlip(slip: Slip): void {
+  const slips = (readJson<Slip[]>(SLIPS_KEY) ?? []).filter((s) => s.code !== slip.code);
+  writeJson(SLIPS_KEY, [slip, ...slips].slice(0, MAX_SLIPS));
+}
+
+async function sendPhoto(code: string, photo: Blob): Promise<SendOutcome> {
   try {
-    await api<Case>('/api/v1/cases', { method: 'POST', body: r.body, idempotencyKey: r.key });
+    await uploadPhoto(code, photo);
     return 'sent';
   } catch (e) {
-    if (e instanceof ApiError) return outcomeOf(e.status, e.detail);
-    return 'retry'; // no connection
+    return e instanceof ApiError ? outcomeOf(e.status, e.detail) : 'retry';
   }
+}
+
+// Two steps, each safe to repeat: the case (one Idempotency-Key from the moment it was written),
+// then its photo. Progress is kept, so a photo that could not go yet is sent on the next try.
+async function send(r: QueuedReport): Promise<SendOutcome> {
+  if (!r.code) {
+    try {
+      const c = await api<Case>('/api/v1/cases', { method: 'POST', body: r.body, idempotencyKey: r.key });
+      const obo = r.body.on_behalf_of as { name?: string } | undefined;
+      keepSlip({ code: c.code, pin: c.pin ?? '', household: obo?.name ?? '', village: c.unit?.name ?? '', at: Date.now() });
+      r = { ...r, code: c.code };
+      if (r.photo) await outbox.put(r);
+    } catch (e) {
+      if (e instanceof ApiError) return outcomeOf(e.status, e.detail);
+      return 'retry'; // no connection
+    }
+  }
+  if (!r.photo) return 'sent';
+  const photo = await sendPhoto(r.code!, r.photo);
+  if (photo === 'retry') return 'retry';
+  const slips = readJson<Slip[]>(SLIPS_KEY) ?? [];
+  writeJson(SLIPS_KEY, slips.map((s) => (s.code === r.code ? { ...s, photo: photo === 'sent' ? 'sent' : 'failed' } : s)));
+  return 'sent'; // a refused photo is noted on the slip; the case itself is made
 }
 
 export default function Member() {
@@ -29,12 +63,15 @@ export default function Member() {
   const s = useStore(session);
   const isOnline = useStore(online);
   const catName = useCategoryName();
-  const [villages, setVillages] = useState<Unit[]>([]);
+  const [villages, setVillages] = useState<Unit[]>(() => (s ? cachedVillages(s.user.unit.code) : []));
   const [category, setCategory] = useState('');
   const [village, setVillage] = useState('');
   const [body, setBody] = useState('');
   const [household, setHousehold] = useState('');
   const [phone, setPhone] = useState('');
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [photoInput, setPhotoInput] = useState(0); // a new key empties the file input
+  const [slips, setSlips] = useState<Slip[]>(() => readJson<Slip[]>(SLIPS_KEY) ?? []);
   const [queued, setQueued] = useState<QueuedReport[]>([]);
   const [mine, setMine] = useState<Case[]>([]);
   const [notice, setNotice] = useState('');
@@ -42,6 +79,7 @@ export default function Member() {
 
   const refresh = async () => {
     setQueued(await outbox.list());
+    setSlips(readJson<Slip[]>(SLIPS_KEY) ?? []);
     if (navigator.onLine) {
       api<CaseList>(`/api/v1/cases${query({ mine: true, limit: 50 })}`).then((r) => setMine(r.cases)).catch(() => undefined);
     }
@@ -64,11 +102,8 @@ export default function Member() {
   // Coming back online: send what waits, and fetch what could not be fetched offline.
   useEffect(() => {
     if (!s) return;
-    if (villages.length === 0) {
-      api<{ units: Unit[] }>(`/api/v1/units${query({ parent: s.user.unit.code })}`)
-        .then((r) => setVillages(r.units.filter((u) => u.level === 'village')))
-        .catch(() => undefined);
-    }
+    if (villages.length === 0) setVillages(cachedVillages(s.user.unit.code));
+    if (isOnline) loadVillages(s.user.unit.code).then(setVillages).catch(() => undefined);
     void loadCategories();
     if (isOnline) void flush();
   }, [s, isOnline]);
@@ -82,10 +117,20 @@ export default function Member() {
     }
     const report: Record<string, unknown> = { body: body.trim(), category, unit: village, channel: 'member', language: lang };
     if (household.trim() || phone.trim()) report.on_behalf_of = { name: household.trim(), phone: phone.trim() };
-    await outbox.add(report);
+    let shrunk: Blob | undefined;
+    if (photo) {
+      try {
+        shrunk = await shrinkPhoto(photo);
+      } catch {
+        shrunk = photo; // the server checks the type; a photo it refuses is noted on the slip
+      }
+    }
+    await outbox.add(report, Date.now(), shrunk);
     setBody('');
     setHousehold('');
     setPhone('');
+    setPhoto(null);
+    setPhotoInput((n) => n + 1);
     setNotice(t('member.queued'));
     await refresh();
     void flush();
@@ -112,6 +157,10 @@ export default function Member() {
         <label>{t('report.body')}
           <textarea name="body" rows={4} maxLength={5000} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
         </label>
+        <label>{t('report.photo')}
+          <input key={photoInput} name="photo" type="file" accept="image/jpeg,image/png,image/webp"
+            onChange={(e) => setPhoto((e.target as HTMLInputElement).files?.[0] ?? null)} />
+        </label>
         <fieldset>
           <legend>{t('member.household')}</legend>
           <label>{t('report.name')}
@@ -125,6 +174,23 @@ export default function Member() {
         <button type="submit">{t('member.submit')}</button>
       </form>
       {notice ? <Notice>{notice}</Notice> : null}
+      {slips.length ? (
+        <section aria-labelledby="slips-h">
+          <h2 id="slips-h">{t('member.slips')}</h2>
+          <p class="help">{t('member.slipsHelp')}</p>
+          <ul class="slips" data-testid="slips">
+            {slips.map((sl) => (
+              <li key={sl.code} class="slip">
+                <span class="slip-who">{sl.household || t('member.noName')} · {sl.village}</span>
+                <span>{t('receipt.code')} <strong class="big">{sl.code}</strong></span>
+                <span>{t('receipt.pin')} <strong class="big">{sl.pin}</strong></span>
+                {sl.photo === 'failed' ? <span class="error">{t('member.photoFailed')}</span> : null}
+                <button type="button" class="secondary" onClick={() => void navigator.clipboard?.writeText(`${sl.code} PIN ${sl.pin}`)}>{t('member.copy')}</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>{t('member.mine')}</h2>
       {mine.length === 0 ? <p>{t('member.none')}</p> : (
         <ul class="cases">

@@ -1,6 +1,6 @@
 // A resident reports a problem, without an account; the receipt shows the code and the PIN.
 import { useState } from 'preact/hooks';
-import { api, type Case, type Unit } from '../api';
+import { api, uploadPhoto, type Case, type Unit } from '../api';
 import { formatDate } from '../i18n';
 import { newKey } from '../outbox';
 import { language, useStore, useT } from '../store';
@@ -57,11 +57,8 @@ export function Report() {
       const r = await api<Case>('/api/v1/cases', { method: 'POST', body: payload, idempotencyKey: key });
       if (photo && r.pin) {
         try {
-          const blob = await shrinkPhoto(photo);
-          const res = await fetch(`/api/v1/cases/${r.code}/photos`, {
-            method: 'POST', body: blob, headers: { 'Content-Type': blob.type, 'X-Case-Pin': r.pin },
-          });
-          setPhotoSaved(res.ok);
+          await uploadPhoto(r.code, await shrinkPhoto(photo), r.pin);
+          setPhotoSaved(true);
         } catch {
           setPhotoSaved(false);
         }
