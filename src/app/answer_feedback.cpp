@@ -21,7 +21,7 @@ Status CheckCasePin(store::ReadTx& tx, PinAttempts& attempts, const Case& c, std
 
 Result<Case> RespondToAnswer(store::WriteTx& tx, const Registry& reg, std::string_view raw_code,
                              std::string_view pin, bool solved, PinAttempts& attempts,
-                             Timestamp now) {
+                             Timestamp now, std::string_view why) {
   auto code = NormalizeTrackingCode(raw_code);
   if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
   auto found = tx.FindCase(*code, false);
@@ -32,6 +32,7 @@ Result<Case> RespondToAnswer(store::WriteTx& tx, const Registry& reg, std::strin
 
   ActionRequest req;
   req.action = solved ? CaseAction::kClose : CaseAction::kReopen;
+  if (!solved) req.update = std::string(why);  // Decide validates its length
   // The event's kind and actor ("reporter") say it; the timeline words it in the reader's language.
   if (auto s = RecordDecision(tx, reg, c, req, Actor{std::nullopt, "reporter"}, now); !s) {
     return s.error();

@@ -16,9 +16,11 @@ Status CheckCasePin(store::ReadTx& tx, PinAttempts& attempts, const Case& c, std
                     Timestamp now);
 
 // Unknown or malformed code → kNotFound; not resolved → kConflict (409). Records the closed or
-// reopened event as actor "reporter", updates the case, and queues the notices.
+// reopened event as actor "reporter", updates the case, and queues the notices. `why`: the
+// reporter's reason for disputing (at most 2,000 characters), recorded as the reopen event's
+// public update so the handling unit reads it; empty for a confirmation.
 Result<Case> RespondToAnswer(store::WriteTx& tx, const Registry& reg, std::string_view code,
                              std::string_view pin, bool solved, PinAttempts& attempts,
-                             Timestamp now);
+                             Timestamp now, std::string_view why = {});
 
 }  // namespace jembatan::app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/outbox.h"
 #include "core/case_state.h"
 #include "core/deadlines.h"
 
@@ -23,6 +24,8 @@ Result<SweepResult> SweepDeadlines(store::WriteTx& tx, const Registry& reg, Time
         if (auto r = tx.AppendEvent(e); !r) return r.error();
         Apply(c, e);
         ++result.events_recorded;
+        // An overdue case owes its reporter an apology (the other deadline events say nothing).
+        if (auto s = QueueReporterNotices(tx, reg, c, e, now); !s) return s.error();
       }
       if (!events.empty()) {
         if (auto s = tx.UpdateCase(c); !s) return s.error();

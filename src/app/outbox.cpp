@@ -47,6 +47,33 @@ Status QueueReply(store::WriteTx& tx, const store::ReplyRoute& to, std::string_v
   return Status::Ok();
 }
 
+std::string ReceiptText(const Registry& reg, const Receipt& r, std::string_view language) {
+  const Case& c = r.c;
+  return Notice(NoticeId::kReceipt, language,
+                {{"code", c.code},
+                 {"pin", r.pin},
+                 {"unit", UnitName(reg, c.assigned_unit_id)},
+                 {"due", FormatDate(reg.calendar.LocalDate(c.deadlines.resolve_due))}});
+}
+
+Status QueueReceipt(store::WriteTx& tx, const Registry& reg, const Receipt& r,
+                    const store::ReplyRoute& to, Timestamp now) {
+  if (auto s = tx.channels().AddReplyRoute(r.c.id, to); !s) return s;
+  return QueueReply(tx, to, ReceiptText(reg, r, to.language), r.c.id, now);
+}
+
+Status QueueSmsUpdates(store::WriteTx& tx, const Registry& reg, const Receipt& r, Timestamp now) {
+  const Case& c = r.c;
+  const Contact* who = nullptr;
+  if (c.reporter && !c.reporter->phone.empty() && c.reporter->consent) {
+    who = &*c.reporter;
+  } else if (c.on_behalf_of && !c.on_behalf_of->phone.empty() && c.on_behalf_of->consent) {
+    who = &*c.on_behalf_of;
+  }
+  if (who == nullptr) return Status::Ok();
+  return QueueReceipt(tx, reg, r, store::ReplyRoute{"sms", who->phone, c.language}, now);
+}
+
 Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c, const Event& e,
                             Timestamp now) {
   std::optional<NoticeId> id;
@@ -72,6 +99,9 @@ Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case&
     case EventKind::kReopened:
       id = NoticeId::kReopened;
       break;
+    case EventKind::kOverdue:
+      id = NoticeId::kOverdueApology;
+      break;
     default:
       if (e.update.empty()) return Status::Ok();
       id = NoticeId::kUpdate;  // the public update is the whole message
@@ -89,8 +119,11 @@ Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case&
                                {"reason", e.reason},
                                {"into", e.into},
                                {"update", e.update}});
-    // The public update goes with the event's own notice; the internal note never leaves.
-    if (*id != NoticeId::kUpdate && !e.update.empty()) text += " " + e.update;
+    // The public update goes with the event's own notice (not back to the reporter who wrote
+    // it, disputing an answer); the internal note never leaves.
+    if (*id != NoticeId::kUpdate && !e.update.empty() && e.actor.label != "reporter") {
+      text += " " + e.update;
+    }
     if (auto s = QueueReply(tx, r, text, c.id, now); !s) return s;
   }
   return Status::Ok();

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "app/case_commands.h"
 #include "app/registry.h"
 #include "core/event.h"
 #include "store/store.h"
@@ -22,9 +23,23 @@ constexpr size_t kMaxChatChars = 2000;
 Status QueueReply(store::WriteTx& tx, const store::ReplyRoute& to, std::string_view text,
                   std::optional<int64_t> case_id, Timestamp now);
 
+// The receipt a reporter hears on any channel: code, PIN, handling unit, due date. Composed
+// here only.
+std::string ReceiptText(const Registry& reg, const Receipt& r, std::string_view language);
+
+// Records `to` as the way the case's reporter hears back, and sends the receipt there.
+Status QueueReceipt(store::WriteTx& tx, const Registry& reg, const Receipt& r,
+                    const store::ReplyRoute& to, Timestamp now);
+
+// For reports from the web, the API and Open311: a reporter who gave a phone and agreed to be
+// contacted (`consent`), or else a household a member forwarded for with its phone and consent,
+// hears by SMS from then on: the receipt now, then acceptance, the answer, an overdue apology
+// and the other notices, in the language of the report. Nothing without consent.
+Status QueueSmsUpdates(store::WriteTx& tx, const Registry& reg, const Receipt& r, Timestamp now);
+
 // For events a reporter cares about (accepted, resolved, rejected, transferred, merged,
-// closed, reopened) and for any event with a public update, one notice to each reply route of
-// the case, the public update appended. Other events queue nothing; internal notes never do.
+// closed, reopened, overdue) and for any event with a public update, one notice to each reply route
+// of the case, the public update appended. Other events queue nothing; internal notes never do.
 Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c, const Event& e,
                             Timestamp now);
 

@@ -185,24 +185,14 @@ Status Exchange::File(const Unit& place, std::string_view text,
       return m.error();
     }
   }
-  const Unit* handler = reg().units.FindById(c.assigned_unit_id);
-  const std::string unit = handler ? handler->name : std::string();
-  const std::string due = Due(c.deadlines.resolve_due);
-
   // Who hears back: the household (by SMS) when a member forwarded with its phone, else the
   // sender on the channel it used (the member, for a household without a phone).
   store::ReplyRoute reporter = Route();
   const bool household_hears = member && !household_phone.empty();
   if (household_hears) reporter = store::ReplyRoute{"sms", household_phone, language_};
-  if (auto s = tx_.channels().AddReplyRoute(c.id, reporter); !s) return s;
-  if (auto s = app::QueueReply(
-          tx_, reporter,
-          Notice(NoticeId::kReceipt, language_,
-                 {{"code", c.code}, {"pin", receipt->pin}, {"unit", unit}, {"due", due}}),
-          c.id, now_);
-      !s) {
-    return s;
-  }
+  if (auto s = app::QueueReceipt(tx_, reg(), *receipt, reporter, now_); !s) return s;
+  const Unit* handler = reg().units.FindById(c.assigned_unit_id);
+  const std::string unit = handler ? handler->name : std::string();
   if (household_hears) {
     return Reply(NoticeId::kForwardReceipt, {{"code", c.code}, {"unit", unit}}, c.id);
   }

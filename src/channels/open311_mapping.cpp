@@ -19,6 +19,9 @@ struct Words {
   std::string_view title_description;
   std::string_view public_name;
   std::string_view private_name;
+  std::string_view sms_description;
+  std::string_view yes;
+  std::string_view no;
 };
 
 const Words& WordsFor(std::string_view language) {
@@ -30,7 +33,10 @@ const Words& WordsFor(std::string_view language) {
                          "Siapa yang boleh membaca laporan ini",
                          "Judul singkat (boleh kosong)",
                          "Publik",
-                         "Hanya petugas"};
+                         "Hanya petugas",
+                         "Kirim kabar laporan ini lewat SMS ke nomor telepon Anda",
+                         "Ya",
+                         "Tidak"};
   static const Words kVi{"Do UBND xã xử lý",
                          "Do đơn vị xử lý:",
                          "ngày làm việc",
@@ -39,7 +45,10 @@ const Words& WordsFor(std::string_view language) {
                          "Ai được xem phản ánh này",
                          "Tiêu đề ngắn (không bắt buộc)",
                          "Công khai",
-                         "Chỉ cán bộ"};
+                         "Chỉ cán bộ",
+                         "Gửi tin về phản ánh này qua SMS đến số điện thoại của bạn",
+                         "Có",
+                         "Không"};
   static const Words kEn{"Handled by the commune",
                          "Handled by",
                          "working days",
@@ -48,7 +57,10 @@ const Words& WordsFor(std::string_view language) {
                          "Who may read this report",
                          "A short title (optional)",
                          "Public",
-                         "Staff only"};
+                         "Staff only",
+                         "Send news of this report by SMS to your phone number",
+                         "Yes",
+                         "No"};
   if (language == "vi") return kVi;
   if (language == "en") return kEn;
   return kId;
@@ -164,6 +176,16 @@ json::object ServiceDefinitionToJson(const Category& c, std::string_view languag
                                     {"datatype_description", nullptr},
                                     {"order", 3},
                                     {"description", w.title_description}});
+  attributes.push_back(
+      json::object{{"variable", true},
+                   {"code", kSmsUpdatesAttribute},
+                   {"datatype", "singlevaluelist"},
+                   {"required", false},
+                   {"datatype_description", nullptr},
+                   {"order", 4},
+                   {"description", w.sms_description},
+                   {"values", json::array{json::object{{"key", "yes"}, {"name", w.yes}},
+                                          json::object{{"key", "no"}, {"name", w.no}}}}});
   return json::object{{"service_code", c.code}, {"attributes", std::move(attributes)}};
 }
 

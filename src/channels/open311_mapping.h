@@ -34,5 +34,7 @@ boost::json::object RequestToJson(const Case& c, const app::Registry& reg,
 inline constexpr std::string_view kUnitAttribute = "unit";
 inline constexpr std::string_view kVisibilityAttribute = "visibility";
 inline constexpr std::string_view kTitleAttribute = "title";
+// "yes": the reporter agrees to SMS updates at `phone` (receipt, acceptance, answer, delay).
+inline constexpr std::string_view kSmsUpdatesAttribute = "sms_updates";
 
 }  // namespace jembatan::channels::open311

@@ -8,6 +8,7 @@
 #include "app/api_keys.h"
 #include "app/case_commands.h"
 #include "app/case_queries.h"
+#include "app/outbox.h"
 #include "channels/decoders.h"
 #include "channels/open311.h"
 #include "channels/open311_format.h"
@@ -322,7 +323,13 @@ Result<SubmitRequest> ReadSubmission(const Open311Deps& d, const Params& p) {
     name += (name.empty() ? "" : " ") + last;
   }
   const std::string phone = p.Get("phone");
-  if (!name.empty() || !phone.empty()) s.reporter = Contact{name, phone};
+  // Consent to SMS updates is an attribute of every service (the spec has no field for it).
+  const std::string updates =
+      p.Get("attribute[" + std::string(open311::kSmsUpdatesAttribute) + "]");
+  if (!updates.empty() && updates != "yes" && updates != "no") {
+    return Error::Invalid("attribute[sms_updates] must be yes or no", "attribute[sms_updates]");
+  }
+  if (!name.empty() || !phone.empty()) s.reporter = Contact{name, phone, updates == "yes"};
   return s;
 }
 
@@ -348,23 +355,20 @@ http::Reply PostRequest(const Open311Deps& d, const http::Request& req, Format f
   auto reg = d.registry;
   const std::string lang = submission->language;
   return http::DeferredWrite{[&d, reg, f, lang, prepared = std::move(prepared.value())](
-                                 store::WriteTx& tx, Timestamp, bool& keep) {
+                                 store::WriteTx& tx, Timestamp now, bool& keep) {
     auto receipt = app::StoreNewCase(tx, prepared, nullptr, d.random);
     if (!receipt) {
       keep = false;
       return ErrorFor(f, receipt.error());
     }
+    if (auto s = app::QueueSmsUpdates(tx, *reg, *receipt, now); !s) {
+      keep = false;
+      return ErrorFor(f, s.error());
+    }
     keep = true;
-    const Case& c = receipt->c;
-    const Unit* handler = reg->units.FindById(c.assigned_unit_id);
-    const std::string notice =
-        Notice(NoticeId::kReceipt, lang,
-               {{"code", c.code},
-                {"pin", receipt->pin},
-                {"unit", handler ? handler->name : std::string()},
-                {"due", FormatDate(reg->calendar.LocalDate(c.deadlines.resolve_due))}});
-    json::array out{json::object{
-        {"service_request_id", c.code}, {"service_notice", notice}, {"account_id", nullptr}}};
+    json::array out{json::object{{"service_request_id", receipt->c.code},
+                                 {"service_notice", app::ReceiptText(*reg, *receipt, lang)},
+                                 {"account_id", nullptr}}};
     return open311::Render(200, f, "service_requests", out);
   }};
 }

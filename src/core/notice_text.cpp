@@ -134,6 +134,10 @@ constexpr std::array kTexts{
     "{code}: {update}",
     "{code}: {update}",
     "{code}: {update}"},
+  Texts{NoticeId::kOverdueApology,
+    "{code}: maaf, jawaban untuk laporan Anda terlambat. {unit} sudah diingatkan dan atasannya diberi tahu.",
+    "{code}: xin lỗi, câu trả lời cho phản ánh của bạn đã quá hạn. {unit} đã được nhắc và cấp trên đã được báo.",
+    "{code}: sorry, the answer to your report is late. {unit} has been reminded and its superiors told."},
 };
 // clang-format on
 

@@ -43,6 +43,7 @@ enum class NoticeId {
   kTooManyAttempts,
   kRejectedInput,  // the message could not be accepted: {reason}
   kUpdate,         // the handling unit's public update: {code} {update}
+  kOverdueApology,  // the answer is late: {code} {unit}
 };
 
 using NoticeArgs = std::initializer_list<std::pair<std::string_view, std::string_view>>;

@@ -7,6 +7,7 @@
 #include "app/answer_feedback.h"
 #include "app/case_commands.h"
 #include "app/case_queries.h"
+#include "app/outbox.h"
 #include "core/image_type.h"
 #include "http/api.h"
 #include "http/api_support.h"
@@ -170,10 +171,13 @@ void Api::AddCaseRoutes() {
     auto reg = d.registry;
     return IdempotentWrite(req, scope,
                            [&d, reg, prepared = std::move(prepared.value()), submitter](
-                               store::WriteTx& tx, Timestamp) {
+                               store::WriteTx& tx, Timestamp now) {
                              auto receipt = app::StoreNewCase(
                                  tx, prepared, submitter ? &*submitter : nullptr, d.random);
                              if (!receipt) return ProblemFor(receipt.error());
+                             if (auto s = app::QueueSmsUpdates(tx, *reg, *receipt, now); !s) {
+                               return ProblemFor(s.error());
+                             }
                              Response r = JsonResponse(201, ReceiptJson(*receipt, *reg));
                              r.headers.emplace_back("Location", "/api/v1/cases/" + receipt->c.code);
                              return r;
@@ -313,18 +317,23 @@ void Api::AddCaseRoutes() {
       [&d](const Request& req, const PathParams& p) -> Reply {
         auto body = ParseObject(req.body);
         if (!body) return ProblemFor(body.error());
-        if (auto s = OnlyFields(*body, {"solved"}); !s) return ProblemFor(s.error());
+        if (auto s = OnlyFields(*body, {"solved", "reason"}); !s) return ProblemFor(s.error());
         const auto* solved = body->if_contains("solved");
         if (solved == nullptr || !solved->is_bool()) {
           return ProblemFor(Error::Invalid("solved must be true or false", "solved"));
+        }
+        std::string why;  // why the answer did not solve it (a dispute only)
+        if (auto s = ReadString(*body, "reason", why); !s) return ProblemFor(s.error());
+        if (!why.empty() && solved->as_bool()) {
+          return ProblemFor(Error::Invalid("a reason goes with solved: false", "reason"));
         }
         if (req.case_pin.empty()) {
           return ProblemFor(Error::Unauthorized("send the case's PIN in X-Case-Pin"));
         }
         auto reg = d.registry;
-        return DeferredWrite{[&d, reg, code = p[0], pin = req.case_pin, yes = solved->as_bool()](
-                                 store::WriteTx& tx, Timestamp now, bool& keep) {
-          auto c = app::RespondToAnswer(tx, *reg, code, pin, yes, d.pin_attempts, now);
+        return DeferredWrite{[&d, reg, code = p[0], pin = req.case_pin, yes = solved->as_bool(),
+                              why = std::move(why)](store::WriteTx& tx, Timestamp now, bool& keep) {
+          auto c = app::RespondToAnswer(tx, *reg, code, pin, yes, d.pin_attempts, now, why);
           if (!c) return ProblemFor(c.error());
           keep = true;
           JsonArena arena;

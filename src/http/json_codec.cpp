@@ -48,12 +48,9 @@ Status ReadContact(const json::object& o, std::string_view key, std::optional<Co
     return Error::Invalid(std::string(key) + " must be an object {name, phone}", std::string(key));
   }
   const auto& c = it->value().get_object();
-  const bool household = key == "on_behalf_of";
-  if (auto s = household ? OnlyFields(c, {"name", "phone", "consent"}, key)
-                         : OnlyFields(c, {"name", "phone"}, key);
-      !s) {
-    return s;
-  }
+  // consent: for the household, that it agreed to the report and to being contacted; for the
+  // reporter, that they want SMS updates at the phone given (app/outbox.h, QueueSmsUpdates).
+  if (auto s = OnlyFields(c, {"name", "phone", "consent"}, key); !s) return s;
   Contact contact;
   if (auto s = ReadString(c, "name", contact.name, key); !s) return s;
   if (auto s = ReadString(c, "phone", contact.phone, key); !s) return s;

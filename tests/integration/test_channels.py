@@ -322,6 +322,70 @@ class SmsTest(ChannelBase):
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 40
 
 
+class WebReporterTest(ChannelBase):
+    """A reporter who gives a phone on the web or Open311 and agrees hears by SMS."""
+
+    def file(self, phone, consent, language="vi"):
+        status, body, _ = self.s.request("POST", "/api/v1/cases", {
+            "body": "Duong vao ban bi sat lo", "unit": "C001-V03", "category": "roads_bridges",
+            "language": language, "reporter": {"name": "Chi Mai", "phone": phone,
+                                               "consent": consent}})
+        self.assertEqual(status, 201, body)
+        return body["code"], body["pin"]
+
+    def act(self, code, action, **body):
+        status, r, _ = self.s.request("POST", f"/api/v1/cases/{code}/actions/{action}", body,
+                                      token=OFFICER_C001)
+        self.assertEqual(status, 200, r)
+
+    def test_receipt_acceptance_and_answer_in_the_reporters_language(self):
+        # The overdue apology is queued by the sweep at its own instant: AppTest covers it.
+        silent = new_phone()
+        self.file(silent, consent=False)
+        phone = new_phone()
+        code, pin = self.file(phone, consent=True)
+        texts = self.fake.wait_for(phone, 1)
+        self.assertIn(f"Ma {code} PIN {pin}", texts[0])  # Vietnamese, without diacritics
+        self.act(code, "accept", update="Can bo se den vao thu Hai", note="MKNOTE noi bo")
+        texts = self.fake.wait_for(phone, 2)
+        self.assertIn("da tiep nhan", texts[1])
+        self.assertIn("Can bo se den vao thu Hai", texts[1])
+        self.act(code, "start")
+        self.act(code, "resolve", answer="Da dap lai duong")
+        texts = self.fake.wait_for(phone, 3)
+        self.assertIn("Da dap lai duong", texts[2])
+        other, _ = self.file(phone, consent=True, language="en")
+        texts = self.fake.wait_for(phone, 4)
+        self.assertIn(f"Report received. Code {other}", texts[3])
+        for t in texts:
+            self.assertNotIn("MKNOTE", t)
+        self.assertEqual(self.fake.messages_to(silent), [])  # no consent, no message
+
+    def test_open311_reporter_who_asks_for_sms_updates(self):
+        key = self.s.run_cli("open311", "key", "add", "--db", self.s.db,
+                             "--name", "sms test").strip().splitlines()[-1]
+        phone, silent = new_phone(), new_phone()
+        for who, updates in ((silent, "no"), (phone, "yes")):
+            form = urllib.parse.urlencode({
+                "api_key": key, "service_code": "roads_bridges", "address_id": "C001-V03",
+                "description": "Jembatan retak", "phone": who,
+                "attribute[sms_updates]": updates}).encode()
+            status, body, _ = self.s.request(
+                "POST", "/open311/v2/requests.json", raw=form,
+                headers={"Content-Type": "application/x-www-form-urlencoded"})
+            self.assertEqual(status, 200, body)
+        texts = self.fake.wait_for(phone, 1)
+        self.assertIn(body[0]["service_request_id"], texts[0])
+        self.assertEqual(self.fake.messages_to(silent), [])
+        form = urllib.parse.urlencode({"api_key": key, "service_code": "roads_bridges",
+                                       "address_id": "C001-V03", "description": "x",
+                                       "attribute[sms_updates]": "maybe"}).encode()
+        status, body, _ = self.s.request(
+            "POST", "/open311/v2/requests.json", raw=form,
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(status, 400, body)
+
+
 class PhotoTest(ChannelBase):
     """Photos from Telegram and Zalo are fetched by the server and shown with the full view."""
 

@@ -117,11 +117,14 @@ class Open311Test(unittest.TestCase):
         self.assertEqual(root.tag, "service_definition")
         self.assertEqual(root.find("service_code").text, "roads_bridges")
         attrs = root.findall("attributes/attribute")
-        self.assertEqual([a.find("code").text for a in attrs], ["unit", "visibility", "title"])
+        self.assertEqual([a.find("code").text for a in attrs],
+                         ["unit", "visibility", "title", "sms_updates"])
         for a in attrs:
             self.assertEqual([c.tag for c in a][:7], ATTRIBUTE_FIELDS)
         values = attrs[1].findall("values/value")
         self.assertEqual([v.find("key").text for v in values], ["public", "private"])
+        consent = attrs[3].findall("values/value")
+        self.assertEqual([v.find("key").text for v in consent], ["yes", "no"])
         status, body, _ = self.get(BASE + "services/no_such.json")
         self.assert_error(status, body, 404)
 

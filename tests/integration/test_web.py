@@ -234,12 +234,20 @@ class WebTest(unittest.TestCase):
         status, body, _ = self.s.request("POST", path, {"solved": False},
                                          headers={"X-Case-Pin": wrong})
         self.assertEqual(status, 401, body)
-        status, body, _ = self.s.request("POST", path, {"solved": False},
+        status, body, _ = self.s.request("POST", path, {"solved": True, "reason": "x"},
+                                         headers={"X-Case-Pin": pin})
+        self.assertEqual(status, 400, body)  # a reason goes with a dispute only
+        status, body, _ = self.s.request("POST", path,
+                                         {"solved": False, "reason": "Kayunya sudah lapuk lagi"},
                                          headers={"X-Case-Pin": pin})
         self.assertEqual(status, 200, body)
         self.assertEqual(body["status"], "in_progress")
         self.assertEqual(body["reopen_count"], 1)
         self.assertNotIn("reporter", body)
+        _, events, _ = self.s.request("GET", f"/api/v1/cases/{code}/events", token=OFFICER_C001)
+        reopened = [e for e in events["events"] if e["kind"] == "reopened"][-1]
+        self.assertEqual((reopened["actor"], reopened["update"]),
+                         ("reporter", "Kayunya sudah lapuk lagi"))
         self.s.request("POST", f"/api/v1/cases/{code}/actions/resolve",
                        {"answer": "Diganti beton."}, token=OFFICER_C001)
         status, body, _ = self.s.request("POST", path, {"solved": True},

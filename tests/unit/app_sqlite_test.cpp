@@ -13,6 +13,7 @@
 #include "app/case_commands.h"
 #include "app/case_queries.h"
 #include "app/deadline_sweep.h"
+#include "app/outbox.h"
 #include "app/pin_attempts.h"
 #include "app/sessions.h"
 #include "app/setup.h"
@@ -389,6 +390,47 @@ TEST_F(AppTest, SweepIsIdempotentAndEscalates) {
   store::CaseFilter f;
   f.overdue = true;
   EXPECT_EQ(tx->ListCases(f)->size(), 1u);
+}
+
+TEST_F(AppTest, AReporterWhoAskedForSmsHearsTheReceiptAndAnApologyWhenOverdue) {
+  app::Receipt receipt;
+  {
+    auto tx = Write();
+    SubmitRequest r;
+    r.body = "Jalan longsor";
+    r.unit = "V11";
+    r.category = "roads_bridges";
+    r.language = "en";
+    r.reporter = Contact{"Ana", "+84912345678", true};
+    auto prepared = PrepareCase(r, reg_->units, reg_->categories, reg_->calendar, now_);
+    ASSERT_TRUE(prepared.ok());
+    receipt = *app::StoreNewCase(*tx, *prepared, nullptr, random_);
+    ASSERT_TRUE(app::QueueSmsUpdates(*tx, *reg_, receipt, now_).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  const Timestamp later{now_.seconds + 90 * kSecondsPerDay};
+  {
+    auto tx = Write();
+    ASSERT_TRUE(app::SweepDeadlines(*tx, *reg_, later).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto tx = Read();
+  auto due = tx->channels().DueOutbox(later, 10, {});
+  ASSERT_TRUE(due.ok());
+  ASSERT_EQ(due->size(), 2u);
+  EXPECT_EQ((*due)[0].address, "+84912345678");
+  EXPECT_NE((*due)[0].body.find("Code " + receipt.c.code + " PIN " + receipt.pin),
+            std::string::npos);
+  EXPECT_NE((*due)[1].body.find(receipt.c.code + ": sorry, the answer to your report is late"),
+            std::string::npos)
+      << (*due)[1].body;
+  // Without consent nothing is queued.
+  tx.reset();
+  auto quiet = Submit("V11");  // a phone, no consent
+  auto none = Write();
+  EXPECT_TRUE(app::QueueSmsUpdates(*none, *reg_, quiet, now_).ok());
+  ASSERT_TRUE(none->Commit().ok());
+  EXPECT_EQ(Read()->channels().DueOutbox(later, 10, {})->size(), 2u);
 }
 
 // The sweep reads a case only when a deadline event can be due (store.h, SweepCandidates):

@@ -116,6 +116,7 @@ describe('a report from a resident to a confirmed answer', () => {
     });
     await page.getByLabel('Name').fill('Ibu Lan');
     await page.getByLabel('Phone').fill('+84 912 345 678');
+    await page.getByLabel(/^Send me SMS news/).check();
     await checkA11y(page, 'report');
     await shot(page, 'report');
     await page.getByRole('button', { name: 'Send report' }).click();

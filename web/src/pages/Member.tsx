@@ -69,6 +69,7 @@ export default function Member() {
   const [body, setBody] = useState('');
   const [household, setHousehold] = useState('');
   const [phone, setPhone] = useState('');
+  const [agreed, setAgreed] = useState(false);
   const [photo, setPhoto] = useState<File | null>(null);
   const [photoInput, setPhotoInput] = useState(0); // a new key empties the file input
   const [slips, setSlips] = useState<Slip[]>(() => readJson<Slip[]>(SLIPS_KEY) ?? []);
@@ -116,7 +117,9 @@ export default function Member() {
       return;
     }
     const report: Record<string, unknown> = { body: body.trim(), category, unit: village, channel: 'member', language: lang };
-    if (household.trim() || phone.trim()) report.on_behalf_of = { name: household.trim(), phone: phone.trim() };
+    if (household.trim() || phone.trim()) {
+      report.on_behalf_of = { name: household.trim(), phone: phone.trim(), consent: agreed };
+    }
     let shrunk: Blob | undefined;
     if (photo) {
       try {
@@ -129,6 +132,7 @@ export default function Member() {
     setBody('');
     setHousehold('');
     setPhone('');
+    setAgreed(false);
     setPhoto(null);
     setPhotoInput((n) => n + 1);
     setNotice(t('member.queued'));
@@ -168,6 +172,10 @@ export default function Member() {
           </label>
           <label>{t('report.phone')}
             <input name="phone" type="tel" maxLength={32} value={phone} onInput={(e) => setPhone((e.target as HTMLInputElement).value)} />
+          </label>
+          <label class="check">
+            <input type="checkbox" name="agreed" checked={agreed} onChange={(e) => setAgreed((e.target as HTMLInputElement).checked)} />
+            {t('member.agreed')}
           </label>
         </fieldset>
         <ErrorBox error={error} />

@@ -18,6 +18,7 @@ export function Report() {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [privateCase, setPrivate] = useState(false);
+  const [smsUpdates, setSmsUpdates] = useState(false);
   const [photo, setPhoto] = useState<File | null>(null);
   const [location, setLocation] = useState<{ lat: number; lon: number } | null>(null);
   const [locationNote, setLocationNote] = useState('');
@@ -53,7 +54,9 @@ export function Report() {
         visibility: privateCase ? 'private' : 'public',
       };
       if (location) payload.location = location;
-      if (name.trim() || phone.trim()) payload.reporter = { name: name.trim(), phone: phone.trim() };
+      if (name.trim() || phone.trim()) {
+        payload.reporter = { name: name.trim(), phone: phone.trim(), consent: smsUpdates && phone.trim() !== '' };
+      }
       const r = await api<Case>('/api/v1/cases', { method: 'POST', body: payload, idempotencyKey: key });
       if (photo && r.pin) {
         try {
@@ -114,6 +117,11 @@ export function Report() {
           <label>{t('report.phone')}
             <input name="phone" type="tel" autoComplete="tel" maxLength={32} value={phone}
               onInput={(e) => setPhone((e.target as HTMLInputElement).value)} />
+          </label>
+          <label class="check">
+            <input type="checkbox" name="sms" checked={smsUpdates} disabled={!phone.trim()}
+              onChange={(e) => setSmsUpdates((e.target as HTMLInputElement).checked)} />
+            {t('report.smsUpdates')}
           </label>
         </fieldset>
         <label class="check">

@@ -53,6 +53,8 @@ function CaseView(props: { code: string }) {
   const [pin, setPin] = useState('');       // as typed
   const [proven, setProven] = useState(''); // the PIN the server accepted
   const [done, setDone] = useState('');
+  const [disputing, setDisputing] = useState(false);
+  const [why, setWhy] = useState('');
   const load = (withPin?: string) => {
     fetchCaseWithEvents(props.code, withPin || undefined)
       .then(([k, e]) => { setC(k); setEvents(e); setError(null); setPinError(''); if (withPin) setProven(withPin); })
@@ -72,7 +74,11 @@ function CaseView(props: { code: string }) {
   const respond = async (solved: boolean) => {
     setError(null);
     try {
-      await api<Case>(`/api/v1/cases/${c.code}/feedback`, { method: 'POST', body: { solved }, pin: proven });
+      const body: Record<string, unknown> = { solved };
+      if (!solved && why.trim()) body.reason = why.trim();
+      await api<Case>(`/api/v1/cases/${c.code}/feedback`, { method: 'POST', body, pin: proven });
+      setDisputing(false);
+      setWhy('');
       setDone(solved ? t('track.confirmed') : t('track.disputed'));
       load(proven);
     } catch (e) {
@@ -116,7 +122,15 @@ function CaseView(props: { code: string }) {
         <div class="feedback">
           <p>{t('track.feedback')}</p>
           <button type="button" onClick={() => void respond(true)}>{t('track.confirm')}</button>{' '}
-          <button type="button" class="secondary" onClick={() => void respond(false)}>{t('track.dispute')}</button>
+          <button type="button" class="secondary" aria-expanded={disputing} onClick={() => setDisputing(true)}>{t('track.dispute')}</button>
+          {disputing ? (
+            <form class="form" onSubmit={(e) => { e.preventDefault(); void respond(false); }}>
+              <label>{t('track.why')}
+                <textarea name="why" rows={3} maxLength={2000} required value={why} onInput={(e) => setWhy((e.target as HTMLTextAreaElement).value)} />
+              </label>
+              <button type="submit" disabled={!why.trim()}>{t('track.sendDispute')}</button>
+            </form>
+          ) : null}
         </div>
       ) : null}
       {done ? <Notice>{done}</Notice> : null}
