@@ -3,6 +3,7 @@
 #include "app/answer_feedback.h"
 #include "app/case_commands.h"
 #include "app/outbox.h"
+#include "core/language_guess.h"
 #include "core/notice_text.h"
 #include "core/tracking_code.h"
 #include "core/validation.h"
@@ -80,8 +81,17 @@ Result<InboundOutcome> Exchange::Run() {
   auto conv = tx_.channels().FindConversation(msg_.channel, msg_.address);
   if (!conv) return conv.error();
   std::optional<store::Conversation> draft = *conv;
+  // The reply's language: the keyword's, else the words' (free text), else the sender's last
+  // conversation's, even one that has expired.
+  if (cmd.language.empty()) {
+    const std::string guessed = GuessLanguage(msg_.text);
+    if (!guessed.empty()) {
+      language_ = guessed;
+    } else if (draft) {
+      language_ = draft->language;
+    }
+  }
   if (draft && draft->updated_at.seconds + kConversationTtlSeconds < now_.seconds) draft.reset();
-  if (draft && cmd.language.empty()) language_ = draft->language;
 
   // A bare YES/NO (no code) answers the conversation's "send it?" question.
   const bool answers_draft =
@@ -217,6 +227,7 @@ Status Exchange::Forward(const ChannelCommand& cmd) {
 }
 
 Status Exchange::Check(const ChannelCommand& cmd) {
+  if (cmd.code.empty()) return Reply(NoticeId::kHowToCheck);
   auto code = NormalizeTrackingCode(cmd.code);
   if (!code) return Reply(NoticeId::kBadCode, {{"code", Excerpt(cmd.code, 12)}});
   auto found = tx_.FindCase(*code, false);
@@ -248,6 +259,7 @@ Status Exchange::Check(const ChannelCommand& cmd) {
 }
 
 Status Exchange::Feedback(const ChannelCommand& cmd, bool solved) {
+  if (cmd.code.empty()) return Reply(NoticeId::kHowToAnswer);
   auto code = NormalizeTrackingCode(cmd.code);
   if (!code) return Reply(NoticeId::kBadCode, {{"code", Excerpt(cmd.code, 12)}});
   if (cmd.pin.empty()) return Reply(NoticeId::kWrongPin, {{"code", *code}});
@@ -262,7 +274,8 @@ Status Exchange::Feedback(const ChannelCommand& cmd, bool solved) {
         return Reply(NoticeId::kWrongPin, {{"code", *code}});
       case ErrorKind::kTooManyAttempts:
         return Reply(NoticeId::kTooManyAttempts);
-      case ErrorKind::kConflict: {
+      case ErrorKind::kConflict:
+      case ErrorKind::kIllegalTransition: {  // not answered (yet, or any more): say so, 2xx
         auto found = tx_.FindCase(*code, false);
         if (!found) return found.error();
         const CaseStatus st = found.value() ? found.value()->status : CaseStatus::kReceived;

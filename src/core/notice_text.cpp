@@ -138,6 +138,14 @@ constexpr std::array kTexts{
     "{code}: maaf, jawaban untuk laporan Anda terlambat. {unit} sudah diingatkan dan atasannya diberi tahu.",
     "{code}: xin lỗi, câu trả lời cho phản ánh của bạn đã quá hạn. {unit} đã được nhắc và cấp trên đã được báo.",
     "{code}: sorry, the answer to your report is late. {unit} has been reminded and its superiors told."},
+  Texts{NoticeId::kHowToCheck,
+    "Untuk melihat status, kirim CEK dan kode laporan, misalnya: CEK K7M2QX9R",
+    "Để xem tình trạng, gửi XEM và mã phản ánh, ví dụ: XEM K7M2QX9R",
+    "To see a status, send CHECK and the report's code, for example: CHECK K7M2QX9R"},
+  Texts{NoticeId::kHowToAnswer,
+    "Setelah laporan dijawab, kirim YA <kode> <PIN> bila selesai atau TIDAK <kode> <PIN> bila belum.",
+    "Khi phản ánh đã được trả lời, gửi CO <mã> <PIN> nếu đã xong hoặc KHONG <mã> <PIN> nếu chưa.",
+    "Once your report is answered, send YES <code> <PIN> if solved or NO <code> <PIN> if not."},
 };
 // clang-format on
 

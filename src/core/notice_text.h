@@ -41,9 +41,11 @@ enum class NoticeId {
   kBadHouseholdPhone,  // {phone}
   kForwardReceipt,     // to the member: {code} {unit}
   kTooManyAttempts,
-  kRejectedInput,  // the message could not be accepted: {reason}
-  kUpdate,         // the handling unit's public update: {code} {update}
+  kRejectedInput,   // the message could not be accepted: {reason}
+  kUpdate,          // the handling unit's public update: {code} {update}
   kOverdueApology,  // the answer is late: {code} {unit}
+  kHowToCheck,      // a bare CEK: how to ask for a status
+  kHowToAnswer,     // a bare YA/TIDAK: how to answer about an answer
 };
 
 using NoticeArgs = std::initializer_list<std::pair<std::string_view, std::string_view>>;

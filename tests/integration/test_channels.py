@@ -170,6 +170,32 @@ class SmsTest(ChannelBase):
         self.assertIn("tidak valid", texts[1])
         self.assertEqual(self.case_count(), before)
 
+    def test_replies_follow_the_language_of_the_message_and_help_with_bare_keywords(self):
+        phone = new_phone()
+        status, _, _ = self.sms(phone, "duong vao thon bi sat lo, xin giup")  # Vietnamese, no marks
+        self.assertEqual(status, 200)
+        texts = self.fake.wait_for(phone, 1)
+        self.assertIn("thon", texts[0].lower())  # the conversation asks, in Vietnamese, which village
+        self.assertNotIn("desa", texts[0].lower())
+        bare = new_phone()
+        self.sms(bare, "CO")
+        texts = self.fake.wait_for(bare, 1)
+        self.assertIn("CO <ma> <PIN>", texts[0])
+        self.assertNotIn('""', texts[0])
+        self.sms(bare, "CEK")
+        self.assertIn("CEK K7M2QX9R", self.fake.wait_for(bare, 2)[1])
+
+    def test_confirming_before_there_is_an_answer_gets_a_reply_and_a_2xx(self):
+        phone = new_phone()
+        self.sms(phone, f"LAPOR {PLACE} lampu jalan mati")
+        code, pin = receipt(self.fake.wait_for(phone, 1)[0])
+        status, body, _ = self.sms(phone, f"YA {code} {pin}")
+        self.assertEqual(status, 200, body)  # a real gateway would retry a 409 for days
+        texts = self.fake.wait_for(phone, 2)
+        self.assertIn(f"{code} belum dijawab", texts[1])
+        _, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertEqual(case["status"], "received")
+
     def test_status_answer_and_confirmation_by_sms(self):
         phone = new_phone()
         self.sms(phone, f"LAPOR {PLACE} saluran air tersumbat")

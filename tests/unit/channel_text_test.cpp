@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/channel_command.h"
+#include "core/language_guess.h"
 #include "core/notice_text.h"
 #include "core/place_index.h"
 #include "core/sms_text.h"
@@ -206,6 +207,30 @@ TEST(NoticeText, FillsPlaceholdersInTheRequestedLanguage) {
   EXPECT_EQ(Notice(NoticeId::kClosed, "id", {{"code", "X"}}), "X ditutup. Terima kasih.");
   EXPECT_EQ(Notice(NoticeId::kClosed, "xx", {{"code", "X"}}), "X ditutup. Terima kasih.");
   EXPECT_EQ(StatusWord(CaseStatus::kInProgress, "vi"), "đang xử lý");
+}
+
+}  // namespace
+}  // namespace jembatan
+
+namespace jembatan {
+namespace {
+
+TEST(GuessLanguage, VietnameseLettersDecideAtOnce) {
+  EXPECT_EQ(GuessLanguage("Đường vào bản bị sạt lở"), "vi");
+  EXPECT_EQ(GuessLanguage("cầu treo"), "vi");
+}
+
+TEST(GuessLanguage, WordsTypedWithoutDiacritics) {
+  EXPECT_EQ(GuessLanguage("duong vao thon bi sat lo, xin giup"), "vi");
+  EXPECT_EQ(GuessLanguage("Jalan ke desa rusak, tolong"), "id");
+  EXPECT_EQ(GuessLanguage("The bridge is broken, please help"), "en");
+}
+
+TEST(GuessLanguage, SaysNothingWhenTheTextDoesNot) {
+  EXPECT_EQ(GuessLanguage(""), "");
+  EXPECT_EQ(GuessLanguage("Bien Son"), "");
+  EXPECT_EQ(GuessLanguage("C001-V03 12345"), "");
+  EXPECT_EQ(GuessLanguage("air road"), "");  // one word each: a tie
 }
 
 }  // namespace
