@@ -79,8 +79,7 @@ Result<Receipt> StoreNewCase(store::WriteTx& tx, Case c, const Principal* submit
   e.at = now;
   e.actor = submitter ? ActorOf(*submitter) : Actor{std::nullopt, "reporter"};
   e.kind = EventKind::kSubmitted;
-  e.from = e.to = CaseStatus::kReceived;
-  e.note = "via " + c.channel;
+  e.from = e.to = CaseStatus::kReceived;  // the channel is on the case; no English note here
   if (auto r = tx.AppendEvent(e); !r) return r.error();
   return Receipt{std::move(c), pin};
 }

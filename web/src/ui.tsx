@@ -19,12 +19,35 @@ export function Page(props: { title: string; children: ComponentChildren }) {
   );
 }
 
+// The API's fields, named as the forms name them.
+const FIELD_LABELS: Record<string, Key> = {
+  body: 'report.body', unit: 'report.place', category: 'report.category', 'reporter.phone': 'report.phone',
+  'reporter.name': 'report.name', 'on_behalf_of.phone': 'report.phone', 'on_behalf_of.name': 'report.name',
+  answer: 'case.answer', reason: 'case.reason', assignee: 'case.assignee', into: 'case.mergeInto',
+  note: 'case.internal', update: 'case.update',
+};
+
+// What went wrong, in the reader's language, chosen by the problem's stable `type` (never the
+// server's English detail, which stays in the title attribute for support).
+export function errorMessage(t: (key: Key, vars?: Record<string, string | number>) => string, error: unknown): string {
+  if (error instanceof ApiError) {
+    const label = error.field ? FIELD_LABELS[error.field] : undefined;
+    if (label && (error.kind === 'invalid-input' || error.kind === 'unknown-reference')) {
+      return t(`error.${error.kind}-field` as Key, { field: t(label) });
+    }
+    const text = t(`error.${error.kind}` as Key) as string | undefined; // undefined: a new type
+    return text || t('error.unknown', { status: error.status });
+  }
+  if (error instanceof TypeError) return t('error.network'); // fetch without a connection
+  if (error instanceof Error) return error.message; // our own words (form checks)
+  return String(error);
+}
+
 export function ErrorBox(props: { error: unknown }) {
   const t = useT();
   if (!props.error) return null;
-  const detail = props.error instanceof ApiError ? props.error.detail
-    : props.error instanceof Error ? props.error.message : String(props.error);
-  return <p class="error" role="alert">{t('app.error', { detail })}</p>;
+  const detail = props.error instanceof ApiError ? props.error.detail : undefined;
+  return <p class="error" role="alert" title={detail}>{errorMessage(t, props.error)}</p>;
 }
 
 export function Notice(props: { children: ComponentChildren }) {
