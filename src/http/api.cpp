@@ -58,6 +58,25 @@ void Api::AddReferenceRoutes() {
     return JsonResponse(200, Serialize(json::object{{"categories", std::move(out)}}));
   });
 
+  // Every live village and commune with its commune's name: the report form searches it on the
+  // phone when there is no connection (web/src/pages/PlacePicker.tsx). Public reference data.
+  router_.Add("GET", "/api/v1/places", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+    const app::Registry& reg = *d.registry;
+    json::array places;
+    for (const Unit& u : reg.units.All()) {
+      if (!u.live() || (u.level != UnitLevel::kVillage && u.level != UnitLevel::kCommune)) continue;
+      const Unit* commune = u.level == UnitLevel::kVillage ? reg.units.CommuneOf(u) : nullptr;
+      places.push_back(json::object{{"code", u.code},
+                                    {"name", u.name},
+                                    {"level", ToString(u.level)},
+                                    {"commune", commune ? json::value(commune->name) : nullptr}});
+    }
+    Response r = JsonResponse(200, Serialize(json::object{{"places", std::move(places)}}));
+    r.headers.emplace_back("Cache-Control", "public, max-age=3600");
+    return r;
+  });
+
   router_.Add("GET", "/api/v1/units", [&d](const Request& req, const PathParams&) -> Reply {
     if (auto s = OnlyQueryParams(req, {"parent", "q"}); !s) return ProblemFor(s.error());
     const app::Registry& reg = *d.registry;

@@ -390,7 +390,7 @@ class EveryRouteIsInTheMatrixTest(unittest.TestCase):
     IN_MATRIX = {"/api/v1/cases", "/api/v1/cases/{code}", "/api/v1/cases/{code}/events",
                  "/api/v1/cases/{code}/media/{id}", "/api/v1/stats/summary",
                  "/api/v1/stats/units", "/api/v1/stats/series", "/api/v1/admin/outbox"}
-    NO_CASE_DATA = {"/api/v1/categories", "/api/v1/config", "/api/v1/openapi.json",
+    NO_CASE_DATA = {"/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",
                     "/api/v1/session", "/api/v1/units", "/api/v1/units/{code}", "/healthz"}
 
     def test_every_get_route_is_placed(self):

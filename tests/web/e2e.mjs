@@ -325,6 +325,41 @@ describe('a private report', () => {
   });
 });
 
+describe('a resident offline', () => {
+  test('writes a report without a connection, and it is sent once with its photo when the connection returns', async () => {
+    const tag = `e2e-resident-offline-${Date.now()}`;
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const { context, page } = await newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/report`);
+    await page.getByText('Roads and bridges').waitFor();
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.waitForFunction(() => localStorage.getItem('jb.places') !== null);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText('You can still fill in the report').waitFor();
+    await page.getByText('Roads and bridges').click();
+    await page.getByLabel('Village').fill('thon dong');
+    await page.locator('.choices button').first().click();
+    await page.getByLabel('What is the problem?').fill(`Jembatan retak. [${tag}]`);
+    await page.getByLabel('Photo (optional)').setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByTestId('kept').waitFor();
+    await checkA11y(page, 'report-kept');
+    await shot(page, 'report-kept-390');
+    await context.setOffline(false);
+    await page.getByTestId('resident-waiting').filter({ hasText: 'Everything is sent.' }).waitFor({ timeout: 30000 });
+    await page.getByTestId('kept-receipts').waitFor();
+    const { body } = await apiGet(`/api/v1/cases?q=${encodeURIComponent(tag)}&limit=10`, 'jbt_demo_supervisor');
+    assert.equal(body.cases.length, 1, 'exactly one case');
+    const code = body.cases[0].code;
+    assert.match(await page.getByTestId('kept-receipts').textContent(), new RegExp(code));
+    const { body: full } = await apiGet(`/api/v1/cases/${code}`, 'jbt_demo_supervisor');
+    assert.equal(full.media.filter((m) => m.status === 'stored').length, 1, 'with its photo');
+    await context.close();
+  });
+});
+
 describe('a member offline', () => {
   test('signs in, goes straight offline, reloads, files two reports with a photo, and each arrives once with its photo', async () => {
     const marker = `e2e-offline-${Date.now()}`;

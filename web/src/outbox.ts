@@ -1,4 +1,6 @@
-// Reports a member writes are first stored in IndexedDB, then sent; what cannot be sent now
+import { api, ApiError, uploadPhoto, type Case } from './api';
+
+// Reports a member or a resident writes are first stored in IndexedDB, then sent; what cannot be sent now
 // (no connection, server busy, session ended) stays and is sent later. Each report carries one
 // Idempotency-Key from the moment it is written, so a report sent twice (a reply lost on the
 // way back) still makes one case: the server replays its first answer.
@@ -7,8 +9,9 @@ export interface QueuedReport {
   body: Record<string, unknown>;
   created: number;
   error?: string; // refused for good (a 4xx other than 401/403/408/429): kept to show, not resent
-  photo?: Blob; // sent after the case is made, with the same credentials
+  photo?: Blob; // sent after the case is made, with its PIN (and the session, for a member)
   code?: string; // set once the case exists: only the photo is left to send
+  pin?: string;
 }
 
 export type SendOutcome = 'sent' | 'retry' | { failed: string };
@@ -61,10 +64,12 @@ export class Outbox {
     return result;
   }
 
-  async add(body: Record<string, unknown>, now = Date.now(), photo?: Blob): Promise<QueuedReport> {
-    const r: QueuedReport = { key: newKey(), body, created: now };
+  // `key`: the Idempotency-Key a send already tried with (a form whose link dropped), so that
+  // the report kept here and that try make one case. Adding the same key again replaces it.
+  async add(body: Record<string, unknown>, now = Date.now(), photo?: Blob, key = newKey()): Promise<QueuedReport> {
+    const r: QueuedReport = { key, body, created: now };
     if (photo) r.photo = photo;
-    await this.tx('readwrite', (s) => s.add(r));
+    await this.tx('readwrite', (s) => s.put(r));
     return r;
   }
 
@@ -133,4 +138,37 @@ export function outcomeOf(status: number, detail: string): SendOutcome {
   if (status >= 200 && status < 300) return 'sent';
   if (status === 401 || status === 403 || status === 408 || status === 429 || status >= 500) return 'retry';
   return { failed: detail };
+}
+
+// Sends one report in two steps, each safe to repeat: the case (one Idempotency-Key from the
+// moment it was written), then its photo with the case's PIN. Progress is kept in `box`, so a
+// photo that could not go yet is sent on the next try without a second case. `created` hears
+// of each new case (the member's slip, the resident's receipt); `photoDone` whether its photo
+// was stored (a refused photo does not hold the report back: the case itself is made).
+export async function sendReport(
+  box: Outbox, r: QueuedReport, created: (c: Case, r: QueuedReport) => void,
+  photoDone: (code: string, stored: boolean) => void = () => undefined,
+): Promise<SendOutcome> {
+  if (!r.code) {
+    try {
+      const c = await api<Case>('/api/v1/cases', { method: 'POST', body: r.body, idempotencyKey: r.key });
+      created(c, r);
+      r = { ...r, code: c.code, pin: c.pin };
+      if (r.photo) await box.put(r);
+    } catch (e) {
+      if (e instanceof ApiError) return outcomeOf(e.status, e.detail);
+      return 'retry'; // no connection
+    }
+  }
+  if (!r.photo) return 'sent';
+  try {
+    await uploadPhoto(r.code!, r.photo, r.pin);
+    photoDone(r.code!, true);
+  } catch (e) {
+    if (!(e instanceof ApiError)) return 'retry';
+    const outcome = outcomeOf(e.status, e.detail);
+    if (outcome === 'retry') return 'retry';
+    photoDone(r.code!, false);
+  }
+  return 'sent';
 }

@@ -157,3 +157,22 @@ export function useCategoryName(): (code: string) => string {
   useEffect(() => { void loadCategories(); }, []);
   return (code) => list.find((c) => c.code === code)?.names[lang] ?? code;
 }
+
+// Every village and commune, for the report form's place search without a connection. Fetched
+// once a day when online (about 15 kB over the wire), kept in localStorage.
+export interface Place { code: string; name: string; level: string; commune: string | null }
+const PLACES_KEY = 'jb.places';
+const PLACES_MAX_AGE_MS = 24 * 3600 * 1000;
+export function cachedPlaces(): Place[] {
+  return readJson<{ at: number; places: Place[] }>(PLACES_KEY)?.places ?? [];
+}
+export async function loadPlaces(now = Date.now()): Promise<void> {
+  const kept = readJson<{ at: number; places: Place[] }>(PLACES_KEY);
+  if (kept && now - kept.at < PLACES_MAX_AGE_MS) return;
+  try {
+    const r = await api<{ places: Place[] }>('/api/v1/places');
+    writeJson(PLACES_KEY, { at: now, places: r.places });
+  } catch {
+    // offline: the kept copy (if any) stays
+  }
+}

@@ -6,9 +6,9 @@
 // a slip with the household's code and PIN, to read out or copy: without it a household with no
 // phone could never follow its case.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, query, uploadPhoto, type Case, type CaseList, type Unit } from '../api';
+import { api, query, type Case, type CaseList, type Unit } from '../api';
 import { formatDate } from '../i18n';
-import { Outbox, outcomeOf, type QueuedReport, type SendOutcome } from '../outbox';
+import { Outbox, sendReport, type QueuedReport, type SendOutcome } from '../outbox';
 import { navigate } from '../router';
 import { shrinkPhoto } from '../photo';
 import { cachedVillages, language, loadCategories, loadVillages, online, readJson, session, SLIPS_KEY, useCategoryName, useStore, useT, writeJson } from '../store';
@@ -25,36 +25,18 @@ function keepSlip(slip: Slip): void {
   writeJson(SLIPS_KEY, [slip, ...slips].slice(0, MAX_SLIPS));
 }
 
-async function sendPhoto(code: string, photo: Blob): Promise<SendOutcome> {
-  try {
-    await uploadPhoto(code, photo);
-    return 'sent';
-  } catch (e) {
-    return e instanceof ApiError ? outcomeOf(e.status, e.detail) : 'retry';
-  }
-}
-
-// Two steps, each safe to repeat: the case (one Idempotency-Key from the moment it was written),
-// then its photo. Progress is kept, so a photo that could not go yet is sent on the next try.
-async function send(r: QueuedReport): Promise<SendOutcome> {
-  if (!r.code) {
-    try {
-      const c = await api<Case>('/api/v1/cases', { method: 'POST', body: r.body, idempotencyKey: r.key });
-      const obo = r.body.on_behalf_of as { name?: string } | undefined;
+function send(r: QueuedReport): Promise<SendOutcome> {
+  return sendReport(
+    outbox, r,
+    (c, q) => {
+      const obo = q.body.on_behalf_of as { name?: string } | undefined;
       keepSlip({ code: c.code, pin: c.pin ?? '', household: obo?.name ?? '', village: c.unit?.name ?? '', at: Date.now() });
-      r = { ...r, code: c.code };
-      if (r.photo) await outbox.put(r);
-    } catch (e) {
-      if (e instanceof ApiError) return outcomeOf(e.status, e.detail);
-      return 'retry'; // no connection
-    }
-  }
-  if (!r.photo) return 'sent';
-  const photo = await sendPhoto(r.code!, r.photo);
-  if (photo === 'retry') return 'retry';
-  const slips = readJson<Slip[]>(SLIPS_KEY) ?? [];
-  writeJson(SLIPS_KEY, slips.map((s) => (s.code === r.code ? { ...s, photo: photo === 'sent' ? 'sent' : 'failed' } : s)));
-  return 'sent'; // a refused photo is noted on the slip; the case itself is made
+    },
+    (code, stored) => {
+      const slips = readJson<Slip[]>(SLIPS_KEY) ?? [];
+      writeJson(SLIPS_KEY, slips.map((s) => (s.code === code ? { ...s, photo: stored ? 'sent' : 'failed' } : s)));
+    },
+  );
 }
 
 export default function Member() {

@@ -1,19 +1,30 @@
-// Village picked by name: the server folds diacritics, so "ban moi" finds "Bản Mới".
+// Village picked by name: the server folds diacritics, so "ban moi" finds "Bản Mới". Without a
+// connection the same search runs on the phone over the places kept from the last visit
+// (store.ts, loadPlaces), so a report can be written offline.
 import { useEffect, useState } from 'preact/hooks';
 import { api, query, type Unit } from '../api';
-import { useT } from '../store';
+import { searchPlaces } from '../place_search';
+import { cachedPlaces, loadPlaces, useT } from '../store';
+
+function localSearch(q: string): Unit[] {
+  return searchPlaces(cachedPlaces(), q).map((p) => ({
+    code: p.code, name: p.name, level: p.level, parent: null, parent_name: p.commune ?? undefined,
+  }));
+}
 
 export function PlacePicker(props: { value: Unit | null; onChange: (u: Unit | null) => void; invalid?: boolean }) {
   const t = useT();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Unit[] | null>(null);
+  useEffect(() => { void loadPlaces(); }, []);
   useEffect(() => {
     if (q.trim().length < 2) { setFound(null); return; }
     const ctl = new AbortController();
     const timer = setTimeout(() => {
+      if (!navigator.onLine) { setFound(localSearch(q)); return; }
       api<{ units: Unit[] }>(`/api/v1/units${query({ q: q.trim() })}`, { signal: ctl.signal })
         .then((r) => setFound(r.units))
-        .catch(() => undefined);
+        .catch(() => { if (!ctl.signal.aborted) setFound(localSearch(q)); });
     }, 250);
     return () => { clearTimeout(timer); ctl.abort(); };
   }, [q]);

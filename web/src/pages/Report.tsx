@@ -1,13 +1,39 @@
 // A resident reports a problem, without an account; the receipt shows the code and the PIN.
-import { useState } from 'preact/hooks';
-import { api, uploadPhoto, type Case, type Unit } from '../api';
+// Without a connection the report is kept on the phone (IndexedDB, as a member's are) and sent
+// once when the connection returns — from any page of the app — and its receipt then waits
+// here. Nothing is promised that is not kept: the page says plainly that it waits.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, uploadPhoto, type Case, type Unit } from '../api';
 import { formatDate } from '../i18n';
-import { newKey } from '../outbox';
-import { language, useStore, useT } from '../store';
+import { newKey, Outbox, sendReport, type QueuedReport } from '../outbox';
+import { language, online, readJson, useStore, useT, writeJson } from '../store';
 import { ErrorBox, Notice, Page } from '../ui';
 import { CategoryPicker } from './CategoryPicker';
 import { PlacePicker } from './PlacePicker';
 import { shrinkPhoto } from '../photo';
+
+const residentOutbox = new Outbox(typeof indexedDB === 'undefined' ? (undefined as unknown as IDBFactory) : indexedDB, 'jembatan-resident');
+const RECEIPTS_KEY = 'jb.receipts';
+const MAX_RECEIPTS = 20;
+export interface KeptReceipt { code: string; pin: string; unit: string; due: string; at: number }
+export const waitingReports = { count: 0, listeners: new Set<() => void>() };
+
+function keepReceipt(c: Case): void {
+  const kept = (readJson<KeptReceipt[]>(RECEIPTS_KEY) ?? []).filter((r) => r.code !== c.code);
+  writeJson(RECEIPTS_KEY, [{ code: c.code, pin: c.pin ?? '', unit: c.assigned_unit.name, due: c.due.resolve, at: Date.now() }, ...kept].slice(0, MAX_RECEIPTS));
+}
+function announce(n: number): void {
+  waitingReports.count = n;
+  for (const l of waitingReports.listeners) l();
+}
+
+// Sends what residents left waiting on this phone; called when the app opens and when the
+// connection returns (main.tsx), so a report is sent once even if this page is not open.
+export async function flushResidentReports(): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const r = await residentOutbox.flush((q: QueuedReport) => sendReport(residentOutbox, q, (c) => keepReceipt(c)));
+  announce(r.waiting);
+}
 
 export function Report() {
   const t = useT();
@@ -27,6 +53,16 @@ export function Report() {
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<Case | null>(null);
   const [photoSaved, setPhotoSaved] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const [waiting, setWaiting] = useState(waitingReports.count);
+  const [kept, setKept] = useState<KeptReceipt[]>(() => readJson<KeptReceipt[]>(RECEIPTS_KEY) ?? []);
+  const isOnline = useStore(online);
+  useEffect(() => {
+    const update = () => { setWaiting(waitingReports.count); setKept(readJson<KeptReceipt[]>(RECEIPTS_KEY) ?? []); };
+    waitingReports.listeners.add(update);
+    void residentOutbox.waiting().then((n) => { waitingReports.count = n; update(); }).catch(() => undefined);
+    return () => { waitingReports.listeners.delete(update); };
+  }, []);
   // One key per filled-in form: pressing "send" twice on a bad link makes one case.
   const [key] = useState(newKey);
 
@@ -48,16 +84,29 @@ export function Report() {
     if (missing.length) return;
     setBusy(true);
     setError(null);
+    const payload: Record<string, unknown> = {
+      body: body.trim(), category, unit: place!.code, channel: 'web', language: lang,
+      visibility: privateCase ? 'private' : 'public',
+    };
+    if (location) payload.location = location;
+    if (name.trim() || phone.trim()) {
+      payload.reporter = { name: name.trim(), phone: phone.trim(), consent: smsUpdates && phone.trim() !== '' };
+    }
+    // Kept on the phone when there is no connection (or it drops while sending): sent later.
+    const keep = async () => {
+      let shrunk: Blob | undefined;
+      if (photo) shrunk = await shrinkPhoto(photo).catch(() => photo);
+      await residentOutbox.add(payload, Date.now(), shrunk, key);
+      announce(await residentOutbox.waiting());
+      setQueued(true);
+    };
     try {
-      const payload: Record<string, unknown> = {
-        body: body.trim(), category, unit: place!.code, channel: 'web', language: lang,
-        visibility: privateCase ? 'private' : 'public',
-      };
-      if (location) payload.location = location;
-      if (name.trim() || phone.trim()) {
-        payload.reporter = { name: name.trim(), phone: phone.trim(), consent: smsUpdates && phone.trim() !== '' };
+      if (!navigator.onLine) {
+        await keep();
+        return;
       }
       const r = await api<Case>('/api/v1/cases', { method: 'POST', body: payload, idempotencyKey: key });
+      keepReceipt(r);
       if (photo && r.pin) {
         try {
           await uploadPhoto(r.code, await shrinkPhoto(photo), r.pin);
@@ -68,7 +117,8 @@ export function Report() {
       }
       setReceipt(r);
     } catch (err) {
-      setError(err);
+      if (!(err instanceof ApiError)) await keep(); // the connection dropped: keep it
+      else setError(err);
     } finally {
       setBusy(false);
     }
@@ -88,8 +138,20 @@ export function Report() {
       </Page>
     );
   }
+  if (queued) {
+    return (
+      <Page title={t('report.keptTitle')}>
+        <p class="notice" role="status" data-testid="kept">{t('report.kept')}</p>
+        <p data-testid="resident-waiting">{waiting ? t('member.waiting', { count: waiting }) : t('member.sentAll')}</p>
+        <KeptReceipts kept={kept} />
+      </Page>
+    );
+  }
   return (
     <Page title={t('report.title')}>
+      {!isOnline ? <p class="notice">{t('report.offlineForm')}</p> : null}
+      {waiting ? <p data-testid="resident-waiting">{t('member.waiting', { count: waiting })}</p> : null}
+      <KeptReceipts kept={kept} />
       <form class="form" onSubmit={submit} noValidate>
         <CategoryPicker value={category} onChange={setCategory} />
         <PlacePicker value={place} onChange={setPlace} invalid={problems.length > 0 && !place} />
@@ -134,5 +196,27 @@ export function Report() {
         <button type="submit" disabled={busy}>{busy ? t('report.sending') : t('report.submit')}</button>
       </form>
     </Page>
+  );
+}
+
+// Receipts of reports sent from this phone (also those sent later from the waiting list).
+function KeptReceipts(props: { kept: KeptReceipt[] }) {
+  const t = useT();
+  const lang = useStore(language);
+  if (!props.kept.length) return null;
+  return (
+    <section aria-labelledby="kept-h">
+      <h2 id="kept-h">{t('report.keptReceipts')}</h2>
+      <ul class="slips" data-testid="kept-receipts">
+        {props.kept.slice(0, 5).map((r) => (
+          <li key={r.code} class="slip">
+            <span>{t('receipt.code')} <strong class="big">{r.code}</strong></span>
+            <span>{t('receipt.pin')} <strong class="big">{r.pin}</strong></span>
+            <span class="muted">{t('receipt.handledBy', { unit: r.unit, date: formatDate(lang, r.due) })}</span>
+            <a href={`/track/${r.code}`}>{t('receipt.follow')}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
