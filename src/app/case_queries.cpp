@@ -5,6 +5,7 @@
 #include "app/answer_feedback.h"
 #include "app/secrets.h"
 #include "core/stats.h"
+#include "core/text_fold.h"
 #include "core/tracking_code.h"
 
 namespace jembatan::app {
@@ -76,6 +77,7 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   f.overdue = q.overdue;
   f.due_soon = q.due_soon;
   f.text = q.text;
+  f.folded_text = FoldForMatch(q.text);
   f.beyond_level = q.beyond_level;
   f.created_from = q.created_from;
   f.created_to = q.created_to;

@@ -49,6 +49,7 @@ struct Case {
   std::optional<int64_t> assignee_user_id;
   std::string title;
   std::string body;
+  std::string search_text;  // title and body folded for search (core/text_fold.h), set by intake
   std::optional<double> lat;
   std::optional<double> lon;
   std::string channel;

@@ -4,6 +4,7 @@
 
 #include "core/deadlines.h"
 #include "core/routing.h"
+#include "core/text_fold.h"
 #include "core/validation.h"
 
 namespace jembatan {
@@ -96,6 +97,8 @@ Result<Case> PrepareCase(const SubmitRequest& req, const UnitDirectory& units,
   c.assigned_unit_id = routing->assigned->id;
   c.title = req.title;
   c.body = req.body;
+  // Folded here, on the caller's thread, so the writer only stores it.
+  c.search_text = CaseSearchText(c.title, c.body);
   c.lat = req.lat;
   c.lon = req.lon;
   c.channel = channel;

@@ -61,4 +61,11 @@ std::string FoldForMatch(std::string_view text) {
   return result;
 }
 
+std::string CaseSearchText(std::string_view title, std::string_view body) {
+  std::string both(title);
+  both += ' ';
+  both += body;
+  return FoldForMatch(both);
+}
+
 }  // namespace jembatan

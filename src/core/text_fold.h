@@ -16,4 +16,8 @@ std::string FoldForMatch(std::string_view text);
 // SMS in the 160-character GSM alphabet.
 std::string StripDiacritics(std::string_view text);
 
+// The words of a case that a search box matches: its title and body, folded. Stored with the
+// case (the store compares a folded query with it).
+std::string CaseSearchText(std::string_view title, std::string_view body);
+
 }  // namespace jembatan

@@ -43,9 +43,11 @@ struct CaseFilter {
   std::optional<int64_t> submitted_by;  // the user who filed (a member's own list)
   // Open, past its warning time and not yet overdue: the inbox's "due soon".
   bool due_soon = false;
-  // A tracking code, or text found in the title or body (case-sensitive for non-ASCII letters,
-  // as SQLite's LIKE is). Empty: no condition.
+  // A tracking code (`text`, exact), or words found in the title or body: `folded_text` is the
+  // query folded by core (FoldForMatch), compared with the case's stored folded words, so case
+  // and diacritics do not matter. Empty: no condition.
   std::string text;
+  std::string folded_text;
 };
 
 struct UserRecord {

@@ -305,7 +305,14 @@ class WebTest(unittest.TestCase):
         self.assertIn(c["code"], found("lumpur_tebal"))
         self.assertIn(c["code"], found(c["code"]))
         self.assertIn(c["code"], found("100%25"))
-        self.assertNotIn(c["code"], found("lumpur%25tebal"))  # % is literal, not a wildcard
+        # Punctuation is not a word (so "lumpur_tebal" is "lumpur tebal"), and never a wildcard:
+        # as LIKE's %, "lum%tebal" would match.
+        self.assertIn(c["code"], found("lumpur%25tebal"))
+        self.assertNotIn(c["code"], found("lum%25tebal"))
+        status, v, _ = self.s.request("POST", "/api/v1/cases", {
+            "body": "Cầu treo bản Đông bị gãy", "unit": "C001-V02", "category": "roads_bridges"})
+        for q in ("cau%20treo", "C%E1%BA%A6U%20TREO", "ban%20dong", "%C4%91ong"):  # CẦU TREO, đong
+            self.assertIn(v["code"], found(q), q)
         self.assertEqual(found("tidak-ada-kata-ini"), [])
         self.assertEqual(self.s.request("GET", "/api/v1/cases?q=" + "a" * 101)[0], 400)
         status, body, _ = self.s.request("GET", "/api/v1/cases?due_soon=true&limit=100",

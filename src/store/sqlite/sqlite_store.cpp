@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text_fold.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_tx.h"
 
@@ -194,6 +196,37 @@ class SqliteStore final : public Store {
   std::vector<std::unique_ptr<Connection>> pool_;
 };
 
+// Cases stored before migration 011 have no folded search words; SQL cannot fold, so they are
+// filled here once, through a function that calls core (the same CaseSearchText as InsertCase).
+void FoldFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  std::string_view title, body;
+  if (argc == 2) {
+    if (const auto* t = sqlite3_value_text(argv[0])) title = reinterpret_cast<const char*>(t);
+    if (const auto* b = sqlite3_value_text(argv[1])) body = reinterpret_cast<const char*>(b);
+  }
+  const std::string folded = CaseSearchText(title, body);
+  sqlite3_result_text(ctx, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
+
+Status FillSearchText(Connection& db) {
+  auto missing = db.Prepare("SELECT 1 FROM cases WHERE search_text IS NULL LIMIT 1");
+  if (!missing) return missing.error();
+  const bool any = (*missing)->Step();
+  (*missing)->Reset();
+  if (!any) return Status::Ok();
+  if (sqlite3_create_function(db.raw(), "jb_case_search_text", 2, SQLITE_UTF8, nullptr,
+                              FoldFunction, nullptr, nullptr) != SQLITE_OK) {
+    return Error::Internal("cannot register jb_case_search_text");
+  }
+  Status s = db.Exec(
+      "BEGIN IMMEDIATE; UPDATE cases SET search_text = jb_case_search_text(title, body) "
+      "WHERE search_text IS NULL; COMMIT;");
+  if (!s) (void)db.Exec("ROLLBACK");
+  sqlite3_create_function(db.raw(), "jb_case_search_text", 2, SQLITE_UTF8, nullptr, nullptr,
+                          nullptr, nullptr);
+  return s;
+}
+
 // Creates `path` empty, for its owner only, unless it exists; SQLite takes an empty file for a
 // new database.
 Status CreatePrivateFile(const std::string& path) {
@@ -236,6 +269,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (!writer) return writer.error();
   if (auto s = Configure(**writer, options); !s) return s.error();
   if (auto s = Migrate(**writer); !s) return s.error();
+  if (auto s = FillSearchText(**writer); !s) return s.error();
   if (auto s = (*writer)->Exec("PRAGMA cache_size=-" + std::to_string(options.writer_cache_kib) +
                                "; PRAGMA journal_size_limit=" +
                                std::to_string(int64_t{options.wal_restart_pages} * 4096 * 2));

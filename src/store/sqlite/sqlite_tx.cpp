@@ -4,6 +4,7 @@
 #include <string>
 #include <type_traits>
 
+#include "core/text_fold.h"
 #include "store/sqlite/sqlite_channels.h"
 
 namespace jembatan::store::sqlite {
@@ -190,8 +191,7 @@ class Queries : public Base {
           " AND c.status IN ('received','accepted','in_progress')";
     }
     if (!f.text.empty()) {
-      filters +=
-          " AND (c.code = ?201 OR c.title LIKE ?200 ESCAPE '\\' OR c.body LIKE ?200 ESCAPE '\\')";
+      filters += " AND (c.code = ?201 OR c.search_text LIKE ?200 ESCAPE '\\')";
     }
     if (f.overdue) {
       filters += *f.overdue ? " AND c.overdue_at IS NOT NULL" : " AND c.overdue_at IS NULL";
@@ -238,7 +238,7 @@ class Queries : public Base {
     if (f.submitted_by) s.Bind(9, *f.submitted_by);
     if (!f.text.empty()) {
       std::string like = "%";
-      for (char ch : f.text) {
+      for (char ch : f.folded_text) {
         if (ch == '%' || ch == '_' || ch == '\\') like += '\\';
         like += ch;
       }
@@ -544,8 +544,8 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     auto st = db_.Prepare(
         "INSERT INTO cases(code, status, category, location_unit_id, assigned_unit_id, title, "
         "body, lat, lon, channel, visibility, language, beyond_level, created_at, ack_due, "
-        "resolve_due, warn_at, pin_hash, submitted_by_user_id, commune_id, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "resolve_due, warn_at, pin_hash, submitted_by_user_id, commune_id, updated_at, "
+        "search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
@@ -555,6 +555,8 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     s.Bind(15, c.deadlines.ack_due.seconds).Bind(16, c.deadlines.resolve_due.seconds);
     s.Bind(17, c.deadlines.warn_at.seconds).Bind(18, pin_hash).BindOpt(19, c.submitted_by_user_id);
     s.Bind(20, c.commune_unit_id).Bind(21, std::max(c.updated_at, c.created_at).seconds);
+    // Intake folds it (PrepareCase); a case made some other way is folded here.
+    s.Bind(22, c.search_text.empty() ? CaseSearchText(c.title, c.body) : c.search_text);
     if (auto e = s.Run(); !e) return e.error();
     const int64_t id = db_.LastInsertId();
     if (c.reporter || c.on_behalf_of) {
