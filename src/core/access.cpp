@@ -92,6 +92,7 @@ void Disclose(Case& c, CaseAccess a) {
   if (!SeesText(a, c.visibility)) {
     c.title.clear();
     c.body.clear();
+    c.search_text.clear();
     c.lat.reset();
     c.lon.reset();
     c.answer.clear();
