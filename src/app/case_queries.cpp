@@ -4,6 +4,7 @@
 
 #include "app/answer_feedback.h"
 #include "app/secrets.h"
+#include "core/deadlines.h"
 #include "core/stats.h"
 #include "core/text_fold.h"
 #include "core/tracking_code.h"
@@ -82,6 +83,8 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   f.created_from = q.created_from;
   f.created_to = q.created_to;
   f.before_id = q.before_id;
+  f.by_due = q.by_due;
+  f.after_due = q.after_due;
   f.limit = q.limit + 1;  // one more tells whether there is a next page
   auto rows = tx.ListCases(f);
   if (!rows) return rows.error();
@@ -89,7 +92,11 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   std::vector<Case>& cases = rows.value();
   if (static_cast<int>(cases.size()) > q.limit) {
     cases.resize(static_cast<size_t>(q.limit));
-    page.next_before_id = cases.back().id;
+    if (q.by_due) {
+      page.next_after_due = {OwedBy(cases.back()).value_or(Timestamp{}), cases.back().id};
+    } else {
+      page.next_before_id = cases.back().id;
+    }
   }
   page.cases.reserve(cases.size());
   for (Case& c : cases) {

@@ -47,12 +47,17 @@ struct ListQuery {
   // needs a viewer. `unit` still narrows it.
   bool mine = false;
   bool due_soon = false;  // open, warned, not yet overdue
-  std::string text;       // a tracking code or words of the title/body; at most 100 bytes
+  // Open cases by the deadline owed next, most overdue first (core/deadlines.h, OwedBy), with
+  // after_due as the cursor; otherwise newest first with before_id.
+  bool by_due = false;
+  std::optional<std::pair<Timestamp, int64_t>> after_due;
+  std::string text;  // a tracking code or words of the title/body; at most 100 bytes
 };
 
 struct CasePage {
   std::vector<CaseView> cases;
-  std::optional<int64_t> next_before_id;
+  std::optional<int64_t> next_before_id;                        // newest first
+  std::optional<std::pair<Timestamp, int64_t>> next_after_due;  // by due date
 };
 
 // Anonymous callers and members see public cases only (except their own, with `mine`). Staff lists

@@ -68,4 +68,9 @@ std::vector<Event> DeadlineEvents(const Case& c, const UnitDirectory& units, Tim
   return out;
 }
 
+std::optional<Timestamp> OwedBy(const Case& c) {
+  if (!IsOpen(c.status)) return std::nullopt;
+  return c.status == CaseStatus::kReceived ? c.deadlines.ack_due : c.deadlines.resolve_due;
+}
+
 }  // namespace jembatan

@@ -26,6 +26,10 @@ Timestamp ComputeAckDue(const WorkCalendar& calendar, const Category& category, 
                         Timestamp from);
 
 bool IsOverdue(const Case& c, Timestamp now);
+// The deadline the responsible unit owes next: acknowledging a received case, resolving an
+// accepted or started one; nothing for a case it no longer owes work on. The inbox orders by it
+// (the most overdue first), and the store keeps it as a column for that order.
+std::optional<Timestamp> OwedBy(const Case& c);
 // Resolved no later than resolve_due. REQUIRES: c.resolved_at is set.
 bool ResolvedOnTime(const Case& c);
 

@@ -18,23 +18,44 @@ namespace jembatan::http {
 namespace json = boost::json;
 namespace {
 
-std::string EncodeCursor(int64_t before_id) {
-  std::string cursor = "c";  // opaque to clients; "c" + id
-  cursor += std::to_string(before_id);
-  return cursor;
+// Cursors are opaque to clients: "c<id>" newest first, "d<due seconds>.<id>" by due date.
+std::string EncodeCursor(const app::CasePage& page) {
+  if (page.next_after_due) {
+    return "d" + std::to_string(page.next_after_due->first.seconds) + "." +
+           std::to_string(page.next_after_due->second);
+  }
+  return "c" + std::to_string(*page.next_before_id);
 }
 
-Result<std::optional<int64_t>> DecodeCursor(const Request& req) {
+// Reads a whole number from `s` up to `end` (or the end); false if there is none.
+bool ReadNumber(std::string_view s, size_t& pos, char end, int64_t& out) {
+  const size_t stop = end == '\0' ? s.size() : s.find(end, pos);
+  if (stop == std::string_view::npos || stop == pos) return false;
+  auto [ptr, ec] = std::from_chars(s.data() + pos, s.data() + stop, out);
+  if (ec != std::errc() || ptr != s.data() + stop) return false;
+  pos = stop + (end == '\0' ? 0 : 1);
+  return true;
+}
+
+Status DecodeCursor(const Request& req, app::ListQuery& q) {
   auto it = req.query.find("cursor");
-  if (it == req.query.end() || it->second.empty()) return std::optional<int64_t>{};
-  const std::string& c = it->second;
+  if (it == req.query.end() || it->second.empty()) return Status::Ok();
+  const std::string_view c = it->second;
+  const Error bad = Error::Invalid("cursor is not valid", "cursor");
+  size_t pos = 1;
   int64_t id = 0;
-  if (c.size() < 2 || c[0] != 'c') return Error::Invalid("cursor is not valid", "cursor");
-  auto [ptr, ec] = std::from_chars(c.data() + 1, c.data() + c.size(), id);
-  if (ec != std::errc() || ptr != c.data() + c.size() || id <= 0) {
-    return Error::Invalid("cursor is not valid", "cursor");
+  if (!c.empty() && c[0] == 'c' && !q.by_due) {
+    if (!ReadNumber(c, pos, '\0', id) || id <= 0) return bad;
+    q.before_id = id;
+    return Status::Ok();
   }
-  return std::optional<int64_t>{id};
+  int64_t due = 0;
+  if (!c.empty() && c[0] == 'd' && q.by_due) {
+    if (!ReadNumber(c, pos, '.', due) || !ReadNumber(c, pos, '\0', id) || id <= 0) return bad;
+    q.after_due = std::pair{Timestamp{due}, id};
+    return Status::Ok();
+  }
+  return bad;  // malformed, or a cursor of the other order
 }
 
 // The case as this request may see it: full with a token covering it or the case's PIN.
@@ -60,7 +81,7 @@ Result<int> PageSize(const Request& req) {
 Result<app::ListQuery> ReadListQuery(const Request& req, const app::Registry& reg) {
   if (auto s = OnlyQueryParams(
           req, {"status", "category", "unit", "overdue", "beyond_level", "created_from",
-                "created_to", "limit", "cursor", "mine", "due_soon", "q"});
+                "created_to", "limit", "cursor", "mine", "due_soon", "q", "sort"});
       !s) {
     return s.error();
   }
@@ -95,9 +116,12 @@ Result<app::ListQuery> ReadListQuery(const Request& req, const app::Registry& re
   auto limit = PageSize(req);
   if (!limit) return limit.error();
   q.limit = *limit;
-  auto cursor = DecodeCursor(req);
-  if (!cursor) return cursor.error();
-  q.before_id = *cursor;
+  const std::string_view sort = req.Query("sort", "newest");
+  if (sort != "newest" && sort != "due") {
+    return Error::Invalid("sort must be newest or due", "sort");
+  }
+  q.by_due = sort == "due";
+  if (auto s = DecodeCursor(req, q); !s) return s.error();
   return q;
 }
 
@@ -199,8 +223,8 @@ void Api::AddCaseRoutes() {
     }
     json::object o(arena.storage());
     o.emplace("cases", std::move(cases));
-    if (page->next_before_id) {
-      o.emplace("next_cursor", EncodeCursor(*page->next_before_id));
+    if (page->next_before_id || page->next_after_due) {
+      o.emplace("next_cursor", EncodeCursor(*page));
     } else {
       o.emplace("next_cursor", nullptr);
     }

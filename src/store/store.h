@@ -43,6 +43,10 @@ struct CaseFilter {
   std::optional<int64_t> submitted_by;  // the user who filed (a member's own list)
   // Open, past its warning time and not yet overdue: the inbox's "due soon".
   bool due_soon = false;
+  // Order: newest first (id, before_id as the cursor), or by the deadline owed next (open cases
+  // only, most overdue first; after_due as the cursor: the last row's deadline and id).
+  bool by_due = false;
+  std::optional<std::pair<Timestamp, int64_t>> after_due;
   // A tracking code (`text`, exact), or words found in the title or body: `folded_text` is the
   // query folded by core (FoldForMatch), compared with the case's stored folded words, so case
   // and diacritics do not matter. Empty: no condition.

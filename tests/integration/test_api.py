@@ -271,6 +271,27 @@ class ApiTest(unittest.TestCase):
         for c in page["cases"]:
             self.assertTrue(c["unit"]["code"].startswith("C002") or c["assigned_unit"]["code"] == "C002")
 
+    def test_inbox_order_by_due_most_overdue_first_across_pages(self):
+        seen, cursor, dues = [], None, []
+        for _ in range(50):
+            q = "/api/v1/cases?status=received&sort=due&limit=2" + (f"&cursor={cursor}" if cursor else "")
+            status, body, _ = self.s.request("GET", q, token=OFFICER_C001)
+            self.assertEqual(status, 200, body)
+            seen += [c["code"] for c in body["cases"]]
+            dues += [c["due"]["acknowledge"] for c in body["cases"]]
+            cursor = body["next_cursor"]
+            if not cursor:
+                break
+        self.assertEqual(len(seen), len(set(seen)))
+        self.assertEqual(dues, sorted(dues))  # the most overdue first
+        self.assertGreater(len(seen), 2)
+        status, newest, _ = self.s.request("GET", "/api/v1/cases?status=received&limit=100",
+                                           token=OFFICER_C001)
+        self.assertEqual(set(seen), {c["code"] for c in newest["cases"]})
+        for bad in ("sort=oldest", "sort=due&cursor=c5", "cursor=d100.5", "sort=due&cursor=d1x.5"):
+            status, body, _ = self.s.request("GET", "/api/v1/cases?" + bad, token=OFFICER_C001)
+            self.assertEqual(status, 400, (bad, body))
+
     def test_bad_list_queries_are_400_or_422(self):
         for q, code in [("status=done", 400), ("limit=0", 400), ("limit=101", 400), ("limit=abc", 400),
                         ("cursor=zzz", 400), ("overdue=maybe", 400), ("created_from=yesterday", 400),

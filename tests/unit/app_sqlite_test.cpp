@@ -264,6 +264,31 @@ TEST_F(AppTest, TextSearchIgnoresCaseAndDiacriticsAlsoForOlderCases) {
   EXPECT_TRUE(app::ListCases(*tx, *reg_, none, &officer1_)->cases.empty());
 }
 
+// The inbox's order: open cases by the deadline their unit owes next (acknowledge a received
+// case, resolve an accepted one), most overdue first; closed cases are not listed; the cursor
+// walks every case once.
+TEST_F(AppTest, ByDueListsTheMostOverdueFirstAndPagesThroughAll) {
+  const std::string accepted = Submit("V11").c.code;
+  ASSERT_TRUE(Act(officer1_, accepted, CaseAction::kAccept).ok());  // owes resolve_due: later
+  const std::string received = Submit("V11").c.code;                // owes ack_due: sooner
+  const std::string rejected = Submit("V11").c.code;
+  ASSERT_TRUE(Act(officer1_, rejected, CaseAction::kReject, {.reason = "no"}).ok());
+  std::vector<std::string> order;
+  app::ListQuery q;
+  q.by_due = true;
+  q.limit = 1;
+  for (int page = 0; page < 5; ++page) {
+    auto tx = Read();
+    auto p = app::ListCases(*tx, *reg_, q, &officer1_);
+    ASSERT_TRUE(p.ok()) << p.error().message;
+    for (const auto& v : p->cases) order.push_back(v.c.code);
+    if (!p->next_after_due) break;
+    EXPECT_FALSE(p->next_before_id.has_value());
+    q.after_due = p->next_after_due;
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{received, accepted}));
+}
+
 TEST_F(AppTest, PagesNeitherSkipNorRepeatWhileCasesArrive) {
   std::set<std::string> before;
   for (int i = 0; i < 25; ++i) before.insert(Submit("V11").c.code);

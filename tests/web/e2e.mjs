@@ -410,6 +410,35 @@ describe('a member offline', () => {
   });
 });
 
+describe('phone layouts', () => {
+  test('the inbox and the dashboard fit a 390 px screen without sideways scrolling, urgent cases first', async () => {
+    for (const [user, path, name] of [['officer.bienson', '/inbox', 'inbox'], ['supervisor', '/dashboard', 'dashboard']]) {
+      const { context, page } = await newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signIn(page, user);
+      await page.goto(`${base}${path}`);
+      await page.locator(name === 'inbox' ? 'table.list tbody tr' : '[data-testid=figures] dd').first().waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `${name} lays out at ${width} px`);
+      const header = await page.evaluate(() => document.querySelector('header').getBoundingClientRect().height);
+      assert.ok(header <= 110, `the header takes ${header} px`);
+      await checkA11y(page, `${name}-390`);
+      await shot(page, `${name}-390`);
+      if (name === 'inbox') {
+        // New reports, most overdue first: the acknowledge dates never go down.
+        const dues = await page.locator('table.list tbody tr td[data-label="Due"]').allTextContents();
+        const parsed = dues.map((d) => Date.parse(d));
+        assert.deepEqual(parsed, [...parsed].sort((a, b) => a - b));
+        assert.ok(await page.locator('table.list .excerpt').count() > 0, 'rows show an excerpt');
+        // Sign-out is there and readable on the green header.
+        const color = await page.getByRole('button', { name: /Sign out/ }).evaluate((b) => getComputedStyle(b).color);
+        assert.equal(color, 'rgb(255, 255, 255)');
+      }
+      await context.close();
+    }
+  });
+});
+
 describe('languages', () => {
   test('the language follows the browser and can be switched', async () => {
     const context = await browser.newContext({ locale: 'vi-VN' });

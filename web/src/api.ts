@@ -19,6 +19,9 @@ let csrfToken = '';
 export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
+export function hasCsrfToken(): boolean {
+  return csrfToken !== '';
+}
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'DELETE';

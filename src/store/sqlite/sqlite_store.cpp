@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/deadlines.h"
 #include "core/text_fold.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_tx.h"
@@ -196,9 +197,10 @@ class SqliteStore final : public Store {
   std::vector<std::unique_ptr<Connection>> pool_;
 };
 
-// Cases stored before migration 011 have no folded search words; SQL cannot fold, so they are
-// filled here once, through a function that calls core (the same CaseSearchText as InsertCase).
-void FoldFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+// Columns that hold what core computes from a case (its folded search words, migration 011; the
+// deadline owed next, migration 012). Rows stored before a column existed are filled once when
+// the store opens, through SQL functions that call core: the rules stay in core.
+void SearchTextFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   std::string_view title, body;
   if (argc == 2) {
     if (const auto* t = sqlite3_value_text(argv[0])) title = reinterpret_cast<const char*>(t);
@@ -208,23 +210,60 @@ void FoldFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   sqlite3_result_text(ctx, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
 }
 
-Status FillSearchText(Connection& db) {
-  auto missing = db.Prepare("SELECT 1 FROM cases WHERE search_text IS NULL LIMIT 1");
-  if (!missing) return missing.error();
-  const bool any = (*missing)->Step();
-  (*missing)->Reset();
-  if (!any) return Status::Ok();
-  if (sqlite3_create_function(db.raw(), "jb_case_search_text", 2, SQLITE_UTF8, nullptr,
-                              FoldFunction, nullptr, nullptr) != SQLITE_OK) {
-    return Error::Internal("cannot register jb_case_search_text");
+// jb_owed_by(status, ack_due, resolve_due)
+void OwedByFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  Case c;
+  const auto* status = argc == 3 ? sqlite3_value_text(argv[0]) : nullptr;
+  c.status = ParseCaseStatus(status ? reinterpret_cast<const char*>(status) : "")
+                 .value_or(CaseStatus::kClosed);
+  c.deadlines.ack_due = Timestamp{argc == 3 ? sqlite3_value_int64(argv[1]) : 0};
+  c.deadlines.resolve_due = Timestamp{argc == 3 ? sqlite3_value_int64(argv[2]) : 0};
+  if (const auto owed = OwedBy(c)) {
+    sqlite3_result_int64(ctx, owed->seconds);
+  } else {
+    sqlite3_result_null(ctx);
   }
-  Status s = db.Exec(
-      "BEGIN IMMEDIATE; UPDATE cases SET search_text = jb_case_search_text(title, body) "
-      "WHERE search_text IS NULL; COMMIT;");
-  if (!s) (void)db.Exec("ROLLBACK");
-  sqlite3_create_function(db.raw(), "jb_case_search_text", 2, SQLITE_UTF8, nullptr, nullptr,
-                          nullptr, nullptr);
-  return s;
+}
+
+Status FillDerivedColumns(Connection& db) {
+  struct Fill {
+    const char* name;
+    const char* function;
+    int args;
+    void (*fn)(sqlite3_context*, int, sqlite3_value**);
+    const char* update;
+  };
+  const Fill fills[] = {
+      {"search_text", "jb_case_search_text", 2, SearchTextFunction,
+       "UPDATE cases SET search_text = jb_case_search_text(title, body) "
+       "WHERE search_text IS NULL"},
+      {"due_at", "jb_owed_by", 3, OwedByFunction,
+       "UPDATE cases SET due_at = jb_owed_by(status, ack_due, resolve_due)"},
+  };
+  for (const Fill& f : fills) {
+    auto done = db.Prepare("SELECT 1 FROM derived_fills WHERE name = ?");
+    if (!done) return done.error();
+    (*done)->Bind(1, f.name);
+    const bool filled = (*done)->Step();
+    (*done)->Reset();
+    if (filled) continue;
+    if (sqlite3_create_function(db.raw(), f.function, f.args, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                nullptr, f.fn, nullptr, nullptr) != SQLITE_OK) {
+      return Error::Internal(std::string("cannot register ") + f.function);
+    }
+    Status s = db.Exec("BEGIN IMMEDIATE");
+    if (s) s = db.Exec(f.update);
+    if (s) {
+      auto mark = db.Prepare("INSERT INTO derived_fills(name) VALUES (?)");
+      s = mark ? (*mark)->Bind(1, f.name).Run() : Status(mark.error());
+    }
+    s = s ? db.Exec("COMMIT") : s;
+    if (!s) (void)db.Exec("ROLLBACK");
+    sqlite3_create_function(db.raw(), f.function, f.args, SQLITE_UTF8, nullptr, nullptr, nullptr,
+                            nullptr);
+    if (!s) return s;
+  }
+  return Status::Ok();
 }
 
 // Creates `path` empty, for its owner only, unless it exists; SQLite takes an empty file for a
@@ -269,7 +308,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (!writer) return writer.error();
   if (auto s = Configure(**writer, options); !s) return s.error();
   if (auto s = Migrate(**writer); !s) return s.error();
-  if (auto s = FillSearchText(**writer); !s) return s.error();
+  if (auto s = FillDerivedColumns(**writer); !s) return s.error();
   if (auto s = (*writer)->Exec("PRAGMA cache_size=-" + std::to_string(options.writer_cache_kib) +
                                "; PRAGMA journal_size_limit=" +
                                std::to_string(int64_t{options.wal_restart_pages} * 4096 * 2));

@@ -4,6 +4,7 @@
 #include <string>
 #include <type_traits>
 
+#include "core/deadlines.h"
 #include "core/text_fold.h"
 #include "store/sqlite/sqlite_channels.h"
 
@@ -204,7 +205,12 @@ class Queries : public Base {
     if (f.created_to) filters += " AND c.created_at < ?6";
     if (f.public_only) filters += " AND c.visibility = 'public'";
     if (f.before_id) filters += " AND c.id < ?7";
-    const std::string select = std::string("SELECT ") + kCaseColumns + " FROM cases c";
+    if (f.by_due) filters += " AND c.due_at IS NOT NULL";
+    if (f.after_due) filters += " AND (c.due_at > ?190 OR (c.due_at = ?190 AND c.id > ?191))";
+    // By due date, each row also carries the order's key (the last column; ReadCase reads the
+    // ones before it).
+    const std::string select = std::string("SELECT ") + kCaseColumns +
+                               (f.by_due ? ", c.due_at AS due_key" : "") + " FROM cases c";
     // Without statistics the planner prefers the status index and sorts; the partial indexes
     // hold exactly the overdue, beyond-level and due-soon cases in id order.
     std::string hint;
@@ -224,7 +230,7 @@ class Queries : public Base {
       if (!sql.empty()) sql += " UNION ALL ";
       sql.append(select).append(hint).append(" WHERE ").append(branch).append(filters);
     }
-    sql += " ORDER BY 1 DESC LIMIT ?8";
+    sql += f.by_due ? " ORDER BY due_key, 1 LIMIT ?8" : " ORDER BY 1 DESC LIMIT ?8";
     auto st = db_.Prepare(sql);
     if (!st) return st.error();
     Statement& s = **st;
@@ -234,6 +240,7 @@ class Queries : public Base {
     if (f.created_from) s.Bind(5, f.created_from->seconds);
     if (f.created_to) s.Bind(6, f.created_to->seconds);
     if (f.before_id) s.Bind(7, *f.before_id);
+    if (f.after_due) s.Bind(190, f.after_due->first.seconds).Bind(191, f.after_due->second);
     s.Bind(8, static_cast<int64_t>(f.limit));
     if (f.submitted_by) s.Bind(9, *f.submitted_by);
     if (!f.text.empty()) {
@@ -545,7 +552,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
         "INSERT INTO cases(code, status, category, location_unit_id, assigned_unit_id, title, "
         "body, lat, lon, channel, visibility, language, beyond_level, created_at, ack_due, "
         "resolve_due, warn_at, pin_hash, submitted_by_user_id, commune_id, updated_at, "
-        "search_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "search_text, due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
@@ -557,6 +564,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     s.Bind(20, c.commune_unit_id).Bind(21, std::max(c.updated_at, c.created_at).seconds);
     // Intake folds it (PrepareCase); a case made some other way is folded here.
     s.Bind(22, c.search_text.empty() ? CaseSearchText(c.title, c.body) : c.search_text);
+    s.BindOpt(23, OptTimeValue(OwedBy(c)));
     if (auto e = s.Run(); !e) return e.error();
     const int64_t id = db_.LastInsertId();
     if (c.reporter || c.on_behalf_of) {
@@ -578,7 +586,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
         "UPDATE cases SET status=?, assigned_unit_id=?, assignee_user_id=?, ack_due=?, "
         "accepted_at=?, resolved_at=?, first_resolved_at=?, closed_at=?, warned_at=?, "
         "overdue_at=?, escalated_to_unit_id=?, reopen_count=?, answer=?, reject_reason=?, "
-        "merged_into=?, updated_at=? WHERE id=?");
+        "merged_into=?, updated_at=?, due_at=? WHERE id=?");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, ToString(c.status)).Bind(2, c.assigned_unit_id).BindOpt(3, c.assignee_user_id);
@@ -587,7 +595,8 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     s.BindOpt(8, OptTimeValue(c.closed_at)).BindOpt(9, OptTimeValue(c.warned_at));
     s.BindOpt(10, OptTimeValue(c.overdue_at)).BindOpt(11, c.escalated_to_unit_id);
     s.Bind(12, static_cast<int64_t>(c.reopen_count)).Bind(13, c.answer).Bind(14, c.reject_reason);
-    s.Bind(15, c.merged_into).Bind(16, c.updated_at.seconds).Bind(17, c.id);
+    s.Bind(15, c.merged_into).Bind(16, c.updated_at.seconds);
+    s.BindOpt(17, OptTimeValue(OwedBy(c))).Bind(18, c.id);
     return s.Run();
   }
 

@@ -131,14 +131,14 @@ export default function Dashboard() {
       <h2>{t('dash.topCategories')}</h2>
       <table class="list">
         <thead><tr><th scope="col">{t('inbox.category')}</th><th scope="col">{t('dash.cases')}</th></tr></thead>
-        <tbody>{topCats.map(([code, n]) => <tr key={code}><td>{catName(code)}</td><td>{formatNumber(lang, n)}</td></tr>)}</tbody>
+        <tbody>{topCats.map(([code, n]) => <tr key={code}><td>{catName(code)}</td><td data-label={t('dash.cases')}>{formatNumber(lang, n)}</td></tr>)}</tbody>
       </table>
       <CsvButton name="categories.csv" header={['category', 'cases']} rows={topCats.map(([c, n]) => [c, n])} />
 
       <h2>{t('dash.byOverdue')}</h2>
       <table class="list" data-testid="by-overdue">
         <thead><tr><th scope="col">{t('dash.unit')}</th><th scope="col">{t('dash.overdue')}</th><th scope="col">{t('dash.received')}</th><th scope="col">{t('dash.onTime')}</th></tr></thead>
-        <tbody>{byOverdue.map((c) => <tr key={c.unit}><td>{c.unit_info?.name}</td><td>{num(c.overdue_now)}</td><td>{num(c.received)}</td><td>{pct(c.on_time_rate)}</td></tr>)}</tbody>
+        <tbody>{byOverdue.map((c) => <tr key={c.unit}><td>{c.unit_info?.name}</td><td data-label={t('dash.overdue')}>{num(c.overdue_now)}</td><td data-label={t('dash.received')}>{num(c.received)}</td><td data-label={t('dash.onTime')}>{pct(c.on_time_rate)}</td></tr>)}</tbody>
       </table>
       <CsvButton name="units-overdue.csv" header={['unit', 'name', 'overdue_now', 'received', 'resolved', 'on_time_rate']}
         rows={byOverdue.map((c) => [c.unit, c.unit_info?.name ?? '', c.overdue_now, c.received, c.resolved, c.on_time_rate ?? ''])} />
@@ -146,7 +146,7 @@ export default function Dashboard() {
       <h2>{t('dash.byReopen')}</h2>
       <table class="list">
         <thead><tr><th scope="col">{t('dash.unit')}</th><th scope="col">{t('dash.reopenRate')}</th><th scope="col">{t('dash.reopened')}</th><th scope="col">{t('dash.resolved')}</th></tr></thead>
-        <tbody>{byReopen.map((c) => <tr key={c.unit}><td>{c.unit_info?.name}</td><td>{pct(reopenRate(c))}</td><td>{num(c.reopened)}</td><td>{num(c.resolved)}</td></tr>)}</tbody>
+        <tbody>{byReopen.map((c) => <tr key={c.unit}><td>{c.unit_info?.name}</td><td data-label={t('dash.reopenRate')}>{pct(reopenRate(c))}</td><td data-label={t('dash.reopened')}>{num(c.reopened)}</td><td data-label={t('dash.resolved')}>{num(c.resolved)}</td></tr>)}</tbody>
       </table>
       <CsvButton name="units-reopen.csv" header={['unit', 'name', 'reopen_rate', 'reopened', 'resolved']}
         rows={byReopen.map((c) => [c.unit, c.unit_info?.name ?? '', reopenRate(c), c.reopened, c.resolved])} />
@@ -154,7 +154,7 @@ export default function Dashboard() {
       <h2>{t('dash.beyondCases')}</h2>
       <table class="list">
         <thead><tr><th scope="col">{t('inbox.code')}</th><th scope="col">{t('inbox.category')}</th><th scope="col">{t('inbox.place')}</th><th scope="col">{t('track.filed')}</th></tr></thead>
-        <tbody>{beyond.map((c) => <tr key={c.code}><td><a href={`/case/${c.code}`}>{c.code}</a></td><td>{catName(c.category)}</td><td>{c.unit?.name}</td><td>{formatDate(lang, c.created_at)}</td></tr>)}</tbody>
+        <tbody>{beyond.map((c) => <tr key={c.code}><td><a href={`/case/${c.code}`}>{c.code}</a></td><td data-label={t('inbox.category')}>{catName(c.category)}</td><td data-label={t('inbox.place')}>{c.unit?.name}</td><td data-label={t('track.filed')}>{formatDate(lang, c.created_at)}</td></tr>)}</tbody>
       </table>
       <CsvButton name="beyond-level.csv" header={['code', 'category', 'unit', 'created_at', 'status']}
         rows={beyond.map((c) => [c.code, c.category, c.unit?.code ?? '', c.created_at, c.status])} />

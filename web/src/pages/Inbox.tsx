@@ -7,13 +7,24 @@ import { navigate } from '../router';
 import { categories, language, loadCategories, session, useCategoryName, useStore, useT } from '../store';
 import { ErrorBox, Notice, Page, StatusBadge } from '../ui';
 
+// Work tabs list by urgency: the deadline owed next, most overdue first (sort=due).
 const TABS = [
-  { id: 'new', label: 'inbox.new', params: { status: 'received' } },
-  { id: 'due', label: 'inbox.dueSoon', params: { due_soon: true } },
-  { id: 'overdue', label: 'inbox.overdue', params: { overdue: true } },
+  { id: 'new', label: 'inbox.new', params: { status: 'received', sort: 'due' } },
+  { id: 'due', label: 'inbox.dueSoon', params: { due_soon: true, sort: 'due' } },
+  { id: 'overdue', label: 'inbox.overdue', params: { overdue: true, sort: 'due' } },
   { id: 'beyond', label: 'inbox.beyond', params: { beyond_level: true } },
   { id: 'all', label: 'inbox.all', params: {} },
 ] as const;
+
+// The deadline the unit owes next: acknowledging a received case, else resolving it.
+function owedBy(c: Case): string {
+  return c.status === 'received' ? c.due.acknowledge : c.due.resolve;
+}
+const EXCERPT_CHARS = 90;
+function excerpt(c: Case): string {
+  const text = (c.title || c.body || '').replace(/\s+/g, ' ').trim();
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
+}
 
 export default function Inbox() {
   const t = useT();
@@ -107,7 +118,7 @@ export default function Inbox() {
               {t('inbox.acceptSelected', { count: selected.size })}
             </button>
           </p>
-          <table class="list">
+          <table class="list inbox">
             <thead>
               <tr>
                 <th scope="col">
@@ -129,11 +140,14 @@ export default function Inbox() {
                     <input type="checkbox" aria-label={t('inbox.select', { code: c.code })}
                       disabled={c.status !== 'received'} checked={selected.has(c.code)} onChange={() => toggle(c.code)} />
                   </td>
-                  <td><a href={`/case/${c.code}`} onFocus={() => setFocus(i)}>{c.code}</a></td>
-                  <td>{catName(c.category)}{c.beyond_level ? ' ⚠' : ''}</td>
-                  <td>{c.unit?.name}</td>
-                  <td><StatusBadge status={c.status} overdue={c.overdue} /></td>
-                  <td>{formatDate(lang, c.due.resolve)}</td>
+                  <td class="main-cell">
+                    <a href={`/case/${c.code}`} onFocus={() => setFocus(i)}>{c.code}</a>
+                    {excerpt(c) ? <span class="excerpt">{excerpt(c)}</span> : null}
+                  </td>
+                  <td data-label={t('inbox.category')}>{catName(c.category)}{c.beyond_level ? ` · ${t('inbox.beyond')}` : ''}</td>
+                  <td data-label={t('inbox.place')}>{c.unit?.name}</td>
+                  <td data-label={t('inbox.status')}><StatusBadge status={c.status} overdue={c.overdue} /></td>
+                  <td data-label={t('inbox.due')}>{formatDate(lang, owedBy(c))}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,12 +6,12 @@
 // a slip with the household's code and PIN, to read out or copy: without it a household with no
 // phone could never follow its case.
 import { useEffect, useState } from 'preact/hooks';
-import { api, query, type Case, type CaseList, type Unit } from '../api';
+import { api, hasCsrfToken, query, type Case, type CaseList, type Unit } from '../api';
 import { formatDate } from '../i18n';
 import { Outbox, sendReport, type QueuedReport, type SendOutcome } from '../outbox';
 import { navigate } from '../router';
 import { shrinkPhoto } from '../photo';
-import { cachedVillages, language, loadCategories, loadVillages, online, readJson, session, SLIPS_KEY, useCategoryName, useStore, useT, writeJson } from '../store';
+import { cachedVillages, language, loadCategories, loadSession, loadVillages, online, readJson, session, SLIPS_KEY, useCategoryName, useStore, useT, writeJson } from '../store';
 import { ErrorBox, Notice, Page, StatusBadge } from '../ui';
 import { CategoryPicker } from './CategoryPicker';
 
@@ -38,6 +38,9 @@ function send(r: QueuedReport): Promise<SendOutcome> {
     },
   );
 }
+
+// How often waiting reports are tried again while the page is open (besides coming online).
+const RETRY_MS = 10000;
 
 export default function Member() {
   const t = useT();
@@ -68,6 +71,10 @@ export default function Member() {
     }
   };
   const flush = async () => {
+    // A page opened offline works from the kept session without its CSRF token; the check made
+    // when the link came back can fail if it came too early (seen in the browser test). Ask
+    // again before sending, or every write is refused (403) until the next check.
+    if (navigator.onLine && !hasCsrfToken()) await loadSession();
     await outbox.flush(send);
     await refresh();
   };
@@ -75,7 +82,7 @@ export default function Member() {
   useEffect(() => {
     if (s === null && navigator.onLine) navigate('/signin');
     if (!s) return;
-    const timer = setInterval(() => void flush(), 30000);
+    const timer = setInterval(() => void flush(), RETRY_MS);
     return () => clearInterval(timer);
   }, [s]);
   // What waits is shown at once, also when the page was opened (or reloaded) offline.
