@@ -81,15 +81,32 @@ export function Timeline(props: { events: CaseEvent[] }) {
   );
 }
 
-// A picture for each category, so the form can be used by people who read little.
-const ICONS: Record<string, string> = {
-  roads_bridges: '🌉', irrigation_works: '💧', water_pollution: '🚱', health: '🏥',
-  social_welfare: '🤝', land_dispute: '📐', forest_land_dispute: '🌲', site_clearance: '🚧',
-  land_donation_support: '🎁', disaster_damage: '⛈️', security_order: '🛡️',
-  admin_procedures: '📄', culture_customs: '🎎', ethnic_religious: '🕌', other: '💬',
+// A picture for each category, so the form can be used by people who read little. Drawn as
+// SVG shipped with the app: emoji showed as empty boxes on machines without an emoji font.
+const ICON_PATHS: Record<string, string> = {
+  roads_bridges: 'M2 17h20M5 17v-5M19 17v-5M12 17v-6M3 12c5-7 13-7 18 0',
+  irrigation_works: 'M12 3c4 5 6 8 6 11a6 6 0 0 1-12 0c0-3 2-6 6-11zM9 15a3 3 0 0 0 3 3',
+  water_pollution: 'M12 3c4 5 6 8 6 11a6 6 0 0 1-12 0c0-3 2-6 6-11zM9 11l6 6M15 11l-6 6',
+  health: 'M10 4h4v6h6v4h-6v6h-4v-6H4v-4h6z',
+  social_welfare: 'M12 20s-7-4.5-7-10a4 4 0 0 1 7-2.5A4 4 0 0 1 19 10c0 5.5-7 10-7 10z',
+  land_dispute: 'M3 5h18v14H3zM12 5v3M12 10v4M12 16v3',
+  forest_land_dispute: 'M12 3l6 8h-4l5 6H5l5-6H6zM12 17v4',
+  site_clearance: 'M3 9h18v5H3zM7 9l-3 5M13 9l-3 5M19 9l-3 5M6 14v6M18 14v6',
+  land_donation_support: 'M4 11h16v9H4zM3 7h18v4H3zM12 7v13M12 7c-2-4-6-3-5 0M12 7c2-4 6-3 5 0',
+  disaster_damage: 'M7 14a4 4 0 1 1 1-7.9A5 5 0 0 1 18 8a3 3 0 0 1 0 6M13 12l-2 4h3l-2 5',
+  security_order: 'M12 3l8 3v6c0 5-4 8-8 9-4-1-8-4-8-9V6zM9 12l2 2 4-4',
+  admin_procedures: 'M6 3h9l4 4v14H6zM14 3v5h5M9 13h7M9 17h7',
+  culture_customs: 'M6 8h12v8H6zM6 8l6-5 6 5M6 16l6 5 6-5M9 11h6M9 13h6',
+  ethnic_religious: 'M3 11l9-7 9 7M5 10v10h14V10M10 20v-5h4v5',
+  other: 'M4 5h16v11H9l-5 4z',
 };
-export function categoryIcon(code: string): string {
-  return ICONS[code] ?? '💬';
+export function CategoryIcon(props: { code: string }) {
+  return (
+    <svg class="cat-icon" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false"
+      fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
+      <path d={ICON_PATHS[props.code] ?? ICON_PATHS.other} />
+    </svg>
+  );
 }
 
 // Downloads rows as CSV (RFC 4180 quoting), built in the browser from what the page shows.

@@ -1,7 +1,7 @@
 // Categories as pictures with plain words, in the chosen language.
 import { useEffect } from 'preact/hooks';
 import { categories, language, loadCategories, useStore, useT } from '../store';
-import { categoryIcon } from '../ui';
+import { CategoryIcon } from '../ui';
 
 export function CategoryPicker(props: { value: string; onChange: (code: string) => void }) {
   const t = useT();
@@ -15,7 +15,7 @@ export function CategoryPicker(props: { value: string; onChange: (code: string) 
         <label key={c.code} class={`tile${props.value === c.code ? ' on' : ''}`}>
           <input type="radio" name="category" value={c.code} checked={props.value === c.code}
             onChange={() => props.onChange(c.code)} />
-          <span class="icon" aria-hidden="true">{categoryIcon(c.code)}</span>
+          <span class="icon"><CategoryIcon code={c.code} /></span>
           <span>{c.names[lang]}</span>
         </label>
       ))}

@@ -167,7 +167,7 @@ export function Report() {
             onChange={(e) => setPhoto((e.target as HTMLInputElement).files?.[0] ?? null)} />
         </label>
         <p>
-          <button type="button" class="secondary" onClick={locate}>📍 {t('report.location')}</button>{' '}
+          <button type="button" class="secondary" onClick={locate}>{t('report.location')}</button>{' '}
           <span role="status">{locationNote}</span>
         </p>
         <fieldset>
