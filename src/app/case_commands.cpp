@@ -166,4 +166,35 @@ Result<CaseView> PerformAction(store::WriteTx& tx, const Registry& reg, const Pr
   return CaseView{std::move(c), after};
 }
 
+Result<std::vector<store::UserRecord>> AssigneesFor(store::ReadTx& tx, const Registry& reg,
+                                                    std::string_view raw_code,
+                                                    const Principal& who) {
+  auto code = NormalizeTrackingCode(raw_code);
+  if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
+  auto found = tx.FindCase(*code, false);
+  if (!found) return found.error();
+  if (!found.value()) return Error::NotFound("no case with code " + *code);
+  if (AccessOf(reg.units, &who, **found, false) != CaseAccess::kHandler) {
+    return Error::Forbidden("only the handling unit assigns case " + *code);
+  }
+  const Unit* handler = reg.units.FindById((*found)->assigned_unit_id);
+  if (handler == nullptr) return Error::Internal("case references missing");
+  std::vector<int64_t> ids;
+  std::vector<const Unit*> todo = {handler};
+  while (!todo.empty()) {
+    const Unit* u = todo.back();
+    todo.pop_back();
+    ids.push_back(u->id);
+    for (const Unit* child : reg.units.Children(*u)) todo.push_back(child);
+  }
+  auto users = tx.UsersOfUnits(ids, kMaxAssignees);
+  if (!users) return users.error();
+  std::vector<store::UserRecord> staff;
+  for (store::UserRecord& u : *users) {
+    auto role = ParseRole(u.role);
+    if (role && IsStaff(*role)) staff.push_back(std::move(u));
+  }
+  return staff;
+}
+
 }  // namespace jembatan::app

@@ -54,4 +54,11 @@ Status RecordDecision(store::WriteTx& tx, const Registry& reg, Case& c, const Ac
 Result<CaseView> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
                                const ActionCommand& cmd, Timestamp now);
 
+// The staff who may be assigned case `code`: users (not members) of its handling unit and the
+// units below it, by name. Only for the handling unit (403 otherwise: staff names are staff
+// matters). At most kMaxAssignees.
+constexpr int kMaxAssignees = 200;
+Result<std::vector<store::UserRecord>> AssigneesFor(store::ReadTx& tx, const Registry& reg,
+                                                    std::string_view code, const Principal& who);
+
 }  // namespace jembatan::app

@@ -274,6 +274,26 @@ void Api::AddCaseRoutes() {
                 return r;
               });
 
+  // Who may be assigned the case: for the handling unit's assign picker.
+  router_.Add(
+      "GET", "/api/v1/cases/{code}/assignees",
+      [&d](const Request& req, const PathParams& p) -> Reply {
+        if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+        auto tx = d.store.BeginRead();
+        if (!tx) return ProblemFor(tx.error());
+        auto who = RequiredPrincipal(d, **tx, req);
+        if (!who) return ProblemFor(who.error());
+        auto users = app::AssigneesFor(**tx, *d.registry, p[0], *who);
+        if (!users) return ProblemFor(users.error());
+        json::array out;
+        for (const store::UserRecord& u : *users) {
+          const Unit* unit = d.registry->units.FindById(u.unit_id);
+          out.push_back(json::object{
+              {"name", u.name}, {"role", u.role}, {"unit", unit ? unit->name : std::string()}});
+        }
+        return JsonResponse(200, Serialize(json::object{{"assignees", std::move(out)}}));
+      });
+
   router_.Add("GET", "/api/v1/cases/{code}/events",
               [&d](const Request& req, const PathParams& p) -> Reply {
                 if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());

@@ -132,6 +132,9 @@ class ReadTx {
   virtual Result<std::optional<UserRecord>> FindUserByTokenHash(std::string_view hash) = 0;
   virtual Result<std::optional<UserRecord>> FindUserByName(std::string_view name) = 0;
   virtual Result<std::optional<UserRecord>> FindUserById(int64_t id) = 0;
+  // Users whose unit is one of `unit_ids`, by name. At most `limit`.
+  virtual Result<std::vector<UserRecord>> UsersOfUnits(const std::vector<int64_t>& unit_ids,
+                                                       int limit) = 0;
   // The Argon2id hash string, "" when the user has no password.
   virtual Result<std::string> UserPasswordHash(int64_t user_id) = 0;
   virtual Result<std::optional<SessionRecord>> FindSession(std::string_view id_hash) = 0;

@@ -375,6 +375,24 @@ class PrivacyMatrixTest(unittest.TestCase):
         self.assertNotIn("reporter", r)
         self.assertEqual(r["access"], "observer")
 
+    def test_assignees_are_listed_to_the_handling_unit_only(self):
+        for case in "ABC":
+            for caller in CALLERS:
+                with self.subTest(case=case, caller=caller):
+                    status, body, _ = self.get(f"/api/v1/cases/{self.codes[case]}/assignees",
+                                               caller, case)
+                    access = ACCESS[case][caller] if caller != "wrongpin" else "public"
+                    if caller in ("anon", "pin", "wrongpin"):
+                        self.assertEqual(status, 401, body)
+                    elif access != "handler":
+                        self.assertEqual(status, 403, body)
+                    else:
+                        self.assertEqual(status, 200, body)
+                        names = [a["name"] for a in body["assignees"]]
+                        self.assertIn(ACTOR[case], names)
+                        self.assertFalse(any(n.startswith("member") for n in names), names)
+                    self.assertEqual(self.found(self.text_of(body)), set())
+
     def test_the_server_log_holds_no_marker(self):
         self.s.log.flush()
         with open(self.s.log.name, encoding="utf-8", errors="replace") as f:
@@ -388,6 +406,7 @@ if __name__ == "__main__":
 class EveryRouteIsInTheMatrixTest(unittest.TestCase):
     """A new GET route must be placed: in the matrix above, or among those without case data."""
     IN_MATRIX = {"/api/v1/cases", "/api/v1/cases/{code}", "/api/v1/cases/{code}/events",
+                 "/api/v1/cases/{code}/assignees",
                  "/api/v1/cases/{code}/media/{id}", "/api/v1/stats/summary",
                  "/api/v1/stats/units", "/api/v1/stats/series", "/api/v1/admin/outbox"}
     NO_CASE_DATA = {"/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",

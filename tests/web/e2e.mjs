@@ -258,6 +258,30 @@ describe('staff boundaries', () => {
     await context.close();
   });
 
+  test('an officer assigns from a list of the unit\'s staff and transfers by typing a commune\'s name', async () => {
+    const made = await fetch(`${base}/api/v1/cases`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: 'Jalan desa tergenang. [e2e-transfer]', unit: 'C001-V01', category: 'roads_bridges' }),
+    });
+    const code = (await made.json()).code;
+    const { context, page } = await newPage();
+    await signIn(page, 'officer.bienson');
+    await page.goto(`${base}/case/${code}`);
+    await page.getByRole('button', { name: 'Assign' }).click();
+    await page.getByLabel('Assign to').selectOption('officer.bienson');
+    await page.locator('form').getByRole('button', { name: 'Assign' }).click();
+    await page.getByText('Done: Assign.').waitFor();
+    await page.getByRole('button', { name: 'Transfer' }).click();
+    await page.getByLabel(/^Transfer to/).fill('son hai');
+    await page.locator('.choices button', { hasText: 'Son Hai' }).first().click();
+    await checkA11y(page, 'case-transfer');
+    await page.locator('form').getByRole('button', { name: 'Transfer' }).click();
+    await page.getByText('Done: Transfer.').waitFor();
+    const { body } = await apiGet(`/api/v1/cases/${code}`, 'jbt_demo_supervisor');
+    assert.equal(body.assigned_unit.code, 'C002');
+    await context.close();
+  });
+
   test('the commune where a department case lies reads it without the contact and may only note', async () => {
     const made = await fetch(`${base}/api/v1/cases`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },

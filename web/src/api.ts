@@ -107,6 +107,7 @@ export interface UnitRef { code: string; name: string; level: string }
 export interface Unit extends UnitRef {
   parent: string | null;
   parent_name?: string;
+  live?: boolean;
   location?: { lat: number; lon: number };
 }
 export interface Category {

@@ -348,6 +348,24 @@ class Queries : public Base {
   Result<std::optional<UserRecord>> FindUserByName(std::string_view name) override {
     return FindUser("name = ?", [&](Statement& s) { s.Bind(1, name); });
   }
+  Result<std::vector<UserRecord>> UsersOfUnits(const std::vector<int64_t>& unit_ids,
+                                               int limit) override {
+    std::vector<UserRecord> out;
+    if (unit_ids.empty()) return out;
+    std::string sql = "SELECT id, name, role, unit_id, created_at FROM users WHERE unit_id IN (";
+    for (size_t i = 0; i < unit_ids.size(); ++i) sql += i == 0 ? "?" : ",?";
+    sql += ") ORDER BY name LIMIT ?";
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    Statement& s = **st;
+    for (size_t i = 0; i < unit_ids.size(); ++i) s.Bind(static_cast<int>(i + 1), unit_ids[i]);
+    s.Bind(static_cast<int>(unit_ids.size() + 1), static_cast<int64_t>(limit));
+    while (s.Step()) out.push_back(ReadUser(s));
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
   Result<std::optional<UserRecord>> FindUserById(int64_t id) override {
     return FindUser("id = ?", [&](Statement& s) { s.Bind(1, id); });
   }

@@ -4,7 +4,8 @@
 // apart on purpose: a public update (the timeline and the reporter's notice) and an internal
 // note (staff only). The commune where another unit's case lies observes: it may only note.
 import { useEffect, useState } from 'preact/hooks';
-import { api, fetchCaseWithEvents, type Case, type CaseEvent, type Contact } from '../api';
+import { api, fetchCaseWithEvents, type Case, type CaseEvent, type Contact, type Unit } from '../api';
+import { fold } from '../place_search';
 import { formatDate, type Key } from '../i18n';
 import { language, useCategoryName, useStore, useT } from '../store';
 import { ErrorBox, Notice, Page, StatusBadge, Timeline } from '../ui';
@@ -17,6 +18,55 @@ const NEEDS: Record<string, { field: string; label: Key; multiline?: boolean } |
   transfer: { field: 'unit', label: 'case.transferTo' },
   merge: { field: 'into', label: 'case.mergeInto' },
 };
+
+// Transfer: the live communes and departments, found by name (diacritics ignored).
+function UnitChoice(props: { value: string; onChange: (code: string) => void; exclude: string }) {
+  const t = useT();
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    api<{ units: Unit[] }>('/api/v1/units')
+      .then((r) => setUnits(r.units.filter((u) => (u.level === 'commune' || u.level === 'department') && u.code !== props.exclude && u.live !== false)
+        .sort((a, b) => a.name.localeCompare(b.name))))
+      .catch(() => setUnits([]));
+  }, []);
+  const chosen = units.find((u) => u.code === props.value);
+  const words = fold(q).split(' ').filter(Boolean);
+  const found = words.length ? units.filter((u) => words.every((w) => `${fold(u.name)} ${u.code.toLowerCase()}`.includes(w))).slice(0, 12) : [];
+  return (
+    <div class="picker">
+      <label>{t('case.transferTo')}
+        <input name="unit-search" type="search" autoComplete="off" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+      </label>
+      {chosen ? <p role="status">{t('report.placeChosen', { name: chosen.name })}</p> : null}
+      {found.length ? (
+        <ul class="choices" aria-label={t('case.transferTo')}>
+          {found.map((u) => (
+            <li key={u.code}><button type="button" class={`choice${u.code === props.value ? ' on' : ''}`} onClick={() => props.onChange(u.code)}>{u.name}</button></li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+// Assign: the staff of the handling unit (GET …/assignees), by name.
+function AssigneeChoice(props: { code: string; value: string; onChange: (name: string) => void }) {
+  const t = useT();
+  const [people, setPeople] = useState<{ name: string; role: string; unit: string }[]>([]);
+  useEffect(() => {
+    api<{ assignees: { name: string; role: string; unit: string }[] }>(`/api/v1/cases/${props.code}/assignees`)
+      .then((r) => setPeople(r.assignees)).catch(() => setPeople([]));
+  }, [props.code]);
+  return (
+    <label>{t('case.assignee')}
+      <select name="assignee" required value={props.value} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
+        <option value="">—</option>
+        {people.map((p) => <option key={p.name} value={p.name}>{p.name} · {p.unit}</option>)}
+      </select>
+    </label>
+  );
+}
 
 function ContactLine(props: { c: Contact | null | undefined }) {
   const t = useT();
@@ -119,11 +169,15 @@ export default function CasePage(props: { params: string[] }) {
           )}
           {open && need ? (
             <form class="form" onSubmit={(e) => { e.preventDefault(); void run(open); }}>
-              <label>{t(need.label)}
-                {need.multiline
-                  ? <textarea name={need.field} rows={4} required maxLength={5000} value={value} onInput={(e) => setValue((e.target as HTMLTextAreaElement).value)} />
-                  : <input name={need.field} required maxLength={64} value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
-              </label>
+              {open === 'transfer' ? <UnitChoice value={value} onChange={setValue} exclude={c.assigned_unit.code} />
+                : open === 'assign' ? <AssigneeChoice code={c.code} value={value} onChange={setValue} />
+                : (
+                  <label>{t(need.label)}
+                    {need.multiline
+                      ? <textarea name={need.field} rows={4} required maxLength={5000} value={value} onInput={(e) => setValue((e.target as HTMLTextAreaElement).value)} />
+                      : <input name={need.field} required maxLength={64} value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />}
+                  </label>
+                )}
               {texts}
               <button type="submit">{t(`action.${open}` as Key)}</button>{' '}
               <button type="button" class="secondary" onClick={() => setOpen(null)}>{t('app.back')}</button>
