@@ -193,14 +193,20 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
     }
   }
   // Units merged in 2025: old codes that must still resolve to the new unit.
-  const std::vector<std::pair<std::string, std::string>> old_communes = {
-      {"OLD-BS1", "C001"}, {"OLD-BS2", "C001"}, {"OLD-SH1", "C002"},
-      {"OLD-KN1", "C008"}, {"OLD-MN1", "C010"}, {"OLD-NP1", "C011"}};
-  for (size_t i = 0; i < old_communes.size(); ++i) {
-    const auto& [old, into] = old_communes[i];
-    csv += old + ",Old commune " + std::to_string(i + 1) +
-           " (before the 2025 merger),commune,P01,0,0," + into + ",2010-01-01,2025-06-30,,\n";
-    csv += old + "-V01,Old village of " + old + ",village," + old + ",0,0," + into +
+  // Names as such communes had (the web names them "… (now part of …)" in the reader's language).
+  struct OldCommune {
+    const char* code;
+    const char* name;
+    const char* into;
+  };
+  const std::vector<OldCommune> old_communes = {
+      {"OLD-BS1", "Tan Lap", "C001"},   {"OLD-BS2", "Dong Tien", "C001"},
+      {"OLD-SH1", "Hop Thanh", "C002"}, {"OLD-KN1", "Quyet Tien", "C008"},
+      {"OLD-MN1", "Binh Minh", "C010"}, {"OLD-NP1", "Thanh Cong", "C011"}};
+  for (const OldCommune& o : old_communes) {
+    csv += std::string(o.code) + "," + o.name + ",commune,P01,0,0," + o.into +
+           ",2010-01-01,2025-06-30,,\n";
+    csv += std::string(o.code) + "-V01,Ban " + o.name + ",village," + o.code + ",0,0," + o.into +
            "-V01,2010-01-01,2025-06-30,,\n";
   }
   summary.communes = kCommunes;
@@ -274,7 +280,8 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
     const int ci = static_cast<int>(rng.Below(kCommunes));
     const int villages = kVillages / kCommunes + (ci < kVillages % kCommunes ? 1 : 0);
     req.unit = "C" + Pad(ci + 1, 3) + "-V" + Pad(static_cast<int>(rng.Below(villages)) + 1, 2);
-    if (rng.Below(100) < 3) req.unit = old_communes[rng.Below(old_communes.size())].first + "-V01";
+    if (rng.Below(100) < 3)
+      req.unit = std::string(old_communes[rng.Below(old_communes.size())].code) + "-V01";
     req.language = rng.Below(100) < 60 ? "vi" : "id";
     req.visibility = rng.Below(100) < 12 ? "private" : "public";
     if (rng.Below(100) < 5) req.addressed_to = "P01";  // skipped the commune

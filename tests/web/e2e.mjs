@@ -471,6 +471,18 @@ describe('languages', () => {
     await page.getByRole('heading', { name: 'Bảng tin xã' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
     await page.getByTestId('on-time').waitFor();
+    // The picker is sorted, searchable, and names merged communes in the reader's language.
+    const names = await page.locator('select[name=commune] > option').allTextContents();
+    const live = names.slice(1);
+    assert.deepEqual(live, [...live].sort((a, b) => a.localeCompare(b)));
+    assert.ok((await page.locator('select[name=commune] optgroup option').allTextContents()).some((n) => /nay thuộc/.test(n)));
+    await page.getByLabel('Tìm xã').fill('son');
+    assert.ok((await page.locator('select[name=commune] > option').count()) < names.length);
+    // Filtered by status: every listed report has it.
+    await page.getByLabel('Trạng thái').selectOption('closed');
+    await page.locator('ul.cases li').first().waitFor();
+    const badges = await page.locator('ul.cases li .badge').allTextContents();
+    assert.ok(badges.length > 0 && badges.every((b) => b.startsWith('Đã đóng')), badges.join());
     await checkA11y(page, 'board');
     await shot(page, 'board-vi');
     await page.getByLabel('Ngôn ngữ').selectOption('id');

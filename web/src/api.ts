@@ -108,6 +108,7 @@ export interface Unit extends UnitRef {
   parent: string | null;
   parent_name?: string;
   live?: boolean;
+  merged_into?: string | null;
   location?: { lat: number; lon: number };
 }
 export interface Category {

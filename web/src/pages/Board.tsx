@@ -4,27 +4,53 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query, type Case, type CaseList, type Summary, type Unit } from '../api';
 import { formatDate, formatNumber, formatPercent } from '../i18n';
 import { navigate } from '../router';
-import { language, useCategoryName, useStore, useT } from '../store';
+import { fold } from '../place_search';
+import { categories, language, loadCategories, useCategoryName, useStore, useT } from '../store';
 import { ErrorBox, Page, StatusBadge } from '../ui';
+import type { Key } from '../i18n';
 
+const STATUSES = ['received', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
+
+// Communes sorted by name with a search box; a commune merged away in 2025 is listed under its
+// old name, named in the reader's language, and leads to the commune it became.
 export function Board(props: { params: string[] }) {
   const t = useT();
   const [communes, setCommunes] = useState<Unit[]>([]);
+  const [q, setQ] = useState('');
   const unit = props.params[0] ?? '';
   useEffect(() => {
     api<{ units: Unit[] }>('/api/v1/units')
-      .then((r) => setCommunes(r.units.filter((u) => u.level === 'commune')))
+      .then((r) => setCommunes(r.units.filter((u) => u.level === 'commune').sort((a, b) => a.name.localeCompare(b.name))))
       .catch(() => undefined);
   }, []);
+  const live = communes.filter((c) => c.live !== false);
+  const byCode = new Map(communes.map((c) => [c.code, c]));
+  const words = fold(q).split(' ').filter(Boolean);
+  const matches = (c: Unit) => words.every((w) => `${fold(c.name)} ${c.code.toLowerCase()}`.includes(w));
+  const shown = live.filter(matches);
+  const merged = communes.filter((c) => c.live === false && c.merged_into && matches(c));
   return (
     <Page title={t('board.title')}>
-      <label>
-        {t('board.pick')}{' '}
-        <select name="commune" value={unit} onChange={(e) => navigate(`/board/${(e.target as HTMLSelectElement).value}`)}>
-          <option value="">—</option>
-          {communes.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
-        </select>
-      </label>
+      <div class="form inline">
+        <label>{t('board.search')}
+          <input name="commune-search" type="search" autoComplete="off" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+        </label>
+        <label>
+          {t('board.pick')}{' '}
+          <select name="commune" value={unit} onChange={(e) => navigate(`/board/${(e.target as HTMLSelectElement).value}`)}>
+            <option value="">—</option>
+            {shown.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+            {merged.length ? (
+              <optgroup label={t('board.mergedGroup')}>
+                {merged.map((c) => {
+                  const into = byCode.get(c.merged_into ?? '');
+                  return <option key={c.code} value={into?.code ?? c.code}>{t('board.mergedInto', { old: c.name, now: into?.name ?? '' })}</option>;
+                })}
+              </optgroup>
+            ) : null}
+          </select>
+        </label>
+      </div>
       {unit ? <CommuneBoard key={unit} unit={unit} /> : null}
     </Page>
   );
@@ -38,15 +64,19 @@ function CommuneBoard(props: { unit: string }) {
   const [cases, setCases] = useState<Case[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [category, setCategory] = useState('');
+  const cats = useStore(categories);
+  useEffect(() => { void loadCategories(); }, []);
   const more = (after: string | null) => {
-    api<CaseList>(`/api/v1/cases${query({ unit: props.unit, limit: 20, cursor: after })}`)
+    api<CaseList>(`/api/v1/cases${query({ unit: props.unit, status, category, limit: 20, cursor: after })}`)
       .then((r) => { setCases((old) => (after ? [...old, ...r.cases] : r.cases)); setCursor(r.next_cursor); })
       .catch(setError);
   };
   useEffect(() => {
     api<Summary>(`/api/v1/stats/summary${query({ unit: props.unit })}`).then(setSummary).catch(setError);
-    more(null);
   }, [props.unit]);
+  useEffect(() => { more(null); }, [props.unit, status, category]);
   return (
     <div>
       <ErrorBox error={error} />
@@ -59,6 +89,20 @@ function CommuneBoard(props: { unit: string }) {
         </dl>
       ) : null}
       <h2>{t('board.cases')}</h2>
+      <div class="form inline" role="search">
+        <label>{t('inbox.status')}
+          <select name="status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('board.anyStatus')}</option>
+            {STATUSES.map((st) => <option key={st} value={st}>{t(`status.${st}` as Key)}</option>)}
+          </select>
+        </label>
+        <label>{t('inbox.category')}
+          <select name="category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('inbox.anyCategory')}</option>
+            {cats.map((c) => <option key={c.code} value={c.code}>{c.names[lang]}</option>)}
+          </select>
+        </label>
+      </div>
       {cases.length === 0 ? <p>{t('board.none')}</p> : (
         <ul class="cases">
           {cases.filter((c) => c.visibility === 'public').map((c) => (
