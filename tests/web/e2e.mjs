@@ -210,7 +210,7 @@ describe('a report from a resident to a confirmed answer', () => {
     const { context, page } = await newPage();
     await signIn(page, 'supervisor');
     assert.equal(new URL(page.url()).pathname, '/dashboard');
-    const figure = (name) => page.getByTestId('figures').locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) }).locator('dd');
+    const figure = (name) => page.getByTestId('figures').locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) }).locator('dd:not(.help)');
     await figure('Satisfaction').waitFor();
     assert.equal(await figure('Satisfaction').textContent(), '100%');
     assert.equal((await figure('Received').textContent()).replace(/,/g, ''), String(sum.received));

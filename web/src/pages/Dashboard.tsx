@@ -21,27 +21,46 @@ function CsvButton(props: { name: string; header: string[]; rows: (string | numb
   );
 }
 
+// Received and resolved per week: bars with a value axis (0, half, the maximum), the first,
+// middle and last week under them, the numbers on each bar, and a legend.
 function Chart(props: { points: Point[] }) {
   const t = useT();
   const lang = useStore(language);
   const max = Math.max(1, ...props.points.map((p) => Math.max(p.received, p.resolved)));
+  const left = 40;
   const w = 640;
   const h = 160;
-  const bw = w / Math.max(1, props.points.length);
+  const top = 14;
+  const n = Math.max(1, props.points.length);
+  const bw = (w - left) / n;
+  const y = (v: number) => top + h - (v / max) * h;
+  const ticks = [0, Math.round(max / 2), max];
+  const labelled = new Set([0, Math.floor((n - 1) / 2), n - 1]);
   return (
     <figure>
-      <svg viewBox={`0 0 ${w} ${h + 20}`} role="img" aria-label={t('dash.overTime')} class="chart">
+      <svg viewBox={`0 0 ${w} ${h + top + 34}`} role="img" aria-label={t('dash.overTime')} class="chart">
+        {ticks.map((v) => (
+          <g key={`t${v}`}>
+            <line x1={left} y1={y(v)} x2={w} y2={y(v)} class="grid" />
+            <text x={left - 6} y={y(v) + 4} text-anchor="end" class="tick">{formatNumber(lang, v)}</text>
+          </g>
+        ))}
         {props.points.map((p, i) => (
           <g key={p.from}>
             <title>{`${t('dash.week', { date: formatDate(lang, p.from) })}: ${t('dash.received')} ${p.received}, ${t('dash.resolved')} ${p.resolved}`}</title>
-            <rect x={i * bw + 2} y={h - (p.received / max) * h} width={bw / 2 - 2} height={(p.received / max) * h} class="bar-received" />
-            <rect x={i * bw + bw / 2} y={h - (p.resolved / max) * h} width={bw / 2 - 2} height={(p.resolved / max) * h} class="bar-resolved" />
+            <rect x={left + i * bw + 2} y={y(p.received)} width={bw / 2 - 2} height={(p.received / max) * h} class="bar-received" />
+            <rect x={left + i * bw + bw / 2} y={y(p.resolved)} width={bw / 2 - 2} height={(p.resolved / max) * h} class="bar-resolved" />
+            {n <= 16 ? <text x={left + i * bw + bw / 4} y={y(p.received) - 2} text-anchor="middle" class="value">{p.received}</text> : null}
+            {labelled.has(i) ? <text x={left + i * bw + bw / 2} y={top + h + 16} text-anchor="middle" class="tick">{formatDate(lang, p.from)}</text> : null}
           </g>
         ))}
-        <line x1="0" y1={h} x2={w} y2={h} class="axis" />
+        <line x1={left} y1={top + h} x2={w} y2={top + h} class="axis" />
+        <line x1={left} y1={top} x2={left} y2={top + h} class="axis" />
       </svg>
       <figcaption>
-        <span class="key-received">■</span> {t('dash.received')} <span class="key-resolved">■</span> {t('dash.resolved')}
+        <span class="key-received" aria-hidden="true">■</span> {t('dash.received')}{' '}
+        <span class="key-resolved" aria-hidden="true">■</span> {t('dash.resolved')}
+        <span class="help"> · {t('dash.chartHelp')}</span>
       </figcaption>
     </figure>
   );
@@ -95,15 +114,16 @@ export default function Dashboard() {
   const byOverdue = [...communes].sort((a, b) => b.overdue_now - a.overdue_now).slice(0, 15);
   const byReopen = [...communes].sort((a, b) => reopenRate(b) - reopenRate(a)).slice(0, 15);
   const topCats = Object.entries(summary?.by_category ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 8);
-  const figures: [string, string][] = summary ? [
-    [t('dash.received'), num(summary.received)],
-    [t('dash.resolved'), num(summary.resolved)],
-    [t('dash.onTime'), pct(summary.on_time_rate)],
-    [t('dash.median'), num(summary.median_working_days_to_resolve, 1)],
-    [t('dash.overdue'), num(summary.overdue_now)],
-    [t('dash.beyond'), num(summary.beyond_level)],
-    [t('dash.reopened'), num(summary.reopened)],
-    [t('dash.satisfaction'), pct(summary.satisfaction)],
+  // [label, shown value, raw value for the CSV (numbers as numbers), what it means]
+  const figures: [string, string, number | string, string][] = summary ? [
+    [t('dash.received'), num(summary.received), summary.received, t('help.received')],
+    [t('dash.resolved'), num(summary.resolved), summary.resolved, t('help.resolved')],
+    [t('dash.onTime'), pct(summary.on_time_rate), summary.on_time_rate ?? '', t('help.onTime')],
+    [t('dash.median'), num(summary.median_working_days_to_resolve, 1), summary.median_working_days_to_resolve ?? '', t('help.median')],
+    [t('dash.overdue'), num(summary.overdue_now), summary.overdue_now, t('help.overdue')],
+    [t('dash.beyond'), num(summary.beyond_level), summary.beyond_level, t('help.beyond')],
+    [t('dash.reopened'), num(summary.reopened), summary.reopened, t('help.reopened')],
+    [t('dash.satisfaction'), pct(summary.satisfaction), summary.satisfaction ?? '', t('help.satisfaction')],
   ] : [];
   return (
     <Page title={t('dash.title')}>
@@ -120,9 +140,9 @@ export default function Dashboard() {
       </form>
       <ErrorBox error={error} />
       <dl class="figures" data-testid="figures">
-        {figures.map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
+        {figures.map(([k, v, , help]) => <div key={k}><dt>{k}</dt><dd>{v}</dd><dd class="help">{help}</dd></div>)}
       </dl>
-      {figures.length ? <CsvButton name="summary.csv" header={['figure', 'value']} rows={figures} /> : null}
+      {figures.length ? <CsvButton name="summary.csv" header={['figure', 'value']} rows={figures.map(([k, , raw]) => [k, raw])} /> : null}
 
       <h2>{t('dash.overTime')}</h2>
       <Chart points={points} />
