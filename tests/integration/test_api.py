@@ -490,6 +490,33 @@ class BackgroundSweepTest(unittest.TestCase):
             s.close()
 
 
+class DatabaseFileModeTest(unittest.TestCase):
+    """The database holds contacts and channel secrets: only its owner may read it."""
+
+    def test_files_are_private_and_serve_refuses_a_readable_database(self):
+        import stat
+        import subprocess
+        from harness import BIN
+        s = Server(cases=10)
+        try:
+            self.assertEqual(s.request("POST", "/api/v1/cases", new_case())[0], 201)
+            for suffix in ("", "-wal", "-shm"):
+                path = s.db + suffix
+                if os.path.exists(path):
+                    self.assertEqual(stat.S_IMODE(os.stat(path).st_mode) & 0o077, 0, path)
+            self.assertEqual(s.stop(), 0)
+            os.chmod(s.db, 0o644)
+            refused = subprocess.run([BIN, "serve", "--db", s.db, "--listen", "127.0.0.1:0"],
+                                     capture_output=True, text=True, timeout=30)
+            self.assertNotEqual(refused.returncode, 0)
+            self.assertIn("other local users can read the database", refused.stderr)
+            self.assertIn("--allow-readable-db", refused.stderr)
+            s.restart(s.serve_args + ["--allow-readable-db"])  # the operator accepts the risk
+            self.assertEqual(s.request("GET", "/healthz")[0], 200)
+        finally:
+            s.close()
+
+
 class ShutdownTest(unittest.TestCase):
     def test_sigterm_stops_cleanly_and_keeps_acknowledged_cases(self):
         s = Server(cases=10)
