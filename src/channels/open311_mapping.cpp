@@ -149,43 +149,41 @@ json::object ServiceToJson(const Category& c, const app::Registry& reg, std::str
                       {"group", c.province_level() ? "province" : "commune"}};
 }
 
+namespace {
+
+// One attribute of a service definition, in the spec's element order. `values`: the
+// (key, name) pairs of a singlevaluelist; none for a string.
+json::object Attribute(
+    std::string_view code, int order, std::string_view description,
+    json::value datatype_description,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+  json::object a{{"variable", true},
+                 {"code", code},
+                 {"datatype", values.size() == 0 ? "string" : "singlevaluelist"},
+                 {"required", false},
+                 {"datatype_description", std::move(datatype_description)},
+                 {"order", order},
+                 {"description", description}};
+  if (values.size() != 0) {
+    json::array list;
+    for (const auto& [key, name] : values)
+      list.push_back(json::object{{"key", key}, {"name", name}});
+    a.emplace("values", std::move(list));
+  }
+  return a;
+}
+
+}  // namespace
+
 json::object ServiceDefinitionToJson(const Category& c, std::string_view language) {
   const Words& w = WordsFor(language);
   json::array attributes;
-  attributes.push_back(json::object{{"variable", true},
-                                    {"code", kUnitAttribute},
-                                    {"datatype", "string"},
-                                    {"required", false},
-                                    {"datatype_description", "C001-V03"},
-                                    {"order", 1},
-                                    {"description", w.unit_description}});
-  attributes.push_back(json::object{
-      {"variable", true},
-      {"code", kVisibilityAttribute},
-      {"datatype", "singlevaluelist"},
-      {"required", false},
-      {"datatype_description", nullptr},
-      {"order", 2},
-      {"description", w.visibility_description},
-      {"values", json::array{json::object{{"key", "public"}, {"name", w.public_name}},
-                             json::object{{"key", "private"}, {"name", w.private_name}}}}});
-  attributes.push_back(json::object{{"variable", true},
-                                    {"code", kTitleAttribute},
-                                    {"datatype", "string"},
-                                    {"required", false},
-                                    {"datatype_description", nullptr},
-                                    {"order", 3},
-                                    {"description", w.title_description}});
-  attributes.push_back(
-      json::object{{"variable", true},
-                   {"code", kSmsUpdatesAttribute},
-                   {"datatype", "singlevaluelist"},
-                   {"required", false},
-                   {"datatype_description", nullptr},
-                   {"order", 4},
-                   {"description", w.sms_description},
-                   {"values", json::array{json::object{{"key", "yes"}, {"name", w.yes}},
-                                          json::object{{"key", "no"}, {"name", w.no}}}}});
+  attributes.push_back(Attribute(kUnitAttribute, 1, w.unit_description, "C001-V03", {}));
+  attributes.push_back(Attribute(kVisibilityAttribute, 2, w.visibility_description, nullptr,
+                                 {{"public", w.public_name}, {"private", w.private_name}}));
+  attributes.push_back(Attribute(kTitleAttribute, 3, w.title_description, nullptr, {}));
+  attributes.push_back(Attribute(kSmsUpdatesAttribute, 4, w.sms_description, nullptr,
+                                 {{"yes", w.yes}, {"no", w.no}}));
   return json::object{{"service_code", c.code}, {"attributes", std::move(attributes)}};
 }
 

@@ -6,18 +6,25 @@ export function fold(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+// Whether every word typed (folded) is found in one of `fields` (folded): the rule of every
+// name search in the app (places, units to transfer to, the board's communes).
+export function matchesWords(query: string, ...fields: string[]): boolean {
+  const words = fold(query).split(' ').filter(Boolean);
+  const hay = fields.map(fold).join(' ');
+  return words.every((w) => hay.includes(w));
+}
+
 export interface Searchable { code: string; name: string; commune: string | null }
 
 // Places whose name (or "name commune", or code) contains every typed word; names that start
 // with the query first, then shorter names. At most `limit`.
 export function searchPlaces<T extends Searchable>(places: T[], query: string, limit = 20): T[] {
-  const words = fold(query).split(' ').filter(Boolean);
-  if (!words.length) return [];
+  const first = fold(query).split(' ').find(Boolean);
+  if (!first) return [];
   const scored: { p: T; rank: number }[] = [];
   for (const p of places) {
-    const hay = `${fold(p.name)} ${fold(p.commune ?? '')} ${p.code.toLowerCase()}`;
-    if (!words.every((w) => hay.includes(w))) continue;
-    scored.push({ p, rank: (fold(p.name).startsWith(words[0]) ? 0 : 1000) + p.name.length });
+    if (!matchesWords(query, p.name, p.commune ?? '', p.code)) continue;
+    scored.push({ p, rank: (fold(p.name).startsWith(first) ? 0 : 1000) + p.name.length });
   }
   scored.sort((a, b) => a.rank - b.rank || a.p.name.localeCompare(b.p.name));
   return scored.slice(0, limit).map((s) => s.p);

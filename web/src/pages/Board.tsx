@@ -2,12 +2,12 @@
 // supervision. Never any reporter's identity (the public views do not carry it).
 import { useEffect, useState } from 'preact/hooks';
 import { api, query, type Case, type CaseList, type Summary, type Unit } from '../api';
-import { formatDate, formatNumber, formatPercent } from '../i18n';
+import { formatDate, formatNumber, formatPercent, type Key } from '../i18n';
 import { navigate } from '../router';
-import { fold } from '../place_search';
-import { categories, language, loadCategories, useCategoryName, useStore, useT } from '../store';
+import { matchesWords } from '../place_search';
+import { CategoryFilter } from './CategoryPicker';
+import { language, useCategoryName, useStore, useT } from '../store';
 import { ErrorBox, Page, StatusBadge } from '../ui';
-import type { Key } from '../i18n';
 
 const STATUSES = ['received', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
 
@@ -25,8 +25,7 @@ export function Board(props: { params: string[] }) {
   }, []);
   const live = communes.filter((c) => c.live !== false);
   const byCode = new Map(communes.map((c) => [c.code, c]));
-  const words = fold(q).split(' ').filter(Boolean);
-  const matches = (c: Unit) => words.every((w) => `${fold(c.name)} ${c.code.toLowerCase()}`.includes(w));
+  const matches = (c: Unit) => matchesWords(q, c.name, c.code);
   const shown = live.filter(matches);
   const merged = communes.filter((c) => c.live === false && c.merged_into && matches(c));
   return (
@@ -66,8 +65,6 @@ function CommuneBoard(props: { unit: string }) {
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [category, setCategory] = useState('');
-  const cats = useStore(categories);
-  useEffect(() => { void loadCategories(); }, []);
   const more = (after: string | null) => {
     api<CaseList>(`/api/v1/cases${query({ unit: props.unit, status, category, limit: 20, cursor: after })}`)
       .then((r) => { setCases((old) => (after ? [...old, ...r.cases] : r.cases)); setCursor(r.next_cursor); })
@@ -96,12 +93,7 @@ function CommuneBoard(props: { unit: string }) {
             {STATUSES.map((st) => <option key={st} value={st}>{t(`status.${st}` as Key)}</option>)}
           </select>
         </label>
-        <label>{t('inbox.category')}
-          <select name="category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
-            <option value="">{t('inbox.anyCategory')}</option>
-            {cats.map((c) => <option key={c.code} value={c.code}>{c.names[lang]}</option>)}
-          </select>
-        </label>
+        <CategoryFilter value={category} onChange={setCategory} />
       </div>
       {cases.length === 0 ? <p>{t('board.none')}</p> : (
         <ul class="cases">

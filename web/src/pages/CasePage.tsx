@@ -5,7 +5,7 @@
 // note (staff only). The commune where another unit's case lies observes: it may only note.
 import { useEffect, useState } from 'preact/hooks';
 import { api, fetchCaseWithEvents, type Case, type CaseEvent, type Contact, type Unit } from '../api';
-import { fold } from '../place_search';
+import { matchesWords } from '../place_search';
 import { formatDate, type Key } from '../i18n';
 import { language, useCategoryName, useStore, useT } from '../store';
 import { ErrorBox, Notice, Page, StatusBadge, Timeline } from '../ui';
@@ -31,8 +31,7 @@ function UnitChoice(props: { value: string; onChange: (code: string) => void; ex
       .catch(() => setUnits([]));
   }, []);
   const chosen = units.find((u) => u.code === props.value);
-  const words = fold(q).split(' ').filter(Boolean);
-  const found = words.length ? units.filter((u) => words.every((w) => `${fold(u.name)} ${u.code.toLowerCase()}`.includes(w))).slice(0, 12) : [];
+  const found = q.trim() ? units.filter((u) => matchesWords(q, u.name, u.code)).slice(0, 12) : [];
   return (
     <div class="picker">
       <label>{t('case.transferTo')}

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query, type Case, type CaseList } from '../api';
 import { formatDate } from '../i18n';
 import { navigate } from '../router';
-import { categories, language, loadCategories, session, useCategoryName, useStore, useT } from '../store';
+import { language, session, useCategoryName, useStore, useT } from '../store';
+import { CategoryFilter } from './CategoryPicker';
 import { ErrorBox, Notice, Page, StatusBadge } from '../ui';
 
 // Work tabs list by urgency: the deadline owed next, most overdue first (sort=due).
@@ -30,7 +31,6 @@ export default function Inbox() {
   const t = useT();
   const lang = useStore(language);
   const s = useStore(session);
-  const cats = useStore(categories);
   const catName = useCategoryName();
   const [tab, setTab] = useState<(typeof TABS)[number]['id']>('new');
   const [category, setCategory] = useState('');
@@ -49,7 +49,6 @@ export default function Inbox() {
       .then((r) => { setCases((old) => (after ? [...old, ...r.cases] : r.cases)); setCursor(r.next_cursor); setError(null); })
       .catch(setError);
   };
-  useEffect(() => { void loadCategories(); }, []);
   useEffect(() => {
     if (s === null) navigate('/signin');
     if (s) { setSelected(new Set()); load(null); }
@@ -100,12 +99,7 @@ export default function Inbox() {
         <label>{t('inbox.search')}
           <input name="q" type="search" maxLength={100} value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
         </label>
-        <label>{t('inbox.category')}
-          <select name="category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
-            <option value="">{t('inbox.anyCategory')}</option>
-            {cats.map((c) => <option key={c.code} value={c.code}>{c.names[lang]}</option>)}
-          </select>
-        </label>
+        <CategoryFilter value={category} onChange={setCategory} />
         <button type="submit">{t('track.go')}</button>
       </form>
       {notice ? <Notice>{notice}</Notice> : null}
