@@ -480,9 +480,11 @@ describe('languages', () => {
     assert.ok((await page.locator('select[name=commune] > option').count()) < names.length);
     // Filtered by status: every listed report has it.
     await page.getByLabel('Trạng thái').selectOption('closed');
-    await page.locator('ul.cases li').first().waitFor();
-    const badges = await page.locator('ul.cases li .badge').allTextContents();
-    assert.ok(badges.length > 0 && badges.every((b) => b.startsWith('Đã đóng')), badges.join());
+    // The filtered list replaces the first one when its answer arrives (slow under ASan).
+    await page.waitForFunction(() => {
+      const badges = [...document.querySelectorAll('ul.cases li .badge')].map((b) => b.textContent ?? '');
+      return badges.length > 0 && badges.every((b) => b.startsWith('Đã đóng'));
+    }, undefined, { timeout: 15000 });
     await checkA11y(page, 'board');
     await shot(page, 'board-vi');
     await page.getByLabel('Ngôn ngữ').selectOption('id');

@@ -1,6 +1,6 @@
 // A commune's public board: its on-time rate and its public reports, for community
 // supervision. Never any reporter's identity (the public views do not carry it).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, query, type Case, type CaseList, type Summary, type Unit } from '../api';
 import { formatDate, formatNumber, formatPercent, type Key } from '../i18n';
 import { navigate } from '../router';
@@ -65,9 +65,17 @@ function CommuneBoard(props: { unit: string }) {
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [category, setCategory] = useState('');
+  // Only the answer to the latest request counts: a slow answer for the previous filter must
+  // not replace the list of the new one.
+  const latest = useRef(0);
   const more = (after: string | null) => {
+    const mine = ++latest.current;
     api<CaseList>(`/api/v1/cases${query({ unit: props.unit, status, category, limit: 20, cursor: after })}`)
-      .then((r) => { setCases((old) => (after ? [...old, ...r.cases] : r.cases)); setCursor(r.next_cursor); })
+      .then((r) => {
+        if (mine !== latest.current) return;
+        setCases((old) => (after ? [...old, ...r.cases] : r.cases));
+        setCursor(r.next_cursor);
+      })
       .catch(setError);
   };
   useEffect(() => {

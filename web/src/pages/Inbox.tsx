@@ -43,10 +43,18 @@ export default function Inbox() {
   const [notice, setNotice] = useState('');
   const rows = useRef<HTMLTableSectionElement>(null);
 
+  // Only the latest request's answer counts (a slow answer for the previous tab must not win).
+  const latest = useRef(0);
   const load = (after: string | null) => {
     const params = TABS.find((x) => x.id === tab)!.params;
+    const mine = ++latest.current;
     api<CaseList>(`/api/v1/cases${query({ ...params, category, q: q.trim(), limit: 50, cursor: after })}`)
-      .then((r) => { setCases((old) => (after ? [...old, ...r.cases] : r.cases)); setCursor(r.next_cursor); setError(null); })
+      .then((r) => {
+        if (mine !== latest.current) return;
+        setCases((old) => (after ? [...old, ...r.cases] : r.cases));
+        setCursor(r.next_cursor);
+        setError(null);
+      })
       .catch(setError);
   };
   useEffect(() => {
