@@ -69,6 +69,7 @@ def markers(case):
         "repname": m(case, "repname"), "repphone": phone_of(case, "reporter"),
         "oboname": m(case, "oboname"), "obophone": phone_of(case, "household"),
         "actor": ACTOR[case],
+        "dispute": m(case, "dispute"),  # the reporter's reason for disputing (A only)
     }
 
 
@@ -115,6 +116,12 @@ class PrivacyMatrixTest(unittest.TestCase):
             else:
                 cls.act(code, "start", h)
                 cls.act(code, "resolve", h, answer=mk["outcome"])
+        # The reporter of A disputes the answer with the PIN and says why: their words become the
+        # reopen event's public update, as private as the rest of A.
+        status, r, _ = cls.s.request("POST", f"/api/v1/cases/{cls.codes['A']}/feedback",
+                                     {"solved": False, "reason": m("A", "dispute")},
+                                     headers={"X-Case-Pin": cls.pins["A"]})
+        assert status == 200, r
         # The commune where B lies adds an internal note of its own: observers may.
         cls.act(cls.codes["B"], "note", OFFICER_C002, note=m("B", "note") + " seen by Son Hai")
 
@@ -172,6 +179,8 @@ class PrivacyMatrixTest(unittest.TestCase):
         out = set()
         if sees_text(case, access):
             out |= {(case, "update"), (case, "outcome")}
+            if case == "A":
+                out.add((case, "dispute"))
         if access in ("observer", "handler"):
             out.add((case, "note"))
         return out
