@@ -169,23 +169,16 @@ Result<CaseView> PerformAction(store::WriteTx& tx, const Registry& reg, const Pr
 Result<std::vector<store::UserRecord>> AssigneesFor(store::ReadTx& tx, const Registry& reg,
                                                     std::string_view raw_code,
                                                     const Principal& who) {
-  auto code = NormalizeTrackingCode(raw_code);
-  if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
-  auto found = tx.FindCase(*code, false);
-  if (!found) return found.error();
-  if (!found.value()) return Error::NotFound("no case with code " + *code);
-  if (AccessOf(reg.units, &who, **found, false) != CaseAccess::kHandler) {
-    return Error::Forbidden("only the handling unit assigns case " + *code);
+  auto view = GetCase(tx, reg, raw_code, &who);
+  if (!view) return view.error();
+  if (view->access != CaseAccess::kHandler) {
+    return Error::Forbidden("only the handling unit assigns case " + view->c.code);
   }
-  const Unit* handler = reg.units.FindById((*found)->assigned_unit_id);
+  const Unit* handler = reg.units.FindById(view->c.assigned_unit_id);
   if (handler == nullptr) return Error::Internal("case references missing");
-  std::vector<int64_t> ids;
-  std::vector<const Unit*> todo = {handler};
-  while (!todo.empty()) {
-    const Unit* u = todo.back();
-    todo.pop_back();
-    ids.push_back(u->id);
-    for (const Unit* child : reg.units.Children(*u)) todo.push_back(child);
+  std::vector<int64_t> ids;  // the handling unit and every unit below it
+  for (const Unit& u : reg.units.All()) {
+    if (reg.units.Covers(*handler, u)) ids.push_back(u.id);
   }
   auto users = tx.UsersOfUnits(ids, kMaxAssignees);
   if (!users) return users.error();
