@@ -187,8 +187,14 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
       const std::string vname = std::string(kVillagePrefix[rng.Below(kVillagePrefix.size())]) +
                                 " " + kFirst[rng.Below(kFirst.size())] + " " +
                                 std::to_string(v + 1);
+      // Village centres on a spiral around the commune's (no random draw, so the rest of
+      // the demo stays as it was): the maps and the pin picker have dots to show.
+      const double angle = v * 2.39996;  // golden angle, radians
+      const double radius = 0.012 + 0.006 * std::sqrt(double(v));
       csv += code + "-V" + Pad(v + 1, 2) + "," + Csv(vname) + ",village," + code + "," +
-             (remote ? "1" : "0") + "," + (ethnic ? "1" : "0") + ",,2025-07-01,,,\n";
+             (remote ? "1" : "0") + "," + (ethnic ? "1" : "0") + ",,2025-07-01,," +
+             std::to_string(lat + radius * std::cos(angle)) + "," +
+             std::to_string(lon + radius * std::sin(angle)) + "\n";
       ++village_total;
     }
   }
@@ -298,6 +304,15 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
       if (rng.Below(100) < 70) {
         req.reporter = Contact{"Resident " + Pad(static_cast<int>(rng.Below(9000)) + 1000, 4),
                                "+8498" + Pad(static_cast<int>(rng.Below(10000000)), 7)};
+      }
+    }
+    // A third of the web and member reports carry a pin near the village centre (the web form's
+    // pin picker); from i, not from the generator, so the other figures do not move.
+    if ((req.channel == "web" || req.channel == "member") && i % 3 == 0) {
+      const Unit* village = reg.units.FindByCode(req.unit);
+      if (village && village->lat && village->lon) {
+        req.lat = *village->lat + ((i * 7919) % 1000 - 500) * 0.00001;
+        req.lon = *village->lon + ((i * 104729) % 1000 - 500) * 0.00001;
       }
     }
     auto receipt = app::SubmitCase(**tx, reg, req, submitter, created, rng);

@@ -67,10 +67,16 @@ void Api::AddReferenceRoutes() {
     for (const Unit& u : reg.units.All()) {
       if (!u.live() || (u.level != UnitLevel::kVillage && u.level != UnitLevel::kCommune)) continue;
       const Unit* commune = u.level == UnitLevel::kVillage ? reg.units.CommuneOf(u) : nullptr;
-      places.push_back(json::object{{"code", u.code},
-                                    {"name", u.name},
-                                    {"level", ToString(u.level)},
-                                    {"commune", commune ? json::value(commune->name) : nullptr}});
+      json::object place{{"code", u.code},
+                         {"name", u.name},
+                         {"level", ToString(u.level)},
+                         {"commune", commune ? json::value(commune->name) : nullptr}};
+      // Centres let the pin picker and the maps work without tiles (the village's dot).
+      if (u.lat && u.lon) {
+        place.emplace("lat", *u.lat);
+        place.emplace("lon", *u.lon);
+      }
+      places.push_back(std::move(place));
     }
     Response r = JsonResponse(200, Serialize(json::object{{"places", std::move(places)}}));
     r.headers.emplace_back("Cache-Control", "public, max-age=3600");
