@@ -160,8 +160,9 @@ export function useCategoryName(): (code: string) => string {
 
 // Every village and commune, for the report form's place search without a connection. Fetched
 // once a day when online (about 15 kB over the wire), kept in localStorage.
-export interface Place { code: string; name: string; level: string; commune: string | null }
-const PLACES_KEY = 'jb.places';
+// Version 2 carries the centres (lat, lon) for the pin picker and the maps.
+export interface Place { code: string; name: string; level: string; commune: string | null; lat?: number; lon?: number }
+const PLACES_KEY = 'jb.places.v2';
 const PLACES_MAX_AGE_MS = 24 * 3600 * 1000;
 export function cachedPlaces(): Place[] {
   return readJson<{ at: number; places: Place[] }>(PLACES_KEY)?.places ?? [];
@@ -174,5 +175,22 @@ export async function loadPlaces(now = Date.now()): Promise<void> {
     writeJson(PLACES_KEY, { at: now, places: r.places });
   } catch {
     // offline: the kept copy (if any) stays
+  }
+}
+
+// The map tile URL from /api/v1/config (empty: the maps draw a labelled graticule), kept so a
+// map opened offline knows it. Asked once per page load.
+const CONFIG_KEY = 'jb.config';
+export const tileUrl = new Value<string>(readJson<{ tile_url: string }>(CONFIG_KEY)?.tile_url ?? '');
+let configAsked = false;
+export async function loadConfig(): Promise<void> {
+  if (configAsked) return;
+  configAsked = true;
+  try {
+    const c = await api<{ tile_url: string }>('/api/v1/config');
+    writeJson(CONFIG_KEY, { tile_url: c.tile_url });
+    tileUrl.set(c.tile_url);
+  } catch {
+    configAsked = false; // offline: the kept value stays, ask again next time
   }
 }

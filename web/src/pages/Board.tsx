@@ -6,7 +6,9 @@ import { formatDate, formatNumber, formatPercent, type Key } from '../i18n';
 import { navigate } from '../router';
 import { matchesWords } from '../place_search';
 import { CategoryFilter } from './CategoryPicker';
-import { language, useCategoryName, useStore, useT } from '../store';
+import { placeSurroundings } from '../map_points';
+import { cachedPlaces, language, loadPlaces, useCategoryName, useStore, useT } from '../store';
+import { PointsMap } from './LazyMaps';
 import { ErrorBox, Page, StatusBadge } from '../ui';
 
 const STATUSES = ['received', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
@@ -103,6 +105,7 @@ function CommuneBoard(props: { unit: string }) {
         </label>
         <CategoryFilter value={category} onChange={setCategory} />
       </div>
+      {cases.length ? <BoardMap cases={cases.filter((c) => c.visibility === 'public')} /> : null}
       {cases.length === 0 ? <p>{t('board.none')}</p> : (
         <ul class="cases">
           {cases.filter((c) => c.visibility === 'public').map((c) => (
@@ -116,5 +119,30 @@ function CommuneBoard(props: { unit: string }) {
       )}
       {cursor ? <button type="button" class="secondary" onClick={() => more(cursor)}>{t('board.more')}</button> : null}
     </div>
+  );
+}
+
+// The listed reports on a map: each on its pin, or on its village centre (reports sharing a
+// spot share a dot, named by their codes).
+function BoardMap(props: { cases: Case[] }) {
+  const t = useT();
+  const [places, setPlaces] = useState(cachedPlaces);
+  useEffect(() => { void loadPlaces().then(() => setPlaces(cachedPlaces())); }, []);
+  const spots = new Map<string, { lat: number; lon: number; codes: string[] }>();
+  for (const c of props.cases) {
+    const at = c.location ?? (c.unit ? placeSurroundings(c.unit.code, places).village : null);
+    if (!at) continue;
+    const key = `${at.lat.toFixed(5)},${at.lon.toFixed(5)}`;
+    const spot = spots.get(key) ?? { lat: at.lat, lon: at.lon, codes: [] };
+    spot.codes.push(c.code);
+    spots.set(key, spot);
+  }
+  if (spots.size === 0) return null;
+  return (
+    <section aria-labelledby="board-map-h">
+      <h3 id="board-map-h">{t('board.map')}</h3>
+      <p class="help">{t('board.mapHelp')}</p>
+      <PointsMap points={[...spots.values()].map((s) => ({ lat: s.lat, lon: s.lon, name: s.codes.join(', ') }))} label={t('board.map')} zoomForOne={14} />
+    </section>
   );
 }

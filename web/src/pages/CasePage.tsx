@@ -6,8 +6,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, fetchCaseWithEvents, type Case, type CaseEvent, type Contact, type Unit } from '../api';
 import { matchesWords } from '../place_search';
-import { formatDate, type Key } from '../i18n';
-import { language, useCategoryName, useStore, useT } from '../store';
+import { formatDate, formatNumber, type Key } from '../i18n';
+import { distanceKm, placeSurroundings } from '../map_points';
+import { cachedPlaces, language, loadPlaces, useCategoryName, useStore, useT } from '../store';
+import { PointsMap } from './LazyMaps';
 import { ErrorBox, Notice, Page, StatusBadge, Timeline } from '../ui';
 
 // The field each action needs, if any (app/case_commands.h).
@@ -147,6 +149,7 @@ export default function CasePage(props: { params: string[] }) {
       {c.title ? <p><strong>{c.title}</strong></p> : null}
       {c.body ? <p class="body">{c.body}</p> : null}
       {c.answer ? <><h2>{t('track.answer')}</h2><p class="answer">{c.answer}</p></> : null}
+      <CaseLocation c={c} />
       {c.media && c.media.length ? (
         <><h2>{t('case.photos')}</h2>
           <p>{c.media.filter((m) => m.status === 'stored').map((m) => (
@@ -189,5 +192,34 @@ export default function CasePage(props: { params: string[] }) {
       <h2>{t('track.timeline')}</h2>
       <Timeline events={events} />
     </Page>
+  );
+}
+
+// Where the case is: the reporter's pin, with the village centre for scale; without a pin the
+// village centre, said to be one. The centres come from the places list (store.ts, loadPlaces).
+function CaseLocation(props: { c: Case }) {
+  const t = useT();
+  const lang = useStore(language);
+  const [places, setPlaces] = useState(cachedPlaces);
+  useEffect(() => { void loadPlaces().then(() => setPlaces(cachedPlaces())); }, []);
+  const loc = props.c.location;
+  const village = props.c.unit ? placeSurroundings(props.c.unit.code, places).village : null;
+  const points = [
+    ...(loc ? [{ ...loc, name: t('case.mapPin'), strong: true }] : []),
+    ...(village ? [{ ...village, name: loc ? village.name : t('case.mapVillage', { name: village.name }) }] : []),
+  ];
+  return (
+    <section aria-labelledby="where-h">
+      <h2 id="where-h">{t('case.where')}</h2>
+      {points.length === 0 ? <p>{t('case.mapNone')}</p> : (
+        <>
+          <p class="help" data-testid="case-where">
+            {loc ? `${t('case.mapPin')}: ${loc.lat.toFixed(5)}, ${loc.lon.toFixed(5)}` : points[0].name}
+            {loc && village && distanceKm(loc, village) >= 2 ? ` · ${t('case.mapFar', { km: formatNumber(lang, distanceKm(loc, village), 0), name: village.name })}` : ''}
+          </p>
+          <PointsMap points={points} label={t('case.mapLabel')} zoomForOne={14} />
+        </>
+      )}
+    </section>
   );
 }

@@ -11,6 +11,8 @@ import { formatDate } from '../i18n';
 import { Outbox, sendReport, type QueuedReport, type SendOutcome } from '../outbox';
 import { navigate } from '../router';
 import { shrinkPhoto } from '../photo';
+import { centre, type NamedPoint, type Point } from '../map_points';
+import { PinPicker } from './LazyMaps';
 import { cachedVillages, language, loadCategories, loadSession, loadVillages, online, readJson, session, SLIPS_KEY, useCategoryName, useStore, useT, writeJson } from '../store';
 import { ErrorBox, Notice, Page, StatusBadge } from '../ui';
 import { CategoryPicker } from './CategoryPicker';
@@ -51,6 +53,7 @@ export default function Member() {
   const [villages, setVillages] = useState<Unit[]>(() => (s ? cachedVillages(s.user.unit.code) : []));
   const [category, setCategory] = useState('');
   const [village, setVillage] = useState('');
+  const [location, setLocation] = useState<Point | null>(null);
   const [body, setBody] = useState('');
   const [household, setHousehold] = useState('');
   const [phone, setPhone] = useState('');
@@ -106,6 +109,7 @@ export default function Member() {
       return;
     }
     const report: Record<string, unknown> = { body: body.trim(), category, unit: village, channel: 'member', language: lang };
+    if (location) report.location = location;
     if (household.trim() || phone.trim()) {
       report.on_behalf_of = { name: household.trim(), phone: phone.trim(), consent: agreed };
     }
@@ -119,6 +123,7 @@ export default function Member() {
     }
     await outbox.add(report, Date.now(), shrunk);
     setBody('');
+    setLocation(null);
     setHousehold('');
     setPhone('');
     setAgreed(false);
@@ -142,11 +147,16 @@ export default function Member() {
       <form class="form" onSubmit={(e) => void submit(e)} noValidate>
         <CategoryPicker value={category} onChange={setCategory} />
         <label>{t('report.place')}
-          <select name="village" value={village} onChange={(e) => setVillage((e.target as HTMLSelectElement).value)}>
+          <select name="village" value={village} onChange={(e) => { setVillage((e.target as HTMLSelectElement).value); setLocation(null); }}>
             <option value="">—</option>
             {villages.map((v) => <option key={v.code} value={v.code}>{v.name}</option>)}
           </select>
         </label>
+        {village ? (
+          <PinPicker village={centre(villages.find((v) => v.code === village))}
+            neighbours={villages.filter((v) => v.code !== village).map(centre).filter((p): p is NamedPoint => p !== null)}
+            value={location} onChange={setLocation} />
+        ) : null}
         <label>{t('report.body')}
           <textarea name="body" rows={4} maxLength={5000} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
         </label>

@@ -2,13 +2,15 @@
 // Without a connection the report is kept on the phone (IndexedDB, as a member's are) and sent
 // once when the connection returns — from any page of the app — and its receipt then waits
 // here. Nothing is promised that is not kept: the page says plainly that it waits.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, uploadPhoto, type Case, type Unit } from '../api';
 import { formatDate } from '../i18n';
 import { newKey, Outbox, sendReport, type QueuedReport } from '../outbox';
 import { language, online, readJson, useStore, useT, writeJson } from '../store';
 import { ErrorBox, Notice, Page } from '../ui';
 import { CategoryPicker } from './CategoryPicker';
+import { placeSurroundings } from '../map_points';
+import { PinPicker } from './LazyMaps';
 import { PlacePicker } from './PlacePicker';
 import { shrinkPhoto } from '../photo';
 
@@ -47,7 +49,6 @@ export function Report() {
   const [smsUpdates, setSmsUpdates] = useState(false);
   const [photo, setPhoto] = useState<File | null>(null);
   const [location, setLocation] = useState<{ lat: number; lon: number } | null>(null);
-  const [locationNote, setLocationNote] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -66,13 +67,9 @@ export function Report() {
   // One key per filled-in form: pressing "send" twice on a bad link makes one case.
   const [key] = useState(newKey);
 
-  const locate = () => {
-    navigator.geolocation?.getCurrentPosition(
-      (p) => { setLocation({ lat: p.coords.latitude, lon: p.coords.longitude }); setLocationNote(t('report.locationAdded')); },
-      () => setLocationNote(t('report.locationFailed')),
-      { timeout: 10000 },
-    );
-  };
+  // A pin belongs to the village it was set in: choosing another village removes it.
+  const choosePlace = (u: Unit | null) => { setPlace(u); setLocation(null); };
+  const around = useMemo(() => (place ? placeSurroundings(place.code) : null), [place?.code]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -154,7 +151,7 @@ export function Report() {
       <KeptReceipts kept={kept} />
       <form class="form" onSubmit={submit} noValidate>
         <CategoryPicker value={category} onChange={setCategory} />
-        <PlacePicker value={place} onChange={setPlace} invalid={problems.length > 0 && !place} />
+        <PlacePicker value={place} onChange={choosePlace} invalid={problems.length > 0 && !place} />
         <label>
           {t('report.body')}
           <textarea name="body" rows={5} maxLength={5000} value={body} aria-describedby="body-help"
@@ -166,10 +163,10 @@ export function Report() {
           <input name="photo" type="file" accept="image/jpeg,image/png,image/webp"
             onChange={(e) => setPhoto((e.target as HTMLInputElement).files?.[0] ?? null)} />
         </label>
-        <p>
-          <button type="button" class="secondary" onClick={locate}>{t('report.location')}</button>{' '}
-          <span role="status">{locationNote}</span>
-        </p>
+        {place && around ? (
+          <PinPicker village={around.village ?? (place.location ? { name: place.name, ...place.location } : null)}
+            neighbours={around.neighbours} value={location} onChange={setLocation} />
+        ) : null}
         <fieldset>
           <legend>{t('report.contact')}</legend>
           <label>{t('report.name')}

@@ -1,0 +1,65 @@
+// Leaflet maps that stay useful without a tile server or a connection (a commune office, a
+// valley without signal): with no tiles a plain background carries a labelled graticule, so
+// the dots of villages and reports still sit in a readable frame. Only circle markers are used
+// (Leaflet's default marker images do not survive bundling and cost a request each).
+import 'leaflet/dist/leaflet.css';
+import L from 'leaflet';
+
+import { degreeLabel, gridLines, gridStep, type Point } from './map_points';
+
+export type { Point };
+
+function addGraticule(map: L.Map): void {
+  const layer = L.layerGroup().addTo(map);
+  const draw = () => {
+    layer.clearLayers();
+    const b = map.getBounds();
+    const step = gridStep((b.getEast() - b.getWest()) / Math.max(1, map.getSize().x));
+    const line = { color: '#7a8f80', weight: 1, opacity: 0.5, interactive: false };
+    const label = (text: string, at: L.LatLngExpression, cls: string) =>
+      L.marker(at, {
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({ className: `grid-label ${cls}`, html: `<span>${text}</span>`, iconSize: undefined }),
+      }).addTo(layer);
+    for (const lat of gridLines(b.getSouth(), b.getNorth(), step)) {
+      L.polyline([[lat, b.getWest()], [lat, b.getEast()]], line).addTo(layer);
+      label(degreeLabel(lat, step, 'lat'), [lat, b.getEast()], 'lat'); // east: clear of the zoom buttons
+    }
+    for (const lon of gridLines(b.getWest(), b.getEast(), step)) {
+      L.polyline([[b.getSouth(), lon], [b.getNorth(), lon]], line).addTo(layer);
+      label(degreeLabel(lon, step, 'lon'), [b.getSouth(), lon], 'lon');
+    }
+  };
+  map.on('moveend zoomend resize', draw);
+  map.whenReady(draw);
+}
+
+// A map in `el`: tiles when a URL is configured and we are online, else the graticule.
+export function makeMap(el: HTMLElement, tileUrl: string, interactive = true): L.Map {
+  const map = L.map(el, {
+    keyboard: interactive,
+    scrollWheelZoom: false,
+    dragging: interactive,
+    zoomControl: interactive,
+    attributionControl: false,
+  });
+  const online = typeof navigator === 'undefined' || navigator.onLine;
+  if (tileUrl && online) {
+    L.control.attribution({ prefix: false }).addTo(map);
+    L.tileLayer(tileUrl, { maxZoom: 18, attribution: '© OpenStreetMap' }).addTo(map);
+  } else {
+    el.classList.add('plain');
+    addGraticule(map);
+  }
+  return map;
+}
+
+export function fit(map: L.Map, points: Point[], zoomForOne = 14): void {
+  if (points.length === 0) map.setView([0, 0], 2);
+  else if (points.length === 1) map.setView([points[0].lat, points[0].lon], zoomForOne);
+  else map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon] as L.LatLngTuple)), { padding: [24, 24], maxZoom: 15 });
+}
+
+export const COLOURS = { pin: '#a4161a', place: '#0a5c36', muted: '#55655a' };
+export { L };
