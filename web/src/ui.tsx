@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ApiError, type CaseEvent } from './api';
+import { joinDate, monthNames, splitDate } from './dates';
 import { formatDate, type Key } from './i18n';
 import { language, useStore, useT } from './store';
 
@@ -124,4 +125,32 @@ export function downloadCsv(filename: string, header: string[], rows: (string | 
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// A date typed in the app's language (the browser's date input follows the browser's locale):
+// day, month by name, year. `value` and `onChange` use YYYY-MM-DD.
+export function DateInput(props: { name: string; label: string; value: string; onChange: (v: string) => void }) {
+  const t = useT();
+  const lang = useStore(language);
+  const { year, month, day } = splitDate(props.value);
+  const set = (y: number, m: number, d: number) => props.onChange(joinDate(y, m, d));
+  const num = (e: Event) => Number((e.target as HTMLInputElement).value);
+  return (
+    <fieldset class="date-input">
+      <legend>{props.label}</legend>
+      <label>{t('date.day')}
+        <input name={`${props.name}-day`} type="number" inputMode="numeric" min={1} max={31} value={day}
+          onChange={(e) => set(year, month, num(e))} />
+      </label>
+      <label>{t('date.month')}
+        <select name={`${props.name}-month`} value={month} onChange={(e) => set(year, num(e), day)}>
+          {monthNames(lang).map((n, i) => <option key={n} value={i + 1}>{n}</option>)}
+        </select>
+      </label>
+      <label>{t('date.year')}
+        <input name={`${props.name}-year`} type="number" inputMode="numeric" min={2000} max={2100} value={year}
+          onChange={(e) => set(num(e), month, day)} />
+      </label>
+    </fieldset>
+  );
 }

@@ -5,8 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query, type Case, type CaseList, type Summary, type Unit } from '../api';
 import { formatDate, formatNumber, formatPercent } from '../i18n';
 import { navigate } from '../router';
-import { language, session, useCategoryName, useStore, useT } from '../store';
-import { downloadCsv, ErrorBox, Page } from '../ui';
+import { language, session, tileUrl, useCategoryName, useStore, useT } from '../store';
+import { DateInput, downloadCsv, ErrorBox, Page } from '../ui';
 import { CaseMap } from './CaseMap';
 
 interface Point { from: string; to: string; received: number; resolved: number }
@@ -81,7 +81,7 @@ export default function Dashboard() {
   const [children, setChildren] = useState<Summary[]>([]);
   const [beyond, setBeyond] = useState<Case[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const [config, setConfig] = useState<{ tile_url: string }>({ tile_url: '' });
+  const tiles = useStore(tileUrl);
 
   const load = () => {
     setError(null);
@@ -102,7 +102,6 @@ export default function Dashboard() {
     if (s === null) { navigate('/signin'); return; }
     if (!s) return;
     api<{ units: Unit[] }>('/api/v1/units').then((r) => setUnits(r.units)).catch(() => undefined);
-    api<{ tile_url: string }>('/api/v1/config').then(setConfig).catch(() => undefined);
     load();
   }, [s]);
 
@@ -134,8 +133,8 @@ export default function Dashboard() {
             {units.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
           </select>
         </label>
-        <label>{t('dash.from')}<input type="date" name="from" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} /></label>
-        <label>{t('dash.to')}<input type="date" name="to" value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} /></label>
+        <DateInput name="from" label={t('dash.from')} value={from} onChange={setFrom} />
+        <DateInput name="to" label={t('dash.to')} value={to} onChange={setTo} />
         <button type="submit">{t('dash.show')}</button>
       </form>
       <ErrorBox error={error} />
@@ -180,8 +179,8 @@ export default function Dashboard() {
         rows={beyond.map((c) => [c.code, c.category, c.unit?.code ?? '', c.created_at, c.status])} />
 
       <h2>{t('dash.map')}</h2>
-      {config.tile_url ? null : <p class="help">{t('dash.mapNoTiles')}</p>}
-      <CaseMap units={communes} tileUrl={config.tile_url} />
+      {tiles ? null : <p class="help">{t('dash.mapNoTiles')}</p>}
+      <CaseMap units={communes} />
     </Page>
   );
 }
