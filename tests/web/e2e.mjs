@@ -358,7 +358,7 @@ describe('a resident offline', () => {
     await page.goto(`${base}/report`);
     await page.getByText('Roads and bridges').waitFor();
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await page.waitForFunction(() => localStorage.getItem('jb.places') !== null);
+    await page.waitForFunction(() => localStorage.getItem('jb.places.v2') !== null);
     await context.setOffline(true);
     await page.reload();
     await page.getByText('You can still fill in the report').waitFor();
@@ -492,4 +492,165 @@ describe('languages', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'id');
     await context.close();
   });
+});
+
+// Every page at both sizes: no sideways scrolling, axe clean, a screenshot each; the maps work
+// without tiles (the demo configures none); the anonymous pages log no console error.
+const SIZES = [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]];
+
+async function fitsTheScreen(page, size, name) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= size.width, `${name} lays out at ${width} px on a ${size.width} px screen`);
+}
+
+async function pageCheck(page, size, name) {
+  await fitsTheScreen(page, size, name);
+  await checkA11y(page, name);
+  await shot(page, name);
+}
+
+// A map drawn without tiles: its graticule is labelled, and it holds `dots` circles at least.
+async function plainMap(page, container, dots) {
+  const map = page.locator(`${container} .leaflet-container`);
+  await map.waitFor();
+  await page.waitForFunction((c) => document.querySelectorAll(`${c} .grid-label`).length >= 2, container);
+  assert.match(await map.locator('.grid-label').first().textContent(), /^\d+(\.\d+)?°[NSEW]$/);
+  await page.waitForFunction(([c, n]) => document.querySelectorAll(`${c} path.leaflet-interactive`).length >= n, [container, dots]);
+}
+
+function near(a, b, degrees) {
+  return Math.abs(a.lat - b.lat) <= degrees && Math.abs(a.lon - b.lon) <= degrees;
+}
+
+describe('every page at desktop and phone size', () => {
+  const pinned = {};
+  for (const [sizeName, size] of SIZES) {
+    test(`${sizeName}: the anonymous pages log no console error, fit the screen and pass axe`, async () => {
+      const { context, page } = await newPage();
+      await page.setViewportSize(size);
+      const errors = [];
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
+      page.on('pageerror', (e) => errors.push(`${page.url()}: ${e}`));
+      const { body } = await apiGet('/api/v1/cases?unit=C001&limit=1');
+      for (const [path, ready, name] of [
+        ['/', 'main h1', 'home'],
+        ['/report', 'text=Roads and bridges', 'report-empty'],
+        ['/track', 'input[name=code]', 'track-empty'],
+        [`/track/${body.cases[0].code}`, '[data-testid=pin-form]', 'track-public'],
+        ['/board', 'select[name=commune]', 'board-empty'],
+        ['/board/C001', '[data-testid=on-time]', 'board-commune'],
+        ['/signin', 'input[name=password], input[type=password]', 'signin'],
+      ]) {
+        await page.goto(`${base}${path}`);
+        await page.locator(ready).first().waitFor();
+        if (name === 'board-commune') await plainMap(page, '#board-map-h + .help + div, section[aria-labelledby=board-map-h]', 1);
+        await pageCheck(page, size, `${name}-${sizeName}`);
+      }
+      assert.deepEqual(errors, [], 'console errors on anonymous pages');
+      await context.close();
+    });
+
+    test(`${sizeName}: the report form's pin picker works without tiles: tap, keyboard, village centre, position`, async () => {
+      const { context, page } = await newPage();
+      await page.setViewportSize(size);
+      await context.grantPermissions(['geolocation']);
+      await page.goto(`${base}/report`);
+      await page.getByText('Roads and bridges').click();
+      await page.getByLabel('Village').fill('bien son');
+      await page.locator('.choices button').filter({ hasText: '·' }).first().click(); // a village, with its commune
+      await plainMap(page, '.pin-picker', 2); // the village and its neighbours
+      const status = page.getByTestId('pin-status');
+      assert.match(await status.textContent(), /No pin/);
+      // A tap on the map sets the pin there.
+      const mapArea = page.locator('.pin-picker .leaflet-container');
+      await mapArea.scrollIntoViewIfNeeded();
+      const box = await mapArea.boundingBox();
+      await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
+      await status.filter({ hasText: 'set on the map' }).waitFor();
+      const tapped = (await status.textContent()).match(/Pin at (-?[\d.]+), (-?[\d.]+)/);
+      assert.ok(tapped, await status.textContent());
+      // The village centre, then no pin, then the keyboard (Enter pins the map's centre).
+      await page.getByRole('button', { name: 'Village centre' }).click();
+      await status.filter({ hasText: 'at the centre of' }).waitFor();
+      await page.getByRole('button', { name: 'Remove the pin' }).click();
+      await status.filter({ hasText: 'No pin' }).waitFor();
+      await page.locator('.pin-picker .leaflet-container').focus();
+      await page.keyboard.press('Enter');
+      await status.filter({ hasText: 'set at the map centre' }).waitFor();
+      // The phone's position.
+      await context.setGeolocation({ latitude: 21.61234, longitude: 105.04321 });
+      await page.getByRole('button', { name: 'Use my position' }).click();
+      await status.filter({ hasText: 'Pin at 21.61234, 105.04321' }).waitFor();
+      await pageCheck(page, size, `report-pin-${sizeName}`);
+      // Sent with the pin set by a tap near the village (its button brings the map back there).
+      await page.getByRole('button', { name: 'Village centre' }).click();
+      await mapArea.scrollIntoViewIfNeeded();
+      const again = await mapArea.boundingBox();
+      await page.mouse.click(again.x + again.width * 0.6, again.y + again.height * 0.4);
+      await status.filter({ hasText: 'set on the map' }).waitFor();
+      const [, lat, lon] = (await status.textContent()).match(/Pin at (-?[\d.]+), (-?[\d.]+)/);
+      await page.getByLabel('What is the problem?').fill(`Cầu tràn bị sạt. [e2e-pin-${sizeName}]`);
+      await page.getByRole('button', { name: 'Send report' }).click();
+      const code = (await page.getByTestId('receipt-code').textContent()).trim();
+      const { body } = await apiGet(`/api/v1/cases/${code}`);
+      assert.ok(near(body.location, { lat: Number(lat), lon: Number(lon) }, 0.00001), JSON.stringify(body.location));
+      pinned[sizeName] = { code, location: body.location };
+      await context.close();
+    });
+
+    test(`${sizeName}: staff pages: the case's place on a map, the dashboard map and dates in the app language`, async () => {
+      const { context, page } = await newPage();
+      await page.setViewportSize(size);
+      await signIn(page, 'officer.bienson');
+      await page.goto(`${base}/inbox`);
+      await page.locator('table.list tbody tr').first().waitFor();
+      await pageCheck(page, size, `inbox-${sizeName}`);
+      // The pinned case: its pin on the map, with its coordinates.
+      const { code, location } = pinned[sizeName];
+      await page.goto(`${base}/case/${code}`);
+      await plainMap(page, 'section[aria-labelledby=where-h]', 1);
+      assert.match(await page.getByTestId('case-where').textContent(),
+        new RegExp(`^The pin the reporter set: ${location.lat.toFixed(5)}, ${location.lon.toFixed(5)}$`)); // near its village
+      await pageCheck(page, size, `case-pin-${sizeName}`);
+      // A case without a pin: its village centre, said to be one.
+      const { body } = await apiGet('/api/v1/cases?unit=C001&limit=50', 'jbt_demo_officer.bienson');
+      const unpinned = body.cases.find((c) => c.location === null);
+      await page.goto(`${base}/case/${unpinned.code}`);
+      await plainMap(page, 'section[aria-labelledby=where-h]', 1);
+      assert.match(await page.getByTestId('case-where').textContent(), /^No pin given: the centre of /);
+      await context.close();
+
+      const sup = await newPage();
+      await sup.page.setViewportSize(size);
+      await signIn(sup.page, 'supervisor');
+      await sup.page.goto(`${base}/dashboard`);
+      await sup.page.locator('[data-testid=figures] dd').first().waitFor();
+      await plainMap(sup.page, '.page', 5);
+      // Months named in the app language, whatever the browser's (en-GB here).
+      await sup.page.getByLabel('Language').selectOption('vi');
+      await sup.page.locator('select[name=from-month] option').first().filter({ hasText: /^tháng 1$/i }).waitFor({ state: 'attached' });
+      await sup.page.getByLabel('Ngôn ngữ').selectOption('en');
+      assert.equal(await sup.page.locator('select[name=from-month] option').first().textContent(), 'January');
+      await sup.page.locator('select[name=from-month]').selectOption('2');
+      await sup.page.locator('input[name=from-day]').fill('31');
+      await sup.page.locator('input[name=from-day]').blur();
+      const asked = sup.page.waitForRequest((r) => r.url().includes('/api/v1/stats/summary'));
+      await sup.page.getByRole('button', { name: 'Show' }).click();
+      assert.match(new URL((await asked).url()).searchParams.get('from'), /^\d{4}-02-(28|29)$/);
+      assert.match(await sup.page.locator('input[name=from-day]').inputValue(), /^(28|29)$/, '31 February is its last day');
+      await pageCheck(sup.page, size, `dashboard-${sizeName}`);
+      await sup.context.close();
+
+      const mem = await newPage();
+      await mem.page.setViewportSize(size);
+      await signIn(mem.page, 'member01');
+      await mem.page.locator('select[name=village] option').nth(2).waitFor({ state: 'attached' });
+      await mem.page.getByLabel('Village').selectOption({ index: 1 });
+      await plainMap(mem.page, '.pin-picker', 2);
+      await mem.page.getByRole('button', { name: 'Village centre' }).click();
+      await mem.page.getByTestId('pin-status').filter({ hasText: 'at the centre of' }).waitFor();
+      await pageCheck(mem.page, size, `member-pin-${sizeName}`);
+      await mem.context.close();
+    });
+  }
 });
