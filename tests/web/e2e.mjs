@@ -21,6 +21,8 @@ const BIN = resolve(process.argv[2] ?? process.env.JEMBATAN_BIN ?? join(root, 'b
 const DIST = join(root, 'web/dist');
 const SHOTS = process.env.SCREENSHOTS ?? join(root, 'build/web-screenshots');
 const PASSWORD = 'jembatan-demo';
+// The two sizes every page is tried at: a desktop and a phone.
+const SIZES = [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]];
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 let dir, server, base, browser;
@@ -258,13 +260,14 @@ describe('staff boundaries', () => {
     await context.close();
   });
 
-  test('an officer assigns from a list of the unit\'s staff and transfers by typing a commune\'s name', async () => {
+  for (const [sizeName, size] of SIZES) test(`${sizeName}: an officer assigns from a list of the unit's staff and transfers by typing a commune's name`, async () => {
     const made = await fetch(`${base}/api/v1/cases`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ body: 'Jalan desa tergenang. [e2e-transfer]', unit: 'C001-V01', category: 'roads_bridges' }),
     });
     const code = (await made.json()).code;
     const { context, page } = await newPage();
+    await page.setViewportSize(size);
     await signIn(page, 'officer.bienson');
     await page.goto(`${base}/case/${code}`);
     await page.getByRole('button', { name: 'Assign' }).click();
@@ -274,7 +277,9 @@ describe('staff boundaries', () => {
     await page.getByRole('button', { name: 'Transfer' }).click();
     await page.getByLabel(/^Transfer to/).fill('son hai');
     await page.locator('.choices button', { hasText: 'Son Hai' }).first().click();
-    await checkA11y(page, 'case-transfer');
+    await checkA11y(page, `case-transfer-${sizeName}`);
+    await fitsTheScreen(page, size, `case-transfer-${sizeName}`);
+    await shot(page, `case-transfer-${sizeName}`);
     await page.locator('form').getByRole('button', { name: 'Transfer' }).click();
     await page.getByText('Done: Transfer.').waitFor();
     const { body } = await apiGet(`/api/v1/cases/${code}`, 'jbt_demo_supervisor');
@@ -350,11 +355,11 @@ describe('a private report', () => {
 });
 
 describe('a resident offline', () => {
-  test('writes a report without a connection, and it is sent once with its photo when the connection returns', async () => {
-    const tag = `e2e-resident-offline-${Date.now()}`;
+  for (const [sizeName, size] of SIZES) test(`${sizeName}: writes a report without a connection, and it is sent once with its photo when the connection returns`, async () => {
+    const tag = `e2e-resident-offline-${sizeName}-${Date.now()}`;
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     const { context, page } = await newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(size);
     await page.goto(`${base}/report`);
     await page.getByText('Roads and bridges').waitFor();
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -369,8 +374,8 @@ describe('a resident offline', () => {
     await page.getByLabel('Photo (optional)').setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('button', { name: 'Send report' }).click();
     await page.getByTestId('kept').waitFor();
-    await checkA11y(page, 'report-kept');
-    await shot(page, 'report-kept-390');
+    await checkA11y(page, `report-kept-${sizeName}`);
+    await shot(page, `report-kept-${sizeName}`);
     await context.setOffline(false);
     await page.getByTestId('resident-waiting').filter({ hasText: 'Everything is sent.' }).waitFor({ timeout: 30000 });
     await page.getByTestId('kept-receipts').waitFor();
@@ -496,7 +501,6 @@ describe('languages', () => {
 
 // Every page at both sizes: no sideways scrolling, axe clean, a screenshot each; the maps work
 // without tiles (the demo configures none); the anonymous pages log no console error.
-const SIZES = [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]];
 
 async function fitsTheScreen(page, size, name) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -28,7 +28,10 @@ function addGraticule(map: L.Map): void {
     }
     for (const lon of gridLines(b.getWest(), b.getEast(), step)) {
       L.polyline([[b.getSouth(), lon], [b.getNorth(), lon]], line).addTo(layer);
-      label(degreeLabel(lon, step, 'lon'), [b.getSouth(), lon], 'lon');
+      // No label where it would run off the east edge (or into the latitude labels).
+      if (map.latLngToContainerPoint([b.getSouth(), lon]).x < map.getSize().x - 60) {
+        label(degreeLabel(lon, step, 'lon'), [b.getSouth(), lon], 'lon');
+      }
     }
   };
   map.on('moveend zoomend resize', draw);
