@@ -4,8 +4,10 @@
 // (Leaflet's default marker images do not survive bundling and cost a request each).
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
+import { useEffect, useRef } from 'preact/hooks';
 
 import { degreeLabel, gridLines, gridStep, type Point } from './map_points';
+import { loadConfig, tileUrl, useStore } from './store';
 
 export type { Point };
 
@@ -62,6 +64,25 @@ export function fit(map: L.Map, points: Point[], zoomForOne = 14): void {
   if (points.length === 0) map.setView([0, 0], 2);
   else if (points.length === 1) map.setView([points[0].lat, points[0].lon], zoomForOne);
   else map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon] as L.LatLngTuple)), { padding: [24, 24], maxZoom: 15 });
+}
+
+// A map in the element `el` refers to, with one layer for the page's markers; made again when
+// the tile URL arrives (from the server or the kept copy). Effects declared after this hook run
+// after the map exists; they should also depend on `tiles` to draw on a new map.
+export function useMap() {
+  const tiles = useStore(tileUrl);
+  const el = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layer = useRef<L.LayerGroup | null>(null);
+  useEffect(() => { void loadConfig(); }, []);
+  useEffect(() => {
+    if (!el.current) return;
+    const m = makeMap(el.current, tiles);
+    map.current = m;
+    layer.current = L.layerGroup().addTo(m);
+    return () => { m.remove(); map.current = null; layer.current = null; };
+  }, [tiles]);
+  return { el, map, layer, tiles };
 }
 
 export const COLOURS = { pin: '#a4161a', place: '#0a5c36', muted: '#55655a' };

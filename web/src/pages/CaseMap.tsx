@@ -1,25 +1,14 @@
 // Leaflet map of reports by unit centroid (cases rarely carry coordinates). With no tile
 // server configured or reachable it draws a labelled graticule (map.ts) under the circles, their
 // sizes and colours, so the map is useful offline in a province office.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { Summary } from '../api';
-import { COLOURS, fit, L, makeMap } from '../map';
-import { loadConfig, tileUrl, useStore, useT } from '../store';
+import { COLOURS, fit, L, useMap } from '../map';
+import { useT } from '../store';
 
 export function CaseMap(props: { units: Summary[] }) {
   const t = useT();
-  const tiles = useStore(tileUrl);
-  const el = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
-  useEffect(() => { void loadConfig(); }, []);
-  useEffect(() => {
-    if (!el.current) return;
-    const m = makeMap(el.current, tiles);
-    map.current = m;
-    layer.current = L.layerGroup().addTo(m);
-    return () => { m.remove(); map.current = null; };
-  }, [tiles]);
+  const { el, map, layer, tiles } = useMap();
   useEffect(() => {
     if (!map.current || !layer.current) return;
     layer.current.clearLayers();

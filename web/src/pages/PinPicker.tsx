@@ -4,9 +4,9 @@
 // move the map with the arrows and press Enter to pin its centre. Buttons do the same without
 // the map: the phone's position, the village centre, or no pin at all.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { COLOURS, fit, L, makeMap } from '../map';
+import { COLOURS, fit, L, useMap } from '../map';
 import type { NamedPoint, Point } from '../map_points';
-import { loadConfig, tileUrl, useStore, useT } from '../store';
+import { useT } from '../store';
 
 export function PinPicker(props: {
   village: NamedPoint | null; // centre of the chosen village, if known
@@ -15,10 +15,7 @@ export function PinPicker(props: {
   onChange: (p: Point | null) => void;
 }) {
   const t = useT();
-  const tiles = useStore(tileUrl);
-  const el = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const dots = useRef<L.LayerGroup | null>(null);
+  const { el, map, layer: dots, tiles } = useMap();
   const pin = useRef<L.CircleMarker | null>(null);
   const [note, setNote] = useState('');
   const change = useRef(props.onChange);
@@ -28,12 +25,9 @@ export function PinPicker(props: {
     setNote(how);
   };
 
-  useEffect(() => { void loadConfig(); }, []);
   useEffect(() => {
-    if (!el.current) return;
-    const m = makeMap(el.current, tiles);
-    map.current = m;
-    dots.current = L.layerGroup().addTo(m);
+    const m = map.current;
+    if (!m) return;
     m.on('click', (e: L.LeafletMouseEvent) => pinAt({ lat: e.latlng.lat, lon: e.latlng.lng }, t('pin.setByTap')));
     m.getContainer().addEventListener('keydown', (e) => {
       if (e.key !== 'Enter' || e.target !== m.getContainer()) return;
@@ -41,7 +35,7 @@ export function PinPicker(props: {
       const c = m.getCenter();
       pinAt({ lat: c.lat, lon: c.lng }, t('pin.setByKey'));
     });
-    return () => { m.remove(); map.current = null; pin.current = null; };
+    return () => { pin.current = null; };
   }, [tiles]);
 
   // The village dots, and the view on the village (or on the pin when there is one).
@@ -123,18 +117,7 @@ export function PinPicker(props: {
 
 // A read-only map of some points: the officer's case page, a commune board.
 export function PointsMap(props: { points: (NamedPoint & { strong?: boolean })[]; label: string; zoomForOne?: number }) {
-  const tiles = useStore(tileUrl);
-  const el = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
-  useEffect(() => { void loadConfig(); }, []);
-  useEffect(() => {
-    if (!el.current) return;
-    const m = makeMap(el.current, tiles);
-    map.current = m;
-    layer.current = L.layerGroup().addTo(m);
-    return () => { m.remove(); map.current = null; };
-  }, [tiles]);
+  const { el, map, layer, tiles } = useMap();
   const key = props.points.map((p) => `${p.lat},${p.lon},${p.name}`).join('|');
   useEffect(() => {
     const m = map.current;
