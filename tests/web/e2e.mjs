@@ -227,6 +227,41 @@ describe('a report from a resident to a confirmed answer', () => {
   });
 });
 
+describe('a resident disputes an answer', () => {
+  for (const [sizeName, size] of SIZES) test(`${sizeName}: the dispute form asks why, and the reason reopens the case`, async () => {
+    const made = await fetch(`${base}/api/v1/cases`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: `Sumur desa kering. [e2e-dispute-${sizeName}]`, unit: 'C001-V02', category: 'irrigation_works' }),
+    });
+    const { code, pin } = await made.json();
+    for (const [action, body] of [['accept', {}], ['start', {}], ['resolve', { answer: 'Sumur sudah diperdalam.' }]]) {
+      const r = await fetch(`${base}/api/v1/cases/${code}/actions/${action}`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer jbt_demo_officer.bienson' },
+        body: JSON.stringify(body),
+      });
+      assert.equal(r.status, 200, `${action}: ${await r.text()}`);
+    }
+    const { context, page } = await newPage();
+    await page.setViewportSize(size);
+    await page.goto(`${base}/track/${code}`);
+    await page.getByLabel('PIN').fill(pin);
+    await page.getByRole('button', { name: 'Show my report' }).click();
+    await page.getByTestId('yours').waitFor();
+    await page.getByRole('button', { name: 'No, it is not solved' }).click();
+    const send = page.getByRole('button', { name: 'Send', exact: true });
+    assert.ok(await send.isDisabled(), 'no dispute without a reason');
+    await page.getByLabel('Why is it not solved?').fill(`Airnya masih kering. [e2e-why-${sizeName}]`);
+    await pageCheck(page, size, `track-dispute-${sizeName}`);
+    await send.click();
+    await page.getByText('The case is reopened').waitFor();
+    const { body } = await apiGet(`/api/v1/cases/${code}/events`, 'jbt_demo_officer.bienson');
+    assert.ok(JSON.stringify(body.events).includes(`[e2e-why-${sizeName}]`), 'the reason is on the timeline');
+    const { body: now } = await apiGet(`/api/v1/cases/${code}`);
+    assert.notEqual(now.status, 'resolved');
+    await context.close();
+  });
+});
+
 describe('staff boundaries', () => {
   test("a commune officer cannot open another commune's case, and a CSRF attempt is refused", async () => {
     const made = await fetch(`${base}/api/v1/cases`, {
