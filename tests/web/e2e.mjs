@@ -223,6 +223,16 @@ describe('a report from a resident to a confirmed answer', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).nth(3).click()]);
     const csv = readFileSync(await download.path(), 'utf8');
     assert.match(csv.split('\r\n')[0], /^unit,name,overdue_now,received,resolved,on_time_rate$/);
+    for (const row of csv.split('\r\n').slice(1).filter(Boolean)) {
+      assert.match(row, /,\d+,\d+,\d+,(0(\.\d+)?|1)?$/, `numbers as numbers: ${row}`);
+    }
+    // summary.csv: every value a plain number ("1369", "0.89"), never "1,369" or "89%".
+    const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).nth(0).click()]);
+    const lines = readFileSync(await summary.path(), 'utf8').split('\r\n').filter(Boolean);
+    assert.equal(lines[0], 'figure,value');
+    assert.ok(lines.length > 5);
+    for (const line of lines.slice(1)) assert.match(line, /^[^,"]+,(-?\d+(\.\d+)?)?$/, `summary.csv: ${line}`);
+    assert.ok(lines.includes(`Received,${sum.received}`), lines.join(' | '));
     await context.close();
   });
 });
