@@ -5,12 +5,12 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/channel_command.h"
-#include "core/place_index.h"
-#include "core/sms_text.h"
-#include "core/text_fold.h"
-#include "core/tracking_code.h"
-#include "core/validation.h"
+#include "core/cases/tracking_code.h"
+#include "core/channels/channel_command.h"
+#include "core/channels/sms_text.h"
+#include "core/common/text_fold.h"
+#include "core/common/validation.h"
+#include "core/reference/place_index.h"
 
 namespace {
 

@@ -7,7 +7,7 @@
 
 #include "channels/decoders.h"
 #include "channels/smssync.h"
-#include "core/validation.h"
+#include "core/common/validation.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
@@ -20,8 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       d = DecodeAndroidGateway(body);
       (void)VerifyAndroidGateway("key", body, "1700000000", "00", jembatan::Timestamp{0}, 0);
       break;
-    case 1: d = DecodeSmsSync(body, "secret"); break;
-    case 2: d = DecodeTelegram(body); break;
+    case 1:
+      d = DecodeSmsSync(body, "secret");
+      break;
+    case 2:
+      d = DecodeTelegram(body);
+      break;
     case 4: {  // SMSSync's task=sent body, and each uuid in it
       auto uuids = ParseQueuedMessages(body);
       if (uuids) {

@@ -5,8 +5,8 @@
 #include <cctype>
 #include <charconv>
 
-#include "app/secrets.h"
-#include "core/validation.h"
+#include "app/accounts/secrets.h"
+#include "core/common/validation.h"
 
 namespace jembatan::channels {
 namespace json = boost::json;

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "channels/inbound.h"
-#include "core/result.h"
+#include "core/common/result.h"
 
 namespace jembatan::channels {
 

@@ -1,12 +1,12 @@
 #include "channels/inbound.h"
 
-#include "app/answer_feedback.h"
-#include "app/case_commands.h"
-#include "app/outbox.h"
-#include "core/language_guess.h"
-#include "core/notice_text.h"
-#include "core/tracking_code.h"
-#include "core/validation.h"
+#include "app/cases/answer_feedback.h"
+#include "app/cases/case_commands.h"
+#include "app/channels/outbox.h"
+#include "core/cases/tracking_code.h"
+#include "core/channels/language_guess.h"
+#include "core/channels/notice_text.h"
+#include "core/common/validation.h"
 
 namespace jembatan::channels {
 namespace {

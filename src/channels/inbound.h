@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 
-#include "app/pin_attempts.h"
-#include "app/registry.h"
-#include "app/secrets.h"
-#include "core/channel_command.h"
+#include "app/accounts/pin_attempts.h"
+#include "app/accounts/secrets.h"
+#include "app/reference/registry.h"
+#include "core/channels/channel_command.h"
 #include "store/store.h"
 
 namespace jembatan::channels {

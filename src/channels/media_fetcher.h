@@ -11,17 +11,17 @@
 #include <string>
 #include <string_view>
 
-#include "app/writer.h"
+#include "app/common/writer.h"
 #include "channels/background_loop.h"
 #include "channels/config.h"
 #include "channels/http_client.h"
-#include "core/image_type.h"
-#include "core/retry_policy.h"
+#include "core/cases/image_type.h"
+#include "core/channels/retry_policy.h"
 #include "store/store.h"
 
 namespace jembatan::channels {
 
-using jembatan::SniffImageType;  // core/image_type.h
+using jembatan::SniffImageType;  // core/cases/image_type.h
 
 struct Fetched {
   bool ok = false;

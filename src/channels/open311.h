@@ -16,8 +16,8 @@
 #include <functional>
 #include <memory>
 
-#include "app/registry.h"
-#include "app/secrets.h"
+#include "app/accounts/secrets.h"
+#include "app/reference/registry.h"
 #include "channels/config.h"
 #include "http/router.h"
 #include "store/store.h"

@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "core/csv.h"
-#include "core/notice_text.h"
+#include "core/channels/notice_text.h"
+#include "core/common/csv.h"
 
 namespace jembatan::channels::open311 {
 namespace json = boost::json;

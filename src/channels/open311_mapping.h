@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
-#include "app/registry.h"
-#include "core/case.h"
-#include "core/result.h"
+#include "app/reference/registry.h"
+#include "core/cases/case.h"
+#include "core/common/result.h"
 
 namespace jembatan::channels::open311 {
 

@@ -5,19 +5,19 @@
 #include <boost/json.hpp>
 #include <map>
 
-#include "app/api_keys.h"
-#include "app/case_commands.h"
-#include "app/case_queries.h"
-#include "app/outbox.h"
+#include "app/accounts/api_keys.h"
+#include "app/cases/case_commands.h"
+#include "app/cases/case_queries.h"
+#include "app/channels/outbox.h"
 #include "channels/decoders.h"
 #include "channels/open311.h"
 #include "channels/open311_format.h"
 #include "channels/open311_mapping.h"
-#include "core/csv.h"
-#include "core/intake.h"
-#include "core/locate.h"
-#include "core/notice_text.h"
-#include "core/validation.h"
+#include "core/cases/intake.h"
+#include "core/channels/notice_text.h"
+#include "core/common/csv.h"
+#include "core/common/validation.h"
+#include "core/reference/locate.h"
 #include "http/api_support.h"
 #include "http/media_type.h"
 

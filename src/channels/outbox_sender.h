@@ -8,11 +8,11 @@
 
 #include <functional>
 
-#include "app/writer.h"
+#include "app/common/writer.h"
 #include "channels/background_loop.h"
 #include "channels/config.h"
 #include "channels/http_client.h"
-#include "core/retry_policy.h"
+#include "core/channels/retry_policy.h"
 #include "store/store.h"
 
 namespace jembatan::channels {

@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 #include <cstdio>
 
-#include "app/secrets.h"
-#include "core/validation.h"
+#include "app/accounts/secrets.h"
+#include "core/common/validation.h"
 
 namespace jembatan::channels {
 namespace json = boost::json;

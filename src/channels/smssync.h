@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
+#include "core/common/result.h"
 #include "store/channel_store.h"
 
 namespace jembatan::channels {

@@ -6,7 +6,7 @@
 
 #include "channels/decoders.h"
 #include "channels/smssync.h"
-#include "core/validation.h"
+#include "core/common/validation.h"
 #include "http/problem.h"
 
 namespace jembatan::channels {

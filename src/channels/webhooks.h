@@ -16,11 +16,11 @@
 #include <functional>
 #include <memory>
 
-#include "app/pin_attempts.h"
-#include "app/registry.h"
-#include "app/secrets.h"
+#include "app/accounts/pin_attempts.h"
+#include "app/accounts/secrets.h"
+#include "app/reference/registry.h"
 #include "channels/config.h"
-#include "core/retry_policy.h"
+#include "core/channels/retry_policy.h"
 #include "http/router.h"
 
 namespace jembatan::channels {

@@ -6,10 +6,10 @@
 #include <iostream>
 #include <sstream>
 
-#include "app/accounts.h"
-#include "app/deadline_sweep.h"
-#include "app/sessions.h"
-#include "app/setup.h"
+#include "app/accounts/accounts.h"
+#include "app/accounts/sessions.h"
+#include "app/cases/deadline_sweep.h"
+#include "app/reference/setup.h"
 #include "cli/commands.h"
 #include "cli/support.h"
 #include "store/sqlite/sqlite_store.h"

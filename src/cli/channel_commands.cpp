@@ -3,11 +3,11 @@
 // transaction.
 #include <iostream>
 
-#include "app/api_keys.h"
+#include "app/accounts/api_keys.h"
 #include "channels/config.h"
 #include "cli/commands.h"
 #include "cli/support.h"
-#include "core/validation.h"
+#include "core/common/validation.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace jembatan::cli {

@@ -6,13 +6,13 @@
 #include <map>
 #include <set>
 
-#include "app/accounts.h"
-#include "app/case_commands.h"
-#include "app/registry.h"
-#include "app/sessions.h"
-#include "app/setup.h"
-#include "core/category.h"
-#include "core/unit.h"
+#include "app/accounts/accounts.h"
+#include "app/accounts/sessions.h"
+#include "app/cases/case_commands.h"
+#include "app/reference/registry.h"
+#include "app/reference/setup.h"
+#include "core/reference/category.h"
+#include "core/reference/unit.h"
 
 namespace jembatan::cli {
 namespace {

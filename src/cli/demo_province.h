@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "app/secrets.h"
-#include "core/time.h"
+#include "app/accounts/secrets.h"
+#include "core/common/time.h"
 #include "store/store.h"
 
 namespace jembatan::cli {

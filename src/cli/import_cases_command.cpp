@@ -5,8 +5,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "app/case_import.h"
-#include "app/registry.h"
+#include "app/cases/case_import.h"
+#include "app/reference/registry.h"
 #include "cli/commands.h"
 #include "cli/support.h"
 #include "store/sqlite/sqlite_store.h"

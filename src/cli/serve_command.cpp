@@ -9,10 +9,10 @@
 #include <mutex>
 #include <thread>
 
-#include "app/accounts.h"
-#include "app/deadline_sweep.h"
-#include "app/sessions.h"
-#include "app/writer.h"
+#include "app/accounts/accounts.h"
+#include "app/accounts/sessions.h"
+#include "app/cases/deadline_sweep.h"
+#include "app/common/writer.h"
 #include "channels/config.h"
 #include "channels/media_fetcher.h"
 #include "channels/open311.h"

@@ -1,9 +1,9 @@
 // Helpers shared by the sub-commands.
 #pragma once
 
-#include "app/deadline_sweep.h"
-#include "core/result.h"
-#include "core/time.h"
+#include "app/cases/deadline_sweep.h"
+#include "core/common/result.h"
+#include "core/common/time.h"
 #include "store/store.h"
 
 namespace jembatan::cli {

@@ -4,7 +4,7 @@
 
 #include <boost/json.hpp>
 
-#include "core/place_index.h"
+#include "core/reference/place_index.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/problem.h"

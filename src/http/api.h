@@ -5,10 +5,10 @@
 #include <functional>
 #include <memory>
 
-#include "app/accounts.h"
-#include "app/pin_attempts.h"
-#include "app/registry.h"
-#include "app/secrets.h"
+#include "app/accounts/accounts.h"
+#include "app/accounts/pin_attempts.h"
+#include "app/accounts/secrets.h"
+#include "app/reference/registry.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -22,7 +22,7 @@ struct ApiDeps {
   app::Authenticator& auth;
   app::Random& random;  // thread-safe (SecureRandom in the server)
   app::PinAttempts& pin_attempts;
-  app::PinAttempts& login_attempts;  // failed staff sign-ins (app/sessions.h)
+  app::PinAttempts& login_attempts;  // failed staff sign-ins (app/accounts/sessions.h)
   std::function<Timestamp()> clock;  // read-only handlers' notion of now
   const StaticFiles* web = nullptr;  // the browser app; none: API only
   std::string tile_url;              // map tiles for the dashboard (GET /api/v1/config)

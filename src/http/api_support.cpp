@@ -2,9 +2,9 @@
 
 #include <charconv>
 
-#include "app/secrets.h"
-#include "app/sessions.h"
-#include "core/validation.h"
+#include "app/accounts/secrets.h"
+#include "app/accounts/sessions.h"
+#include "core/common/validation.h"
 #include "http/problem.h"
 
 namespace jembatan::http {

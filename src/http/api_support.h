@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/accounts.h"
+#include "app/accounts/accounts.h"
 #include "http/api.h"
 #include "http/message.h"
 

@@ -4,11 +4,11 @@
 #include <boost/json.hpp>
 #include <charconv>
 
-#include "app/answer_feedback.h"
-#include "app/case_commands.h"
-#include "app/case_queries.h"
-#include "app/outbox.h"
-#include "core/image_type.h"
+#include "app/cases/answer_feedback.h"
+#include "app/cases/case_commands.h"
+#include "app/cases/case_queries.h"
+#include "app/channels/outbox.h"
+#include "core/cases/image_type.h"
 #include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
@@ -355,7 +355,7 @@ void Api::AddCaseRoutes() {
       });
 
   // The reporter's word on the answer, proven with the PIN: {"solved": true} closes the case,
-  // false reopens it (app/answer_feedback.h).
+  // false reopens it (app/cases/answer_feedback.h).
   router_.Add(
       "POST", "/api/v1/cases/{code}/feedback",
       [&d](const Request& req, const PathParams& p) -> Reply {

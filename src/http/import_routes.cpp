@@ -4,7 +4,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
-#include "app/case_import.h"
+#include "app/cases/case_import.h"
 #include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"

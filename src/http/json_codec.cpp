@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 
-#include "core/case_state.h"
-#include "core/deadlines.h"
+#include "core/cases/case_state.h"
+#include "core/cases/deadlines.h"
 
 namespace jembatan::http {
 namespace json = boost::json;
@@ -49,7 +49,8 @@ Status ReadContact(const json::object& o, std::string_view key, std::optional<Co
   }
   const auto& c = it->value().get_object();
   // consent: for the household, that it agreed to the report and to being contacted; for the
-  // reporter, that they want SMS updates at the phone given (app/outbox.h, QueueSmsUpdates).
+  // reporter, that they want SMS updates at the phone given (app/channels/outbox.h,
+  // QueueSmsUpdates).
   if (auto s = OnlyFields(c, {"name", "phone", "consent"}, key); !s) return s;
   Contact contact;
   if (auto s = ReadString(c, "name", contact.name, key); !s) return s;

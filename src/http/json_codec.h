@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "app/case_queries.h"
-#include "app/registry.h"
-#include "core/intake.h"
-#include "core/result.h"
+#include "app/cases/case_queries.h"
+#include "app/reference/registry.h"
+#include "core/cases/intake.h"
+#include "core/common/result.h"
 #include "store/channel_store.h"
 
 namespace jembatan::http {
@@ -42,7 +42,7 @@ boost::json::array MediaToJson(const std::string& case_code,
 // `sp` is the memory the result lives in: replies build their whole document in one
 // monotonic arena (see JsonArena) instead of a heap allocation per node.
 
-// `c` is already disclosed for `access` (core/access.h); the access adds what only it shows:
+// `c` is already disclosed for `access` (core/cases/access.h); the access adds what only it shows:
 // contacts, the actions the caller may run, and the `access` field itself.
 boost::json::object CaseToJson(const Case& c, const app::Registry& reg, CaseAccess access,
                                const boost::json::storage_ptr& sp = {});

@@ -11,7 +11,7 @@
 #include <variant>
 #include <vector>
 
-#include "core/time.h"
+#include "core/common/time.h"
 #include "store/store.h"
 
 namespace jembatan::http {

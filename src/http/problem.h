@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.h"
+#include "core/common/result.h"
 #include "http/message.h"
 
 namespace jembatan::http {

@@ -9,7 +9,7 @@
 #include <functional>
 #include <string>
 
-#include "app/writer.h"
+#include "app/common/writer.h"
 #include "http/api.h"
 
 namespace jembatan::http {

@@ -1,7 +1,7 @@
-// /api/v1/session: staff sign-in, who am I, sign-out (app/sessions.h has the rules).
+// /api/v1/session: staff sign-in, who am I, sign-out (app/accounts/sessions.h has the rules).
 #include <boost/json.hpp>
 
-#include "app/sessions.h"
+#include "app/accounts/sessions.h"
 #include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
-#include "core/time.h"
+#include "core/common/result.h"
+#include "core/common/time.h"
 
 namespace jembatan::store {
 

@@ -3,7 +3,7 @@
 //
 // Thread-safety: Store::BeginRead may be called from any thread; each transaction object is
 // used by one thread at a time. BeginWrite serialises writers (one write transaction at a
-// time per Store); the server funnels writes through one writer thread (app/writer.h).
+// time per Store); the server funnels writes through one writer thread (app/common/writer.h).
 #pragma once
 
 #include <cstdint>
@@ -15,13 +15,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/access.h"
-#include "core/case.h"
-#include "core/category.h"
-#include "core/event.h"
-#include "core/result.h"
-#include "core/stats.h"
-#include "core/unit.h"
+#include "core/cases/access.h"
+#include "core/cases/case.h"
+#include "core/cases/event.h"
+#include "core/cases/stats.h"
+#include "core/common/result.h"
+#include "core/reference/category.h"
+#include "core/reference/unit.h"
 #include "store/channel_store.h"
 
 namespace jembatan::store {
@@ -29,7 +29,7 @@ namespace jembatan::store {
 struct CaseFilter {
   std::optional<CaseStatus> status;
   std::string category;
-  UnitScope scope;              // core/access.h: which cases belong to a unit
+  UnitScope scope;              // core/cases/access.h: which cases belong to a unit
   std::optional<bool> overdue;  // flagged overdue by the deadline sweep and still open
   std::optional<bool> beyond_level;
   std::optional<Timestamp> created_from;  // inclusive
@@ -62,7 +62,7 @@ struct UserRecord {
   Timestamp created_at;
 };
 
-// A signed-in browser session (app/sessions.h). Known by the hash of its cookie value.
+// A signed-in browser session (app/accounts/sessions.h). Known by the hash of its cookie value.
 struct SessionRecord {
   std::string id_hash;
   int64_t user_id = 0;
@@ -77,7 +77,7 @@ struct IdempotencyRecord {
   std::string response;
 };
 
-// What the summary statistics are computed from (core/stats.h does the arithmetic).
+// What the summary statistics are computed from (core/cases/stats.h does the arithmetic).
 struct StatsInput {
   std::map<std::string, int64_t> by_status;    // cases created in the period
   std::map<std::string, int64_t> by_category;  // cases created in the period

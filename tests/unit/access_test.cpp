@@ -1,5 +1,5 @@
-// Who sees and does what with a case (core/access.h; the table in docs/domain.md).
-#include "core/access.h"
+// Who sees and does what with a case (core/cases/access.h; the table in docs/domain.md).
+#include "core/cases/access.h"
 
 #include <gtest/gtest.h>
 

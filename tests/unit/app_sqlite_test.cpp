@@ -9,15 +9,15 @@
 #include <future>
 #include <thread>
 
-#include "app/accounts.h"
-#include "app/case_commands.h"
-#include "app/case_queries.h"
-#include "app/deadline_sweep.h"
-#include "app/outbox.h"
-#include "app/pin_attempts.h"
-#include "app/sessions.h"
-#include "app/setup.h"
-#include "app/writer.h"
+#include "app/accounts/accounts.h"
+#include "app/accounts/pin_attempts.h"
+#include "app/accounts/sessions.h"
+#include "app/cases/case_commands.h"
+#include "app/cases/case_queries.h"
+#include "app/cases/deadline_sweep.h"
+#include "app/channels/outbox.h"
+#include "app/common/writer.h"
+#include "app/reference/setup.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace jembatan {
@@ -552,7 +552,7 @@ TEST_F(AppTest, WriterGroupsCommitsAndIsolatesRefusedJobs) {
               r.unit = unit;
               auto receipt = app::SubmitCase(tx, *reg_, r, nullptr, now, random_);
               if (!receipt.ok() || refuse) return false;
-              if (!app::Writer::Replaying()) ++kept;  // a job may run twice (app/writer.h)
+              if (!app::Writer::Replaying()) ++kept;  // a job may run twice (app/common/writer.h)
               return true;
             },
             [&committed, done](bool ok) {
@@ -844,7 +844,7 @@ TEST(SqliteWal, StaysBoundedUnderContinuousWrites) {
   std::filesystem::remove_all(dir);
 }
 
-// --- Staff sign-in (app/sessions.h) ---
+// --- Staff sign-in (app/accounts/sessions.h) ---
 
 TEST(Passwords, Argon2idHashVerifiesOnlyTheSamePassword) {
   auto h = app::HashPassword("correct horse battery");

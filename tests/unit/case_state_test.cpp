@@ -1,4 +1,4 @@
-#include "core/case_state.h"
+#include "core/cases/case_state.h"
 
 #include <gtest/gtest.h>
 

@@ -2,9 +2,9 @@
 // outbox retry rule.
 #include <gtest/gtest.h>
 
-#include "app/secrets.h"
+#include "app/accounts/secrets.h"
 #include "channels/decoders.h"
-#include "core/retry_policy.h"
+#include "core/channels/retry_policy.h"
 
 namespace jembatan::channels {
 namespace {

@@ -2,12 +2,12 @@
 // place names typed on a keypad.
 #include <gtest/gtest.h>
 
-#include "core/channel_command.h"
-#include "core/language_guess.h"
-#include "core/notice_text.h"
-#include "core/place_index.h"
-#include "core/sms_text.h"
-#include "core/text_fold.h"
+#include "core/channels/channel_command.h"
+#include "core/channels/language_guess.h"
+#include "core/channels/notice_text.h"
+#include "core/channels/sms_text.h"
+#include "core/common/text_fold.h"
+#include "core/reference/place_index.h"
 #include "fixtures.h"
 
 namespace jembatan {

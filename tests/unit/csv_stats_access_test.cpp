@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "core/access.h"
-#include "core/csv.h"
-#include "core/stats.h"
+#include "core/cases/access.h"
+#include "core/cases/stats.h"
+#include "core/common/csv.h"
 #include "fixtures.h"
 
 namespace jembatan {

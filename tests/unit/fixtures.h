@@ -7,8 +7,8 @@
 
 #include <vector>
 
-#include "core/category.h"
-#include "core/unit.h"
+#include "core/reference/category.h"
+#include "core/reference/unit.h"
 
 namespace jembatan::testing {
 

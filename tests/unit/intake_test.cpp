@@ -1,4 +1,4 @@
-#include "core/intake.h"
+#include "core/cases/intake.h"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 
 #include "channels/open311_format.h"
 #include "channels/open311_mapping.h"
-#include "core/locate.h"
+#include "core/reference/locate.h"
 #include "fixtures.h"
 
 namespace jembatan {

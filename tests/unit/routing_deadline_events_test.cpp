@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/deadlines.h"
-#include "core/routing.h"
+#include "core/cases/deadlines.h"
+#include "core/cases/routing.h"
 #include "fixtures.h"
 
 namespace jembatan {

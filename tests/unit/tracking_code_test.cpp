@@ -1,4 +1,4 @@
-#include "core/tracking_code.h"
+#include "core/cases/tracking_code.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/place_index.h"
-#include "core/unit.h"
+#include "core/reference/place_index.h"
+#include "core/reference/unit.h"
 #include "fixtures.h"
 
 namespace jembatan {

@@ -1,10 +1,10 @@
-#include "core/validation.h"
+#include "core/common/validation.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/time.h"
+#include "core/common/time.h"
 
 namespace jembatan {
 namespace {

@@ -1,8 +1,8 @@
-#include "core/work_calendar.h"
+#include "core/reference/work_calendar.h"
 
 #include <gtest/gtest.h>
 
-#include "core/deadlines.h"
+#include "core/cases/deadlines.h"
 #include "fixtures.h"
 
 namespace jembatan {

@@ -46,7 +46,7 @@ export function gridLines(from: number, to: number, step: number): number[] {
   return out;
 }
 
-// Great-circle distance in km (haversine), as core/locate.cpp computes it on the server.
+// Great-circle distance in km (haversine), as core/reference/locate.cpp computes it on the server.
 export function distanceKm(a: Point, b: Point): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;

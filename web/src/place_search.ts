@@ -1,5 +1,5 @@
 // Finding a village by what people type, on the phone: case, diacritics (đ = d) and extra
-// spaces do not matter, as on the server (core/text_fold.h). Used when the server cannot be
+// spaces do not matter, as on the server (core/common/text_fold.h). Used when the server cannot be
 // reached; the server's search is the same rule.
 export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase()

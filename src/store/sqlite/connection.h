@@ -11,7 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "core/result.h"
+#include "core/common/result.h"
 
 namespace jembatan::store::sqlite {
 

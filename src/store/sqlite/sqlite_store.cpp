@@ -17,8 +17,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/deadlines.h"
-#include "core/text_fold.h"
+#include "core/cases/deadlines.h"
+#include "core/common/text_fold.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_tx.h"
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <type_traits>
 
-#include "core/deadlines.h"
-#include "core/text_fold.h"
+#include "core/cases/deadlines.h"
+#include "core/common/text_fold.h"
 #include "store/sqlite/sqlite_channels.h"
 
 namespace jembatan::store::sqlite {
@@ -491,7 +491,7 @@ class Queries : public Base {
     return out;
   }
 
-  // The unit scope (core/access.h) as SQL on c, in one place. Each branch is a condition an
+  // The unit scope (core/cases/access.h) as SQL on c, in one place. Each branch is a condition an
   // index ending in id can serve; a commune's two branches (located in it; handled by it though
   // located elsewhere) are disjoint. The unit id is bound as ?3, a village's commune as ?9.
   static std::vector<std::string> ScopeBranches(const UnitScope& scope) {

@@ -12,7 +12,7 @@ import { cachedPlaces, language, loadPlaces, useCategoryName, useStore, useT } f
 import { PointsMap } from './LazyMaps';
 import { ErrorBox, Notice, Page, StatusBadge, Timeline } from '../ui';
 
-// The field each action needs, if any (app/case_commands.h).
+// The field each action needs, if any (app/cases/case_commands.h).
 const NEEDS: Record<string, { field: string; label: Key; multiline?: boolean } | undefined> = {
   assign: { field: 'assignee', label: 'case.assignee' },
   resolve: { field: 'answer', label: 'case.answer', multiline: true },

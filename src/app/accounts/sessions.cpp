@@ -1,0 +1,117 @@
+#include "app/accounts/sessions.h"
+
+#include <sodium.h>
+
+#include "app/accounts/accounts.h"
+#include "core/common/validation.h"
+
+namespace jembatan::app {
+namespace {
+
+constexpr size_t kMinPassword = 10;
+constexpr size_t kMaxPassword = 256;
+constexpr unsigned long long kOpsLimit = 2;
+constexpr size_t kMemLimit = size_t{19} * 1024 * 1024;
+
+// Verified when the name is unknown, so that both answers take the same time.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto h = HashPassword("not-a-password-of-anyone");
+    return h ? *h : std::string();
+  }();
+  return hash;
+}
+
+}  // namespace
+
+Result<std::string> HashPassword(std::string_view password) {
+  if (password.size() < kMinPassword || password.size() > kMaxPassword) {
+    return Error::Invalid("a password has 10 to 256 bytes", "password");
+  }
+  if (!IsValidUtf8(password)) return Error::Invalid("the password is not UTF-8", "password");
+  if (sodium_init() < 0) return Error::Internal("libsodium failed to initialise");
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimit,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return Error::Internal("out of memory hashing a password");
+  }
+  return std::string(out);
+}
+
+bool VerifyPassword(const std::string& hash, std::string_view password) {
+  if (hash.empty() || password.size() > kMaxPassword) return false;
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+Status SetUserPassword(store::WriteTx& tx, std::string_view user_name, std::string_view password) {
+  auto hash = HashPassword(password);
+  if (!hash) return hash.error();
+  auto user = tx.FindUserByName(user_name);
+  if (!user) return user.error();
+  if (!user.value()) return Error::Unknown("no user " + std::string(user_name), "name");
+  return tx.SetUserPassword(user.value()->id, *hash);
+}
+
+Result<store::UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts,
+                                      std::string_view name, std::string_view password,
+                                      Timestamp now) {
+  const Error wrong = Error::Unauthorized("wrong user name or password");
+  if (name.empty() || name.size() > 64 || password.size() > kMaxPassword) return wrong;
+  const std::string key(name);
+  if (auto s = attempts.Check(key, now); !s) return s.error();
+  auto user = tx.FindUserByName(name);
+  if (!user) return user.error();
+  if (!user.value()) {
+    (void)VerifyPassword(DummyHash(), password);
+    return wrong;
+  }
+  auto hash = tx.UserPasswordHash(user.value()->id);
+  if (!hash) return hash.error();
+  bool ok = false;
+  if (hash->empty()) {
+    (void)VerifyPassword(DummyHash(), password);  // no password set: token-only account
+  } else {
+    ok = VerifyPassword(*hash, password);
+  }
+  if (!ok) {
+    attempts.RecordFailure(key, now);
+    return wrong;
+  }
+  return *user.value();
+}
+
+NewSession MakeSession(int64_t user_id, Timestamp now, Random& random) {
+  NewSession s;
+  s.cookie_value = NewApiToken(random);
+  s.record.id_hash = HashToken(s.cookie_value);
+  s.record.user_id = user_id;
+  s.record.csrf_token = NewApiToken(random);
+  s.record.created_at = now;
+  s.record.expires_at = Timestamp{now.seconds + kSessionSeconds};
+  return s;
+}
+
+Status StoreSession(store::WriteTx& tx, const NewSession& s) {
+  if (auto p = tx.PurgeSessions(s.record.created_at); !p) return p;
+  return tx.InsertSession(s.record);
+}
+
+Result<store::SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view cookie_value,
+                                             Timestamp now) {
+  const Error gone = Error::Unauthorized("the session has ended; sign in again");
+  if (cookie_value.empty() || cookie_value.size() > 256) return gone;
+  auto s = tx.FindSession(HashToken(cookie_value));
+  if (!s) return s.error();
+  if (!s.value() || s.value()->expires_at.seconds <= now.seconds) return gone;
+  return *s.value();
+}
+
+Result<Principal> SessionPrincipal(store::ReadTx& tx, const Registry& reg,
+                                   const store::SessionRecord& s) {
+  auto user = tx.FindUserById(s.user_id);
+  if (!user) return user.error();
+  if (!user.value()) return Error::Unauthorized("the session has ended; sign in again");
+  return PrincipalFor(reg, *user.value());
+}
+
+}  // namespace jembatan::app

@@ -1,0 +1,56 @@
+// Staff sign-in from the browser: passwords (Argon2id), server-side sessions and their CSRF
+// tokens. API tokens (app/accounts/accounts.h) keep working for machines; a session is the
+// browser's way to become the same Principal.
+//
+// Rules, in one place:
+// - A password has 10 to 256 bytes of UTF-8; it is stored only as libsodium's Argon2id string
+//   (t=2, m=19 MiB: OWASP's Argon2id minimum, so a two-core server verifies in ~30 ms).
+// - 5 failed sign-ins for one user name within 15 minutes lock that name for the rest of the
+//   window (PinAttempts); an unknown name costs the same time as a known one.
+// - A session lasts 12 hours from sign-in; sign-out deletes it. Its cookie value is 256 random
+//   bits; only its hash is stored. Writes made with a session must carry its CSRF token.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "app/accounts/pin_attempts.h"
+#include "app/accounts/secrets.h"
+#include "app/reference/registry.h"
+#include "core/cases/access.h"
+#include "store/store.h"
+
+namespace jembatan::app {
+
+constexpr int64_t kSessionSeconds = int64_t{12} * 3600;
+constexpr std::string_view kSessionCookie = "jbt_session";
+
+using LoginAttempts = PinAttempts;
+
+Result<std::string> HashPassword(std::string_view password);
+bool VerifyPassword(const std::string& hash, std::string_view password);
+
+// Sets (or replaces) a user's password. Unknown user → kUnknownReference.
+Status SetUserPassword(store::WriteTx& tx, std::string_view user_name, std::string_view password);
+
+// The slow half of sign-in, run on an I/O thread: lock-out, user, password. Wrong name or
+// password → kUnauthorized (the same message); locked → kTooManyAttempts.
+Result<store::UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts,
+                                      std::string_view name, std::string_view password,
+                                      Timestamp now);
+
+struct NewSession {
+  std::string cookie_value;  // given to the browser once
+  store::SessionRecord record;
+};
+NewSession MakeSession(int64_t user_id, Timestamp now, Random& random);
+// Stores the session (and drops expired ones) in the caller's transaction.
+Status StoreSession(store::WriteTx& tx, const NewSession& s);
+
+// The session behind a cookie value, if it exists and has not expired.
+Result<store::SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view cookie_value,
+                                             Timestamp now);
+Result<Principal> SessionPrincipal(store::ReadTx& tx, const Registry& reg,
+                                   const store::SessionRecord& s);
+
+}  // namespace jembatan::app

@@ -1,0 +1,39 @@
+#include "app/cases/deadline_sweep.h"
+
+#include <algorithm>
+
+#include "app/channels/outbox.h"
+#include "core/cases/case_state.h"
+#include "core/cases/deadlines.h"
+
+namespace jembatan::app {
+
+Result<SweepResult> SweepDeadlines(store::WriteTx& tx, const Registry& reg, Timestamp now,
+                                   int64_t after_id, int max_cases) {
+  SweepResult result;
+  int64_t after = after_id;
+  while (result.cases_examined < max_cases) {
+    auto batch = tx.SweepCandidates(now, after, std::min(500, max_cases - result.cases_examined));
+    if (!batch) return batch.error();
+    if (batch->empty()) break;
+    for (Case& c : batch.value()) {
+      ++result.cases_examined;
+      after = c.id;
+      const auto events = DeadlineEvents(c, reg.units, now);
+      for (const Event& e : events) {
+        if (auto r = tx.AppendEvent(e); !r) return r.error();
+        Apply(c, e);
+        ++result.events_recorded;
+        // An overdue case owes its reporter an apology (the other deadline events say nothing).
+        if (auto s = QueueReporterNotices(tx, reg, c, e, now); !s) return s.error();
+      }
+      if (!events.empty()) {
+        if (auto s = tx.UpdateCase(c); !s) return s.error();
+      }
+    }
+  }
+  result.last_id = after;
+  return result;
+}
+
+}  // namespace jembatan::app

@@ -1,0 +1,20 @@
+#include "core/channels/retry_policy.h"
+
+#include <algorithm>
+
+namespace jembatan {
+
+RetryDecision AfterFailure(const RetryPolicy& policy, int attempts, Timestamp now) {
+  RetryDecision d;
+  if (attempts >= policy.max_attempts) {
+    d.dead = true;
+    d.next_attempt = now;
+    return d;
+  }
+  int64_t delay = policy.base_seconds;
+  for (int i = 1; i < attempts && delay < policy.max_delay_seconds; ++i) delay *= 2;
+  d.next_attempt = Timestamp{now.seconds + std::min(delay, policy.max_delay_seconds)};
+  return d;
+}
+
+}  // namespace jembatan
