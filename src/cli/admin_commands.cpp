@@ -12,7 +12,7 @@
 #include "app/reference/setup.h"
 #include "cli/commands.h"
 #include "cli/support.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace jembatan::cli {
 
@@ -28,7 +28,7 @@ int Fail(const Error& e) {
 }
 
 int RunInit(const std::string& db) {
-  auto store = store::OpenSqliteStore(db);
+  auto store = store::Open(db);
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
@@ -45,7 +45,7 @@ int RunImportUnits(const std::string& db, const std::string& file) {
   if (!in) return Fail(Error::Invalid("cannot read " + file));
   std::stringstream text;
   text << in.rdbuf();
-  auto store = store::OpenSqliteStore(db);
+  auto store = store::Open(db);
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
@@ -76,7 +76,7 @@ int RunUserAdd(const std::string& db, const std::string& name, const std::string
     if (!p) return Fail(p.error());
     password = std::move(p.value());
   }
-  auto store = store::OpenSqliteStore(db);
+  auto store = store::Open(db);
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
@@ -99,7 +99,7 @@ int RunUserAdd(const std::string& db, const std::string& name, const std::string
 int RunUserPassword(const std::string& db, const std::string& name, std::string password) {
   auto p = PasswordArgument(std::move(password));
   if (!p) return Fail(p.error());
-  auto store = store::OpenSqliteStore(db);
+  auto store = store::Open(db);
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
@@ -116,7 +116,7 @@ int RunSweep(const std::string& db, const std::string& at) {
     if (!t) return Fail(Error::Invalid("--at must be an RFC 3339 time"));
     now = *t;
   }
-  auto store = store::OpenSqliteStore(db);
+  auto store = store::Open(db);
   if (!store) return Fail(store.error());
   auto result = SweepAll(**store, now);
   if (!result) return Fail(result.error());

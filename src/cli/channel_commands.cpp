@@ -8,7 +8,7 @@
 #include "cli/commands.h"
 #include "cli/support.h"
 #include "core/common/validation.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace jembatan::cli {
 
@@ -32,7 +32,7 @@ int RunChannelSet(const std::string& db, const std::string& channel, const std::
     return Fail(
         Error::Invalid(channel + " " + key + " must be one of: " + std::string(spec->choices)));
   }
-  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  auto store = store::Open(db, {.create = false});
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
@@ -44,7 +44,7 @@ int RunChannelSet(const std::string& db, const std::string& channel, const std::
 }
 
 int RunChannelShow(const std::string& db) {
-  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  auto store = store::Open(db, {.create = false});
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginRead();
   if (!tx) return Fail(tx.error());
@@ -75,7 +75,7 @@ int RunMemberLink(const std::string& db, const std::string& user, const std::str
   } else if (addr.empty() || addr.size() > 64 || !IsValidUtf8(addr)) {
     return Fail(Error::Invalid("the chat id is not valid"));
   }
-  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  auto store = store::Open(db, {.create = false});
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
@@ -94,7 +94,7 @@ int RunMemberLink(const std::string& db, const std::string& user, const std::str
 }
 
 int RunOpen311KeyAdd(const std::string& db, const std::string& name) {
-  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  auto store = store::Open(db, {.create = false});
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
@@ -108,7 +108,7 @@ int RunOpen311KeyAdd(const std::string& db, const std::string& name) {
 }
 
 int RunOpen311KeyList(const std::string& db) {
-  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  auto store = store::Open(db, {.create = false});
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginRead();
   if (!tx) return Fail(tx.error());
@@ -122,7 +122,7 @@ int RunOpen311KeyList(const std::string& db) {
 }
 
 int RunOpen311KeyRevoke(const std::string& db, int64_t id) {
-  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  auto store = store::Open(db, {.create = false});
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());

@@ -5,27 +5,31 @@
 #include "cli/commands.h"
 #include "cli/demo_province.h"
 #include "cli/support.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace jembatan::cli {
 
 int RunDemo(const DemoArgs& args) {
-  if (std::filesystem::exists(args.db)) {
-    return Fail(Error::Invalid(args.db + " exists; the demo builds a fresh database"));
+  auto url = store::ParseStoreUrl(args.db);
+  if (!url) return Fail(url.error());
+  if (url->engine == store::Engine::kSqlite && store::Exists(*url)) {
+    return Fail(Error::Invalid(url->target + " exists; the demo builds a fresh database"));
   }
-  auto store = store::OpenSqliteStore(args.db);
+  auto store = store::Open(*url);
   if (!store) return Fail(store.error());
   const Timestamp now = SystemNow();
   auto summary = BuildDemoProvince(**store, args.seed, args.cases, now);
   if (!summary) {
     store.value().reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(args.db + suffix);
+    if (url->engine == store::Engine::kSqlite) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(url->target + suffix);
+    }
     return Fail(summary.error());
   }
   auto swept = SweepAll(**store, now);
   if (!swept) return Fail(swept.error());
-  std::cout << "demo province in " << args.db << ": " << summary->communes << " communes, "
-            << summary->villages << " villages, " << summary->merged_units
+  std::cout << "demo province in " << store::DisplayName(*url) << ": " << summary->communes
+            << " communes, " << summary->villages << " villages, " << summary->merged_units
             << " merged units with old codes, " << summary->cases << " cases ("
             << summary->forwarded_by_members << " forwarded by members), " << swept->events_recorded
             << " deadline events.\n\n"

@@ -9,7 +9,7 @@
 #include "app/reference/registry.h"
 #include "cli/commands.h"
 #include "cli/support.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace jembatan::cli {
 
@@ -18,7 +18,7 @@ int RunImportCases(const std::string& db, const std::string& file) {
   if (!in) return Fail(Error::Invalid("cannot read " + file));
   std::stringstream text;
   text << in.rdbuf();
-  auto store = store::OpenSqliteStore(db, store::SqliteOptions{.create = false});
+  auto store = store::Open(db, {.create = false});
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());

@@ -4,6 +4,29 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "store/open.h"
+
+namespace {
+
+// --db of every command: a file path, sqlite:PATH or postgresql://… (store/open.h). Commands
+// that need an existing database check that an SQLite file is there.
+const CLI::Validator kExistingDatabase(
+    [](std::string& value) -> std::string {
+      auto url = jembatan::store::ParseStoreUrl(value);
+      if (!url) return url.error().message;
+      if (!jembatan::store::Exists(*url)) return "no database at " + url->target;
+      return {};
+    },
+    "DATABASE");
+const CLI::Validator kDatabaseUrl(
+    [](std::string& value) -> std::string {
+      auto url = jembatan::store::ParseStoreUrl(value);
+      return url ? std::string() : url.error().message;
+    },
+    "DATABASE");
+constexpr const char* kDbHelp = "database: a file path, sqlite:PATH or postgresql://...";
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace jembatan::cli;
@@ -15,32 +38,32 @@ int main(int argc, char** argv) {
 
   std::string db;
   auto* init = app.add_subcommand("init", "Create a database with the schema and categories");
-  init->add_option("--db", db, "database file")->required();
+  init->add_option("--db", db, kDbHelp)->required()->check(kDatabaseUrl);
 
   DemoArgs demo;
   auto* demo_cmd = app.add_subcommand("demo", "Create a database with a demo province");
-  demo_cmd->add_option("--db", demo.db, "database file (must not exist)")->required();
+  demo_cmd->add_option("--db", demo.db, kDbHelp)->required()->check(kDatabaseUrl);
   demo_cmd->add_option("--seed", demo.seed, "random seed (same seed, same province)");
   demo_cmd->add_option("--cases", demo.cases, "cases over the past year")
       ->check(CLI::Range(0, 1000000));
 
   std::string csv;
   auto* import_units = app.add_subcommand("import-units", "Import or update units from CSV");
-  import_units->add_option("--db", db, "database file")->required();
+  import_units->add_option("--db", db, kDbHelp)->required()->check(kDatabaseUrl);
   import_units->add_option("file", csv, "CSV file (see docs/operations.md)")
       ->required()
       ->check(CLI::ExistingFile);
 
   auto* import_cases = app.add_subcommand(
       "import-cases", "Import paper forms from CSV, all or nothing (docs/channels.md)");
-  import_cases->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  import_cases->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   import_cases->add_option("file", csv, "CSV file")->required()->check(CLI::ExistingFile);
 
   auto* user = app.add_subcommand("user", "Manage users");
   user->require_subcommand(1);
   std::string name, role, unit;
   auto* user_add = user->add_subcommand("add", "Add a user and print their API token once");
-  user_add->add_option("--db", db, "database file")->required();
+  user_add->add_option("--db", db, kDbHelp)->required()->check(kDatabaseUrl);
   user_add->add_option("--name", name, "user name (a-z 0-9 . _ -)")->required();
   user_add->add_option("--role", role, "admin, supervisor, officer or member")
       ->required()
@@ -51,14 +74,14 @@ int main(int argc, char** argv) {
                        "also a password for the web sign-in (10+ bytes); - reads it from stdin");
   auto* user_password =
       user->add_subcommand("password", "Set a user's password for the web sign-in");
-  user_password->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  user_password->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   user_password->add_option("--name", name, "user name")->required();
   user_password->add_option("--password", password, "the password; - reads it from stdin")
       ->required();
 
   ServeArgs serve;
   auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP server");
-  serve_cmd->add_option("--db", serve.db, "database file")->required()->check(CLI::ExistingFile);
+  serve_cmd->add_option("--db", serve.db, kDbHelp)->required()->check(kExistingDatabase);
   serve_cmd->add_flag("--allow-readable-db", serve.allow_readable_db,
                       "start even if other local users can read the database file");
   serve_cmd->add_option("--listen", serve.listen, "address:port (port 0 picks a free one)");
@@ -90,20 +113,20 @@ int main(int argc, char** argv) {
   channel->require_subcommand(1);
   std::string channel_name, key, value;
   auto* channel_set = channel->add_subcommand("set", "Set one channel setting (docs/channels.md)");
-  channel_set->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  channel_set->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   channel_set->add_option("channel", channel_name, "sms, telegram, zalo or open311")->required();
   channel_set->add_option("key", key, "setting name, e.g. signing_key")->required();
   channel_set->add_option("value", value, "value; - reads it from stdin (for secrets)")->required();
   auto* channel_show =
       channel->add_subcommand("show", "Show channel settings (secrets masked) and the outbox");
-  channel_show->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  channel_show->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
 
   auto* member = app.add_subcommand("member", "Manage members' phones and chat ids");
   member->require_subcommand(1);
   std::string address;
   auto* member_link = member->add_subcommand(
       "link", "Link a phone or chat id to a member, who may then forward for households");
-  member_link->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  member_link->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   member_link->add_option("--user", name, "the member's user name")->required();
   member_link->add_option("--channel", channel_name, "sms, telegram or zalo")
       ->required()
@@ -115,19 +138,19 @@ int main(int argc, char** argv) {
   auto* open311_key = open311->add_subcommand("key", "Issue, list or revoke api_keys");
   open311_key->require_subcommand(1);
   auto* key_add = open311_key->add_subcommand("add", "Issue a key; it is printed once");
-  key_add->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  key_add->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   key_add->add_option("--name", name, "who the key is for, e.g. the app's name")->required();
   auto* key_list = open311_key->add_subcommand("list", "List keys (never the keys themselves)");
-  key_list->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  key_list->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   int64_t key_id = 0;
   auto* key_revoke = open311_key->add_subcommand("revoke", "Revoke a key at once");
-  key_revoke->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  key_revoke->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   key_revoke->add_option("--id", key_id, "the key's number (from list)")->required();
 
   std::string at;
   auto* sweep =
       app.add_subcommand("sweep", "Record deadline warnings, overdue and escalations now");
-  sweep->add_option("--db", db, "database file")->required()->check(CLI::ExistingFile);
+  sweep->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   sweep->add_option("--at", at, "pretend the time is this RFC 3339 instant (for testing)");
 
   CLI11_PARSE(app, argc, argv);

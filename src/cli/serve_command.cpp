@@ -22,7 +22,7 @@
 #include "cli/support.h"
 #include "http/api.h"
 #include "http/server.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/open.h"
 
 namespace jembatan::cli {
 namespace {
@@ -145,7 +145,11 @@ int RunServe(const ServeArgs& args) {
 
   // The database holds reporters' contacts and channel secrets: a file other local users can
   // read is a leak waiting to happen, so serve refuses it unless told otherwise.
-  auto open_files = store::FilesOpenToOthers(args.db);
+  auto url = store::ParseStoreUrl(args.db);
+  if (!url) return Fail(url.error());
+  auto open_files = url->engine == store::Engine::kSqlite
+                        ? store::FilesOpenToOthers(url->target)
+                        : Result<std::vector<std::string>>(std::vector<std::string>{});
   if (!open_files) return Fail(open_files.error());
   if (!open_files->empty() && !args.allow_readable_db) {
     std::string list;
@@ -155,9 +159,7 @@ int RunServe(const ServeArgs& args) {
         "); it holds personal data and channel secrets. Run `chmod 600` on those files, or "
         "start with --allow-readable-db to accept the risk"));
   }
-  store::SqliteOptions sqlite_options;
-  sqlite_options.create = false;
-  auto store = store::OpenSqliteStore(args.db, sqlite_options);
+  auto store = store::Open(*url, {.create = false});
   if (!store) return Fail(store.error());
   std::shared_ptr<const app::Registry> registry;
   channels::ChannelConfig channel_config;
