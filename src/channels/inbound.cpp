@@ -183,10 +183,15 @@ Status Exchange::File(const Unit& place, std::string_view text,
   if (msg_.channel == "sms" && !member) req.reporter = Contact{"", msg_.address};
   // TITIP is the member's declaration that the household agreed (docs/channels.md).
   if (member && !household_phone.empty()) req.on_behalf_of = Contact{"", household_phone, true};
-  auto prepared = PrepareCase(req, reg().units, reg().categories, reg().calendar, now_);
+  auto prepared = app::PrepareFiling(reg(), req, now_);
   if (!prepared) return Reply(NoticeId::kRejectedInput, {{"reason", prepared.error().message}});
-  auto receipt =
-      app::StoreNewCase(tx_, std::move(prepared.value()), member ? &*member : nullptr, ctx_.random);
+  // Who hears back: the household (by SMS) when a member forwarded with its phone, else the
+  // sender on the channel it used (the member, for a household without a phone).
+  store::ReplyRoute reporter = Route();
+  const bool household_hears = member && !household_phone.empty();
+  if (household_hears) reporter = store::ReplyRoute{"sms", household_phone, language_};
+  auto receipt = app::FileCase(tx_, reg(), std::move(prepared.value()), member ? &*member : nullptr,
+                               ctx_.random, app::ReceiptTo::Route(reporter));
   if (!receipt) return receipt.error();
   const Case& c = receipt->c;
   outcome_.case_code = c.code;
@@ -195,12 +200,6 @@ Status Exchange::File(const Unit& place, std::string_view text,
       return m.error();
     }
   }
-  // Who hears back: the household (by SMS) when a member forwarded with its phone, else the
-  // sender on the channel it used (the member, for a household without a phone).
-  store::ReplyRoute reporter = Route();
-  const bool household_hears = member && !household_phone.empty();
-  if (household_hears) reporter = store::ReplyRoute{"sms", household_phone, language_};
-  if (auto s = app::QueueReceipt(tx_, reg(), *receipt, reporter, now_); !s) return s;
   const Unit* handler = reg().units.FindById(c.assigned_unit_id);
   const std::string unit = handler ? handler->name : std::string();
   if (household_hears) {

@@ -349,21 +349,17 @@ http::Reply PostRequest(const Open311Deps& d, const http::Request& req, Format f
   }
   auto submission = ReadSubmission(d, *p);
   if (!submission) return ErrorFor(f, submission.error());
-  auto prepared = PrepareCase(*submission, d.registry->units, d.registry->categories,
-                              d.registry->calendar, d.clock());
+  auto prepared = app::PrepareFiling(*d.registry, *submission, d.clock());
   if (!prepared) return ErrorFor(f, prepared.error());
   auto reg = d.registry;
   const std::string lang = submission->language;
   return http::DeferredWrite{[&d, reg, f, lang, prepared = std::move(prepared.value())](
-                                 store::WriteTx& tx, Timestamp now, bool& keep) {
-    auto receipt = app::StoreNewCase(tx, prepared, nullptr, d.random);
+                                 store::WriteTx& tx, Timestamp, bool& keep) {
+    auto receipt =
+        app::FileCase(tx, *reg, prepared, nullptr, d.random, app::ReceiptTo::AgreedSms());
     if (!receipt) {
       keep = false;
       return ErrorFor(f, receipt.error());
-    }
-    if (auto s = app::QueueSmsUpdates(tx, *reg, *receipt, now); !s) {
-      keep = false;
-      return ErrorFor(f, s.error());
     }
     keep = true;
     json::array out{json::object{{"service_request_id", receipt->c.code},

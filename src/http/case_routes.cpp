@@ -187,21 +187,18 @@ void Api::AddCaseRoutes() {
     }
     // Validation, routing and deadlines run here on the I/O thread, so bad input never queues
     // for the writer and the writer thread only stores.
-    auto prepared = PrepareCase(*submit, d.registry->units, d.registry->categories,
-                                d.registry->calendar, d.clock());
+    auto prepared = app::PrepareFiling(*d.registry, *submit, d.clock());
     if (!prepared) return ProblemFor(prepared.error());
     const std::string scope =
         "POST /api/v1/cases|" + (submitter ? std::to_string(submitter->user_id) : "anon");
     auto reg = d.registry;
     return IdempotentWrite(req, scope,
                            [&d, reg, prepared = std::move(prepared.value()), submitter](
-                               store::WriteTx& tx, Timestamp now) {
-                             auto receipt = app::StoreNewCase(
-                                 tx, prepared, submitter ? &*submitter : nullptr, d.random);
+                               store::WriteTx& tx, Timestamp) {
+                             auto receipt = app::FileCase(tx, *reg, prepared,
+                                                          submitter ? &*submitter : nullptr,
+                                                          d.random, app::ReceiptTo::AgreedSms());
                              if (!receipt) return ProblemFor(receipt.error());
-                             if (auto s = app::QueueSmsUpdates(tx, *reg, *receipt, now); !s) {
-                               return ProblemFor(s.error());
-                             }
                              Response r = JsonResponse(201, ReceiptJson(*receipt, *reg));
                              r.headers.emplace_back("Location", "/api/v1/cases/" + receipt->c.code);
                              return r;

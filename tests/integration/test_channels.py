@@ -594,6 +594,18 @@ class ImportCasesTest(ChannelBase):
         status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}", token=MEMBER)
         self.assertEqual(case["on_behalf_of"], {"name": "Keluarga Ha", "phone": "", "consent": True})
 
+    def test_a_household_that_agreed_on_the_paper_form_hears_the_receipt_by_sms(self):
+        agreed, silent = new_phone(), new_phone()
+        status, out, _ = self.upload(
+            "unit,body,on_behalf_name,on_behalf_phone,on_behalf_consent,language\n"
+            f"C003-V03,Atap sekolah bocor,Keluarga Tran,{agreed},yes,vi\n"
+            f"C003-V03,Atap balai bocor,Keluarga Le,{silent},no,vi\n")
+        self.assertEqual(status, 201, out)
+        first = out["imported"][0]
+        texts = self.fake.wait_for(agreed, 1)
+        self.assertIn(f"Ma {first['code']} PIN {first['pin']}", texts[0])  # the form's language
+        self.assertEqual(self.fake.messages_to(silent), [])  # no consent, no message
+
 
 class DeadLetterTest(ChannelBase):
     serve_args = ("--outbox-retry-base", "0", "--outbox-max-attempts", "2")

@@ -457,10 +457,10 @@ TEST_F(AppTest, AReporterWhoAskedForSmsHearsTheReceiptAndAnApologyWhenOverdue) {
     r.category = "roads_bridges";
     r.language = "en";
     r.reporter = Contact{"Ana", "+84912345678", true};
-    auto prepared = PrepareCase(r, reg_->units, reg_->categories, reg_->calendar, now_);
-    ASSERT_TRUE(prepared.ok());
-    receipt = *app::StoreNewCase(*tx, *prepared, nullptr, random_);
-    ASSERT_TRUE(app::QueueSmsUpdates(*tx, *reg_, receipt, now_).ok());
+    auto filed =
+        app::SubmitCase(*tx, *reg_, r, nullptr, now_, random_, app::ReceiptTo::AgreedSms());
+    ASSERT_TRUE(filed.ok());
+    receipt = *filed;
     ASSERT_TRUE(tx->Commit().ok());
   }
   const Timestamp later{now_.seconds + 90 * kSecondsPerDay};
@@ -481,10 +481,18 @@ TEST_F(AppTest, AReporterWhoAskedForSmsHearsTheReceiptAndAnApologyWhenOverdue) {
       << (*due)[1].body;
   // Without consent nothing is queued.
   tx.reset();
-  auto quiet = Submit("V11");  // a phone, no consent
-  auto none = Write();
-  EXPECT_TRUE(app::QueueSmsUpdates(*none, *reg_, quiet, now_).ok());
-  ASSERT_TRUE(none->Commit().ok());
+  {
+    auto none = Write();
+    SubmitRequest quiet;
+    quiet.body = "Jalan longsor lagi";
+    quiet.unit = "V11";
+    quiet.category = "roads_bridges";
+    quiet.reporter = Contact{"Ana", "+84912345678", false};  // a phone, no consent
+    ASSERT_TRUE(
+        app::SubmitCase(*none, *reg_, quiet, nullptr, now_, random_, app::ReceiptTo::AgreedSms())
+            .ok());
+    ASSERT_TRUE(none->Commit().ok());
+  }
   EXPECT_EQ(Read()->channels().DueOutbox(later, 10, {})->size(), 2u);
 }
 

@@ -47,15 +47,7 @@ Status CheckMayAct(const Registry& reg, const Case& c, CaseAccess access,
   return Status::Ok();
 }
 
-}  // namespace
-
-Result<Receipt> SubmitCase(store::WriteTx& tx, const Registry& reg, const SubmitRequest& req,
-                           const Principal* submitter, Timestamp now, Random& random) {
-  auto prepared = PrepareCase(req, reg.units, reg.categories, reg.calendar, now);
-  if (!prepared) return prepared.error();
-  return StoreNewCase(tx, std::move(prepared.value()), submitter, random);
-}
-
+// The case with a fresh tracking code and PIN, and its `submitted` event.
 Result<Receipt> StoreNewCase(store::WriteTx& tx, Case c, const Principal* submitter,
                              Random& random) {
   const Timestamp now = c.created_at;
@@ -82,6 +74,40 @@ Result<Receipt> StoreNewCase(store::WriteTx& tx, Case c, const Principal* submit
   e.from = e.to = CaseStatus::kReceived;  // the channel is on the case; no English note here
   if (auto r = tx.AppendEvent(e); !r) return r.error();
   return Receipt{std::move(c), pin};
+}
+
+}  // namespace
+
+Result<Case> PrepareFiling(const Registry& reg, const SubmitRequest& req, Timestamp now) {
+  return PrepareCase(req, reg.units, reg.categories, reg.calendar, now);
+}
+
+Result<Receipt> SubmitCase(store::WriteTx& tx, const Registry& reg, const SubmitRequest& req,
+                           const Principal* submitter, Timestamp now, Random& random,
+                           const ReceiptTo& to) {
+  auto prepared = PrepareFiling(reg, req, now);
+  if (!prepared) return prepared.error();
+  return FileCase(tx, reg, std::move(prepared.value()), submitter, random, to);
+}
+
+Result<Receipt> FileCase(store::WriteTx& tx, const Registry& reg, Case prepared,
+                         const Principal* submitter, Random& random, const ReceiptTo& to) {
+  auto receipt = StoreNewCase(tx, std::move(prepared), submitter, random);
+  if (!receipt) return receipt.error();
+  const Timestamp now = receipt->c.created_at;
+  Status sent = Status::Ok();
+  switch (to.kind) {
+    case ReceiptTo::Kind::kAgreedSms:
+      sent = QueueSmsUpdates(tx, reg, *receipt, now);
+      break;
+    case ReceiptTo::Kind::kRoute:
+      sent = QueueReceipt(tx, reg, *receipt, to.route, now);
+      break;
+    case ReceiptTo::Kind::kNobody:
+      break;
+  }
+  if (!sent) return sent.error();
+  return receipt;
 }
 
 Status RecordDecision(store::WriteTx& tx, const Registry& reg, Case& c, const ActionRequest& req,

@@ -11,6 +11,7 @@
 #include "core/cases/access.h"
 #include "core/cases/case_state.h"
 #include "core/cases/intake.h"
+#include "store/channel_store.h"
 #include "store/store.h"
 
 namespace jembatan::app {
@@ -20,15 +21,38 @@ struct Receipt {
   std::string pin;  // shown once to the reporter; only its hash is stored
 };
 
-// Stores a case made by PrepareCase (core/cases/intake.h) with a fresh tracking code and PIN, and
-// records the `submitted` event.
-Result<Receipt> StoreNewCase(store::WriteTx& tx, Case prepared, const Principal* submitter,
-                             Random& random);
+// Filing a case: one path for every front door (the API, Open311, SMS and chat, the paper CSV
+// import), in two halves.
+//
+// PrepareFiling: validation, routing and deadlines from the registry (core/cases/intake.h), no
+// store. Front doors run it before queueing for the writer, so bad input never reaches it.
+Result<Case> PrepareFiling(const Registry& reg, const SubmitRequest& req, Timestamp now);
 
-// Validates, routes, stores the case with a fresh tracking code and PIN, and records the
-// `submitted` event. `submitter` is null for anonymous public submissions.
+// Who hears the receipt (code, PIN, handling unit, due date) when a case is filed.
+struct ReceiptTo {
+  enum class Kind { kAgreedSms, kRoute, kNobody };
+  Kind kind = Kind::kAgreedSms;
+  store::ReplyRoute route;  // kRoute only
+
+  // By SMS to the reporter, else the household, who gave a phone and agreed to SMS updates
+  // (nobody when neither did): the web, the API, Open311 and paper forms.
+  static ReceiptTo AgreedSms() { return {}; }
+  // On the channel the report came from (SMS or chat), or to the household a member named.
+  static ReceiptTo Route(store::ReplyRoute r) { return {Kind::kRoute, std::move(r)}; }
+  // Nobody: cases written in bulk after the fact (the demo's year of history, tests).
+  static ReceiptTo Nobody() { return {Kind::kNobody, {}}; }
+};
+
+// FileCase, in the write transaction: the prepared case with a fresh tracking code and PIN, its
+// `submitted` event, and the receipt queued in the outbox for `to`.
+Result<Receipt> FileCase(store::WriteTx& tx, const Registry& reg, Case prepared,
+                         const Principal* submitter, Random& random, const ReceiptTo& to);
+
+// PrepareFiling and FileCase in one call, for callers already in the write transaction.
+// `submitter` is null for anonymous public submissions.
 Result<Receipt> SubmitCase(store::WriteTx& tx, const Registry& reg, const SubmitRequest& req,
-                           const Principal* submitter, Timestamp now, Random& random);
+                           const Principal* submitter, Timestamp now, Random& random,
+                           const ReceiptTo& to = ReceiptTo::Nobody());
 
 struct ActionCommand {
   std::string code;

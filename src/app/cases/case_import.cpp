@@ -114,7 +114,7 @@ Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
       fail("lat/lon: not a number");
       continue;
     }
-    auto prepared = PrepareCase(req, reg.units, reg.categories, reg.calendar, now);
+    auto prepared = PrepareFiling(reg, req, now);
     if (!prepared) {
       const Error& e = prepared.error();
       fail((e.field.empty() ? std::string() : e.field + ": ") + e.message);
@@ -161,7 +161,9 @@ Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
       ++report.already_imported;
       continue;
     }
-    auto receipt = StoreNewCase(tx, std::move(row.prepared), submitter, random);
+    // A household that agreed on the paper form (on_behalf_consent) hears by SMS, as on the web.
+    auto receipt =
+        FileCase(tx, reg, std::move(row.prepared), submitter, random, ReceiptTo::AgreedSms());
     if (!receipt) return receipt.error();
     report.imported.push_back(ImportedCase{row.line, receipt->c.code, receipt->pin});
   }
