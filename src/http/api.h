@@ -37,12 +37,6 @@ class Api {
   Reply Handle(const Request& req) const;
 
  private:
-  void AddCaseRoutes();
-  void AddReferenceRoutes();
-  void AddAdminRoutes();
-  void AddImportRoutes();
-  void AddSessionRoutes();
-  void AddStatsRoutes();
   ApiDeps deps_;
   Router router_;
 };

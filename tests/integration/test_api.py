@@ -16,7 +16,7 @@ def served_routes():
     src = os.path.join(os.path.dirname(__file__), "..", "..", "src", "http")
     pattern = re.compile(r'Add\(\s*"(GET|POST|PUT|PATCH|DELETE)",\s*"((?:/api/v1|/healthz)[^"]*)"')
     routes = set()
-    for name in glob.glob(os.path.join(src, "*.cpp")):
+    for name in glob.glob(os.path.join(src, "**", "*.cpp"), recursive=True):
         with open(name, encoding="utf-8") as f:
             routes.update(pattern.findall(f.read()))
     return sorted(routes)

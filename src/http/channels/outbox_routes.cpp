@@ -2,10 +2,10 @@
 #include <boost/json.hpp>
 #include <charconv>
 
-#include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
+#include "http/route_table.h"
 
 namespace jembatan::http {
 namespace json = boost::json;
@@ -46,10 +46,8 @@ Status RequireAdmin(const std::optional<Principal>& p) {
 
 }  // namespace
 
-void Api::AddAdminRoutes() {
-  const ApiDeps& d = deps_;
-
-  router_.Add("GET", "/api/v1/admin/outbox", [&d](const Request& req, const PathParams&) -> Reply {
+void AddOutboxRoutes(Router& routes, const ApiDeps& d) {
+  routes.Add("GET", "/api/v1/admin/outbox", [&d](const Request& req, const PathParams&) -> Reply {
     if (auto s = OnlyQueryParams(req, {"status", "before", "limit"}); !s)
       return ProblemFor(s.error());
     auto rc = OpenRead(d, req);
@@ -80,27 +78,27 @@ void Api::AddAdminRoutes() {
         200, json::serialize(json::object{{"messages", std::move(out)}, {"counts", std::move(c)}}));
   });
 
-  router_.Add("POST", "/api/v1/admin/outbox/{id}/retry",
-              [&d](const Request& req, const PathParams& p) -> Reply {
-                const std::optional<int64_t> found_id = PathId(p[0]);
-                if (!found_id) return ProblemFor(Error::NotFound("no outbox message " + p[0]));
-                const int64_t id = *found_id;
-                {
-                  auto rc = OpenRead(d, req);
-                  if (!rc) return ProblemFor(rc.error());
-                  if (auto s = RequireAdmin(rc->viewer); !s) return ProblemFor(s.error());
-                }
-                return DeferredWrite{[id](store::WriteTx& tx, Timestamp now, bool& keep) {
-                  auto requeued = tx.channels().Requeue(id, now);
-                  keep = requeued && *requeued;
-                  if (!requeued) return ProblemFor(requeued.error());
-                  if (!*requeued) {
-                    return ProblemFor(Error::Conflict("message " + std::to_string(id) +
-                                                      " is not a dead message"));
-                  }
-                  return JsonResponse(200, R"({"status":"pending"})");
-                }};
-              });
+  routes.Add("POST", "/api/v1/admin/outbox/{id}/retry",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               const std::optional<int64_t> found_id = PathId(p[0]);
+               if (!found_id) return ProblemFor(Error::NotFound("no outbox message " + p[0]));
+               const int64_t id = *found_id;
+               {
+                 auto rc = OpenRead(d, req);
+                 if (!rc) return ProblemFor(rc.error());
+                 if (auto s = RequireAdmin(rc->viewer); !s) return ProblemFor(s.error());
+               }
+               return DeferredWrite{[id](store::WriteTx& tx, Timestamp now, bool& keep) {
+                 auto requeued = tx.channels().Requeue(id, now);
+                 keep = requeued && *requeued;
+                 if (!requeued) return ProblemFor(requeued.error());
+                 if (!*requeued) {
+                   return ProblemFor(
+                       Error::Conflict("message " + std::to_string(id) + " is not a dead message"));
+                 }
+                 return JsonResponse(200, R"({"status":"pending"})");
+               }};
+             });
 }
 
 }  // namespace jembatan::http

@@ -1,10 +1,10 @@
 // /api/v1/stats: the figures of the supervisor dashboard, computed from case records.
 #include <boost/json.hpp>
 
-#include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
+#include "http/route_table.h"
 
 namespace jembatan::http {
 namespace json = boost::json;
@@ -27,10 +27,8 @@ Result<Period> ReadPeriod(const Request& req, const app::Registry& reg, Timestam
 
 }  // namespace
 
-void Api::AddStatsRoutes() {
-  const ApiDeps& d = deps_;
-
-  router_.Add("GET", "/api/v1/stats/summary", [&d](const Request& req, const PathParams&) -> Reply {
+void AddStatsRoutes(Router& routes, const ApiDeps& d) {
+  routes.Add("GET", "/api/v1/stats/summary", [&d](const Request& req, const PathParams&) -> Reply {
     if (auto s = OnlyQueryParams(req, {"unit", "from", "to"}); !s) return ProblemFor(s.error());
     auto period = ReadPeriod(req, *d.registry, d.clock());
     if (!period) return ProblemFor(period.error());
@@ -42,7 +40,7 @@ void Api::AddStatsRoutes() {
   });
 
   // One summary per child unit, with the unit (name, level, centroid) for the map.
-  router_.Add("GET", "/api/v1/stats/units", [&d](const Request& req, const PathParams&) -> Reply {
+  routes.Add("GET", "/api/v1/stats/units", [&d](const Request& req, const PathParams&) -> Reply {
     if (auto s = OnlyQueryParams(req, {"parent", "from", "to"}); !s) return ProblemFor(s.error());
     auto period = ReadPeriod(req, *d.registry, d.clock());
     if (!period) return ProblemFor(period.error());
@@ -60,7 +58,7 @@ void Api::AddStatsRoutes() {
     return JsonResponse(200, Serialize(json::object{{"units", std::move(out)}}));
   });
 
-  router_.Add("GET", "/api/v1/stats/series", [&d](const Request& req, const PathParams&) -> Reply {
+  routes.Add("GET", "/api/v1/stats/series", [&d](const Request& req, const PathParams&) -> Reply {
     if (auto s = OnlyQueryParams(req, {"unit", "from", "to", "bucket"}); !s) {
       return ProblemFor(s.error());
     }

@@ -5,11 +5,11 @@
 #include <charconv>
 
 #include "app/cases/case_import.h"
-#include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/media_type.h"
 #include "http/problem.h"
+#include "http/route_table.h"
 
 namespace jembatan::http {
 namespace json = boost::json;
@@ -49,43 +49,40 @@ Response ImportProblem(const Error& e) {
 
 }  // namespace
 
-void Api::AddImportRoutes() {
-  const ApiDeps& d = deps_;
-
-  router_.Add(
-      "POST", "/api/v1/imports/cases", [&d](const Request& req, const PathParams&) -> Reply {
-        if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-        std::optional<Principal> uploader;
-        {
-          auto tx = d.store.BeginRead();
-          if (!tx) return ProblemFor(tx.error());
-          auto p = RequiredPrincipal(d, **tx, req);
-          if (!p) return ProblemFor(p.error());
-          uploader = std::move(p.value());
-        }
-        if (!CsvContentType(req.content_type)) {
-          return Problem(415, "unsupported-media-type", "Unsupported media type",
-                         "send the forms as text/csv (columns in docs/channels.md)");
-        }
-        auto reg = d.registry;
-        return DeferredWrite{[&d, reg, uploader = *uploader, csv = req.body](
-                                 store::WriteTx& tx, Timestamp now, bool& keep) {
-          auto report = app::ImportCases(tx, *reg, csv, now, d.random, &uploader);
-          if (!report) {
-            keep = false;
-            return ImportProblem(report.error());
-          }
-          keep = true;
-          json::array imported;
-          for (const auto& c : report->imported) {
-            imported.push_back(json::object{{"line", c.line}, {"code", c.code}, {"pin", c.pin}});
-          }
-          const int status = report->imported.empty() ? 200 : 201;
-          return JsonResponse(
-              status, Serialize(json::object{{"imported", std::move(imported)},
-                                             {"already_imported", report->already_imported}}));
-        }};
-      });
+void AddImportRoutes(Router& routes, const ApiDeps& d) {
+  routes.Add("POST", "/api/v1/imports/cases", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+    std::optional<Principal> uploader;
+    {
+      auto tx = d.store.BeginRead();
+      if (!tx) return ProblemFor(tx.error());
+      auto p = RequiredPrincipal(d, **tx, req);
+      if (!p) return ProblemFor(p.error());
+      uploader = std::move(p.value());
+    }
+    if (!CsvContentType(req.content_type)) {
+      return Problem(415, "unsupported-media-type", "Unsupported media type",
+                     "send the forms as text/csv (columns in docs/channels.md)");
+    }
+    auto reg = d.registry;
+    return DeferredWrite{[&d, reg, uploader = *uploader, csv = req.body](
+                             store::WriteTx& tx, Timestamp now, bool& keep) {
+      auto report = app::ImportCases(tx, *reg, csv, now, d.random, &uploader);
+      if (!report) {
+        keep = false;
+        return ImportProblem(report.error());
+      }
+      keep = true;
+      json::array imported;
+      for (const auto& c : report->imported) {
+        imported.push_back(json::object{{"line", c.line}, {"code", c.code}, {"pin", c.pin}});
+      }
+      const int status = report->imported.empty() ? 200 : 201;
+      return JsonResponse(status,
+                          Serialize(json::object{{"imported", std::move(imported)},
+                                                 {"already_imported", report->already_imported}}));
+    }};
+  });
 }
 
 }  // namespace jembatan::http

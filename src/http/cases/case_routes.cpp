@@ -9,10 +9,10 @@
 #include "app/cases/case_queries.h"
 #include "app/channels/outbox.h"
 #include "core/cases/image_type.h"
-#include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
+#include "http/route_table.h"
 
 namespace jembatan::http {
 namespace json = boost::json;
@@ -170,10 +170,8 @@ std::string ReceiptJson(const app::Receipt& r, const app::Registry& reg) {
 
 }  // namespace
 
-void Api::AddCaseRoutes() {
-  const ApiDeps& d = deps_;
-
-  router_.Add("POST", "/api/v1/cases", [&d](const Request& req, const PathParams&) -> Reply {
+void AddCaseRoutes(Router& routes, const ApiDeps& d) {
+  routes.Add("POST", "/api/v1/cases", [&d](const Request& req, const PathParams&) -> Reply {
     if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());
     auto body = ParseObject(req.body);
     if (!body) return ProblemFor(body.error());
@@ -205,7 +203,7 @@ void Api::AddCaseRoutes() {
                            });
   });
 
-  router_.Add("GET", "/api/v1/cases", [&d](const Request& req, const PathParams&) -> Reply {
+  routes.Add("GET", "/api/v1/cases", [&d](const Request& req, const PathParams&) -> Reply {
     auto q = ReadListQuery(req, *d.registry);
     if (!q) return ProblemFor(q.error());
     auto rc = OpenRead(d, req);
@@ -228,51 +226,50 @@ void Api::AddCaseRoutes() {
     return JsonResponse(200, Serialize(o));
   });
 
-  router_.Add("GET", "/api/v1/cases/{code}",
-              [&d](const Request& req, const PathParams& p) -> Reply {
-                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-                auto rc = OpenRead(d, req);
-                if (!rc) return ProblemFor(rc.error());
-                auto view = ViewCase(d, *rc, req, p[0]);
-                if (!view) return ProblemFor(view.error());
-                JsonArena arena;
-                json::object o = CaseToJson(view->c, *d.registry, view->access, arena.storage());
-                if (SeesPhotos(view->access)) {
-                  auto media = rc->tx->channels().ListCaseMedia(view->c.id);
-                  if (!media) return ProblemFor(media.error());
-                  o.emplace("media", MediaToJson(view->c.code, *media, arena.storage()));
-                }
-                return JsonResponse(200, Serialize(o));
-              });
+  routes.Add("GET", "/api/v1/cases/{code}", [&d](const Request& req, const PathParams& p) -> Reply {
+    if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+    auto rc = OpenRead(d, req);
+    if (!rc) return ProblemFor(rc.error());
+    auto view = ViewCase(d, *rc, req, p[0]);
+    if (!view) return ProblemFor(view.error());
+    JsonArena arena;
+    json::object o = CaseToJson(view->c, *d.registry, view->access, arena.storage());
+    if (SeesPhotos(view->access)) {
+      auto media = rc->tx->channels().ListCaseMedia(view->c.id);
+      if (!media) return ProblemFor(media.error());
+      o.emplace("media", MediaToJson(view->c.code, *media, arena.storage()));
+    }
+    return JsonResponse(200, Serialize(o));
+  });
 
   // A photo of the case: only with its full view (a token covering it, or its PIN).
-  router_.Add("GET", "/api/v1/cases/{code}/media/{id}",
-              [&d](const Request& req, const PathParams& p) -> Reply {
-                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-                const std::optional<int64_t> id = PathId(p[1]);
-                if (!id) return ProblemFor(Error::NotFound("no photo " + p[1]));
-                auto rc = OpenRead(d, req);
-                if (!rc) return ProblemFor(rc.error());
-                auto view = ViewCase(d, *rc, req, p[0]);
-                if (!view) return ProblemFor(view.error());
-                if (!SeesPhotos(view->access)) {
-                  return ProblemFor(Error::Forbidden(
-                      "photos are shown with the case's PIN or to staff whose unit covers it"));
-                }
-                auto image = rc->tx->channels().MediaData(view->c.id, *id);
-                if (!image) return ProblemFor(image.error());
-                if (!*image) return ProblemFor(Error::NotFound("no stored photo " + p[1]));
-                Response r;
-                r.content_type = (*image)->first;
-                r.body = std::move((*image)->second);
-                r.headers = {{"Cache-Control", "private, max-age=86400"},
-                             {"X-Content-Type-Options", "nosniff"},
-                             {"Content-Security-Policy", "default-src 'none'"}};
-                return r;
-              });
+  routes.Add("GET", "/api/v1/cases/{code}/media/{id}",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+               const std::optional<int64_t> id = PathId(p[1]);
+               if (!id) return ProblemFor(Error::NotFound("no photo " + p[1]));
+               auto rc = OpenRead(d, req);
+               if (!rc) return ProblemFor(rc.error());
+               auto view = ViewCase(d, *rc, req, p[0]);
+               if (!view) return ProblemFor(view.error());
+               if (!SeesPhotos(view->access)) {
+                 return ProblemFor(Error::Forbidden(
+                     "photos are shown with the case's PIN or to staff whose unit covers it"));
+               }
+               auto image = rc->tx->channels().MediaData(view->c.id, *id);
+               if (!image) return ProblemFor(image.error());
+               if (!*image) return ProblemFor(Error::NotFound("no stored photo " + p[1]));
+               Response r;
+               r.content_type = (*image)->first;
+               r.body = std::move((*image)->second);
+               r.headers = {{"Cache-Control", "private, max-age=86400"},
+                            {"X-Content-Type-Options", "nosniff"},
+                            {"Content-Security-Policy", "default-src 'none'"}};
+               return r;
+             });
 
   // Who may be assigned the case: for the handling unit's assign picker.
-  router_.Add(
+  routes.Add(
       "GET", "/api/v1/cases/{code}/assignees",
       [&d](const Request& req, const PathParams& p) -> Reply {
         if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
@@ -291,29 +288,29 @@ void Api::AddCaseRoutes() {
         return JsonResponse(200, Serialize(json::object{{"assignees", std::move(out)}}));
       });
 
-  router_.Add("GET", "/api/v1/cases/{code}/events",
-              [&d](const Request& req, const PathParams& p) -> Reply {
-                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-                auto rc = OpenRead(d, req);
-                if (!rc) return ProblemFor(rc.error());
-                const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin,
-                                        &d.pin_attempts, d.clock()};
-                auto events = app::CaseEvents(*rc->tx, *d.registry, p[0], rc->viewer_ptr(), pin);
-                if (!events) return ProblemFor(events.error());
-                JsonArena arena;
-                json::array out(arena.storage());
-                for (const Event& e : *events) {
-                  out.emplace_back(EventToJson(e, *d.registry, arena.storage()));
-                }
-                json::object o(arena.storage());
-                o.emplace("events", std::move(out));
-                return JsonResponse(200, Serialize(o));
-              });
+  routes.Add("GET", "/api/v1/cases/{code}/events",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+               auto rc = OpenRead(d, req);
+               if (!rc) return ProblemFor(rc.error());
+               const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin,
+                                       &d.pin_attempts, d.clock()};
+               auto events = app::CaseEvents(*rc->tx, *d.registry, p[0], rc->viewer_ptr(), pin);
+               if (!events) return ProblemFor(events.error());
+               JsonArena arena;
+               json::array out(arena.storage());
+               for (const Event& e : *events) {
+                 out.emplace_back(EventToJson(e, *d.registry, arena.storage()));
+               }
+               json::object o(arena.storage());
+               o.emplace("events", std::move(out));
+               return JsonResponse(200, Serialize(o));
+             });
 
   // A photo for a case, from the web form after filing: the raw JPEG, PNG or WebP bytes (the
   // browser shrinks them first; the body limit applies), with the case's PIN or a covering
   // session. At most kMaxPhotosPerCase; stored as the channels' photos are (case_media).
-  router_.Add(
+  routes.Add(
       "POST", "/api/v1/cases/{code}/photos",
       [&d](const Request& req, const PathParams& p) -> Reply {
         constexpr size_t kMaxPhotosPerCase = 5;
@@ -353,7 +350,7 @@ void Api::AddCaseRoutes() {
 
   // The reporter's word on the answer, proven with the PIN: {"solved": true} closes the case,
   // false reopens it (app/cases/answer_feedback.h).
-  router_.Add(
+  routes.Add(
       "POST", "/api/v1/cases/{code}/feedback",
       [&d](const Request& req, const PathParams& p) -> Reply {
         auto body = ParseObject(req.body);
@@ -384,7 +381,7 @@ void Api::AddCaseRoutes() {
         }};
       });
 
-  router_.Add(
+  routes.Add(
       "POST", "/api/v1/cases/{code}/actions/{action}",
       [&d](const Request& req, const PathParams& p) -> Reply {
         if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());

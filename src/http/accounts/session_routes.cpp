@@ -2,10 +2,10 @@
 #include <boost/json.hpp>
 
 #include "app/accounts/sessions.h"
-#include "http/api.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
+#include "http/route_table.h"
 
 namespace jembatan::http {
 namespace json = boost::json;
@@ -31,12 +31,10 @@ json::object SessionJson(const Principal& p, const app::Registry& reg,
 
 }  // namespace
 
-void Api::AddSessionRoutes() {
-  const ApiDeps& d = deps_;
-
+void AddSessionRoutes(Router& routes, const ApiDeps& d) {
   // Sign in. The password check (Argon2id, ~30 ms) runs here on the I/O thread; only the
   // session row goes through the writer.
-  router_.Add("POST", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
+  routes.Add("POST", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
     auto body = ParseObject(req.body);
     if (!body) return ProblemFor(body.error());
     if (auto s = OnlyFields(*body, {"name", "password"}); !s) return ProblemFor(s.error());
@@ -65,7 +63,7 @@ void Api::AddSessionRoutes() {
     }};
   });
 
-  router_.Add("GET", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
+  routes.Add("GET", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
     if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
     auto tx = d.store.BeginRead();
     if (!tx) return ProblemFor(tx.error());
@@ -77,7 +75,7 @@ void Api::AddSessionRoutes() {
   });
 
   // Sign out: needs the session's CSRF token, like every write made with a session.
-  router_.Add("DELETE", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
+  routes.Add("DELETE", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
     auto tx = d.store.BeginRead();
     if (!tx) return ProblemFor(tx.error());
     const std::string cookie(CookieValue(req, app::kSessionCookie));

@@ -1,0 +1,23 @@
+#include "http/route_table.h"
+
+namespace jembatan::http {
+
+// Defined in the areas' folders. Channels (webhooks, Open311) register theirs from serve through
+// Api::AddRoutes: they live in another layer.
+void AddCaseRoutes(Router&, const ApiDeps&);       // cases/case_routes.cpp
+void AddImportRoutes(Router&, const ApiDeps&);     // cases/import_routes.cpp
+void AddStatsRoutes(Router&, const ApiDeps&);      // cases/stats_routes.cpp
+void AddSessionRoutes(Router&, const ApiDeps&);    // accounts/session_routes.cpp
+void AddReferenceRoutes(Router&, const ApiDeps&);  // reference/reference_routes.cpp
+void AddOutboxRoutes(Router&, const ApiDeps&);     // channels/outbox_routes.cpp
+
+const std::vector<RouteModule>& RouteModules() {
+  static const std::vector<RouteModule> kModules = {
+      {"cases", AddCaseRoutes},          {"cases", AddImportRoutes},
+      {"cases", AddStatsRoutes},         {"accounts", AddSessionRoutes},
+      {"reference", AddReferenceRoutes}, {"channels", AddOutboxRoutes},
+  };
+  return kModules;
+}
+
+}  // namespace jembatan::http
