@@ -191,7 +191,7 @@ json::object CaseToJson(const Case& c, const app::Registry& reg, CaseAccess acce
   due.emplace("resolve", FormatTimestamp(c.deadlines.resolve_due));
   due.emplace("warning", FormatTimestamp(c.deadlines.warn_at));
   o.emplace("due", std::move(due));
-  o.emplace("overdue", c.overdue_at.has_value() && IsOpen(c.status));
+  o.emplace("overdue", IsMarkedOverdue(c));
   o.emplace("escalated_to", UnitRef(reg, c.escalated_to_unit_id, sp));
   o.emplace("accepted_at", OptTime(c.accepted_at, sp));
   o.emplace("resolved_at", OptTime(c.resolved_at, sp));

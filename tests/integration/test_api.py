@@ -470,10 +470,12 @@ class BackgroundSweepTest(unittest.TestCase):
             status, receipt, _ = s.request("POST", "/api/v1/cases", new_case())
             self.assertEqual(status, 201)
             s.stop()
-            # Test setup, not product code: move this case's deadlines into the past.
+            # Test setup, not product code: move this case's deadlines into the past, with the
+            # next deadline instant the store keeps from core (NextDeadlineAt: the ack date of a
+            # received case).
             con = sqlite3.connect(s.db)
-            con.execute("UPDATE cases SET ack_due = 1000, resolve_due = 2000, warn_at = 1500 "
-                        "WHERE code = ?", (receipt["code"],))
+            con.execute("UPDATE cases SET ack_due = 1000, resolve_due = 2000, warn_at = 1500, "
+                        "next_deadline_at = 1000 WHERE code = ?", (receipt["code"],))
             con.commit()
             con.close()
             s.restart(["--sweep-interval", "1"])

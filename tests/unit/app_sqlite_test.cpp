@@ -268,6 +268,41 @@ TEST_F(AppTest, TextSearchIgnoresCaseAndDiacriticsAlsoForOlderCases) {
   EXPECT_TRUE(app::ListCases(*tx, *reg_, none, &officer1_)->cases.empty());
 }
 
+// A case stored before migration 013 (no rule columns, not yet filled) is swept and listed as
+// overdue once the store is opened again: the store fills the columns through core's rules.
+TEST_F(AppTest, CasesFromBeforeTheRuleColumnsAreSweptAndListed) {
+  const std::string code = Submit("V11").c.code;
+  store_.reset();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "t.db").string().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "UPDATE cases SET is_open = 0, overdue_now = 0, due_soon = 0, "
+                         "next_deadline_at = NULL;"
+                         "DELETE FROM derived_fills WHERE name = 'case_rules'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  store_ = std::move(store::OpenSqliteStore((dir_ / "t.db").string()).value());
+  const Timestamp later{now_.seconds + 90 * kSecondsPerDay};
+  {
+    auto tx = Write();
+    auto swept = app::SweepDeadlines(*tx, *reg_, later);
+    ASSERT_TRUE(swept.ok());
+    EXPECT_EQ(swept->cases_examined, 1);
+    EXPECT_GE(swept->events_recorded, 1);  // overdue (and escalated)
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  app::ListQuery q;
+  q.overdue = true;
+  auto tx = Read();
+  auto page = app::ListCases(*tx, *reg_, q, &officer1_);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->cases.size(), 1u);
+  EXPECT_EQ(page->cases[0].c.code, code);
+  q.overdue = false;
+  EXPECT_TRUE(app::ListCases(*tx, *reg_, q, &officer1_)->cases.empty());
+}
+
 // The inbox's order: open cases by the deadline their unit owes next (acknowledge a received
 // case, resolve an accepted one), most overdue first; closed cases are not listed; the cursor
 // walks every case once.

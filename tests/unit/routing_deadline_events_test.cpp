@@ -129,5 +129,54 @@ TEST_F(DeadlineEventsTest, OnTimeMeansFirstResolutionByTheDeadline) {
   EXPECT_FALSE(ResolvedOnTime(c_));
 }
 
+TEST_F(DeadlineEventsTest, NextDeadlineIsTheWarningThenTheResolveDate) {
+  EXPECT_EQ(NextDeadlineAt(c_), Timestamp{4000});  // accepted: the ack date is no longer owed
+  c_.warned_at = Timestamp{4000};
+  EXPECT_EQ(NextDeadlineAt(c_), Timestamp{5000});
+  c_.status = CaseStatus::kReceived;
+  EXPECT_EQ(NextDeadlineAt(c_), Timestamp{1000});  // still to be acknowledged
+  c_.overdue_at = Timestamp{1001};
+  EXPECT_EQ(NextDeadlineAt(c_), std::nullopt);  // already marked: nothing more to record
+}
+
+TEST_F(DeadlineEventsTest, ClosedCasesHaveNoNextDeadlineNorFlags) {
+  c_.warned_at = Timestamp{4000};
+  c_.overdue_at = Timestamp{5001};
+  EXPECT_TRUE(IsMarkedOverdue(c_));
+  for (CaseStatus s :
+       {CaseStatus::kResolved, CaseStatus::kClosed, CaseStatus::kRejected, CaseStatus::kMerged}) {
+    c_.status = s;
+    EXPECT_EQ(NextDeadlineAt(c_), std::nullopt);
+    EXPECT_FALSE(IsMarkedOverdue(c_));
+    EXPECT_FALSE(IsDueSoon(c_));
+  }
+}
+
+TEST_F(DeadlineEventsTest, DueSoonIsWarnedNotOverdueAndOpen) {
+  EXPECT_FALSE(IsDueSoon(c_));
+  c_.warned_at = Timestamp{4000};
+  EXPECT_TRUE(IsDueSoon(c_));
+  c_.overdue_at = Timestamp{5001};
+  EXPECT_FALSE(IsDueSoon(c_));
+}
+
+// The sweep reads a case only from its NextDeadlineAt on: before it, DeadlineEvents never has
+// anything to record, in any state the sweep can meet.
+TEST_F(DeadlineEventsTest, NothingIsDueBeforeTheNextDeadline) {
+  for (CaseStatus s : {CaseStatus::kReceived, CaseStatus::kAccepted, CaseStatus::kInProgress}) {
+    for (bool warned : {false, true}) {
+      c_.status = s;
+      c_.warned_at = warned ? std::optional<Timestamp>(Timestamp{4000}) : std::nullopt;
+      const auto next = NextDeadlineAt(c_);
+      ASSERT_TRUE(next);
+      for (int64_t t = 0; t < next->seconds; t += 250) {
+        EXPECT_TRUE(DeadlineEvents(c_, units_, Timestamp{t}).empty()) << ToString(s) << " " << t;
+      }
+      EXPECT_FALSE(DeadlineEvents(c_, units_, Timestamp{next->seconds + 1}).empty())
+          << ToString(s) << " warned " << warned;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jembatan

@@ -1,5 +1,7 @@
 #include "core/cases/deadlines.h"
 
+#include <algorithm>
+
 #include "core/cases/routing.h"
 
 namespace jembatan {
@@ -66,6 +68,21 @@ std::vector<Event> DeadlineEvents(const Case& c, const UnitDirectory& units, Tim
     }
   }
   return out;
+}
+
+bool IsMarkedOverdue(const Case& c) { return c.overdue_at.has_value() && IsOpen(c.status); }
+
+bool IsDueSoon(const Case& c) {
+  return c.warned_at.has_value() && !c.overdue_at.has_value() && IsOpen(c.status);
+}
+
+std::optional<Timestamp> NextDeadlineAt(const Case& c) {
+  if (!IsOpen(c.status) || c.overdue_at) return std::nullopt;
+  const Deadlines& d = c.deadlines;
+  Timestamp next = d.resolve_due;
+  if (!c.warned_at) next = std::min(next, d.warn_at);
+  if (c.status == CaseStatus::kReceived) next = std::min(next, d.ack_due);
+  return next;
 }
 
 std::optional<Timestamp> OwedBy(const Case& c) {

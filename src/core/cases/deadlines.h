@@ -30,6 +30,16 @@ bool IsOverdue(const Case& c, Timestamp now);
 // accepted or started one; nothing for a case it no longer owes work on. The inbox orders by it
 // (the most overdue first), and the store keeps it as a column for that order.
 std::optional<Timestamp> OwedBy(const Case& c);
+// Marked overdue by the sweep and still open: the "overdue" flag of lists, figures and views.
+bool IsMarkedOverdue(const Case& c);
+// Warned (80% of the time used), not yet overdue, still open: the "due soon" lists.
+bool IsDueSoon(const Case& c);
+// The earliest instant at which DeadlineEvents may have something to record for `c`: the warning
+// until it is recorded, overdue at the acknowledge date while still received, overdue at the
+// resolve date. Nothing once the case is no longer open or already marked overdue. The sweep
+// reads only the cases whose instant has come; the store keeps it as a column, with the three
+// flags above, so that SQL compares stored values and never repeats these rules.
+std::optional<Timestamp> NextDeadlineAt(const Case& c);
 // Resolved no later than resolve_due. REQUIRES: c.resolved_at is set.
 bool ResolvedOnTime(const Case& c);
 

@@ -225,6 +225,36 @@ void OwedByFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   }
 }
 
+// jb_case_rule(rule, status, warned_at, overdue_at, warn_at, ack_due, resolve_due): core's
+// rule `rule` ('open', 'overdue', 'due_soon' or 'next_deadline') for a row from before
+// migration 013.
+void CaseRuleFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  if (argc != 7) return sqlite3_result_null(ctx);
+  auto text = [&](int i) {
+    const auto* t = sqlite3_value_text(argv[i]);
+    return std::string(t ? reinterpret_cast<const char*>(t) : "");
+  };
+  auto time = [&](int i) -> std::optional<Timestamp> {
+    if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return std::nullopt;
+    return Timestamp{sqlite3_value_int64(argv[i])};
+  };
+  Case c;
+  c.status = ParseCaseStatus(text(1)).value_or(CaseStatus::kClosed);
+  c.warned_at = time(2);
+  c.overdue_at = time(3);
+  c.deadlines.warn_at = time(4).value_or(Timestamp{0});
+  c.deadlines.ack_due = time(5).value_or(Timestamp{0});
+  c.deadlines.resolve_due = time(6).value_or(Timestamp{0});
+  const std::string rule = text(0);
+  if (rule == "open") return sqlite3_result_int64(ctx, IsOpen(c.status));
+  if (rule == "overdue") return sqlite3_result_int64(ctx, IsMarkedOverdue(c));
+  if (rule == "due_soon") return sqlite3_result_int64(ctx, IsDueSoon(c));
+  if (const auto next = NextDeadlineAt(c); rule == "next_deadline" && next) {
+    return sqlite3_result_int64(ctx, next->seconds);
+  }
+  sqlite3_result_null(ctx);
+}
+
 Status FillDerivedColumns(Connection& db) {
   struct Fill {
     const char* name;
@@ -239,6 +269,16 @@ Status FillDerivedColumns(Connection& db) {
        "WHERE search_text IS NULL"},
       {"due_at", "jb_owed_by", 3, OwedByFunction,
        "UPDATE cases SET due_at = jb_owed_by(status, ack_due, resolve_due)"},
+      {"case_rules", "jb_case_rule", 7, CaseRuleFunction,
+       "UPDATE cases SET "
+       "is_open = jb_case_rule('open', status, warned_at, overdue_at, warn_at, ack_due, "
+       "resolve_due), "
+       "overdue_now = jb_case_rule('overdue', status, warned_at, overdue_at, warn_at, ack_due, "
+       "resolve_due), "
+       "due_soon = jb_case_rule('due_soon', status, warned_at, overdue_at, warn_at, ack_due, "
+       "resolve_due), "
+       "next_deadline_at = jb_case_rule('next_deadline', status, warned_at, overdue_at, warn_at, "
+       "ack_due, resolve_due)"},
   };
   for (const Fill& f : fills) {
     auto done = db.Prepare("SELECT 1 FROM derived_fills WHERE name = ?");

@@ -33,6 +33,15 @@ std::optional<int64_t> OptTimeValue(const std::optional<Timestamp>& t) {
   return t->seconds;
 }
 
+// is_open, overdue_now, due_soon, next_deadline_at from `first` on: core's rules, stored so that
+// SQL only compares them (migration 013).
+void BindRuleColumns(Statement& s, int first, const Case& c) {
+  s.Bind(first, static_cast<int64_t>(IsOpen(c.status)));
+  s.Bind(first + 1, static_cast<int64_t>(IsMarkedOverdue(c)));
+  s.Bind(first + 2, static_cast<int64_t>(IsDueSoon(c)));
+  s.BindOpt(first + 3, OptTimeValue(NextDeadlineAt(c)));
+}
+
 Case ReadCase(const Statement& s, bool with_contacts) {
   Case c;
   c.id = s.Int(0);
@@ -187,16 +196,13 @@ class Queries : public Base {
     }
     if (f.submitted_by) filters += " AND c.submitted_by_user_id = ?9";
     if (f.due_soon) {
-      filters +=
-          " AND c.warned_at IS NOT NULL AND c.overdue_at IS NULL"
-          " AND c.status IN ('received','accepted','in_progress')";
+      filters += " AND c.due_soon = 1";
     }
     if (!f.text.empty()) {
       filters += " AND (c.code = ?201 OR c.search_text LIKE ?200 ESCAPE '\\')";
     }
     if (f.overdue) {
-      filters += *f.overdue ? " AND c.overdue_at IS NOT NULL" : " AND c.overdue_at IS NULL";
-      filters += " AND c.status IN ('received','accepted','in_progress')";
+      filters += *f.overdue ? " AND c.overdue_now = 1" : " AND c.is_open = 1 AND c.overdue_now = 0";
     }
     // Literal, not bound: SQLite must see it to use the partial index cases_beyond.
     if (f.beyond_level)
@@ -469,9 +475,8 @@ class Queries : public Base {
         for (int64_t StatsInput::*f : fields) in.*f = s.Int(col++);
       });
     };
-    if (auto e = counts("count(*) FROM cases c WHERE c.overdue_at IS NOT NULL AND "
-                        "c.status IN ('received','accepted','in_progress')",
-                        {&StatsInput::overdue_now});
+    if (auto e =
+            counts("count(*) FROM cases c WHERE c.overdue_now = 1", {&StatsInput::overdue_now});
         !e) {
       return e.error();
     }
@@ -570,7 +575,8 @@ class SqliteWriteTx final : public Queries<WriteTx> {
         "INSERT INTO cases(code, status, category, location_unit_id, assigned_unit_id, title, "
         "body, lat, lon, channel, visibility, language, beyond_level, created_at, ack_due, "
         "resolve_due, warn_at, pin_hash, submitted_by_user_id, commune_id, updated_at, "
-        "search_text, due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "search_text, due_at, is_open, overdue_now, due_soon, next_deadline_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
@@ -583,6 +589,7 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     // Intake folds it (PrepareCase); a case made some other way is folded here.
     s.Bind(22, c.search_text.empty() ? CaseSearchText(c.title, c.body) : c.search_text);
     s.BindOpt(23, OptTimeValue(OwedBy(c)));
+    BindRuleColumns(s, 24, c);
     if (auto e = s.Run(); !e) return e.error();
     const int64_t id = db_.LastInsertId();
     if (c.reporter || c.on_behalf_of) {
@@ -604,7 +611,8 @@ class SqliteWriteTx final : public Queries<WriteTx> {
         "UPDATE cases SET status=?, assigned_unit_id=?, assignee_user_id=?, ack_due=?, "
         "accepted_at=?, resolved_at=?, first_resolved_at=?, closed_at=?, warned_at=?, "
         "overdue_at=?, escalated_to_unit_id=?, reopen_count=?, answer=?, reject_reason=?, "
-        "merged_into=?, updated_at=?, due_at=? WHERE id=?");
+        "merged_into=?, updated_at=?, due_at=?, is_open=?, overdue_now=?, due_soon=?, "
+        "next_deadline_at=? WHERE id=?");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, ToString(c.status)).Bind(2, c.assigned_unit_id).BindOpt(3, c.assignee_user_id);
@@ -614,7 +622,9 @@ class SqliteWriteTx final : public Queries<WriteTx> {
     s.BindOpt(10, OptTimeValue(c.overdue_at)).BindOpt(11, c.escalated_to_unit_id);
     s.Bind(12, static_cast<int64_t>(c.reopen_count)).Bind(13, c.answer).Bind(14, c.reject_reason);
     s.Bind(15, c.merged_into).Bind(16, c.updated_at.seconds);
-    s.BindOpt(17, OptTimeValue(OwedBy(c))).Bind(18, c.id);
+    s.BindOpt(17, OptTimeValue(OwedBy(c)));
+    BindRuleColumns(s, 18, c);
+    s.Bind(22, c.id);
     return s.Run();
   }
 
@@ -752,15 +762,11 @@ class SqliteWriteTx final : public Queries<WriteTx> {
   }
 
   Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) override {
-    // The expression and the WHERE of the partial index cases_next_deadline (migration 008),
-    // word for word, so that only the cases due by now are read.
-    auto st = db_.Prepare(
-        std::string("SELECT ") + kCaseColumns +
-        " FROM cases c INDEXED BY cases_next_deadline WHERE c.overdue_at IS NULL AND c.status IN "
-        "('received','accepted','in_progress') AND "
-        "min(CASE WHEN c.warned_at IS NULL THEN c.warn_at ELSE c.resolve_due END, "
-        "CASE WHEN c.status = 'received' THEN c.ack_due ELSE c.resolve_due END, "
-        "c.resolve_due) <= ?1 AND c.id > ?2 ORDER BY c.id LIMIT ?3");
+    // next_deadline_at is core's NextDeadlineAt, stored with the case (migration 013): only the
+    // cases whose next deadline event may be due by now are read.
+    auto st = db_.Prepare(std::string("SELECT ") + kCaseColumns +
+                          " FROM cases c INDEXED BY cases_next_deadline WHERE "
+                          "c.next_deadline_at <= ?1 AND c.id > ?2 ORDER BY c.id LIMIT ?3");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, now.seconds).Bind(2, after_id).Bind(3, static_cast<int64_t>(limit));
