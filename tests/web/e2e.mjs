@@ -415,6 +415,11 @@ describe('a resident offline', () => {
     await page.getByText('Roads and bridges').click();
     await page.getByLabel('Village').fill('thon dong');
     await page.locator('.choices button').first().click();
+    // The pin picker opens offline too (its chunk from the service worker, the centres from the
+    // places kept on the phone), and its pin is sent with the report.
+    await plainMap(page, '.pin-picker', 2);
+    await page.getByRole('button', { name: 'Village centre' }).click();
+    await page.getByTestId('pin-status').filter({ hasText: 'at the centre of' }).waitFor();
     await page.getByLabel('What is the problem?').fill(`Jembatan retak. [${tag}]`);
     await page.getByLabel('Photo (optional)').setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('button', { name: 'Send report' }).click();
@@ -430,6 +435,7 @@ describe('a resident offline', () => {
     assert.match(await page.getByTestId('kept-receipts').textContent(), new RegExp(code));
     const { body: full } = await apiGet(`/api/v1/cases/${code}`, 'jbt_demo_supervisor');
     assert.equal(full.media.filter((m) => m.status === 'stored').length, 1, 'with its photo');
+    assert.ok(full.location && Number.isFinite(full.location.lat), 'with its pin');
     await context.close();
   });
 });
