@@ -91,6 +91,10 @@ NewSession MakeSession(int64_t user_id, Timestamp now, Random& random) {
   return s;
 }
 
+Status EndSession(store::WriteTx& tx, std::string_view id_hash) {
+  return tx.DeleteSession(id_hash);
+}
+
 Status StoreSession(store::WriteTx& tx, const NewSession& s) {
   if (auto p = tx.PurgeSessions(s.record.created_at); !p) return p;
   return tx.InsertSession(s.record);

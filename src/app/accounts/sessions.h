@@ -46,6 +46,8 @@ struct NewSession {
 NewSession MakeSession(int64_t user_id, Timestamp now, Random& random);
 // Stores the session (and drops expired ones) in the caller's transaction.
 Status StoreSession(store::WriteTx& tx, const NewSession& s);
+// Sign-out: the session (by the hash of its cookie value) ends now.
+Status EndSession(store::WriteTx& tx, std::string_view id_hash);
 
 // The session behind a cookie value, if it exists and has not expired.
 Result<store::SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view cookie_value,

@@ -129,4 +129,29 @@ Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case&
   return Status::Ok();
 }
 
+Status MaySeeOutbox(const Principal* viewer) {
+  if (viewer == nullptr) return Error::Unauthorized("a bearer token is required");
+  if (viewer->role != Role::kAdmin) return Error::Forbidden("only admins see the outbox");
+  return Status::Ok();
+}
+
+Result<OutboxPage> ListOutbox(store::ReadTx& tx, const Principal* viewer,
+                              std::optional<store::OutboxStatus> status, int64_t before,
+                              int limit) {
+  if (auto s = MaySeeOutbox(viewer); !s) return s.error();
+  auto rows = tx.channels().ListOutbox(status, before, limit);
+  if (!rows) return rows.error();
+  auto counts = tx.channels().OutboxCounts();
+  if (!counts) return counts.error();
+  return OutboxPage{std::move(*rows), std::move(*counts)};
+}
+
+Status RetryDeadMessage(store::WriteTx& tx, int64_t id, Timestamp now) {
+  auto requeued = tx.channels().Requeue(id, now);
+  if (!requeued) return requeued.error();
+  if (!*requeued)
+    return Error::Conflict("message " + std::to_string(id) + " is not a dead message");
+  return Status::Ok();
+}
+
 }  // namespace jembatan::app

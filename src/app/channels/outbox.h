@@ -4,8 +4,11 @@
 // sender (channels/outbox_sender.h) delivers them.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/cases/case_commands.h"
 #include "app/reference/registry.h"
@@ -42,5 +45,19 @@ Status QueueSmsUpdates(store::WriteTx& tx, const Registry& reg, const Receipt& r
 // of the case, the public update appended. Other events queue nothing; internal notes never do.
 Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c, const Event& e,
                             Timestamp now);
+
+// The outbox as admins see it: dead letters and what waits, and sending a dead one again.
+// Only admins (401 without a caller, 403 for anyone else).
+Status MaySeeOutbox(const Principal* viewer);
+
+struct OutboxPage {
+  std::vector<store::OutboxMessage> messages;  // newest first, below `before` (0: from the top)
+  std::map<std::string, int64_t> counts;       // by status
+};
+Result<OutboxPage> ListOutbox(store::ReadTx& tx, const Principal* viewer,
+                              std::optional<store::OutboxStatus> status, int64_t before, int limit);
+
+// A dead message back to pending, to be tried now; 409 when it is not dead.
+Status RetryDeadMessage(store::WriteTx& tx, int64_t id, Timestamp now);
 
 }  // namespace jembatan::app

@@ -63,6 +63,8 @@ bool SeesInternalNotes(CaseAccess a) {
 
 bool SeesPhotos(CaseAccess a) { return a != CaseAccess::kPublic; }
 
+bool MayAddPhotos(CaseAccess a) { return a == CaseAccess::kReporter || a == CaseAccess::kHandler; }
+
 bool SeesText(CaseAccess a, Visibility v) {
   return v == Visibility::kPublic || a != CaseAccess::kPublic;
 }

@@ -70,6 +70,7 @@ CaseAccess AccessOf(const UnitDirectory& units, const Principal* viewer, const C
 bool SeesContacts(CaseAccess a);            // reporter, handler
 bool SeesInternalNotes(CaseAccess a);       // observer, handler (staff in scope)
 bool SeesPhotos(CaseAccess a);              // reporter, observer, handler
+bool MayAddPhotos(CaseAccess a);            // reporter (with the PIN), handler
 bool SeesText(CaseAccess a, Visibility v);  // title, body, place, answer, reason, public updates
 // The state-machine actions this caller may run on the case now (empty for the public and the
 // reporter, whose only act is the answer feedback proven by the PIN). An observer may only note.

@@ -85,7 +85,7 @@ void AddSessionRoutes(Router& routes, const ApiDeps& d) {
       return ProblemFor(Error::Forbidden("sign-out needs the session's X-CSRF-Token header"));
     }
     return DeferredWrite{[id_hash = session->id_hash](store::WriteTx& wtx, Timestamp, bool& keep) {
-      if (auto s = wtx.DeleteSession(id_hash); !s) return ProblemFor(s.error());
+      if (auto s = app::EndSession(wtx, id_hash); !s) return ProblemFor(s.error());
       keep = true;
       Response r;
       r.status = 204;

@@ -6,6 +6,7 @@
 
 #include "app/cases/answer_feedback.h"
 #include "app/cases/case_commands.h"
+#include "app/cases/case_photos.h"
 #include "app/cases/case_queries.h"
 #include "app/channels/outbox.h"
 #include "core/cases/image_type.h"
@@ -235,7 +236,7 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
     JsonArena arena;
     json::object o = CaseToJson(view->c, *d.registry, view->access, arena.storage());
     if (SeesPhotos(view->access)) {
-      auto media = rc->tx->channels().ListCaseMedia(view->c.id);
+      auto media = app::CasePhotos(*rc->tx, view->c, view->access);
       if (!media) return ProblemFor(media.error());
       o.emplace("media", MediaToJson(view->c.code, *media, arena.storage()));
     }
@@ -252,16 +253,11 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
                if (!rc) return ProblemFor(rc.error());
                auto view = ViewCase(d, *rc, req, p[0]);
                if (!view) return ProblemFor(view.error());
-               if (!SeesPhotos(view->access)) {
-                 return ProblemFor(Error::Forbidden(
-                     "photos are shown with the case's PIN or to staff whose unit covers it"));
-               }
-               auto image = rc->tx->channels().MediaData(view->c.id, *id);
+               auto image = app::CasePhoto(*rc->tx, view->c, view->access, *id);
                if (!image) return ProblemFor(image.error());
-               if (!*image) return ProblemFor(Error::NotFound("no stored photo " + p[1]));
                Response r;
-               r.content_type = (*image)->first;
-               r.body = std::move((*image)->second);
+               r.content_type = std::move(image->content_type);
+               r.body = std::move(image->bytes);
                r.headers = {{"Cache-Control", "private, max-age=86400"},
                             {"X-Content-Type-Options", "nosniff"},
                             {"Content-Security-Policy", "default-src 'none'"}};
@@ -313,7 +309,6 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
   routes.Add(
       "POST", "/api/v1/cases/{code}/photos",
       [&d](const Request& req, const PathParams& p) -> Reply {
-        constexpr size_t kMaxPhotosPerCase = 5;
         const auto type = SniffImageType(req.body);
         if (!type) {
           return Problem(415, "unsupported-media-type", "Unsupported media type",
@@ -323,23 +318,11 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
         if (!rc) return ProblemFor(rc.error());
         auto view = ViewCase(d, *rc, req, p[0]);
         if (!view) return ProblemFor(view.error());
-        if (view->access != CaseAccess::kReporter && view->access != CaseAccess::kHandler) {
-          return ProblemFor(Error::Forbidden("send the case's PIN in X-Case-Pin"));
-        }
+        if (auto s = app::MayAddPhoto(view->access); !s) return ProblemFor(s.error());
         return DeferredWrite{[id = view->c.id, code = view->c.code, type = std::string(*type),
                               data = req.body](store::WriteTx& tx, Timestamp now, bool& keep) {
-          // Counted in the write, so that two uploads at once cannot both pass the limit.
-          auto existing = tx.channels().ListCaseMedia(id);
-          if (!existing) return ProblemFor(existing.error());
-          if (existing->size() >= kMaxPhotosPerCase) {
-            return ProblemFor(Error::Conflict("a case keeps at most " +
-                                              std::to_string(kMaxPhotosPerCase) + " photos"));
-          }
-          auto media = tx.channels().AddCaseMedia(id, "web", "upload", now);
+          auto media = app::AddCasePhoto(tx, id, type, data, now);
           if (!media) return ProblemFor(media.error());
-          if (auto s = tx.channels().StoreMedia(*media, 0, type, data); !s) {
-            return ProblemFor(s.error());
-          }
           keep = true;
           const std::string url = "/api/v1/cases/" + code + "/media/" + std::to_string(*media);
           Response r = JsonResponse(201, Serialize(json::object{{"id", *media}, {"url", url}}));

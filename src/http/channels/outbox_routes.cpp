@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "app/channels/outbox.h"
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
@@ -38,12 +39,6 @@ json::object OutboxJson(const store::OutboxMessage& m) {
   return o;
 }
 
-Status RequireAdmin(const std::optional<Principal>& p) {
-  if (!p) return Error::Unauthorized("a bearer token is required");
-  if (p->role != Role::kAdmin) return Error::Forbidden("only admins see the outbox");
-  return Status::Ok();
-}
-
 }  // namespace
 
 void AddOutboxRoutes(Router& routes, const ApiDeps& d) {
@@ -52,7 +47,7 @@ void AddOutboxRoutes(Router& routes, const ApiDeps& d) {
       return ProblemFor(s.error());
     auto rc = OpenRead(d, req);
     if (!rc) return ProblemFor(rc.error());
-    if (auto s = RequireAdmin(rc->viewer); !s) return ProblemFor(s.error());
+    if (auto s = app::MaySeeOutbox(rc->viewer_ptr()); !s) return ProblemFor(s.error());
     std::optional<store::OutboxStatus> status;
     if (auto it = req.query.find("status"); it != req.query.end()) {
       status = store::ParseOutboxStatus(it->second);
@@ -66,14 +61,12 @@ void AddOutboxRoutes(Router& routes, const ApiDeps& d) {
         return ProblemFor(Error::Invalid("before must be a message id", "before"));
       }
     }
-    auto rows = rc->tx->channels().ListOutbox(status, before, kMaxPageSize);
-    if (!rows) return ProblemFor(rows.error());
-    auto counts = rc->tx->channels().OutboxCounts();
-    if (!counts) return ProblemFor(counts.error());
+    auto page = app::ListOutbox(*rc->tx, rc->viewer_ptr(), status, before, kMaxPageSize);
+    if (!page) return ProblemFor(page.error());
     json::array out;
-    for (const auto& m : *rows) out.push_back(OutboxJson(m));
+    for (const auto& m : page->messages) out.push_back(OutboxJson(m));
     json::object c;
-    for (const auto& [k, v] : *counts) c.emplace(k, v);
+    for (const auto& [k, v] : page->counts) c.emplace(k, v);
     return JsonResponse(
         200, json::serialize(json::object{{"messages", std::move(out)}, {"counts", std::move(c)}}));
   });
@@ -86,16 +79,14 @@ void AddOutboxRoutes(Router& routes, const ApiDeps& d) {
                {
                  auto rc = OpenRead(d, req);
                  if (!rc) return ProblemFor(rc.error());
-                 if (auto s = RequireAdmin(rc->viewer); !s) return ProblemFor(s.error());
+                 if (auto s = app::MaySeeOutbox(rc->viewer_ptr()); !s) {
+                   return ProblemFor(s.error());
+                 }
                }
                return DeferredWrite{[id](store::WriteTx& tx, Timestamp now, bool& keep) {
-                 auto requeued = tx.channels().Requeue(id, now);
-                 keep = requeued && *requeued;
-                 if (!requeued) return ProblemFor(requeued.error());
-                 if (!*requeued) {
-                   return ProblemFor(
-                       Error::Conflict("message " + std::to_string(id) + " is not a dead message"));
-                 }
+                 const Status retried = app::RetryDeadMessage(tx, id, now);
+                 keep = retried.ok();
+                 if (!retried) return ProblemFor(retried.error());
                  return JsonResponse(200, R"({"status":"pending"})");
                }};
              });
