@@ -23,6 +23,7 @@
 #include "http/api.h"
 #include "http/server.h"
 #include "store/open.h"
+#include "store/sqlite/sqlite_store.h"  // FilesOpenToOthers: the SQLite file mode check
 
 namespace jembatan::cli {
 namespace {

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "store/sqlite/sqlite_store.h"
+
 namespace jembatan::store {
 
 namespace {
@@ -49,9 +51,7 @@ Result<std::unique_ptr<Store>> Open(const StoreUrl& url, const OpenOptions& opti
                      "); use an SQLite file for now",
                  "db"};
   }
-  SqliteOptions sqlite = options.sqlite;
-  sqlite.create = options.create;
-  return OpenSqliteStore(url.target, sqlite);
+  return OpenSqliteStore(url.target, SqliteOptions{.create = options.create});
 }
 
 Result<std::unique_ptr<Store>> Open(std::string_view url, const OpenOptions& options) {

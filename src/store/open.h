@@ -12,7 +12,6 @@
 #include <string_view>
 
 #include "core/common/result.h"
-#include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
 namespace jembatan::store {
@@ -32,7 +31,6 @@ std::string DisplayName(const StoreUrl& url);
 
 struct OpenOptions {
   bool create = true;  // make the database (and apply migrations) when it does not exist
-  SqliteOptions sqlite;
 };
 
 Result<std::unique_ptr<Store>> Open(const StoreUrl& url, const OpenOptions& options = {});

@@ -210,24 +210,9 @@ void SearchTextFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   sqlite3_result_text(ctx, folded.c_str(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
 }
 
-// jb_owed_by(status, ack_due, resolve_due)
-void OwedByFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-  Case c;
-  const auto* status = argc == 3 ? sqlite3_value_text(argv[0]) : nullptr;
-  c.status = ParseCaseStatus(status ? reinterpret_cast<const char*>(status) : "")
-                 .value_or(CaseStatus::kClosed);
-  c.deadlines.ack_due = Timestamp{argc == 3 ? sqlite3_value_int64(argv[1]) : 0};
-  c.deadlines.resolve_due = Timestamp{argc == 3 ? sqlite3_value_int64(argv[2]) : 0};
-  if (const auto owed = OwedBy(c)) {
-    sqlite3_result_int64(ctx, owed->seconds);
-  } else {
-    sqlite3_result_null(ctx);
-  }
-}
-
 // jb_case_rule(rule, status, warned_at, overdue_at, warn_at, ack_due, resolve_due): core's
-// rule `rule` ('open', 'overdue', 'due_soon' or 'next_deadline') for a row from before
-// migration 013.
+// rule `rule` ('owed_by', 'open', 'overdue', 'due_soon' or 'next_deadline') for a row from
+// before the migration that added its column (012, 013).
 void CaseRuleFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   if (argc != 7) return sqlite3_result_null(ctx);
   auto text = [&](int i) {
@@ -246,6 +231,9 @@ void CaseRuleFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   c.deadlines.ack_due = time(5).value_or(Timestamp{0});
   c.deadlines.resolve_due = time(6).value_or(Timestamp{0});
   const std::string rule = text(0);
+  if (const auto owed = OwedBy(c); rule == "owed_by" && owed) {
+    return sqlite3_result_int64(ctx, owed->seconds);
+  }
   if (rule == "open") return sqlite3_result_int64(ctx, IsOpen(c.status));
   if (rule == "overdue") return sqlite3_result_int64(ctx, IsMarkedOverdue(c));
   if (rule == "due_soon") return sqlite3_result_int64(ctx, IsDueSoon(c));
@@ -267,8 +255,9 @@ Status FillDerivedColumns(Connection& db) {
       {"search_text", "jb_case_search_text", 2, SearchTextFunction,
        "UPDATE cases SET search_text = jb_case_search_text(title, body) "
        "WHERE search_text IS NULL"},
-      {"due_at", "jb_owed_by", 3, OwedByFunction,
-       "UPDATE cases SET due_at = jb_owed_by(status, ack_due, resolve_due)"},
+      {"due_at", "jb_case_rule", 7, CaseRuleFunction,
+       "UPDATE cases SET due_at = jb_case_rule('owed_by', status, warned_at, overdue_at, warn_at, "
+       "ack_due, resolve_due)"},
       {"case_rules", "jb_case_rule", 7, CaseRuleFunction,
        "UPDATE cases SET "
        "is_open = jb_case_rule('open', status, warned_at, overdue_at, warn_at, ack_due, "
