@@ -498,8 +498,7 @@ describe('phone layouts', () => {
       await signIn(page, user);
       await page.goto(`${base}${path}`);
       await page.locator(name === 'inbox' ? 'table.list tbody tr' : '[data-testid=figures] dd').first().waitFor();
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(width <= 390, `${name} lays out at ${width} px`);
+      await fitsTheScreen(page, { width: 390 }, name);
       const header = await page.evaluate(() => document.querySelector('header').getBoundingClientRect().height);
       assert.ok(header <= 110, `the header takes ${header} px`);
       await checkA11y(page, `${name}-390`);

@@ -41,14 +41,8 @@ function addGraticule(map: L.Map): void {
 }
 
 // A map in `el`: tiles when a URL is configured and we are online, else the graticule.
-export function makeMap(el: HTMLElement, tileUrl: string, interactive = true): L.Map {
-  const map = L.map(el, {
-    keyboard: interactive,
-    scrollWheelZoom: false,
-    dragging: interactive,
-    zoomControl: interactive,
-    attributionControl: false,
-  });
+export function makeMap(el: HTMLElement, tileUrl: string): L.Map {
+  const map = L.map(el, { keyboard: true, scrollWheelZoom: false, attributionControl: false });
   const online = typeof navigator === 'undefined' || navigator.onLine;
   if (tileUrl && online) {
     L.control.attribution({ prefix: false }).addTo(map);

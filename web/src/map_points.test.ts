@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { degreeLabel, distanceKm, gridLines, gridStep, placeSurroundings } from './map_points';
+import { degreeLabel, distanceKm, gridLines, gridStep, placeCentre, placeSurroundings } from './map_points';
 import type { Place } from './store';
 
 const PLACES: Place[] = [
@@ -20,6 +20,11 @@ describe('pin picker surroundings', () => {
     const s = placeSurroundings('C1', PLACES);
     expect(s.village?.name).toBe('Biên Sơn');
     expect(s.neighbours.map((n) => n.lat)).toEqual([21.51, 21.49]);
+  });
+  it('give a place its centre alone (the case page and the board)', () => {
+    expect(placeCentre('C2-V1', PLACES)).toEqual({ name: 'Bản Mới', lat: 21.7, lon: 105.3 });
+    expect(placeCentre('C1-V3', PLACES)).toBeNull();
+    expect(placeCentre('X', PLACES)).toBeNull();
   });
   it('are empty for an unknown place, and have no centre for a village without one', () => {
     expect(placeSurroundings('X', PLACES)).toEqual({ village: null, neighbours: [] });

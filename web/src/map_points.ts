@@ -9,6 +9,11 @@ export interface NamedPoint extends Point { name: string }
 function named(p: Place): NamedPoint | null {
   return p.lat !== undefined && p.lon !== undefined ? { name: p.name, lat: p.lat, lon: p.lon } : null;
 }
+// The centre of the place `code`, if the registry gives one.
+export function placeCentre(code: string, places: Place[] = cachedPlaces()): NamedPoint | null {
+  const p = places.find((x) => x.code === code);
+  return p ? named(p) : null;
+}
 // The chosen place's centre and the other villages of its commune, from the places kept on the
 // phone (store.ts, loadPlaces): what the pin picker shows without a connection.
 export function placeSurroundings(code: string, places: Place[] = cachedPlaces()): { village: NamedPoint | null; neighbours: NamedPoint[] } {

@@ -167,6 +167,12 @@ const PLACES_MAX_AGE_MS = 24 * 3600 * 1000;
 export function cachedPlaces(): Place[] {
   return readJson<{ at: number; places: Place[] }>(PLACES_KEY)?.places ?? [];
 }
+// The kept places, and again once loadPlaces has refreshed them (a page that draws centres).
+export function usePlaces(): Place[] {
+  const [places, setPlaces] = useState(cachedPlaces);
+  useEffect(() => { void loadPlaces().then(() => setPlaces(cachedPlaces())); }, []);
+  return places;
+}
 export async function loadPlaces(now = Date.now()): Promise<void> {
   const kept = readJson<{ at: number; places: Place[] }>(PLACES_KEY);
   if (kept && now - kept.at < PLACES_MAX_AGE_MS) return;

@@ -6,8 +6,8 @@ import { formatDate, formatNumber, formatPercent, type Key } from '../i18n';
 import { navigate } from '../router';
 import { matchesWords } from '../place_search';
 import { CategoryFilter } from './CategoryPicker';
-import { placeSurroundings } from '../map_points';
-import { cachedPlaces, language, loadPlaces, useCategoryName, useStore, useT } from '../store';
+import { placeCentre } from '../map_points';
+import { language, useCategoryName, usePlaces, useStore, useT } from '../store';
 import { PointsMap } from './LazyMaps';
 import { ErrorBox, Page, StatusBadge } from '../ui';
 
@@ -126,11 +126,10 @@ function CommuneBoard(props: { unit: string }) {
 // spot share a dot, named by their codes).
 function BoardMap(props: { cases: Case[] }) {
   const t = useT();
-  const [places, setPlaces] = useState(cachedPlaces);
-  useEffect(() => { void loadPlaces().then(() => setPlaces(cachedPlaces())); }, []);
+  const places = usePlaces();
   const spots = new Map<string, { lat: number; lon: number; codes: string[] }>();
   for (const c of props.cases) {
-    const at = c.location ?? (c.unit ? placeSurroundings(c.unit.code, places).village : null);
+    const at = c.location ?? (c.unit ? placeCentre(c.unit.code, places) : null);
     if (!at) continue;
     const key = `${at.lat.toFixed(5)},${at.lon.toFixed(5)}`;
     const spot = spots.get(key) ?? { lat: at.lat, lon: at.lon, codes: [] };

@@ -7,8 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, fetchCaseWithEvents, type Case, type CaseEvent, type Contact, type Unit } from '../api';
 import { matchesWords } from '../place_search';
 import { formatDate, formatNumber, type Key } from '../i18n';
-import { distanceKm, placeSurroundings } from '../map_points';
-import { cachedPlaces, language, loadPlaces, useCategoryName, useStore, useT } from '../store';
+import { distanceKm, placeCentre } from '../map_points';
+import { language, useCategoryName, usePlaces, useStore, useT } from '../store';
 import { PointsMap } from './LazyMaps';
 import { ErrorBox, Notice, Page, StatusBadge, Timeline } from '../ui';
 
@@ -200,10 +200,9 @@ export default function CasePage(props: { params: string[] }) {
 function CaseLocation(props: { c: Case }) {
   const t = useT();
   const lang = useStore(language);
-  const [places, setPlaces] = useState(cachedPlaces);
-  useEffect(() => { void loadPlaces().then(() => setPlaces(cachedPlaces())); }, []);
+  const places = usePlaces();
   const loc = props.c.location;
-  const village = props.c.unit ? placeSurroundings(props.c.unit.code, places).village : null;
+  const village = props.c.unit ? placeCentre(props.c.unit.code, places) : null;
   const points = [
     ...(loc ? [{ ...loc, name: t('case.mapPin'), strong: true }] : []),
     ...(village ? [{ ...village, name: loc ? village.name : t('case.mapVillage', { name: village.name }) }] : []),
