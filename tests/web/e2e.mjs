@@ -46,8 +46,8 @@ function startServer() {
   });
 }
 
-async function newPage() {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 412, height: 860 } });
+async function newPage(options = {}) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 412, height: 860 }, ...options });
   if (process.env.E2E_DEBUG) context.on('request', (r) => console.error('req:', r.method(), r.url()));
   if (process.env.E2E_DEBUG) context.on('response', (r) => console.error('res:', r.status(), r.url()));
   const page = await context.newPage();
@@ -206,10 +206,14 @@ describe('a report from a resident to a confirmed answer', () => {
   });
 
   test('the supervisor dashboard shows the new figures', async () => {
-    const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
-    const { body: sum } = await apiGet(`/api/v1/stats/summary?from=${day(-83)}&to=${day(1)}`);
+    // The dashboard's period: the last twelve weeks up to today in the province's calendar.
+    const { body: config } = await apiGet('/api/v1/config');
+    const day = (offset) => new Date(Date.now() + config.time_zone_offset_minutes * 60000 + offset * 86400000).toISOString().slice(0, 10);
+    const { body: sum } = await apiGet(`/api/v1/stats/summary?from=${day(-83)}&to=${day(0)}`);
     assert.equal(sum.confirmed, 1); // the demo has no confirmations: this one is ours
-    const { context, page } = await newPage();
+    // A browser in Honolulu: its own date is the province's only from 00:00 to 07:00 there, and
+    // the UTC date differs from Jakarta's from 17:00 UTC on. "Today" is the province's either way.
+    const { context, page } = await newPage({ timezoneId: 'Pacific/Honolulu' });
     await signIn(page, 'supervisor');
     assert.equal(new URL(page.url()).pathname, '/dashboard');
     const figure = (name) => page.getByTestId('figures').locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) }).locator('dd:not(.help)');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, joinDate, monthNames, splitDate } from './dates';
+import { daysInMonth, joinDate, monthNames, provinceDay, splitDate } from './dates';
 
 describe('date fields', () => {
   it('join day, month and year as an ISO day, clamping the day to the month', () => {
@@ -21,5 +21,15 @@ describe('date fields', () => {
     expect(monthNames('en')[0]).toBe('January');
     expect(monthNames('id')[7]).toBe('Agustus');
     expect(monthNames('vi')[0].toLowerCase()).toContain('1');
+  });
+});
+
+describe('the province\'s day', () => {
+  it('turns at the province\'s midnight, not at UTC\'s or the browser\'s', () => {
+    const utc = Date.UTC(2026, 11, 2, 17, 30); // 2 December 17:30 UTC = 3 December 00:30 in Jakarta
+    expect(provinceDay(420, utc)).toBe('2026-12-03');
+    expect(provinceDay(0, utc)).toBe('2026-12-02');
+    expect(provinceDay(420, Date.UTC(2026, 11, 2, 16, 59))).toBe('2026-12-02');
+    expect(provinceDay(420, utc, -83)).toBe('2026-09-11');
   });
 });

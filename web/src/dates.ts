@@ -23,3 +23,11 @@ export function monthNames(lang: string): string[] {
   const f = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2026, i, 1))));
 }
+
+// The province's calendar day (YYYY-MM-DD) `days` from `now`, for a zone `offsetMinutes` east
+// of UTC. The server reads a period's dates in the province's calendar, so a browser whose
+// clock is in another zone (or whose UTC date has not turned yet at 06:00 in Jakarta) must
+// not take its own date for "today".
+export function provinceDay(offsetMinutes: number, now: number = Date.now(), days = 0): string {
+  return new Date(now + offsetMinutes * 60000 + days * 86400000).toISOString().slice(0, 10);
+}

@@ -184,19 +184,22 @@ export async function loadPlaces(now = Date.now()): Promise<void> {
   }
 }
 
-// The map tile URL from /api/v1/config (empty: the maps draw a labelled graticule), kept so a
-// map opened offline knows it. Asked once per page load.
+// The map tile URL and the province's time zone from /api/v1/config (empty URL: the maps draw a
+// labelled graticule), kept so a map or a period opened offline knows them. Asked once per
+// page load; until it answers, the zone is the browser's own.
 const CONFIG_KEY = 'jb.config';
-export const tileUrl = new Value<string>(readJson<{ tile_url: string }>(CONFIG_KEY)?.tile_url ?? '');
-let configAsked = false;
-export async function loadConfig(): Promise<void> {
-  if (configAsked) return;
-  configAsked = true;
-  try {
-    const c = await api<{ tile_url: string }>('/api/v1/config');
-    writeJson(CONFIG_KEY, { tile_url: c.tile_url });
+interface Config { tile_url: string; time_zone_offset_minutes?: number }
+const keptConfig = readJson<Config>(CONFIG_KEY);
+export const tileUrl = new Value<string>(keptConfig?.tile_url ?? '');
+export const zoneOffset = new Value<number>(keptConfig?.time_zone_offset_minutes ?? -new Date().getTimezoneOffset());
+let configAsked: Promise<void> | null = null;
+export function loadConfig(): Promise<void> {
+  configAsked ??= api<Config>('/api/v1/config').then((c) => {
+    writeJson(CONFIG_KEY, { tile_url: c.tile_url, time_zone_offset_minutes: c.time_zone_offset_minutes });
     tileUrl.set(c.tile_url);
-  } catch {
-    configAsked = false; // offline: the kept value stays, ask again next time
-  }
+    if (typeof c.time_zone_offset_minutes === 'number') zoneOffset.set(c.time_zone_offset_minutes);
+  }).catch(() => {
+    configAsked = null; // offline: the kept values stay, ask again next time
+  });
+  return configAsked;
 }

@@ -5,12 +5,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query, type Case, type CaseList, type Summary, type Unit } from '../api';
 import { formatDate, formatNumber, formatPercent } from '../i18n';
 import { navigate } from '../router';
-import { language, session, tileUrl, useCategoryName, useStore, useT } from '../store';
+import { provinceDay } from '../dates';
+import { language, loadConfig, session, tileUrl, useCategoryName, useStore, useT, zoneOffset } from '../store';
 import { DateInput, downloadCsv, ErrorBox, Page } from '../ui';
 import { CaseMap } from './CaseMap';
 
 interface Point { from: string; to: string; received: number; resolved: number }
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 function CsvButton(props: { name: string; header: string[]; rows: (string | number)[][] }) {
   const t = useT();
@@ -71,10 +71,10 @@ export default function Dashboard() {
   const lang = useStore(language);
   const s = useStore(session);
   const catName = useCategoryName();
-  const today = new Date();
   const [unit, setUnit] = useState('');
-  const [from, setFrom] = useState(isoDay(new Date(today.getTime() - 83 * 86400000)));
-  const [to, setTo] = useState(isoDay(today));
+  // The last twelve weeks up to today, in the province's calendar (the server's reading of a date).
+  const [from, setFrom] = useState(provinceDay(zoneOffset.get(), Date.now(), -83));
+  const [to, setTo] = useState(provinceDay(zoneOffset.get()));
   const [units, setUnits] = useState<Unit[]>([]);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [points, setPoints] = useState<Point[]>([]);
@@ -83,14 +83,13 @@ export default function Dashboard() {
   const [error, setError] = useState<unknown>(null);
   const tiles = useStore(tileUrl);
 
-  const load = () => {
+  const load = (period = { from, to }) => {
     setError(null);
-    const period = { from, to };
     Promise.all([
       api<Summary>(`/api/v1/stats/summary${query({ unit, ...period })}`),
       api<{ points: Point[] }>(`/api/v1/stats/series${query({ unit, ...period, bucket: 'week' })}`),
       api<{ units: Summary[] }>(`/api/v1/stats/units${query({ parent: unit, ...period })}`),
-      api<CaseList>(`/api/v1/cases${query({ unit, beyond_level: true, created_from: from, created_to: to, limit: 50 })}`),
+      api<CaseList>(`/api/v1/cases${query({ unit, beyond_level: true, created_from: period.from, created_to: period.to, limit: 50 })}`),
     ]).then(([sum, series, kids, b]) => {
       setSummary(sum);
       setPoints(series.points);
@@ -102,7 +101,13 @@ export default function Dashboard() {
     if (s === null) { navigate('/signin'); return; }
     if (!s) return;
     api<{ units: Unit[] }>('/api/v1/units').then((r) => setUnits(r.units)).catch(() => undefined);
-    load();
+    // The first period waits for the province's zone, so "today" is the province's today.
+    void loadConfig().then(() => {
+      const period = { from: provinceDay(zoneOffset.get(), Date.now(), -83), to: provinceDay(zoneOffset.get()) };
+      setFrom(period.from);
+      setTo(period.to);
+      load(period);
+    });
   }, [s]);
 
   if (!s) return <p role="status">{t('app.loading')}</p>;
@@ -126,7 +131,7 @@ export default function Dashboard() {
   ] : [];
   return (
     <Page title={t('dash.title')}>
-      <form class="form inline" onSubmit={(e) => { e.preventDefault(); load(); }}>
+      <form class="form inline" onSubmit={(e) => { e.preventDefault(); load({ from, to }); }}>
         <label>{t('dash.unit')}
           <select name="unit" value={unit} onChange={(e) => setUnit((e.target as HTMLSelectElement).value)}>
             <option value="">{s.user.unit.name}</option>
