@@ -212,7 +212,7 @@ Status Exchange::Forward(const ChannelCommand& cmd) {
   auto user_id = tx_.channels().MemberAt(msg_.channel, msg_.address);
   if (!user_id) return user_id.error();
   if (!*user_id) return Reply(NoticeId::kNotAMember);
-  auto user = tx_.FindUserById(**user_id);
+  auto user = tx_.accounts().FindUserById(**user_id);
   if (!user) return user.error();
   const Unit* unit = user.value() ? reg().units.FindById(user.value()->unit_id) : nullptr;
   auto role = user.value() ? ParseRole(user.value()->role) : std::nullopt;
@@ -229,7 +229,7 @@ Status Exchange::Check(const ChannelCommand& cmd) {
   if (cmd.code.empty()) return Reply(NoticeId::kHowToCheck);
   auto code = NormalizeTrackingCode(cmd.code);
   if (!code) return Reply(NoticeId::kBadCode, {{"code", Excerpt(cmd.code, 12)}});
-  auto found = tx_.FindCase(*code, false);
+  auto found = tx_.cases().FindCase(*code, false);
   if (!found) return found.error();
   if (!found.value()) return Reply(NoticeId::kNoSuchCase, {{"code", *code}});
   Case& c = **found;
@@ -275,7 +275,7 @@ Status Exchange::Feedback(const ChannelCommand& cmd, bool solved) {
         return Reply(NoticeId::kTooManyAttempts);
       case ErrorKind::kConflict:
       case ErrorKind::kIllegalTransition: {  // not answered (yet, or any more): say so, 2xx
-        auto found = tx_.FindCase(*code, false);
+        auto found = tx_.cases().FindCase(*code, false);
         if (!found) return found.error();
         const CaseStatus st = found.value() ? found.value()->status : CaseStatus::kReceived;
         return Reply(NoticeId::kNotResolvedYet,

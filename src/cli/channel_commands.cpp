@@ -79,7 +79,7 @@ int RunMemberLink(const std::string& db, const std::string& user, const std::str
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
-  auto found = (*tx)->FindUserByName(user);
+  auto found = (*tx)->accounts().FindUserByName(user);
   if (!found) return Fail(found.error());
   if (!found.value()) return Fail(Error::Unknown("no user " + user, "user"));
   if (found.value()->role != "member") {

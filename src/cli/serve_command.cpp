@@ -71,7 +71,7 @@ class SweepLoop {
       const bool queued = writer_.Submit(
           [this, after, outcome](store::WriteTx& tx, Timestamp now) {
             if (after == 0) {
-              (void)tx.PurgeIdempotency(Timestamp{now.seconds - kIdempotencyKeepSeconds});
+              (void)tx.idempotency().Purge(Timestamp{now.seconds - kIdempotencyKeepSeconds});
             }
             auto r = app::SweepDeadlines(tx, *reg_, now, after, kSweepChunk);
             if (!r) {

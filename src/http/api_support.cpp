@@ -158,7 +158,7 @@ DeferredWrite IdempotentWrite(const Request& req, std::string scope,
   return DeferredWrite{[key, fingerprint, write = std::move(write)](store::WriteTx& tx,
                                                                     Timestamp now, bool& keep) {
     keep = false;
-    auto prior = tx.FindIdempotency(key);
+    auto prior = tx.idempotency().Find(key);
     if (!prior) return ProblemFor(prior.error());
     if (prior.value()) {
       if (prior.value()->request_hash != fingerprint) {
@@ -171,7 +171,7 @@ DeferredWrite IdempotentWrite(const Request& req, std::string scope,
     }
     Response r = write(tx, now);
     if (r.status >= 400) return r;
-    if (auto s = tx.PutIdempotency(key, {fingerprint, r.status, r.body}, now); !s) {
+    if (auto s = tx.idempotency().Put(key, {fingerprint, r.status, r.body}, now); !s) {
       return ProblemFor(s.error());
     }
     keep = true;

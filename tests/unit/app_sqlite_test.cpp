@@ -114,13 +114,13 @@ TEST_F(AppTest, SubmittedCaseIsStoredWithItsFirstEvent) {
   auto receipt = Submit("V11");
   EXPECT_EQ(receipt.pin.size(), 6u);
   auto tx = Read();
-  auto found = tx->FindCase(receipt.c.code, true);
+  auto found = tx->cases().FindCase(receipt.c.code, true);
   ASSERT_TRUE(found.ok());
   ASSERT_TRUE(found->has_value());
   EXPECT_EQ((*found)->body, "Cầu treo hỏng");
   EXPECT_EQ((*found)->assigned_unit_id, reg_->units.FindByCode("C1")->id);
   EXPECT_EQ((*found)->reporter->phone, "+84912345678");
-  auto events = tx->CaseEvents((*found)->id);
+  auto events = tx->cases().CaseEvents((*found)->id);
   ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ((*events)[0].kind, EventKind::kSubmitted);
   EXPECT_EQ((*events)[0].actor.label, "reporter");
@@ -132,8 +132,8 @@ TEST_F(AppTest, OfficerOfAnotherCommuneIsRefusedAndNothingChanges) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, ErrorKind::kForbidden);
   auto tx = Read();
-  EXPECT_EQ((*tx->FindCase(receipt.c.code, false))->status, CaseStatus::kReceived);
-  EXPECT_EQ(tx->CaseEvents(receipt.c.id)->size(), 1u);
+  EXPECT_EQ((*tx->cases().FindCase(receipt.c.code, false))->status, CaseStatus::kReceived);
+  EXPECT_EQ(tx->cases().CaseEvents(receipt.c.id)->size(), 1u);
 }
 
 TEST_F(AppTest, MembersForwardButDoNotHandle) {
@@ -158,7 +158,7 @@ TEST_F(AppTest, FullLifeRecordsEveryStepAsAnEvent) {
   ASSERT_TRUE(closed.ok());
   EXPECT_EQ(closed->c.status, CaseStatus::kClosed);
   auto tx = Read();
-  auto events = tx->CaseEvents(closed->c.id);
+  auto events = tx->cases().CaseEvents(closed->c.id);
   std::vector<std::string> kinds;
   for (const auto& e : *events) kinds.emplace_back(ToString(e.kind));
   EXPECT_EQ(kinds, (std::vector<std::string>{"submitted", "accepted", "assigned", "started",
@@ -194,7 +194,7 @@ TEST_F(AppTest, ACommuneObservesADepartmentCaseInItButCannotHandleIt) {
   ASSERT_TRUE(view.ok());
   EXPECT_EQ(view->access, CaseAccess::kObserver);
   EXPECT_FALSE(view->c.reporter.has_value());  // loaded, then withheld
-  EXPECT_EQ((*tx->FindCase(receipt.c.code, false))->status, CaseStatus::kReceived);
+  EXPECT_EQ((*tx->cases().FindCase(receipt.c.code, false))->status, CaseStatus::kReceived);
 }
 
 TEST_F(AppTest, PublicUpdatesReachTheReporterAndInternalNotesNever) {
@@ -474,12 +474,12 @@ TEST_F(AppTest, SweepIsIdempotentAndEscalates) {
     ASSERT_TRUE(tx->Commit().ok());
   }
   auto tx = Read();
-  auto c = **tx->FindCase(code, false);
+  auto c = **tx->cases().FindCase(code, false);
   EXPECT_TRUE(c.overdue_at.has_value());
   EXPECT_EQ(c.escalated_to_unit_id, reg_->units.FindByCode("P")->id);
   store::CaseFilter f;
   f.overdue = true;
-  EXPECT_EQ(tx->ListCases(f)->size(), 1u);
+  EXPECT_EQ(tx->cases().ListCases(f)->size(), 1u);
 }
 
 TEST_F(AppTest, AReporterWhoAskedForSmsHearsTheReceiptAndAnApologyWhenOverdue) {
@@ -559,7 +559,7 @@ TEST_F(AppTest, SweepReadsOnlyCasesThatCanGetAnEventByThen) {
     store::CaseFilter f;
     f.due_soon = true;
     auto read = Read();
-    auto listed = read->ListCases(f);
+    auto listed = read->cases().ListCases(f);
     EXPECT_TRUE(listed.ok());
     std::vector<std::string> codes;
     for (const Case& c : *listed) codes.push_back(c.code);
@@ -618,7 +618,7 @@ TEST_F(AppTest, WriterGroupsCommitsAndIsolatesRefusedJobs) {
   store::CaseFilter f;
   f.limit = 10000;
   auto tx = Read();
-  EXPECT_EQ(static_cast<int>(tx->ListCases(f)->size()), kept.load());
+  EXPECT_EQ(static_cast<int>(tx->cases().ListCases(f)->size()), kept.load());
 }
 
 // A batch runs without savepoints; a refused job that changed rows makes it run again, with a
@@ -686,13 +686,14 @@ TEST_F(AppTest, WriterReplaysABatchWithoutARefusedJobThatChangedRows) {
   attempts.RecordFailure("CASE", now_);
   EXPECT_FALSE(attempts.Check("CASE", now_).ok());
   auto tx = Read();
-  EXPECT_TRUE(tx->FindCase(codes[0], false)->has_value());
-  EXPECT_TRUE(tx->FindCase(codes[3], false)->has_value());
-  EXPECT_FALSE(tx->FindCase(codes[2], false)->has_value());  // undone with its batch's first run
+  EXPECT_TRUE(tx->cases().FindCase(codes[0], false)->has_value());
+  EXPECT_TRUE(tx->cases().FindCase(codes[3], false)->has_value());
+  EXPECT_FALSE(
+      tx->cases().FindCase(codes[2], false)->has_value());  // undone with its batch's first run
   store::CaseFilter f;
   f.limit = 100;
   f.text = "replay";
-  EXPECT_EQ(tx->ListCases(f)->size(), 2u);
+  EXPECT_EQ(tx->cases().ListCases(f)->size(), 2u);
 }
 
 // A batch whose refused jobs changed nothing runs once.
@@ -723,7 +724,7 @@ TEST_F(AppTest, UnitImportReportsEveryBadRowAndImportsNothing) {
   EXPECT_EQ(m.find("line 2"), std::string::npos);
   tx.reset();  // rolled back
   auto rtx = Read();
-  EXPECT_EQ(rtx->LoadUnits()->size(), 10u);
+  EXPECT_EQ(rtx->reference().LoadUnits()->size(), 10u);
 }
 
 TEST_F(AppTest, ReimportingTheSameFileChangesNothing) {
@@ -882,7 +883,7 @@ TEST(SqliteWal, StaysBoundedUnderContinuousWrites) {
     auto tx = st.BeginRead();
     store::CaseFilter f;
     f.limit = 10000;
-    EXPECT_EQ((*tx)->ListCases(f)->size(), 6000u);
+    EXPECT_EQ((*tx)->cases().ListCases(f)->size(), 6000u);
   }
   std::filesystem::remove_all(dir);
 }
@@ -951,7 +952,7 @@ TEST_F(AppTest, SessionsAreFoundByCookieUntilTheyExpireOrAreDeleted) {
   }
   {
     auto tx = Write();
-    ASSERT_TRUE(tx->DeleteSession(s.record.id_hash).ok());
+    ASSERT_TRUE(tx->accounts().DeleteSession(s.record.id_hash).ok());
     ASSERT_TRUE(tx->Commit().ok());
   }
   auto tx = Read();

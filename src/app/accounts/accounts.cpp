@@ -26,11 +26,11 @@ Result<CreatedUser> CreateUserWithToken(store::WriteTx& tx, const Registry& reg,
   if (!role) return Error::Invalid("role must be admin, supervisor, officer or member", "role");
   const Unit* unit = reg.units.ResolveLive(nu.unit);
   if (unit == nullptr) return Error::Unknown("unknown unit " + nu.unit, "unit");
-  auto existing = tx.FindUserByName(nu.name);
+  auto existing = tx.accounts().FindUserByName(nu.name);
   if (!existing) return existing.error();
   if (existing.value()) return Error::Conflict("a user named " + nu.name + " exists");
   store::UserRecord rec{0, nu.name, std::string(ToString(*role)), unit->id, now};
-  auto id = tx.InsertUser(rec, HashToken(token));
+  auto id = tx.accounts().InsertUser(rec, HashToken(token));
   if (!id) return id.error();
   rec.id = *id;
   return CreatedUser{rec, std::move(token)};
@@ -54,7 +54,7 @@ Result<Principal> Authenticator::Authenticate(store::ReadTx& tx, const Registry&
     if (it != cache_.end()) user = it->second;
   }
   if (!user) {
-    auto found = tx.FindUserByTokenHash(hash);
+    auto found = tx.accounts().FindUserByTokenHash(hash);
     if (!found) return found.error();
     if (!found.value()) return Error::Unauthorized("invalid bearer token");
     user = *found.value();

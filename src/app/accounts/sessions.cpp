@@ -46,10 +46,10 @@ bool VerifyPassword(const std::string& hash, std::string_view password) {
 Status SetUserPassword(store::WriteTx& tx, std::string_view user_name, std::string_view password) {
   auto hash = HashPassword(password);
   if (!hash) return hash.error();
-  auto user = tx.FindUserByName(user_name);
+  auto user = tx.accounts().FindUserByName(user_name);
   if (!user) return user.error();
   if (!user.value()) return Error::Unknown("no user " + std::string(user_name), "name");
-  return tx.SetUserPassword(user.value()->id, *hash);
+  return tx.accounts().SetUserPassword(user.value()->id, *hash);
 }
 
 Result<store::UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts,
@@ -59,13 +59,13 @@ Result<store::UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts
   if (name.empty() || name.size() > 64 || password.size() > kMaxPassword) return wrong;
   const std::string key(name);
   if (auto s = attempts.Check(key, now); !s) return s.error();
-  auto user = tx.FindUserByName(name);
+  auto user = tx.accounts().FindUserByName(name);
   if (!user) return user.error();
   if (!user.value()) {
     (void)VerifyPassword(DummyHash(), password);
     return wrong;
   }
-  auto hash = tx.UserPasswordHash(user.value()->id);
+  auto hash = tx.accounts().UserPasswordHash(user.value()->id);
   if (!hash) return hash.error();
   bool ok = false;
   if (hash->empty()) {
@@ -92,19 +92,19 @@ NewSession MakeSession(int64_t user_id, Timestamp now, Random& random) {
 }
 
 Status EndSession(store::WriteTx& tx, std::string_view id_hash) {
-  return tx.DeleteSession(id_hash);
+  return tx.accounts().DeleteSession(id_hash);
 }
 
 Status StoreSession(store::WriteTx& tx, const NewSession& s) {
-  if (auto p = tx.PurgeSessions(s.record.created_at); !p) return p;
-  return tx.InsertSession(s.record);
+  if (auto p = tx.accounts().PurgeSessions(s.record.created_at); !p) return p;
+  return tx.accounts().InsertSession(s.record);
 }
 
 Result<store::SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view cookie_value,
                                              Timestamp now) {
   const Error gone = Error::Unauthorized("the session has ended; sign in again");
   if (cookie_value.empty() || cookie_value.size() > 256) return gone;
-  auto s = tx.FindSession(HashToken(cookie_value));
+  auto s = tx.accounts().FindSession(HashToken(cookie_value));
   if (!s) return s.error();
   if (!s.value() || s.value()->expires_at.seconds <= now.seconds) return gone;
   return *s.value();
@@ -112,7 +112,7 @@ Result<store::SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view
 
 Result<Principal> SessionPrincipal(store::ReadTx& tx, const Registry& reg,
                                    const store::SessionRecord& s) {
-  auto user = tx.FindUserById(s.user_id);
+  auto user = tx.accounts().FindUserById(s.user_id);
   if (!user) return user.error();
   if (!user.value()) return Error::Unauthorized("the session has ended; sign in again");
   return PrincipalFor(reg, *user.value());

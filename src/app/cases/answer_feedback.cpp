@@ -10,7 +10,7 @@ namespace jembatan::app {
 Status CheckCasePin(store::ReadTx& tx, PinAttempts& attempts, const Case& c, std::string_view pin,
                     Timestamp now) {
   if (auto s = attempts.Check(c.code, now); !s) return s;
-  auto hash = tx.CasePinHash(c.id);
+  auto hash = tx.cases().CasePinHash(c.id);
   if (!hash) return hash.error();
   if (!hash.value() || !ConstantTimeEquals(**hash, HashPin(c.code, std::string(pin)))) {
     attempts.RecordFailure(c.code, now);
@@ -24,7 +24,7 @@ Result<Case> RespondToAnswer(store::WriteTx& tx, const Registry& reg, std::strin
                              Timestamp now, std::string_view why) {
   auto code = NormalizeTrackingCode(raw_code);
   if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
-  auto found = tx.FindCase(*code, false);
+  auto found = tx.cases().FindCase(*code, false);
   if (!found) return found.error();
   if (!found.value()) return Error::NotFound("no case with code " + *code);
   Case c = std::move(**found);

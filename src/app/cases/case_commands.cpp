@@ -18,7 +18,7 @@ Result<Case> LoadCase(store::WriteTx& tx, std::string_view raw_code, std::string
     const std::string msg = "not a valid tracking code: " + std::string(raw_code);
     return field.empty() ? Error::NotFound(msg) : Error::Unknown(msg, std::string(field));
   }
-  auto found = tx.FindCase(*code, with_contacts);
+  auto found = tx.cases().FindCase(*code, with_contacts);
   if (!found) return found.error();
   if (!found.value()) {
     return field.empty() ? Error::NotFound("no case with code " + *code)
@@ -56,7 +56,7 @@ Result<Receipt> StoreNewCase(store::WriteTx& tx, Case c, const Principal* submit
 
   for (int attempt = 0;; ++attempt) {
     c.code = MakeTrackingCode(random.Next());
-    auto id = tx.InsertCase(c, HashPin(c.code, pin));
+    auto id = tx.cases().InsertCase(c, HashPin(c.code, pin));
     if (id) {
       c.id = *id;
       break;
@@ -72,7 +72,7 @@ Result<Receipt> StoreNewCase(store::WriteTx& tx, Case c, const Principal* submit
   e.actor = submitter ? ActorOf(*submitter) : Actor{std::nullopt, "reporter"};
   e.kind = EventKind::kSubmitted;
   e.from = e.to = CaseStatus::kReceived;  // the channel is on the case; no English note here
-  if (auto r = tx.AppendEvent(e); !r) return r.error();
+  if (auto r = tx.cases().AppendEvent(e); !r) return r.error();
   return Receipt{std::move(c), pin};
 }
 
@@ -114,11 +114,11 @@ Status RecordDecision(store::WriteTx& tx, const Registry& reg, Case& c, const Ac
                       const Actor& actor, Timestamp now) {
   auto event = Decide(c, req, actor, now);
   if (!event) return event.error();
-  auto id = tx.AppendEvent(*event);
+  auto id = tx.cases().AppendEvent(*event);
   if (!id) return id.error();
   event->id = *id;
   Apply(c, *event);
-  if (auto s = tx.UpdateCase(c); !s) return s;
+  if (auto s = tx.cases().UpdateCase(c); !s) return s;
   return QueueReporterNotices(tx, reg, c, *event, now);
 }
 
@@ -169,7 +169,7 @@ Result<CaseView> PerformAction(store::WriteTx& tx, const Registry& reg, const Pr
       break;
     case CaseAction::kAssign:
       if (!cmd.assignee.empty()) {
-        auto user = tx.FindUserByName(cmd.assignee);
+        auto user = tx.accounts().FindUserByName(cmd.assignee);
         if (!user) return user.error();
         if (!user.value()) return Error::Unknown("unknown user " + cmd.assignee, "assignee");
         const Unit* unit = reg.units.FindById(user.value()->unit_id);
@@ -206,7 +206,7 @@ Result<std::vector<store::UserRecord>> AssigneesFor(store::ReadTx& tx, const Reg
   for (const Unit& u : reg.units.All()) {
     if (reg.units.Covers(*handler, u)) ids.push_back(u.id);
   }
-  auto users = tx.UsersOfUnits(ids, kMaxAssignees);
+  auto users = tx.accounts().UsersOfUnits(ids, kMaxAssignees);
   if (!users) return users.error();
   std::vector<store::UserRecord> staff;
   for (store::UserRecord& u : *users) {

@@ -31,7 +31,7 @@ Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_vie
   auto code = NormalizeTrackingCode(raw_code);
   if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
   // Anonymous readers without a PIN never see contacts: skip loading them.
-  auto found = tx.FindCase(*code, viewer != nullptr || pin.pin != nullptr);
+  auto found = tx.cases().FindCase(*code, viewer != nullptr || pin.pin != nullptr);
   if (!found) return found.error();
   if (!found.value()) return Error::NotFound("no case with code " + *code);
   CaseView view{std::move(**found), CaseAccess::kPublic};
@@ -86,7 +86,7 @@ Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQue
   f.by_due = q.by_due;
   f.after_due = q.after_due;
   f.limit = q.limit + 1;  // one more tells whether there is a next page
-  auto rows = tx.ListCases(f);
+  auto rows = tx.cases().ListCases(f);
   if (!rows) return rows.error();
   CasePage page;
   std::vector<Case>& cases = rows.value();
@@ -112,7 +112,7 @@ Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
                                       const PinCheck& pin) {
   auto view = GetCase(tx, reg, raw_code, viewer, pin);
   if (!view) return view.error();
-  auto events = tx.CaseEvents(view->c.id);
+  auto events = tx.cases().CaseEvents(view->c.id);
   if (!events) return events.error();
   for (Event& e : events.value()) Disclose(e, view->access, view->c.visibility);
   return events;
@@ -165,7 +165,7 @@ Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_vi
   if (to <= from) return Error::Invalid("`to` must be after `from`", "to");
   auto unit = UnitParam(reg, unit_code, "unit");
   if (!unit) return unit.error();
-  auto in = tx.Stats(store::StatsQuery{ScopeFor(reg, *unit), from, to});
+  auto in = tx.stats().Stats(store::StatsQuery{ScopeFor(reg, *unit), from, to});
   if (!in) return in.error();
   return SummaryOf(reg, *unit != nullptr ? *unit : reg.units.Province(), from, to,
                    std::move(in.value()));
@@ -187,7 +187,7 @@ Result<std::vector<Summary>> SummarizeChildren(store::ReadTx& tx, const Registry
   auto read = [&](std::optional<std::map<int64_t, store::StatsInput>>& into, UnitScope scope,
                   store::StatsGroup by) -> Status {
     if (into) return Status::Ok();
-    auto r = tx.StatsByUnit(store::StatsQuery{scope, from, to}, by);
+    auto r = tx.stats().StatsByUnit(store::StatsQuery{scope, from, to}, by);
     if (!r) return r.error();
     into = std::move(r.value());
     return Status::Ok();
@@ -249,7 +249,7 @@ Result<std::vector<SeriesPoint>> SummarizeSeries(store::ReadTx& tx, const Regist
     start = end;
   }
   // One read of the period, counted into its buckets (not one summary per bucket).
-  auto in = tx.Series(store::StatsQuery{ScopeFor(reg, *unit), from, to});
+  auto in = tx.stats().Series(store::StatsQuery{ScopeFor(reg, *unit), from, to});
   if (!in) return in.error();
   auto bucket_of = [&out](Timestamp t) -> SeriesPoint* {
     auto it = std::upper_bound(out.begin(), out.end(), t,

@@ -13,7 +13,8 @@ Result<SweepResult> SweepDeadlines(store::WriteTx& tx, const Registry& reg, Time
   SweepResult result;
   int64_t after = after_id;
   while (result.cases_examined < max_cases) {
-    auto batch = tx.SweepCandidates(now, after, std::min(500, max_cases - result.cases_examined));
+    auto batch =
+        tx.cases().SweepCandidates(now, after, std::min(500, max_cases - result.cases_examined));
     if (!batch) return batch.error();
     if (batch->empty()) break;
     for (Case& c : batch.value()) {
@@ -21,14 +22,14 @@ Result<SweepResult> SweepDeadlines(store::WriteTx& tx, const Registry& reg, Time
       after = c.id;
       const auto events = DeadlineEvents(c, reg.units, now);
       for (const Event& e : events) {
-        if (auto r = tx.AppendEvent(e); !r) return r.error();
+        if (auto r = tx.cases().AppendEvent(e); !r) return r.error();
         Apply(c, e);
         ++result.events_recorded;
         // An overdue case owes its reporter an apology (the other deadline events say nothing).
         if (auto s = QueueReporterNotices(tx, reg, c, e, now); !s) return s.error();
       }
       if (!events.empty()) {
-        if (auto s = tx.UpdateCase(c); !s) return s.error();
+        if (auto s = tx.cases().UpdateCase(c); !s) return s.error();
       }
     }
   }

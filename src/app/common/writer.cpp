@@ -108,7 +108,7 @@ Writer::BatchOutcome Writer::TryBatch(std::deque<Job>& batch, bool savepoints,
     if (savepoints) {
       if (auto s = w.Savepoint(); !s) return failed(s.error());
     }
-    const int64_t before = savepoints ? 0 : w.ChangeCount();
+    const int64_t before = savepoints ? 0 : w.WritesRun();
     bool keep = false;
     t_replaying = ran[i];
     try {
@@ -124,7 +124,7 @@ Writer::BatchOutcome Writer::TryBatch(std::deque<Job>& batch, bool savepoints,
       if (!s) return failed(s.error());
     } else if (!keep) {
       skip[i] = true;  // refused: its answer stands, it does not run again
-      if (w.ChangeCount() != before) return BatchOutcome::kNeedsSavepoints;  // rows to undo
+      if (w.WritesRun() != before) return BatchOutcome::kNeedsSavepoints;  // rows to undo
     }
   }
   if (auto s = w.Commit(); !s) return failed(s.error());

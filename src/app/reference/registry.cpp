@@ -8,13 +8,13 @@ const Category* Registry::FindCategory(std::string_view code) const {
 }
 
 Result<std::shared_ptr<const Registry>> LoadRegistry(store::ReadTx& tx) {
-  auto units = tx.LoadUnits();
+  auto units = tx.reference().LoadUnits();
   if (!units) return units.error();
   auto dir = UnitDirectory::Build(std::move(units.value()));
   if (!dir) return dir.error();
-  auto cats = tx.LoadCategories();
+  auto cats = tx.reference().LoadCategories();
   if (!cats) return cats.error();
-  auto holidays = tx.LoadHolidays();
+  auto holidays = tx.reference().LoadHolidays();
   if (!holidays) return holidays.error();
   auto reg = std::make_shared<Registry>();
   reg->units = std::move(dir.value());

@@ -64,7 +64,7 @@ bool SameUnit(const Unit& a, const Unit& b) {
 
 Status SeedCategories(store::WriteTx& tx) {
   for (const Category& c : DefaultCategories()) {
-    if (auto s = tx.UpsertCategory(c); !s) return s;
+    if (auto s = tx.reference().UpsertCategory(c); !s) return s;
   }
   return Status::Ok();
 }
@@ -111,7 +111,7 @@ Status SeedHolidays(store::WriteTx& tx) {
       {2027, 9, 3, "National Day"},
   };
   for (const H& h : kHolidays) {
-    if (auto s = tx.AddHoliday(DateFromYmd(h.y, h.m, h.d), h.name); !s) return s;
+    if (auto s = tx.reference().AddHoliday(DateFromYmd(h.y, h.m, h.d), h.name); !s) return s;
   }
   return Status::Ok();
 }
@@ -134,7 +134,7 @@ Result<ImportReport> ImportUnits(store::WriteTx& tx, std::string_view csv_text) 
     }
   }
 
-  auto stored = tx.LoadUnits();
+  auto stored = tx.reference().LoadUnits();
   if (!stored) return stored.error();
   std::map<std::string, Unit, std::less<>> existing;
   for (Unit& u : stored.value()) existing.emplace(u.code, std::move(u));
@@ -224,7 +224,7 @@ Result<ImportReport> ImportUnits(store::WriteTx& tx, std::string_view csv_text) 
   for (const Row& row : rows) {
     if (ids.contains(row.unit.code)) continue;
     Unit bare = row.unit;
-    auto id = tx.InsertUnit(bare);
+    auto id = tx.reference().InsertUnit(bare);
     if (!id) return id.error();
     ids[row.unit.code] = *id;
     ++report.inserted;
@@ -236,10 +236,10 @@ Result<ImportReport> ImportUnits(store::WriteTx& tx, std::string_view csv_text) 
     if (!row.merged_into.empty()) u.merged_into_id = ids[row.merged_into];
     auto old = existing.find(u.code);
     if (old != existing.end() && SameUnit(old->second, u)) continue;
-    if (auto s = tx.UpdateUnit(u); !s) return s.error();
+    if (auto s = tx.reference().UpdateUnit(u); !s) return s.error();
     if (old != existing.end()) ++report.updated;
   }
-  auto after = tx.LoadUnits();
+  auto after = tx.reference().LoadUnits();
   if (!after) return after.error();
   if (auto dir = UnitDirectory::Build(std::move(after.value())); !dir) return dir.error();
   return report;

@@ -39,6 +39,7 @@ Statement& Statement::BindNull(int i) {
 }
 
 bool Statement::Step() {
+  if (writes_ != nullptr && sqlite3_stmt_readonly(stmt_) == 0) ++*writes_;
   last_rc_ = sqlite3_step(stmt_);
   if (last_rc_ == SQLITE_ROW) return true;
   if (last_rc_ != SQLITE_DONE) error_ = sqlite3_errmsg(sqlite3_db_handle(stmt_));
@@ -116,7 +117,7 @@ Result<Statement*> Connection::Prepare(const std::string& sql) {
   const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
                                     SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db_, rc, "prepare");
-  auto [pos, _] = cache_.emplace(sql, std::make_unique<Statement>(stmt));
+  auto [pos, _] = cache_.emplace(sql, std::make_unique<Statement>(stmt, &writes_));
   return pos->second.get();
 }
 

@@ -17,7 +17,8 @@ namespace jembatan::store::sqlite {
 
 class Statement {
  public:
-  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  // `writes` (may be null) counts the steps of statements that may change rows.
+  Statement(sqlite3_stmt* stmt, int64_t* writes) : stmt_(stmt), writes_(writes) {}
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -50,6 +51,7 @@ class Statement {
 
  private:
   sqlite3_stmt* stmt_;
+  int64_t* writes_;
   int last_rc_ = SQLITE_OK;
   std::string error_;
 };
@@ -69,11 +71,15 @@ class Connection {
   // Runs one statement without results through the statement cache (BEGIN, COMMIT, ...).
   Status Run(const std::string& sql);
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  // Steps of cached statements that may change rows (not BEGIN, SAVEPOINT or a SELECT), since
+  // the connection opened: the write transaction's WritesRun.
+  int64_t writes_run() const { return writes_; }
   sqlite3* raw() { return db_; }
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
+  int64_t writes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 

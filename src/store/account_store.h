@@ -1,0 +1,56 @@
+// The accounts aggregate: users (with their token and password hashes) and browser sessions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/common/result.h"
+#include "core/common/time.h"
+
+namespace jembatan::store {
+
+struct UserRecord {
+  int64_t id = 0;
+  std::string name;
+  std::string role;
+  int64_t unit_id = 0;
+  Timestamp created_at;
+};
+
+// A signed-in browser session (app/accounts/sessions.h). Known by the hash of its cookie value.
+struct SessionRecord {
+  std::string id_hash;
+  int64_t user_id = 0;
+  std::string csrf_token;
+  Timestamp created_at;
+  Timestamp expires_at;
+};
+
+class AccountReads {
+ public:
+  virtual ~AccountReads() = default;
+  virtual Result<std::optional<UserRecord>> FindUserByTokenHash(std::string_view hash) = 0;
+  virtual Result<std::optional<UserRecord>> FindUserByName(std::string_view name) = 0;
+  virtual Result<std::optional<UserRecord>> FindUserById(int64_t id) = 0;
+  // Users whose unit is one of `unit_ids`, by name. At most `limit`.
+  virtual Result<std::vector<UserRecord>> UsersOfUnits(const std::vector<int64_t>& unit_ids,
+                                                       int limit) = 0;
+  // The Argon2id hash string, "" when the user has no password.
+  virtual Result<std::string> UserPasswordHash(int64_t user_id) = 0;
+  virtual Result<std::optional<SessionRecord>> FindSession(std::string_view id_hash) = 0;
+};
+
+class AccountWrites : public AccountReads {
+ public:
+  // Returns the new id. A name already in use gives ErrorKind::kConflict.
+  virtual Result<int64_t> InsertUser(const UserRecord& u, std::string_view token_hash) = 0;
+  virtual Status SetUserPassword(int64_t user_id, std::string_view password_hash) = 0;
+  virtual Status InsertSession(const SessionRecord& s) = 0;
+  virtual Status DeleteSession(std::string_view id_hash) = 0;
+  virtual Status PurgeSessions(Timestamp expired_before) = 0;
+};
+
+}  // namespace jembatan::store

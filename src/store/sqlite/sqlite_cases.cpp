@@ -1,0 +1,287 @@
+#include <algorithm>
+#include <string>
+
+#include "core/cases/deadlines.h"
+#include "core/common/text_fold.h"
+#include "store/sqlite/case_rows.h"
+#include "store/sqlite/repositories.h"
+
+namespace jembatan::store::sqlite {
+namespace {
+
+constexpr size_t kFirstCategoryParam = 10;
+constexpr int kTextParam = 200;  // ?200 the LIKE pattern, ?201 the text as a tracking code
+
+// SQL only compares them (migration 013).
+void BindRuleColumns(Statement& s, int first, const Case& c) {
+  s.Bind(first, static_cast<int64_t>(IsOpen(c.status)));
+  s.Bind(first + 1, static_cast<int64_t>(IsMarkedOverdue(c)));
+  s.Bind(first + 2, static_cast<int64_t>(IsDueSoon(c)));
+  s.BindOpt(first + 3, OptTimeValue(NextDeadlineAt(c)));
+}
+
+class SqliteCases final : public CaseWrites {
+ public:
+  explicit SqliteCases(Connection& db) : db_(db) {}
+
+  Result<std::optional<Case>> FindCase(std::string_view code, bool with_contacts) override {
+    std::string sql = std::string("SELECT ") + kCaseColumns;
+    if (with_contacts) {
+      sql +=
+          ", k.reporter_name, k.reporter_phone, k.obo_name, k.obo_phone, k.obo_consent "
+          "FROM cases c "
+          "LEFT JOIN case_contacts k ON k.case_id = c.id";
+    } else {
+      sql += " FROM cases c";
+    }
+    sql += " WHERE c.code = ?";
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, code);
+    std::optional<Case> out;
+    if (s.Step()) out = ReadCase(s, with_contacts);
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Result<std::vector<Case>> ListCases(const CaseFilter& f) override {
+    // Every branch reads an index that ends in id, newest first, so a page costs about its size.
+    std::string filters;
+    if (f.status) filters += " AND c.status = ?1";
+    if (!f.category.empty()) filters += " AND c.category = ?2";
+    // Sets (Open311's comma lists): statuses are our own words, written literally; category
+    // codes are bound from ?10 on.
+    if (!f.statuses.empty()) {
+      filters += " AND c.status IN (";
+      for (size_t i = 0; i < f.statuses.size(); ++i) {
+        filters.append(i == 0 ? "'" : ",'").append(ToString(f.statuses[i])).append("'");
+      }
+      filters += ")";
+    }
+    if (!f.categories.empty()) {
+      filters += " AND c.category IN (";
+      for (size_t i = 0; i < f.categories.size(); ++i) {
+        filters.append(i == 0 ? "?" : ",?").append(std::to_string(kFirstCategoryParam + i));
+      }
+      filters += ")";
+    }
+    if (f.submitted_by) filters += " AND c.submitted_by_user_id = ?9";
+    if (f.due_soon) {
+      filters += " AND c.due_soon = 1";
+    }
+    if (!f.text.empty()) {
+      filters += " AND (c.code = ?201 OR c.search_text LIKE ?200 ESCAPE '\\')";
+    }
+    if (f.overdue) {
+      filters += *f.overdue ? " AND c.overdue_now = 1" : " AND c.is_open = 1 AND c.overdue_now = 0";
+    }
+    // Literal, not bound: SQLite must see it to use the partial index cases_beyond.
+    if (f.beyond_level)
+      filters += *f.beyond_level ? " AND c.beyond_level = 1" : " AND c.beyond_level = 0";
+    if (f.created_from) filters += " AND c.created_at >= ?5";
+    if (f.created_to) filters += " AND c.created_at < ?6";
+    if (f.public_only) filters += " AND c.visibility = 'public'";
+    if (f.before_id) filters += " AND c.id < ?7";
+    if (f.by_due) filters += " AND c.due_at IS NOT NULL";
+    if (f.after_due) filters += " AND (c.due_at > ?190 OR (c.due_at = ?190 AND c.id > ?191))";
+    // By due date, each row also carries the order's key (the last column; ReadCase reads the
+    // ones before it).
+    const std::string select = std::string("SELECT ") + kCaseColumns +
+                               (f.by_due ? ", c.due_at AS due_key" : "") + " FROM cases c";
+    // Without statistics the planner prefers the status index and sorts; the partial indexes
+    // hold exactly the overdue, beyond-level and due-soon cases in id order.
+    std::string hint;
+    if (f.scope.kind == UnitScope::Kind::kAll && !f.status && f.category.empty()) {
+      if (f.overdue.value_or(false)) {
+        hint = " INDEXED BY cases_overdue";
+      } else if (f.beyond_level.value_or(false)) {
+        hint = " INDEXED BY cases_beyond";
+      } else if (f.due_soon) {
+        hint = " INDEXED BY cases_due_soon";
+      }
+    }
+    // One ordered index scan per branch of the scope, merged by UNION ALL (no sort, and the
+    // branches are disjoint so nothing repeats).
+    std::string sql;
+    for (const std::string& branch : ScopeBranches(f.scope)) {
+      if (!sql.empty()) sql += " UNION ALL ";
+      sql.append(select).append(hint).append(" WHERE ").append(branch).append(filters);
+    }
+    sql += f.by_due ? " ORDER BY due_key, 1 LIMIT ?8" : " ORDER BY 1 DESC LIMIT ?8";
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    Statement& s = **st;
+    if (f.status) s.Bind(1, ToString(*f.status));
+    if (!f.category.empty()) s.Bind(2, f.category);
+    BindScope(s, f.scope);
+    if (f.created_from) s.Bind(5, f.created_from->seconds);
+    if (f.created_to) s.Bind(6, f.created_to->seconds);
+    if (f.before_id) s.Bind(7, *f.before_id);
+    if (f.after_due) s.Bind(190, f.after_due->first.seconds).Bind(191, f.after_due->second);
+    s.Bind(8, static_cast<int64_t>(f.limit));
+    if (f.submitted_by) s.Bind(9, *f.submitted_by);
+    if (!f.text.empty()) {
+      std::string like = "%";
+      for (char ch : f.folded_text) {
+        if (ch == '%' || ch == '_' || ch == '\\') like += '\\';
+        like += ch;
+      }
+      like += '%';
+      s.Bind(kTextParam, like);
+      s.Bind(kTextParam + 1, f.text);
+    }
+    for (size_t i = 0; i < f.categories.size(); ++i) {
+      s.Bind(static_cast<int>(kFirstCategoryParam + i), f.categories[i]);
+    }
+    std::vector<Case> out;
+    while (s.Step()) out.push_back(ReadCase(s, false));
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Result<std::vector<Event>> CaseEvents(int64_t case_id) override {
+    auto st = db_.Prepare(
+        "SELECT e.id, e.case_id, e.at, e.actor_user_id, e.actor, e.kind, e.from_status, "
+        "e.to_status, e.note, e.answer, e.reason, e.unit_id, e.into_code, e.assignee_user_id, "
+        "e.ack_due, e.public_update FROM events e WHERE e.case_id = ? ORDER BY e.id");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, case_id);
+    std::vector<Event> out;
+    while (s.Step()) {
+      Event e;
+      e.id = s.Int(0);
+      e.case_id = s.Int(1);
+      e.at = Timestamp{s.Int(2)};
+      e.actor = Actor{s.OptInt(3), s.Text(4)};
+      e.kind = ParseEventKind(s.Text(5)).value_or(EventKind::kSubmitted);
+      e.from = ParseCaseStatus(s.Text(6)).value_or(CaseStatus::kReceived);
+      e.to = ParseCaseStatus(s.Text(7)).value_or(CaseStatus::kReceived);
+      e.note = s.Text(8);
+      e.answer = s.Text(9);
+      e.reason = s.Text(10);
+      e.unit_id = s.OptInt(11);
+      e.into = s.Text(12);
+      e.assignee_user_id = s.OptInt(13);
+      e.ack_due = OptTime(s, 14);
+      e.update = s.Text(15);
+      out.push_back(std::move(e));
+    }
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Result<std::optional<std::string>> CasePinHash(int64_t case_id) override {
+    auto st = db_.Prepare("SELECT pin_hash FROM cases WHERE id = ?");
+    if (!st) return st.error();
+    (*st)->Bind(1, case_id);
+    std::optional<std::string> out;
+    if ((*st)->Step()) out = (*st)->Text(0);
+    (*st)->Reset();
+    return out;
+  }
+
+  Result<int64_t> InsertCase(const Case& c, std::string_view pin_hash) override {
+    auto st = db_.Prepare(
+        "INSERT INTO cases(code, status, category, location_unit_id, assigned_unit_id, title, "
+        "body, lat, lon, channel, visibility, language, beyond_level, created_at, ack_due, "
+        "resolve_due, warn_at, pin_hash, submitted_by_user_id, commune_id, updated_at, "
+        "search_text, due_at, is_open, overdue_now, due_soon, next_deadline_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
+    s.Bind(5, c.assigned_unit_id).Bind(6, c.title).Bind(7, c.body).BindOpt(8, c.lat);
+    s.BindOpt(9, c.lon).Bind(10, c.channel).Bind(11, ToString(c.visibility)).Bind(12, c.language);
+    s.Bind(13, static_cast<int64_t>(c.beyond_level)).Bind(14, c.created_at.seconds);
+    s.Bind(15, c.deadlines.ack_due.seconds).Bind(16, c.deadlines.resolve_due.seconds);
+    s.Bind(17, c.deadlines.warn_at.seconds).Bind(18, pin_hash).BindOpt(19, c.submitted_by_user_id);
+    s.Bind(20, c.commune_unit_id).Bind(21, std::max(c.updated_at, c.created_at).seconds);
+    // Intake folds it (PrepareCase); a case made some other way is folded here.
+    s.Bind(22, c.search_text.empty() ? CaseSearchText(c.title, c.body) : c.search_text);
+    s.BindOpt(23, OptTimeValue(OwedBy(c)));
+    BindRuleColumns(s, 24, c);
+    if (auto e = s.Run(); !e) return e.error();
+    const int64_t id = db_.LastInsertId();
+    if (c.reporter || c.on_behalf_of) {
+      auto ct = db_.Prepare(
+          "INSERT INTO case_contacts(case_id, reporter_name, reporter_phone, obo_name, obo_phone, "
+          "obo_consent) VALUES (?,?,?,?,?,?)");
+      if (!ct) return ct.error();
+      const Contact r = c.reporter.value_or(Contact{});
+      const Contact o = c.on_behalf_of.value_or(Contact{});
+      (*ct)->Bind(1, id).Bind(2, r.name).Bind(3, r.phone).Bind(4, o.name).Bind(5, o.phone);
+      (*ct)->Bind(6, static_cast<int64_t>(o.consent));
+      if (auto e = (*ct)->Run(); !e) return e.error();
+    }
+    return id;
+  }
+
+  Status UpdateCase(const Case& c) override {
+    auto st = db_.Prepare(
+        "UPDATE cases SET status=?, assigned_unit_id=?, assignee_user_id=?, ack_due=?, "
+        "accepted_at=?, resolved_at=?, first_resolved_at=?, closed_at=?, warned_at=?, "
+        "overdue_at=?, escalated_to_unit_id=?, reopen_count=?, answer=?, reject_reason=?, "
+        "merged_into=?, updated_at=?, due_at=?, is_open=?, overdue_now=?, due_soon=?, "
+        "next_deadline_at=? WHERE id=?");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, ToString(c.status)).Bind(2, c.assigned_unit_id).BindOpt(3, c.assignee_user_id);
+    s.Bind(4, c.deadlines.ack_due.seconds).BindOpt(5, OptTimeValue(c.accepted_at));
+    s.BindOpt(6, OptTimeValue(c.resolved_at)).BindOpt(7, OptTimeValue(c.first_resolved_at));
+    s.BindOpt(8, OptTimeValue(c.closed_at)).BindOpt(9, OptTimeValue(c.warned_at));
+    s.BindOpt(10, OptTimeValue(c.overdue_at)).BindOpt(11, c.escalated_to_unit_id);
+    s.Bind(12, static_cast<int64_t>(c.reopen_count)).Bind(13, c.answer).Bind(14, c.reject_reason);
+    s.Bind(15, c.merged_into).Bind(16, c.updated_at.seconds);
+    s.BindOpt(17, OptTimeValue(OwedBy(c)));
+    BindRuleColumns(s, 18, c);
+    s.Bind(22, c.id);
+    return s.Run();
+  }
+
+  Result<int64_t> AppendEvent(const Event& e) override {
+    auto st = db_.Prepare(
+        "INSERT INTO events(case_id, at, actor_user_id, actor, kind, from_status, to_status, "
+        "note, answer, reason, unit_id, into_code, assignee_user_id, ack_due, public_update) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, e.case_id).Bind(2, e.at.seconds).BindOpt(3, e.actor.user_id).Bind(4, e.actor.label);
+    s.Bind(5, ToString(e.kind)).Bind(6, ToString(e.from)).Bind(7, ToString(e.to)).Bind(8, e.note);
+    s.Bind(9, e.answer).Bind(10, e.reason).BindOpt(11, e.unit_id).Bind(12, e.into);
+    s.BindOpt(13, e.assignee_user_id).BindOpt(14, OptTimeValue(e.ack_due)).Bind(15, e.update);
+    if (auto r = s.Run(); !r) return r.error();
+    return db_.LastInsertId();
+  }
+
+  Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) override {
+    // next_deadline_at is core's NextDeadlineAt, stored with the case (migration 013): only the
+    // cases whose next deadline event may be due by now are read.
+    auto st = db_.Prepare(std::string("SELECT ") + kCaseColumns +
+                          " FROM cases c INDEXED BY cases_next_deadline WHERE "
+                          "c.next_deadline_at <= ?1 AND c.id > ?2 ORDER BY c.id LIMIT ?3");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, now.seconds).Bind(2, after_id).Bind(3, static_cast<int64_t>(limit));
+    std::vector<Case> out;
+    while (s.Step()) out.push_back(ReadCase(s, false));
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+ private:
+  Connection& db_;
+};
+
+}  // namespace
+
+std::unique_ptr<CaseWrites> MakeCaseRepository(Connection& db) {
+  return std::make_unique<SqliteCases>(db);
+}
+
+}  // namespace jembatan::store::sqlite
