@@ -36,8 +36,9 @@ struct CaseFilter {
   bool by_due = false;
   std::optional<std::pair<Timestamp, int64_t>> after_due;
   // A tracking code (`text`, exact), or words found in the title or body: `folded_text` is the
-  // query folded by core (FoldForMatch), compared with the case's stored folded words, so case
-  // and diacritics do not matter. Empty: no condition.
+  // query folded by core (FoldForMatch), compared with the case's stored folded words, so case,
+  // diacritics and punctuation do not matter (a query of punctuation alone matches only a code).
+  // Empty `text`: no condition.
   std::string text;
   std::string folded_text;
 };
@@ -56,7 +57,8 @@ class CaseReads {
 
 class CaseWrites : public CaseReads {
  public:
-  // Returns the new id. A tracking code already in use gives ErrorKind::kConflict.
+  // Stores the whole case (its projection, contacts and PIN hash) and returns the new id. A
+  // tracking code already in use gives ErrorKind::kConflict.
   virtual Result<int64_t> InsertCase(const Case& c, std::string_view pin_hash) = 0;
   // Writes the projection columns of an existing case (not its contacts or body).
   virtual Status UpdateCase(const Case& c) = 0;

@@ -1,7 +1,7 @@
-// Use cases against a real SQLite file: submission, actions with scope, listing with cursors,
-// the append-only log, idempotent sweeps, the group-commit writer and the unit import.
+// Use cases against a real store: submission, actions with scope, listing with cursors, the
+// event log, idempotent sweeps, the group-commit writer and the unit import. (What the store
+// itself promises is tests/store; what only SQLite does, tests/store/sqlite_engine_test.cpp.)
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <array>
 #include <atomic>
@@ -18,6 +18,8 @@
 #include "app/channels/outbox.h"
 #include "app/common/writer.h"
 #include "app/reference/setup.h"
+#include "core/common/text_fold.h"
+#include "store/open.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace jembatan {
@@ -46,7 +48,7 @@ class AppTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    auto s = store::OpenSqliteStore((dir_ / "t.db").string());
+    auto s = store::Open("sqlite:" + (dir_ / "t.db").string());
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(s.value());
     auto tx = Write();
@@ -223,84 +225,6 @@ TEST_F(AppTest, MergeIntoAnotherCase) {
   auto other = Submit("V21").c.code;
   EXPECT_EQ(Act(officer1_, a, CaseAction::kMerge, {.into = other}).error().kind,
             ErrorKind::kForbidden);
-}
-
-TEST_F(AppTest, EventsAreAppendOnly) {
-  Submit("V11");
-  // The store offers no way to change events; the schema refuses it even through raw SQL.
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "t.db").string().c_str(), &raw), SQLITE_OK);
-  char* msg = nullptr;
-  EXPECT_NE(sqlite3_exec(raw, "UPDATE events SET note='x'", nullptr, nullptr, &msg), SQLITE_OK);
-  sqlite3_free(msg);
-  EXPECT_NE(sqlite3_exec(raw, "DELETE FROM events", nullptr, nullptr, &msg), SQLITE_OK);
-  sqlite3_free(msg);
-  sqlite3_close(raw);
-}
-
-// "cau treo" finds "Cầu treo hỏng" (the fixture's body), also for a case stored before its folded
-// words existed (migration 011): the store fills them when it is opened.
-TEST_F(AppTest, TextSearchIgnoresCaseAndDiacriticsAlsoForOlderCases) {
-  const std::string code = Submit("V11").c.code;
-  store_.reset();
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "t.db").string().c_str(), &raw), SQLITE_OK);
-  // As a database from before migration 011: no folded words, and not yet filled.
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "UPDATE cases SET search_text = NULL;"
-                         "DELETE FROM derived_fills WHERE name = 'search_text'",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(raw);
-  store_ = std::move(store::OpenSqliteStore((dir_ / "t.db").string()).value());
-  for (const std::string words : {"cau treo", "CẦU TREO", "treo hong", "Cầu-treo"}) {
-    app::ListQuery q;
-    q.text = words;
-    auto tx = Read();
-    auto page = app::ListCases(*tx, *reg_, q, &officer1_);
-    ASSERT_TRUE(page.ok());
-    ASSERT_EQ(page->cases.size(), 1u) << words;
-    EXPECT_EQ(page->cases[0].c.code, code);
-  }
-  app::ListQuery none;
-  none.text = "treo cau";  // words in another order are another phrase
-  auto tx = Read();
-  EXPECT_TRUE(app::ListCases(*tx, *reg_, none, &officer1_)->cases.empty());
-}
-
-// A case stored before migration 013 (no rule columns, not yet filled) is swept and listed as
-// overdue once the store is opened again: the store fills the columns through core's rules.
-TEST_F(AppTest, CasesFromBeforeTheRuleColumnsAreSweptAndListed) {
-  const std::string code = Submit("V11").c.code;
-  store_.reset();
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ / "t.db").string().c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw,
-                         "UPDATE cases SET is_open = 0, overdue_now = 0, due_soon = 0, "
-                         "next_deadline_at = NULL;"
-                         "DELETE FROM derived_fills WHERE name = 'case_rules'",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(raw);
-  store_ = std::move(store::OpenSqliteStore((dir_ / "t.db").string()).value());
-  const Timestamp later{now_.seconds + 90 * kSecondsPerDay};
-  {
-    auto tx = Write();
-    auto swept = app::SweepDeadlines(*tx, *reg_, later);
-    ASSERT_TRUE(swept.ok());
-    EXPECT_EQ(swept->cases_examined, 1);
-    EXPECT_GE(swept->events_recorded, 1);  // overdue (and escalated)
-    ASSERT_TRUE(tx->Commit().ok());
-  }
-  app::ListQuery q;
-  q.overdue = true;
-  auto tx = Read();
-  auto page = app::ListCases(*tx, *reg_, q, &officer1_);
-  ASSERT_TRUE(page.ok());
-  ASSERT_EQ(page->cases.size(), 1u);
-  EXPECT_EQ(page->cases[0].c.code, code);
-  q.overdue = false;
-  EXPECT_TRUE(app::ListCases(*tx, *reg_, q, &officer1_)->cases.empty());
 }
 
 // The inbox's order: open cases by the deadline their unit owes next (acknowledge a received
@@ -693,6 +617,7 @@ TEST_F(AppTest, WriterReplaysABatchWithoutARefusedJobThatChangedRows) {
   store::CaseFilter f;
   f.limit = 100;
   f.text = "replay";
+  f.folded_text = FoldForMatch(f.text);
   EXPECT_EQ(tx->cases().ListCases(f)->size(), 2u);
 }
 

@@ -71,8 +71,11 @@ class SqliteCases final : public CaseWrites {
     if (f.due_soon) {
       filters += " AND c.due_soon = 1";
     }
+    // A query without words (only punctuation) can only be a tracking code.
+    const bool words = !f.text.empty() && !f.folded_text.empty();
     if (!f.text.empty()) {
-      filters += " AND (c.code = ?201 OR c.search_text LIKE ?200 ESCAPE '\\')";
+      filters += words ? " AND (c.code = ?201 OR c.search_text LIKE ?200 ESCAPE '\\')"
+                       : " AND c.code = ?201";
     }
     if (f.overdue) {
       filters += *f.overdue ? " AND c.overdue_now = 1" : " AND c.is_open = 1 AND c.overdue_now = 0";
@@ -122,7 +125,7 @@ class SqliteCases final : public CaseWrites {
     if (f.after_due) s.Bind(190, f.after_due->first.seconds).Bind(191, f.after_due->second);
     s.Bind(8, static_cast<int64_t>(f.limit));
     if (f.submitted_by) s.Bind(9, *f.submitted_by);
-    if (!f.text.empty()) {
+    if (words) {
       std::string like = "%";
       for (char ch : f.folded_text) {
         if (ch == '%' || ch == '_' || ch == '\\') like += '\\';
@@ -130,8 +133,8 @@ class SqliteCases final : public CaseWrites {
       }
       like += '%';
       s.Bind(kTextParam, like);
-      s.Bind(kTextParam + 1, f.text);
     }
+    if (!f.text.empty()) s.Bind(kTextParam + 1, f.text);
     for (size_t i = 0; i < f.categories.size(); ++i) {
       s.Bind(static_cast<int>(kFirstCategoryParam + i), f.categories[i]);
     }
@@ -190,8 +193,10 @@ class SqliteCases final : public CaseWrites {
         "INSERT INTO cases(code, status, category, location_unit_id, assigned_unit_id, title, "
         "body, lat, lon, channel, visibility, language, beyond_level, created_at, ack_due, "
         "resolve_due, warn_at, pin_hash, submitted_by_user_id, commune_id, updated_at, "
-        "search_text, due_at, is_open, overdue_now, due_soon, next_deadline_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "search_text, due_at, is_open, overdue_now, due_soon, next_deadline_at, "
+        "assignee_user_id, accepted_at, resolved_at, first_resolved_at, closed_at, warned_at, "
+        "overdue_at, escalated_to_unit_id, reopen_count, answer, reject_reason, merged_into) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
@@ -205,6 +210,14 @@ class SqliteCases final : public CaseWrites {
     s.Bind(22, c.search_text.empty() ? CaseSearchText(c.title, c.body) : c.search_text);
     s.BindOpt(23, OptTimeValue(OwedBy(c)));
     BindRuleColumns(s, 24, c);
+    // A new case has none of these yet; a case that has moved on (copied from another store)
+    // keeps them.
+    s.BindOpt(28, c.assignee_user_id).BindOpt(29, OptTimeValue(c.accepted_at));
+    s.BindOpt(30, OptTimeValue(c.resolved_at)).BindOpt(31, OptTimeValue(c.first_resolved_at));
+    s.BindOpt(32, OptTimeValue(c.closed_at)).BindOpt(33, OptTimeValue(c.warned_at));
+    s.BindOpt(34, OptTimeValue(c.overdue_at)).BindOpt(35, c.escalated_to_unit_id);
+    s.Bind(36, static_cast<int64_t>(c.reopen_count)).Bind(37, c.answer).Bind(38, c.reject_reason);
+    s.Bind(39, c.merged_into);
     if (auto e = s.Run(); !e) return e.error();
     const int64_t id = db_.LastInsertId();
     if (c.reporter || c.on_behalf_of) {

@@ -1,0 +1,928 @@
+// The store's contract: what every repository method returns, in which order, which errors, and
+// how transactions behave, written once against store/store.h and run on every engine. An
+// engine is named by the URL store::Open takes; SQLite always runs, PostgreSQL joins when the
+// test script gives it a server (JEMBATAN_TEST_POSTGRES_URL, see scripts/test).
+//
+// Nothing here knows an engine's SQL: a test that needs one engine's behaviour belongs in that
+// engine's own tests (tests/unit/app_sqlite_test.cpp for SQLite's triggers and migrations).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/cases/deadlines.h"
+#include "core/common/text_fold.h"
+#include "store/open.h"
+#include "store/store.h"
+
+namespace jembatan {
+namespace {
+
+namespace fs = std::filesystem;
+using store::CaseFilter;
+
+constexpr int64_t kDay = 86400;
+const Timestamp kT0{1'780'000'000};  // a Monday in 2026
+
+std::vector<std::string> Engines() {
+  std::vector<std::string> out{"sqlite"};
+  if (const char* pg = std::getenv("JEMBATAN_TEST_POSTGRES_URL"); pg != nullptr && *pg != '\0') {
+    out.emplace_back("postgres");
+  }
+  return out;
+}
+
+class StoreContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string name = "jembatan-contract-" + std::to_string(::getpid()) + "-" +
+                       ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');  // "Test/sqlite"
+    dir_ = fs::temp_directory_path() / name;
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    const std::string url = GetParam() == "sqlite" ? "sqlite:" + (dir_ / "t.db").string()
+                                                   : std::getenv("JEMBATAN_TEST_POSTGRES_URL");
+    auto s = store::Open(url);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    store_ = std::move(s.value());
+
+    auto tx = Write();
+    auto& ref = tx->reference();
+    province_ = Add(ref, {0, "P", "Province", UnitLevel::kProvince});
+    dept_ = Add(ref, {0, "D", "Forestry", UnitLevel::kDepartment, province_});
+    c1_ = Add(ref, {0, "C1", "Bien Son", UnitLevel::kCommune, province_});
+    v11_ = Add(ref, {0, "V11", "Cong Lau", UnitLevel::kVillage, c1_});
+    c2_ = Add(ref, {0, "C2", "Son Hai", UnitLevel::kCommune, province_, true});
+    ASSERT_TRUE(ref.UpsertCategory({"roads", "Jalan", "Đường", "Roads", "", 2, 15, 5}).ok());
+    ASSERT_TRUE(ref.UpsertCategory({"forest", "Hutan", "Rừng", "Forest", "D", 3, 20, 5}).ok());
+    auto& acc = tx->accounts();
+    officer_ = acc.InsertUser({0, "officer.c1", "officer", c1_, kT0}, "token-hash-1").value();
+    member_ = acc.InsertUser({0, "member.a", "member", c1_, kT0}, "token-hash-2").value();
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  std::unique_ptr<store::WriteTx> Write() {
+    auto tx = store_->BeginWrite();
+    EXPECT_TRUE(tx.ok()) << tx.error().message;
+    return std::move(tx.value());
+  }
+  std::unique_ptr<store::ReadTx> Read() {
+    auto tx = store_->BeginRead();
+    EXPECT_TRUE(tx.ok()) << tx.error().message;
+    return std::move(tx.value());
+  }
+  static int64_t Add(store::ReferenceWrites& ref, const Unit& u) {
+    auto id = ref.InsertUnit(u);
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    return id.ok() ? *id : 0;
+  }
+
+  // A received case in `location` (a village of C1 or a commune), handled by `assigned`, filed
+  // `day` days after kT0, with deadlines 2, 15 and 12 days later.
+  Case NewCase(const std::string& code, int64_t location, int day = 0, int64_t assigned = 0) {
+    Case c;
+    c.code = code;
+    c.category = "roads";
+    c.location_unit_id = location;
+    c.commune_unit_id = location == v11_ ? c1_ : location;
+    c.assigned_unit_id = assigned != 0 ? assigned : c.commune_unit_id;
+    c.title = "Jembatan " + code;
+    c.body = "Body of " + code;
+    c.channel = "web";
+    c.language = "id";
+    c.created_at = Timestamp{kT0.seconds + day * kDay};
+    c.updated_at = c.created_at;
+    c.deadlines = Deadlines{Timestamp{c.created_at.seconds + 2 * kDay},
+                            Timestamp{c.created_at.seconds + 15 * kDay},
+                            Timestamp{c.created_at.seconds + 12 * kDay}};
+    return c;
+  }
+  int64_t Insert(store::WriteTx& tx, Case& c, const std::string& pin_hash = "pin") {
+    auto id = tx.cases().InsertCase(c, pin_hash);
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    c.id = id.ok() ? *id : 0;
+    return c.id;
+  }
+  std::vector<std::string> Codes(const CaseFilter& f) {
+    auto rows = Read()->cases().ListCases(f);
+    EXPECT_TRUE(rows.ok()) << rows.error().message;
+    std::vector<std::string> out;
+    if (rows.ok()) {
+      for (const Case& c : *rows) out.push_back(c.code);
+    }
+    return out;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<store::Store> store_;
+  int64_t province_ = 0, dept_ = 0, c1_ = 0, v11_ = 0, c2_ = 0;
+  int64_t officer_ = 0, member_ = 0;
+};
+
+using Strings = std::vector<std::string>;
+
+// --- reference ---------------------------------------------------------------------------
+
+TEST_P(StoreContract, UnitsComeBackInIdOrderWithEveryFieldAndCodesAreUnique) {
+  {
+    auto tx = Write();
+    Unit old{0, "OLD", "Old commune", UnitLevel::kCommune, province_, false, true};
+    old.valid_from = Date{20000};
+    old.valid_to = Date{20500};
+    old.merged_into_id = c1_;
+    old.lat = 22.125;
+    old.lon = 105.5;
+    ASSERT_TRUE(tx->reference().InsertUnit(old).ok());
+    auto dup = tx->reference().InsertUnit({0, "C1", "Again", UnitLevel::kCommune, province_});
+    ASSERT_FALSE(dup.ok());
+    EXPECT_EQ(dup.error().kind, ErrorKind::kConflict);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto units = Read()->reference().LoadUnits().value();
+  ASSERT_EQ(units.size(), 6u);
+  Strings codes;
+  for (const Unit& u : units) codes.push_back(u.code);
+  EXPECT_EQ(codes, (Strings{"P", "D", "C1", "V11", "C2", "OLD"}));
+  const Unit& old = units.back();
+  EXPECT_EQ(old.name, "Old commune");
+  EXPECT_EQ(old.level, UnitLevel::kCommune);
+  EXPECT_EQ(old.parent_id, province_);
+  EXPECT_FALSE(old.remote);
+  EXPECT_TRUE(old.ethnic_minority);
+  EXPECT_EQ(old.valid_from->days, 20000);
+  EXPECT_EQ(old.valid_to->days, 20500);
+  EXPECT_EQ(old.merged_into_id, c1_);
+  EXPECT_DOUBLE_EQ(*old.lat, 22.125);
+  EXPECT_DOUBLE_EQ(*old.lon, 105.5);
+  EXPECT_TRUE(units[4].remote);
+  EXPECT_FALSE(units[0].parent_id.has_value());
+  EXPECT_FALSE(units[0].lat.has_value());
+}
+
+TEST_P(StoreContract, UpdateUnitRewritesItsFields) {
+  auto tx = Write();
+  Unit c2 = tx->reference().LoadUnits().value()[4];
+  c2.name = "Son Hai Baru";
+  c2.lat = 21.0;
+  c2.lon = 104.0;
+  c2.remote = false;
+  ASSERT_TRUE(tx->reference().UpdateUnit(c2).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  const Unit got = Read()->reference().LoadUnits().value()[4];
+  EXPECT_EQ(got.id, c2_);
+  EXPECT_EQ(got.name, "Son Hai Baru");
+  EXPECT_FALSE(got.remote);
+  EXPECT_DOUBLE_EQ(*got.lat, 21.0);
+}
+
+TEST_P(StoreContract, CategoriesKeepTheirFirstOrderAndAnUpsertReplacesEveryField) {
+  {
+    auto tx = Write();
+    ASSERT_TRUE(
+        tx->reference()
+            .UpsertCategory({"roads", "Jalan desa", "Đường làng", "Village roads", "D", 4, 30, 7})
+            .ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto cats = Read()->reference().LoadCategories().value();
+  ASSERT_EQ(cats.size(), 2u);
+  EXPECT_EQ(cats[0].code, "roads");
+  EXPECT_EQ(cats[1].code, "forest");
+  EXPECT_EQ(cats[0].name_id, "Jalan desa");
+  EXPECT_EQ(cats[0].name_vi, "Đường làng");
+  EXPECT_EQ(cats[0].name_en, "Village roads");
+  EXPECT_EQ(cats[0].handling_unit_code, "D");
+  EXPECT_EQ(cats[0].ack_days, 4);
+  EXPECT_EQ(cats[0].resolve_days, 30);
+  EXPECT_EQ(cats[0].remote_extra_days, 7);
+}
+
+TEST_P(StoreContract, AHolidayAddedTwiceIsOneDay) {
+  auto tx = Write();
+  ASSERT_TRUE(tx->reference().AddHoliday(Date{20454}, "Tahun Baru").ok());
+  ASSERT_TRUE(tx->reference().AddHoliday(Date{20454}, "New Year").ok());
+  ASSERT_TRUE(tx->reference().AddHoliday(Date{20455}, "").ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  EXPECT_EQ(Read()->reference().LoadHolidays().value(), (std::set<Date>{Date{20454}, Date{20455}}));
+}
+
+// --- accounts ----------------------------------------------------------------------------
+
+TEST_P(StoreContract, UsersAreFoundByNameTokenHashAndIdAndNamesAreUnique) {
+  auto tx = Read();
+  auto& acc = tx->accounts();
+  auto by_name = acc.FindUserByName("officer.c1").value();
+  ASSERT_TRUE(by_name.has_value());
+  EXPECT_EQ(by_name->id, officer_);
+  EXPECT_EQ(by_name->role, "officer");
+  EXPECT_EQ(by_name->unit_id, c1_);
+  EXPECT_EQ(by_name->created_at, kT0);
+  EXPECT_EQ(acc.FindUserByTokenHash("token-hash-2").value()->name, "member.a");
+  EXPECT_EQ(acc.FindUserById(member_).value()->name, "member.a");
+  EXPECT_FALSE(acc.FindUserByName("OFFICER.C1").value().has_value());  // exact, not folded
+  EXPECT_FALSE(acc.FindUserByTokenHash("token-hash-3").value().has_value());
+  EXPECT_FALSE(acc.FindUserById(9999).value().has_value());
+  tx.reset();
+  auto w = Write();
+  auto dup = w->accounts().InsertUser({0, "officer.c1", "admin", province_, kT0}, "other");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().kind, ErrorKind::kConflict);
+}
+
+TEST_P(StoreContract, UsersOfUnitsAreOrderedByNameUpToTheLimit) {
+  {
+    auto tx = Write();
+    ASSERT_TRUE(tx->accounts().InsertUser({0, "aa.first", "officer", c2_, kT0}, "h3").ok());
+    ASSERT_TRUE(tx->accounts().InsertUser({0, "zz.last", "officer", c1_, kT0}, "h4").ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto tx = Read();
+  auto names = [&](const std::vector<int64_t>& units, int limit) {
+    Strings out;
+    const auto users = tx->accounts().UsersOfUnits(units, limit).value();
+    for (const auto& u : users) out.push_back(u.name);
+    return out;
+  };
+  EXPECT_EQ(names({c1_, c2_}, 10), (Strings{"aa.first", "member.a", "officer.c1", "zz.last"}));
+  EXPECT_EQ(names({c1_}, 2), (Strings{"member.a", "officer.c1"}));
+  EXPECT_EQ(names({}, 10), Strings{});
+  EXPECT_EQ(names({dept_}, 10), Strings{});
+}
+
+TEST_P(StoreContract, APasswordHashIsEmptyUntilSet) {
+  EXPECT_EQ(Read()->accounts().UserPasswordHash(officer_).value(), "");
+  auto tx = Write();
+  ASSERT_TRUE(tx->accounts().SetUserPassword(officer_, "$argon2id$v=19$x").ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  EXPECT_EQ(Read()->accounts().UserPasswordHash(officer_).value(), "$argon2id$v=19$x");
+  EXPECT_EQ(Read()->accounts().UserPasswordHash(member_).value(), "");
+}
+
+TEST_P(StoreContract, SessionsAreFoundDeletedAndPurgedWhenExpired) {
+  {
+    auto tx = Write();
+    auto& acc = tx->accounts();
+    ASSERT_TRUE(
+        acc.InsertSession({"s-old", officer_, "csrf-1", kT0, Timestamp{kT0.seconds + 10}}).ok());
+    ASSERT_TRUE(
+        acc.InsertSession({"s-new", officer_, "csrf-2", kT0, Timestamp{kT0.seconds + 99}}).ok());
+    ASSERT_TRUE(
+        acc.InsertSession({"s-gone", member_, "csrf-3", kT0, Timestamp{kT0.seconds + 99}}).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto got = Read()->accounts().FindSession("s-new").value();
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->user_id, officer_);
+  EXPECT_EQ(got->csrf_token, "csrf-2");
+  EXPECT_EQ(got->expires_at.seconds, kT0.seconds + 99);
+  {
+    auto tx = Write();
+    ASSERT_TRUE(tx->accounts().PurgeSessions(Timestamp{kT0.seconds + 50}).ok());
+    ASSERT_TRUE(tx->accounts().DeleteSession("s-gone").ok());
+    ASSERT_TRUE(tx->accounts().DeleteSession("never-was").ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto tx = Read();
+  EXPECT_FALSE(tx->accounts().FindSession("s-old").value().has_value());
+  EXPECT_FALSE(tx->accounts().FindSession("s-gone").value().has_value());
+  EXPECT_TRUE(tx->accounts().FindSession("s-new").value().has_value());
+}
+
+// --- cases -------------------------------------------------------------------------------
+
+TEST_P(StoreContract, ACaseComesBackWithItsContactsOnlyWhenAskedAndCodesAreUnique) {
+  Case c = NewCase("JB-AAA", v11_);
+  c.reporter = Contact{"Ibu Sari", "+6281234"};
+  c.on_behalf_of = Contact{"Pak Budi", "+6289999", true};
+  c.lat = -7.25;
+  c.lon = 110.5;
+  c.visibility = Visibility::kPrivate;
+  c.beyond_level = true;
+  c.submitted_by_user_id = member_;
+  {
+    auto tx = Write();
+    Insert(*tx, c, "hash-of-pin");
+    Case again = NewCase("JB-AAA", c2_);
+    auto dup = tx->cases().InsertCase(again, "x");
+    ASSERT_FALSE(dup.ok());
+    EXPECT_EQ(dup.error().kind, ErrorKind::kConflict);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto tx = Read();
+  auto bare = tx->cases().FindCase("JB-AAA", false).value();
+  ASSERT_TRUE(bare.has_value());
+  EXPECT_EQ(bare->id, c.id);
+  EXPECT_FALSE(bare->reporter.has_value());
+  EXPECT_FALSE(bare->on_behalf_of.has_value());
+  EXPECT_EQ(bare->title, "Jembatan JB-AAA");
+  EXPECT_EQ(bare->body, "Body of JB-AAA");
+  EXPECT_EQ(bare->commune_unit_id, c1_);
+  EXPECT_EQ(bare->assigned_unit_id, c1_);
+  EXPECT_EQ(bare->visibility, Visibility::kPrivate);
+  EXPECT_TRUE(bare->beyond_level);
+  EXPECT_EQ(bare->submitted_by_user_id, member_);
+  EXPECT_DOUBLE_EQ(*bare->lat, -7.25);
+  EXPECT_EQ(bare->deadlines.resolve_due, c.deadlines.resolve_due);
+  auto full = tx->cases().FindCase("JB-AAA", true).value();
+  ASSERT_TRUE(full->reporter.has_value());
+  EXPECT_EQ(full->reporter->phone, "+6281234");
+  EXPECT_EQ(full->on_behalf_of->name, "Pak Budi");
+  EXPECT_TRUE(full->on_behalf_of->consent);
+  EXPECT_EQ(tx->cases().CasePinHash(c.id).value(), "hash-of-pin");
+  EXPECT_FALSE(tx->cases().CasePinHash(c.id + 100).value().has_value());
+  EXPECT_FALSE(tx->cases().FindCase("JB-ZZZ", true).value().has_value());
+  EXPECT_FALSE(tx->cases().FindCase("jb-aaa", false).value().has_value());  // codes are exact
+}
+
+TEST_P(StoreContract, UpdateCaseWritesTheProjectionAndEventsComeBackInOrder) {
+  Case c = NewCase("JB-UPD", v11_);
+  c.reporter = Contact{"Ibu Sari", "+6281234"};
+  auto tx = Write();
+  Insert(*tx, c);
+  c.status = CaseStatus::kResolved;
+  c.assignee_user_id = officer_;
+  c.accepted_at = Timestamp{kT0.seconds + 3600};
+  c.resolved_at = c.first_resolved_at = Timestamp{kT0.seconds + 7200};
+  c.answer = "Diperbaiki";
+  c.updated_at = *c.resolved_at;
+  ASSERT_TRUE(tx->cases().UpdateCase(c).ok());
+  Event submitted{0, c.id, kT0, Actor{std::nullopt, "reporter"}, EventKind::kSubmitted};
+  Event resolved{0,
+                 c.id,
+                 *c.resolved_at,
+                 Actor{officer_, "officer.c1"},
+                 EventKind::kResolved,
+                 CaseStatus::kInProgress,
+                 CaseStatus::kResolved,
+                 "Sudah",
+                 "internal"};
+  resolved.answer = "Diperbaiki";
+  const int64_t first = tx->cases().AppendEvent(submitted).value();
+  const int64_t second = tx->cases().AppendEvent(resolved).value();
+  EXPECT_LT(first, second);
+  ASSERT_TRUE(tx->Commit().ok());
+  auto r = Read();
+  const Case got = **r->cases().FindCase("JB-UPD", true);
+  EXPECT_EQ(got.status, CaseStatus::kResolved);
+  EXPECT_EQ(got.assignee_user_id, officer_);
+  EXPECT_EQ(got.answer, "Diperbaiki");
+  EXPECT_EQ(got.first_resolved_at, c.first_resolved_at);
+  EXPECT_EQ(got.updated_at, c.updated_at);
+  EXPECT_EQ(got.reporter->name, "Ibu Sari");  // contacts untouched
+  auto events = r->cases().CaseEvents(c.id).value();
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].kind, EventKind::kSubmitted);
+  EXPECT_EQ(events[0].actor.label, "reporter");
+  EXPECT_FALSE(events[0].actor.user_id.has_value());
+  EXPECT_EQ(events[1].id, second);
+  EXPECT_EQ(events[1].actor.user_id, officer_);
+  EXPECT_EQ(events[1].from, CaseStatus::kInProgress);
+  EXPECT_EQ(events[1].to, CaseStatus::kResolved);
+  EXPECT_EQ(events[1].update, "Sudah");
+  EXPECT_EQ(events[1].note, "internal");
+  EXPECT_EQ(events[1].answer, "Diperbaiki");
+  EXPECT_TRUE(r->cases().CaseEvents(c.id + 100).value().empty());
+}
+
+TEST_P(StoreContract, ListsAreNewestFirstAndTheCursorContinuesWhereAPageEnded) {
+  {
+    auto tx = Write();
+    for (int i = 0; i < 5; ++i) {
+      Case c = NewCase("JB-L" + std::to_string(i), v11_, i);
+      Insert(*tx, c);
+    }
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  CaseFilter f;
+  f.limit = 2;
+  EXPECT_EQ(Codes(f), (Strings{"JB-L4", "JB-L3"}));
+  auto page = Read()->cases().ListCases(f).value();
+  f.before_id = page.back().id;
+  EXPECT_EQ(Codes(f), (Strings{"JB-L2", "JB-L1"}));
+  f.before_id = Read()->cases().FindCase("JB-L1", false).value()->id;
+  EXPECT_EQ(Codes(f), (Strings{"JB-L0"}));
+}
+
+TEST_P(StoreContract, ListFiltersCombineByAnd) {
+  {
+    auto tx = Write();
+    Case a = NewCase("JB-A", v11_, 0);
+    Case b = NewCase("JB-B", c1_, 1);
+    b.category = "forest";
+    b.assigned_unit_id = dept_;
+    b.visibility = Visibility::kPrivate;
+    Case c = NewCase("JB-C", c2_, 2);
+    c.status = CaseStatus::kAccepted;
+    c.submitted_by_user_id = member_;
+    c.beyond_level = true;
+    for (Case* x : {&a, &b, &c}) Insert(*tx, *x);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  CaseFilter f;
+  f.status = CaseStatus::kReceived;
+  EXPECT_EQ(Codes(f), (Strings{"JB-B", "JB-A"}));
+  f = {};
+  f.category = "forest";
+  EXPECT_EQ(Codes(f), (Strings{"JB-B"}));
+  f = {};
+  f.statuses = {CaseStatus::kAccepted, CaseStatus::kResolved};
+  EXPECT_EQ(Codes(f), (Strings{"JB-C"}));
+  f.statuses = {CaseStatus::kAccepted, CaseStatus::kReceived};
+  f.categories = {"roads"};
+  EXPECT_EQ(Codes(f), (Strings{"JB-C", "JB-A"}));
+  f = {};
+  f.public_only = true;
+  EXPECT_EQ(Codes(f), (Strings{"JB-C", "JB-A"}));
+  f = {};
+  f.submitted_by = member_;
+  EXPECT_EQ(Codes(f), (Strings{"JB-C"}));
+  f = {};
+  f.beyond_level = true;
+  EXPECT_EQ(Codes(f), (Strings{"JB-C"}));
+  f.beyond_level = false;
+  EXPECT_EQ(Codes(f), (Strings{"JB-B", "JB-A"}));
+  f = {};
+  f.created_from = Timestamp{kT0.seconds + kDay};    // inclusive
+  f.created_to = Timestamp{kT0.seconds + 2 * kDay};  // exclusive
+  EXPECT_EQ(Codes(f), (Strings{"JB-B"}));
+}
+
+TEST_P(StoreContract, AUnitScopeHoldsWhatIsLocatedInItOrHandledByIt) {
+  {
+    auto tx = Write();
+    Case in_village = NewCase("JB-V", v11_, 0);
+    Case in_commune = NewCase("JB-K", c1_, 1);
+    Case dept_case = NewCase("JB-D", c1_, 2, dept_);  // located in C1, handled by the department
+    Case elsewhere = NewCase("JB-E", c2_, 3, c1_);    // located in C2, transferred to C1
+    Case other = NewCase("JB-O", c2_, 4);
+    for (Case* x : {&in_village, &in_commune, &dept_case, &elsewhere, &other}) Insert(*tx, *x);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  CaseFilter f;
+  f.scope = {UnitScope::Kind::kCommune, c1_, 0};
+  EXPECT_EQ(Codes(f), (Strings{"JB-E", "JB-D", "JB-K", "JB-V"}));
+  f.scope = {UnitScope::Kind::kVillage, v11_, c1_};
+  EXPECT_EQ(Codes(f), (Strings{"JB-V"}));
+  f.scope = {UnitScope::Kind::kDepartment, dept_, 0};
+  EXPECT_EQ(Codes(f), (Strings{"JB-D"}));
+  f.scope = {UnitScope::Kind::kCommune, c2_, 0};
+  EXPECT_EQ(Codes(f), (Strings{"JB-O", "JB-E"}));
+  f.limit = 3;
+  f.scope = {UnitScope::Kind::kCommune, c1_, 0};
+  EXPECT_EQ(Codes(f), (Strings{"JB-E", "JB-D", "JB-K"}));
+}
+
+TEST_P(StoreContract, TextFindsATrackingCodeExactlyOrFoldedWordsAndNothingElse) {
+  {
+    auto tx = Write();
+    Case a = NewCase("JB-T1", v11_, 0);
+    a.title = "Jembatan gantung rusak";
+    a.body = "Kayu lapuk di Đồng Văn";
+    Case b = NewCase("JB-T2", v11_, 1);
+    b.title = "Air 100% keruh";
+    b.body = "sumur_2";
+    for (Case* x : {&a, &b}) Insert(*tx, *x);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto find = [&](const std::string& text) {
+    CaseFilter f;
+    f.text = text;
+    f.folded_text = FoldForMatch(text);
+    return Codes(f);
+  };
+  EXPECT_EQ(find("JB-T2"), (Strings{"JB-T2"}));
+  EXPECT_EQ(find("GANTUNG"), (Strings{"JB-T1"}));
+  EXPECT_EQ(find("dong van"), (Strings{"JB-T1"}));  // diacritics do not matter
+  EXPECT_EQ(find("100%"), (Strings{"JB-T2"}));      // punctuation folds away: no wildcard
+  EXPECT_EQ(find("0% k"), (Strings{"JB-T2"}));
+  EXPECT_EQ(find("r_2"), (Strings{"JB-T2"}));
+  EXPECT_EQ(find("r%2"), (Strings{"JB-T2"}));
+  EXPECT_EQ(find("%"), Strings{});  // no words: only a code could match
+  EXPECT_EQ(find("_"), Strings{});
+  EXPECT_EQ(find("k%y"), Strings{});  // not a pattern: "k y" is not in "kayu"
+  EXPECT_EQ(find("banjir"), Strings{});
+}
+
+TEST_P(StoreContract, ByDueListsOpenCasesByTheDeadlineOwedNextWithACursor) {
+  {
+    auto tx = Write();
+    Case late = NewCase("JB-D1", v11_, 5);   // acknowledge by day 7
+    Case early = NewCase("JB-D2", v11_, 1);  // acknowledge by day 3
+    Case accepted = NewCase("JB-D3", v11_, 0);
+    accepted.status = CaseStatus::kAccepted;  // owes the resolution: day 15
+    accepted.accepted_at = Timestamp{kT0.seconds + 3600};
+    Case closed = NewCase("JB-D4", v11_, 0);
+    closed.status = CaseStatus::kClosed;
+    closed.closed_at = Timestamp{kT0.seconds + 7200};
+    for (Case* x : {&late, &early, &accepted, &closed}) Insert(*tx, *x);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  CaseFilter f;
+  f.by_due = true;
+  EXPECT_EQ(Codes(f), (Strings{"JB-D2", "JB-D1", "JB-D3"}));
+  f.limit = 1;
+  auto first = Read()->cases().ListCases(f).value();
+  ASSERT_EQ(first.size(), 1u);
+  f.after_due = {*OwedBy(first[0]), first[0].id};
+  f.limit = 5;
+  EXPECT_EQ(Codes(f), (Strings{"JB-D1", "JB-D3"}));
+}
+
+TEST_P(StoreContract, OverdueAndDueSoonAreWhatCoreSaysOfTheStoredCase) {
+  {
+    auto tx = Write();
+    Case overdue = NewCase("JB-O1", v11_, 0);
+    overdue.overdue_at = Timestamp{kT0.seconds + 3 * kDay};
+    Case warned = NewCase("JB-W1", v11_, 1);
+    warned.status = CaseStatus::kInProgress;
+    warned.accepted_at = Timestamp{kT0.seconds + kDay + 60};
+    warned.warned_at = Timestamp{kT0.seconds + 13 * kDay};
+    Case done = NewCase("JB-X1", v11_, 2);  // once overdue, now resolved
+    done.overdue_at = Timestamp{kT0.seconds + 5 * kDay};
+    done.status = CaseStatus::kResolved;
+    done.resolved_at = done.first_resolved_at = Timestamp{kT0.seconds + 6 * kDay};
+    Case fresh = NewCase("JB-F1", v11_, 3);
+    for (Case* x : {&overdue, &warned, &done, &fresh}) Insert(*tx, *x);
+    // A case that becomes overdue later, by an update.
+    fresh.overdue_at = Timestamp{kT0.seconds + 9 * kDay};
+    ASSERT_TRUE(tx->cases().UpdateCase(fresh).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  CaseFilter f;
+  f.overdue = true;
+  EXPECT_EQ(Codes(f), (Strings{"JB-F1", "JB-O1"}));
+  f.overdue = false;  // open and not overdue
+  EXPECT_EQ(Codes(f), (Strings{"JB-W1"}));
+  f = {};
+  f.due_soon = true;
+  EXPECT_EQ(Codes(f), (Strings{"JB-W1"}));
+}
+
+TEST_P(StoreContract, SweepCandidatesAreTheCasesWhoseNextDeadlineHasComeInIdOrder) {
+  std::vector<int64_t> ids;
+  {
+    auto tx = Write();
+    for (int i = 0; i < 4; ++i) {
+      Case c = NewCase("JB-S" + std::to_string(i), v11_, i * 10);  // acknowledge by day 10 i + 2
+      ids.push_back(Insert(*tx, c));
+    }
+    Case marked = NewCase("JB-SM", v11_, 0);  // already marked overdue: nothing left to record
+    marked.overdue_at = Timestamp{kT0.seconds + 2 * kDay};
+    Insert(*tx, marked);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto tx = Write();
+  auto codes = [&](Timestamp now, int64_t after, int limit) {
+    Strings out;
+    const auto cases = tx->cases().SweepCandidates(now, after, limit).value();
+    for (const Case& c : cases) out.push_back(c.code);
+    return out;
+  };
+  const Timestamp day13{kT0.seconds + 13 * kDay};
+  EXPECT_EQ(codes(day13, 0, 10), (Strings{"JB-S0", "JB-S1"}));
+  EXPECT_EQ(codes(day13, ids[0], 10), (Strings{"JB-S1"}));
+  EXPECT_EQ(codes(Timestamp{kT0.seconds + 40 * kDay}, 0, 3), (Strings{"JB-S0", "JB-S1", "JB-S2"}));
+  EXPECT_EQ(codes(kT0, 0, 10), Strings{});
+}
+
+// --- stats -------------------------------------------------------------------------------
+
+TEST_P(StoreContract, FiguresCountTheScopeAndPeriod) {
+  {
+    auto tx = Write();
+    Case a = NewCase("JB-F1", v11_, 0);
+    Case b = NewCase("JB-F2", c1_, 1);
+    b.category = "forest";
+    b.beyond_level = true;
+    b.status = CaseStatus::kResolved;
+    b.resolved_at = b.first_resolved_at = Timestamp{kT0.seconds + 3 * kDay};
+    Case c = NewCase("JB-F3", c2_, 2);
+    Case old = NewCase("JB-F4", c1_, -30);  // before the period
+    for (Case* x : {&a, &b, &c, &old}) Insert(*tx, *x);
+    auto event = [&](int64_t id, EventKind kind, const std::string& actor, int day) {
+      Event e{0, id, Timestamp{kT0.seconds + day * kDay}, Actor{std::nullopt, actor}, kind};
+      ASSERT_TRUE(tx->cases().AppendEvent(e).ok());
+    };
+    event(b.id, EventKind::kReopened, "reporter", 4);
+    event(b.id, EventKind::kReopened, "officer.c1", 5);
+    event(b.id, EventKind::kClosed, "reporter", 6);
+    event(c.id, EventKind::kClosed, "reporter", 6);  // another commune
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  const store::StatsQuery c1{
+      {UnitScope::Kind::kCommune, c1_, 0}, kT0, Timestamp{kT0.seconds + 10 * kDay}};
+  auto in = Read()->stats().Stats(c1).value();
+  EXPECT_EQ(in.received, 2);
+  EXPECT_EQ(in.by_status, (std::map<std::string, int64_t>{{"received", 1}, {"resolved", 1}}));
+  EXPECT_EQ(in.by_category, (std::map<std::string, int64_t>{{"forest", 1}, {"roads", 1}}));
+  EXPECT_EQ(in.beyond_level, 1);
+  EXPECT_EQ(in.reopened, 2);
+  EXPECT_EQ(in.disputed, 1);
+  EXPECT_EQ(in.confirmed, 1);
+  ASSERT_EQ(in.resolutions.size(), 1u);
+  EXPECT_EQ(in.overdue_now, 0);
+
+  const store::StatsQuery all{{}, kT0, Timestamp{kT0.seconds + 10 * kDay}};
+  auto by = Read()->stats().StatsByUnit(all, store::StatsGroup::kCommune).value();
+  EXPECT_EQ(by[c1_].received, 2);
+  EXPECT_EQ(by[c2_].received, 1);
+  EXPECT_EQ(by[c2_].confirmed, 1);
+  auto located = Read()->stats().StatsByUnit(all, store::StatsGroup::kLocation).value();
+  EXPECT_EQ(located[v11_].received, 1);
+  EXPECT_EQ(located[c1_].received, 1);
+
+  auto series = Read()->stats().Series(c1).value();
+  std::sort(series.created.begin(), series.created.end());
+  EXPECT_EQ(series.created, (std::vector<Timestamp>{kT0, Timestamp{kT0.seconds + kDay}}));
+  EXPECT_EQ(series.first_resolved, (std::vector<Timestamp>{Timestamp{kT0.seconds + 3 * kDay}}));
+}
+
+TEST_P(StoreContract, FiguresOfCasesHandledElsewhereCountForTheHandlingUnit) {
+  {
+    auto tx = Write();
+    Case moved = NewCase("JB-H1", c2_, 0, dept_);
+    Case home = NewCase("JB-H2", c2_, 0);
+    for (Case* x : {&moved, &home}) Insert(*tx, *x);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  const store::StatsQuery all{{}, kT0, Timestamp{kT0.seconds + kDay}};
+  auto by = Read()->stats().StatsByUnit(all, store::StatsGroup::kHandledElsewhere).value();
+  EXPECT_EQ(by.size(), 1u);
+  EXPECT_EQ(by[dept_].received, 1);
+}
+
+// --- idempotency -------------------------------------------------------------------------
+
+TEST_P(StoreContract, AnIdempotencyKeyKeepsItsFirstAnswerUntilPurged) {
+  {
+    auto tx = Write();
+    ASSERT_TRUE(tx->idempotency().Put("k1", {"hash-1", 201, R"({"code":"JB-1"})"}, kT0).ok());
+    auto again = tx->idempotency().Put("k1", {"hash-2", 201, "{}"}, kT0);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().kind, ErrorKind::kConflict);
+    ASSERT_TRUE(
+        tx->idempotency().Put("k2", {"hash-3", 400, "{}"}, Timestamp{kT0.seconds + 100}).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto got = Read()->idempotency().Find("k1").value();
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->request_hash, "hash-1");
+  EXPECT_EQ(got->status, 201);
+  EXPECT_EQ(got->response, R"({"code":"JB-1"})");
+  auto tx = Write();
+  ASSERT_TRUE(tx->idempotency().Purge(Timestamp{kT0.seconds + 50}).ok());
+  EXPECT_FALSE(tx->idempotency().Find("k1").value().has_value());
+  EXPECT_TRUE(tx->idempotency().Find("k2").value().has_value());
+}
+
+// --- channels ----------------------------------------------------------------------------
+
+TEST_P(StoreContract, TheOutboxSendsOldestFirstRetriesAndRequeuesTheDead) {
+  int64_t sms1 = 0, tg = 0, sms2 = 0;
+  {
+    auto tx = Write();
+    auto& ch = tx->channels();
+    auto msg = [&](const std::string& channel, const std::string& body, int64_t at) {
+      store::OutboxMessage m;
+      m.channel = channel;
+      m.address = "+62811";
+      m.body = body;
+      m.next_attempt_at = Timestamp{at};
+      m.created_at = kT0;
+      return ch.Enqueue(m).value();
+    };
+    sms2 = msg("sms", "second", kT0.seconds + 20);
+    sms1 = msg("sms", "first", kT0.seconds + 10);
+    tg = msg("telegram", "hello", kT0.seconds + 15);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto due = [&](int64_t now, store::ChannelFilter filter = {}) {
+    Strings out;
+    const auto messages = Read()->channels().DueOutbox(Timestamp{now}, 10, filter).value();
+    for (const auto& m : messages) {
+      out.push_back(m.body);
+    }
+    return out;
+  };
+  EXPECT_EQ(due(kT0.seconds + 15), (Strings{"first", "hello"}));
+  EXPECT_EQ(due(kT0.seconds + 99), (Strings{"first", "hello", "second"}));
+  EXPECT_EQ(due(kT0.seconds + 99, {"sms", false}), (Strings{"first", "second"}));
+  EXPECT_EQ(due(kT0.seconds + 99, {"sms", true}), (Strings{"hello"}));
+  {
+    auto tx = Write();
+    auto& ch = tx->channels();
+    ASSERT_TRUE(ch.MarkSent(sms1, 1, Timestamp{kT0.seconds + 30}).ok());
+    ASSERT_TRUE(ch.MarkFailed(sms2, 1, Timestamp{kT0.seconds + 500}, "timeout", false).ok());
+    ASSERT_TRUE(ch.MarkFailed(tg, 5, Timestamp{kT0.seconds + 500}, "blocked", true).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ(due(kT0.seconds + 99), Strings{});
+  EXPECT_EQ(due(kT0.seconds + 500), (Strings{"second"}));
+  auto r = Read();
+  EXPECT_EQ(r->channels().OutboxCounts().value(),
+            (std::map<std::string, int64_t>{{"dead", 1}, {"pending", 1}, {"sent", 1}}));
+  const auto sent = *r->channels().FindOutbox(sms1).value();
+  EXPECT_EQ(sent.status, store::OutboxStatus::kSent);
+  EXPECT_EQ(sent.attempts, 1);
+  EXPECT_EQ(sent.sent_at, Timestamp{kT0.seconds + 30});
+  const auto dead = *r->channels().FindOutbox(tg).value();
+  EXPECT_EQ(dead.status, store::OutboxStatus::kDead);
+  EXPECT_EQ(dead.last_error, "blocked");
+  EXPECT_FALSE(r->channels().FindOutbox(tg + 100).value().has_value());
+  Strings listed;
+  const auto all = r->channels().ListOutbox(std::nullopt, 0, 10).value();
+  for (const auto& m : all) listed.push_back(m.body);
+  EXPECT_EQ(listed, (Strings{"hello", "first", "second"}));
+  EXPECT_EQ(r->channels().ListOutbox(std::nullopt, tg, 1).value().front().body, "first");
+  EXPECT_EQ(r->channels().ListOutbox(store::OutboxStatus::kDead, 0, 10).value().size(), 1u);
+  r.reset();
+  auto tx = Write();
+  EXPECT_TRUE(tx->channels().Requeue(tg, Timestamp{kT0.seconds + 600}).value());
+  EXPECT_FALSE(tx->channels().Requeue(sms1, Timestamp{kT0.seconds + 600}).value());  // not dead
+  // A sent message stays sent: a late MarkFailed from a slow sender changes nothing.
+  ASSERT_TRUE(tx->channels().MarkFailed(sms1, 2, kT0, "late", true).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  EXPECT_EQ(Read()->channels().FindOutbox(sms1).value()->status, store::OutboxStatus::kSent);
+  const auto back = *Read()->channels().FindOutbox(tg).value();
+  EXPECT_EQ(back.status, store::OutboxStatus::kPending);
+  EXPECT_EQ(back.attempts, 0);
+}
+
+TEST_P(StoreContract, AnInboundDeliveryIsRecordedOncePerChannel) {
+  auto tx = Write();
+  EXPECT_TRUE(tx->channels().RecordInbound("sms", "msg-1", kT0).value());
+  EXPECT_FALSE(tx->channels().RecordInbound("sms", "msg-1", kT0).value());
+  EXPECT_TRUE(tx->channels().RecordInbound("telegram", "msg-1", kT0).value());
+}
+
+TEST_P(StoreContract, SettingsMembersRoutesAndConversationsAreKeptPerChannelAndAddress) {
+  Case c = NewCase("JB-R1", v11_);
+  {
+    auto tx = Write();
+    auto& ch = tx->channels();
+    ASSERT_TRUE(ch.PutChannelSetting("sms", "secret", "a").ok());
+    ASSERT_TRUE(ch.PutChannelSetting("sms", "secret", "b").ok());
+    ASSERT_TRUE(ch.PutChannelSetting("telegram", "token", "t").ok());
+    ASSERT_TRUE(ch.LinkMember("sms", "+62811", member_).ok());
+    ASSERT_TRUE(ch.LinkMember("sms", "+62811", officer_).ok());  // relinked
+    Insert(*tx, c);
+    ASSERT_TRUE(ch.AddReplyRoute(c.id, {"telegram", "chat-9", "vi"}).ok());
+    store::Conversation conv{"telegram", "chat-9", "ask_village", "id", "Jalan rusak",
+                             v11_,       -7.5,     110.25,        kT0,  "file-1"};
+    ASSERT_TRUE(ch.SaveConversation(conv).ok());
+    conv.state = "ask_confirm";
+    ASSERT_TRUE(ch.SaveConversation(conv).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto r = Read();
+  auto& ch = r->channels();
+  EXPECT_EQ(ch.ChannelSettings("sms").value(),
+            (std::map<std::string, std::string>{{"secret", "b"}}));
+  EXPECT_TRUE(ch.ChannelSettings("zalo").value().empty());
+  EXPECT_EQ(ch.MemberAt("sms", "+62811").value(), officer_);
+  EXPECT_FALSE(ch.MemberAt("telegram", "+62811").value().has_value());
+  auto routes = ch.ReplyRoutes(c.id).value();
+  ASSERT_EQ(routes.size(), 1u);
+  EXPECT_EQ(routes[0].address, "chat-9");
+  EXPECT_EQ(routes[0].language, "vi");
+  auto conv = ch.FindConversation("telegram", "chat-9").value();
+  ASSERT_TRUE(conv.has_value());
+  EXPECT_EQ(conv->state, "ask_confirm");
+  EXPECT_EQ(conv->text, "Jalan rusak");
+  EXPECT_EQ(conv->unit_id, v11_);
+  EXPECT_DOUBLE_EQ(*conv->lon, 110.25);
+  EXPECT_EQ(conv->photo, "file-1");
+  r.reset();
+  auto tx = Write();
+  ASSERT_TRUE(tx->channels().DropConversation("telegram", "chat-9").ok());
+  EXPECT_FALSE(tx->channels().FindConversation("telegram", "chat-9").value().has_value());
+}
+
+TEST_P(StoreContract, AnApiKeyIsFoundByItsHashUntilRevoked) {
+  auto tx = Write();
+  auto& ch = tx->channels();
+  const int64_t id = ch.InsertApiKey("kobo", "hash-k", kT0).value();
+  EXPECT_EQ(ch.FindApiKey("hash-k").value()->name, "kobo");
+  EXPECT_FALSE(ch.FindApiKey("hash-x").value().has_value());
+  EXPECT_TRUE(ch.RevokeApiKey(id, Timestamp{kT0.seconds + 5}).value());
+  EXPECT_FALSE(ch.RevokeApiKey(id, Timestamp{kT0.seconds + 6}).value());
+  EXPECT_FALSE(ch.RevokeApiKey(id + 100, kT0).value());
+  auto keys = ch.ListApiKeys().value();
+  ASSERT_EQ(keys.size(), 1u);
+  EXPECT_EQ(keys[0].revoked_at, Timestamp{kT0.seconds + 5});
+}
+
+TEST_P(StoreContract, APhotoWaitsForTheFetcherThenServesItsBytes) {
+  Case c = NewCase("JB-M1", v11_);
+  int64_t first = 0, second = 0;
+  {
+    auto tx = Write();
+    Insert(*tx, c);
+    first = tx->channels().AddCaseMedia(c.id, "telegram", "file-1", kT0).value();
+    second = tx->channels().AddCaseMedia(c.id, "zalo", "https://x/y.jpg", kT0).value();
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_EQ(Read()->channels().DueMedia(kT0, 10).value().size(), 2u);
+  {
+    auto tx = Write();
+    const std::string jpeg("\xFF\xD8\xFF\x00\x01", 5);  // bytes, with a NUL
+    ASSERT_TRUE(tx->channels().StoreMedia(first, 1, "image/jpeg", jpeg).ok());
+    ASSERT_TRUE(tx->channels().MarkMediaFailed(second, 3, kT0, "404", true).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto r = Read();
+  EXPECT_TRUE(r->channels().DueMedia(Timestamp{kT0.seconds + kDay}, 10).value().empty());
+  auto data = r->channels().MediaData(c.id, first).value();
+  ASSERT_TRUE(data.has_value());
+  EXPECT_EQ(data->first, "image/jpeg");
+  EXPECT_EQ(data->second, std::string("\xFF\xD8\xFF\x00\x01", 5));
+  EXPECT_FALSE(r->channels().MediaData(c.id, second).value().has_value());
+  EXPECT_FALSE(r->channels().MediaData(c.id + 1, first).value().has_value());  // not its case
+  auto listed = r->channels().ListCaseMedia(c.id).value();
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].status, store::MediaStatus::kStored);
+  EXPECT_EQ(listed[0].bytes, 5);
+  EXPECT_EQ(listed[1].status, store::MediaStatus::kFailed);
+}
+
+// --- transactions ------------------------------------------------------------------------
+
+TEST_P(StoreContract, AWriteNotCommittedLeavesNothing) {
+  {
+    auto tx = Write();
+    Case c = NewCase("JB-GONE", v11_);
+    Insert(*tx, c);
+  }
+  EXPECT_FALSE(Read()->cases().FindCase("JB-GONE", false).value().has_value());
+  auto tx = Write();  // the writer is free again
+  Case c = NewCase("JB-KEPT", v11_);
+  Insert(*tx, c);
+  ASSERT_TRUE(tx->Commit().ok());
+  EXPECT_TRUE(Read()->cases().FindCase("JB-KEPT", false).value().has_value());
+}
+
+TEST_P(StoreContract, SavepointsNestAndUndoOnlyTheirOwnWork) {
+  auto tx = Write();
+  Case a = NewCase("JB-SP-A", v11_), b = NewCase("JB-SP-B", v11_), c = NewCase("JB-SP-C", v11_);
+  ASSERT_TRUE(tx->Savepoint().ok());
+  Insert(*tx, a);
+  ASSERT_TRUE(tx->Savepoint().ok());
+  Insert(*tx, b);
+  ASSERT_TRUE(tx->RollbackToSavepoint().ok());  // the inner one: b only
+  ASSERT_TRUE(tx->ReleaseSavepoint().ok());     // the outer one: a stays
+  ASSERT_TRUE(tx->Savepoint().ok());
+  Insert(*tx, c);
+  ASSERT_TRUE(tx->RollbackToSavepoint().ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  auto r = Read();
+  EXPECT_TRUE(r->cases().FindCase("JB-SP-A", false).value().has_value());
+  EXPECT_FALSE(r->cases().FindCase("JB-SP-B", false).value().has_value());
+  EXPECT_FALSE(r->cases().FindCase("JB-SP-C", false).value().has_value());
+}
+
+TEST_P(StoreContract, WritesRunMovesWithWritesAndNotWithReads) {
+  auto tx = Write();
+  const int64_t start = tx->WritesRun();
+  (void)tx->cases().FindCase("JB-NONE", true);
+  (void)tx->reference().LoadUnits();
+  (void)tx->stats().Stats({{}, kT0, Timestamp{kT0.seconds + kDay}});
+  ASSERT_TRUE(tx->Savepoint().ok());
+  ASSERT_TRUE(tx->ReleaseSavepoint().ok());
+  EXPECT_EQ(tx->WritesRun(), start);
+  Case c = NewCase("JB-WR", v11_);
+  Insert(*tx, c);
+  EXPECT_GT(tx->WritesRun(), start);
+}
+
+TEST_P(StoreContract, AReadTransactionSeesOneSnapshot) {
+  auto r = Read();
+  EXPECT_FALSE(r->cases().FindCase("JB-LATER", false).value().has_value());
+  {
+    auto tx = Write();
+    Case c = NewCase("JB-LATER", v11_);
+    Insert(*tx, c);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_FALSE(r->cases().FindCase("JB-LATER", false).value().has_value());
+  EXPECT_TRUE(r->cases().ListCases({}).value().empty());
+  r.reset();
+  EXPECT_TRUE(Read()->cases().FindCase("JB-LATER", false).value().has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace jembatan
