@@ -23,6 +23,7 @@ struct DemoArgs {
   std::string db;
   uint64_t seed = 2025;
   int cases = 6000;
+  bool keep_existing = false;  // a database that already holds a province is served, not refused
 };
 
 int RunInit(const std::string& db);

@@ -12,11 +12,28 @@ namespace jembatan::cli {
 int RunDemo(const DemoArgs& args) {
   auto url = store::ParseStoreUrl(args.db);
   if (!url) return Fail(url.error());
+  const std::string name = store::DisplayName(*url);
+  const auto kept = [&name] {
+    std::cout << "demo: " << name << " already holds a province; kept as it is\n";
+    return 0;
+  };
   if (url->engine == store::Engine::kSqlite && store::Exists(*url)) {
+    if (args.keep_existing) return kept();
     return Fail(Error::Invalid(url->target + " exists; the demo builds a fresh database"));
   }
   auto store = store::Open(*url);
   if (!store) return Fail(store.error());
+  // A server database is there before the demo: it must not hold a province yet.
+  if (url->engine == store::Engine::kPostgres) {
+    auto tx = (*store)->BeginRead();
+    if (!tx) return Fail(tx.error());
+    auto units = (*tx)->reference().LoadUnits();
+    if (!units) return Fail(units.error());
+    if (!units->empty()) {
+      if (args.keep_existing) return kept();
+      return Fail(Error::Invalid(name + " already holds units; the demo builds a fresh database"));
+    }
+  }
   const Timestamp now = SystemNow();
   auto summary = BuildDemoProvince(**store, args.seed, args.cases, now);
   if (!summary) {

@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--seed", demo.seed, "random seed (same seed, same province)");
   demo_cmd->add_option("--cases", demo.cases, "cases over the past year")
       ->check(CLI::Range(0, 1000000));
+  demo_cmd->add_flag("--keep-existing", demo.keep_existing,
+                     "a database that already holds a province is left as it is (exit 0)");
 
   std::string csv;
   auto* import_units = app.add_subcommand("import-units", "Import or update units from CSV");

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "store/postgres/pg_store.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace jembatan::store {
@@ -46,10 +47,14 @@ std::string DisplayName(const StoreUrl& url) {
 
 Result<std::unique_ptr<Store>> Open(const StoreUrl& url, const OpenOptions& options) {
   if (url.engine == Engine::kPostgres) {
-    return Error{ErrorKind::kUnavailable,
-                 "the PostgreSQL engine is not built yet (" + DisplayName(url) +
-                     "); use an SQLite file for now",
-                 "db"};
+    auto opened = OpenPostgresStore(url.target, PostgresOptions{.create = options.create});
+    if (!opened) {
+      // libpq's message may quote the URI: say which database without its password.
+      Error e = opened.error();
+      e.message = DisplayName(url) + ": " + e.message;
+      return e;
+    }
+    return opened;
   }
   return OpenSqliteStore(url.target, SqliteOptions{.create = options.create});
 }

@@ -3,8 +3,6 @@
 //   sqlite:PATH, sqlite://PATH or a bare PATH   the embedded SQLite file (the default)
 //   postgresql://… or postgres://…              a PostgreSQL server (libpq connection URI)
 //
-// The PostgreSQL engine is not built yet (issue 15): such a URL is understood and refused with a
-// message that says so, so that scripts can already be written against the URL form.
 #pragma once
 
 #include <memory>

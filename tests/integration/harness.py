@@ -2,6 +2,10 @@
 
 Only the standard library: the tests speak HTTP with http.client, so what they see is what any
 client sees.
+
+The engine: SQLite files by default; with JEMBATAN_TEST_ENGINE=postgres, a fresh database for
+each Server on the PostgreSQL server named by JEMBATAN_TEST_POSTGRES_URL (scripts/with-postgres
+starts a throwaway one), so every suite runs unchanged on both.
 """
 import http.client
 import json
@@ -14,6 +18,13 @@ import tempfile
 import time
 
 BIN = os.environ.get("JEMBATAN_BIN", os.path.join(os.path.dirname(__file__), "../../build/jembatan"))
+ENGINE = os.environ.get("JEMBATAN_TEST_ENGINE", "sqlite")
+_databases = 0
+
+
+def _psql(url, sql):
+    return subprocess.run(["psql", "-qAtX", "-v", "ON_ERROR_STOP=1", url, "-c", sql], check=True,
+                          capture_output=True, text=True).stdout
 
 OFFICER_C001 = "jbt_demo_officer.bienson"   # Bien Son, C001
 OFFICER_C002 = "jbt_demo_officer.sonhai"    # Son Hai, C002
@@ -25,8 +36,16 @@ class Server:
     def __init__(self, cases=300, setup=(), serve_args=()):
         """`setup`: CLI argument lists run against the database before the server starts
         (e.g. channel settings, which `serve` reads at start-up)."""
+        global _databases
         self.dir = tempfile.mkdtemp(prefix="jembatan-it-")
         self.db = os.path.join(self.dir, "demo.db")
+        self.pg_name = None
+        if ENGINE == "postgres":
+            _databases += 1
+            self.pg_name = f"it_{os.getpid()}_{_databases}"
+            admin = os.environ["JEMBATAN_TEST_POSTGRES_URL"]
+            _psql(admin, f"CREATE DATABASE {self.pg_name} TEMPLATE template0")
+            self.db = admin.rsplit("/", 1)[0] + "/" + self.pg_name
         subprocess.run([BIN, "demo", "--db", self.db, "--cases", str(cases)], check=True,
                        stdout=subprocess.DEVNULL)
         for args in setup:
@@ -80,6 +99,25 @@ class Server:
         parsed = json.loads(payload) if payload and "json" in ctype else payload
         return res.status, parsed, res
 
+    def sql(self, query, *params):
+        """Test setup and checks only, never product behaviour: one statement on the database
+        behind the server (stopped, or between requests), `?` for each parameter. Rows as
+        tuples of strings on PostgreSQL, of values on SQLite."""
+        if ENGINE == "postgres":
+            for p in params:
+                literal = str(p) if isinstance(p, int) else "'" + str(p).replace("'", "''") + "'"
+                query = query.replace("?", literal, 1)
+            out = _psql(self.db, query)
+            return [tuple(line.split("|")) for line in out.splitlines() if line]
+        import sqlite3
+        con = sqlite3.connect(self.db)
+        try:
+            rows = con.execute(query, params).fetchall()
+            con.commit()
+            return rows
+        finally:
+            con.close()
+
     def run_cli(self, *args):
         return subprocess.run([BIN, *args], check=True, capture_output=True, text=True).stdout
 
@@ -103,3 +141,6 @@ class Server:
         self.proc.stdout.close()
         self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)
+        if self.pg_name:
+            _psql(os.environ["JEMBATAN_TEST_POSTGRES_URL"],
+                  f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")

@@ -2,7 +2,6 @@
 and order as in the specification's examples, both formats, its error documents and codes."""
 import json
 import os
-import sqlite3
 import subprocess
 import unittest
 import urllib.parse
@@ -63,11 +62,7 @@ class Open311Test(unittest.TestCase):
         return body[0]
 
     def case_count(self):
-        db = sqlite3.connect("file:%s?mode=ro" % self.s.db, uri=True)
-        try:
-            return db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
-        finally:
-            db.close()
+        return int(self.s.sql("SELECT COUNT(*) FROM cases")[0][0])
 
     def assert_error(self, status, body, code, fmt="json"):
         self.assertEqual(status, code, body)

@@ -21,6 +21,7 @@
 #include "core/common/text_fold.h"
 #include "store/open.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/scratch_database.h"
 
 namespace jembatan {
 namespace {
@@ -48,7 +49,13 @@ class AppTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    auto s = store::Open("sqlite:" + (dir_ / "t.db").string());
+    std::string url = "sqlite:" + (dir_ / "t.db").string();
+    if (testing_support::OnPostgres()) {
+      scratch_ = std::make_unique<testing_support::ScratchDatabase>(
+          ::testing::UnitTest::GetInstance()->current_test_info()->name());
+      url = scratch_->url();
+    }
+    auto s = store::Open(url);
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(s.value());
     auto tx = Write();
@@ -63,6 +70,7 @@ class AppTest : public ::testing::Test {
   }
   void TearDown() override {
     store_.reset();
+    scratch_.reset();
     fs::remove_all(dir_);
   }
 
@@ -104,6 +112,7 @@ class AppTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::unique_ptr<testing_support::ScratchDatabase> scratch_;  // PostgreSQL only
   std::unique_ptr<store::Store> store_;
   std::shared_ptr<const app::Registry> reg_;
   app::SeededRandom random_{42};

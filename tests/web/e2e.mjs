@@ -30,7 +30,15 @@ const cspViolations = [];
 
 function startServer() {
   dir = mkdtempSync(join(tmpdir(), 'jembatan-web-'));
-  const db = join(dir, 'demo.db');
+  let db = join(dir, 'demo.db');
+  // JEMBATAN_TEST_ENGINE=postgres: a fresh database on the server scripts/with-postgres started.
+  if (process.env.JEMBATAN_TEST_ENGINE === 'postgres') {
+    const admin = process.env.JEMBATAN_TEST_POSTGRES_URL;
+    const name = `web_${process.pid}`;
+    const made = spawnSync('psql', ['-qAtX', '-v', 'ON_ERROR_STOP=1', admin, '-c', `CREATE DATABASE ${name} TEMPLATE template0`], { encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    db = `${admin.slice(0, admin.lastIndexOf('/'))}/${name}`;
+  }
   const demo = spawnSync(BIN, ['demo', '--db', db, '--cases', '400'], { encoding: 'utf8' });
   assert.equal(demo.status, 0, demo.stderr);
   server = spawn(BIN, ['--log-level', 'warn', 'serve', '--db', db, '--listen', '127.0.0.1:0',

@@ -67,7 +67,7 @@ class SqliteCases final : public CaseWrites {
       }
       filters += ")";
     }
-    if (f.submitted_by) filters += " AND c.submitted_by_user_id = ?9";
+    if (f.submitted_by) filters += " AND c.submitted_by_user_id = ?4";
     if (f.due_soon) {
       filters += " AND c.due_soon = 1";
     }
@@ -124,7 +124,7 @@ class SqliteCases final : public CaseWrites {
     if (f.before_id) s.Bind(7, *f.before_id);
     if (f.after_due) s.Bind(190, f.after_due->first.seconds).Bind(191, f.after_due->second);
     s.Bind(8, static_cast<int64_t>(f.limit));
-    if (f.submitted_by) s.Bind(9, *f.submitted_by);
+    if (f.submitted_by) s.Bind(4, *f.submitted_by);  // not 9: a village scope binds that
     if (words) {
       std::string like = "%";
       for (char ch : f.folded_text) {

@@ -1,0 +1,384 @@
+#include "store/postgres/pg_channels.h"
+
+#include <functional>
+
+namespace jembatan::store::postgres {
+namespace {
+
+constexpr const char* kOutboxColumns =
+    "SELECT id, channel, address, body, case_id, status, attempts, next_attempt_at, last_error, "
+    "created_at, sent_at FROM outbox ";
+
+OutboxMessage ReadOutbox(const Statement& s) {
+  OutboxMessage m;
+  m.id = s.Int(0);
+  m.channel = s.Text(1);
+  m.address = s.Text(2);
+  m.body = s.Text(3);
+  m.case_id = s.OptInt(4);
+  m.status = ParseOutboxStatus(s.Text(5)).value_or(OutboxStatus::kPending);
+  m.attempts = static_cast<int>(s.Int(6));
+  m.next_attempt_at = Timestamp{s.Int(7)};
+  m.last_error = s.Text(8);
+  m.created_at = Timestamp{s.Int(9)};
+  if (auto v = s.OptInt(10)) m.sent_at = Timestamp{*v};
+  return m;
+}
+
+constexpr const char* kMediaColumns =
+    "SELECT id, case_id, channel, source, status, attempts, content_type, bytes, created_at "
+    "FROM case_media ";
+
+CaseMedia ReadMedia(const Statement& s) {
+  CaseMedia m;
+  m.id = s.Int(0);
+  m.case_id = s.Int(1);
+  m.channel = s.Text(2);
+  m.source = s.Text(3);
+  m.status = ParseMediaStatus(s.Text(4)).value_or(MediaStatus::kPending);
+  m.attempts = static_cast<int>(s.Int(5));
+  m.content_type = s.Text(6);
+  m.bytes = s.Int(7);
+  m.created_at = Timestamp{s.Int(8)};
+  return m;
+}
+
+}  // namespace
+
+Result<std::map<std::string, std::string>> PgChannels::ChannelSettings(std::string_view channel) {
+  auto st = db_.Prepare("SELECT key, value FROM channel_settings WHERE channel = $1");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, channel);
+  std::map<std::string, std::string> out;
+  while (s.Step()) out.emplace(s.Text(0), s.Text(1));
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::vector<OutboxMessage>> PgChannels::QueryOutbox(
+    const std::string& sql, const std::function<void(Statement&)>& bind) {
+  auto st = db_.Prepare(sql);
+  if (!st) return st.error();
+  Statement& s = **st;
+  bind(s);
+  std::vector<OutboxMessage> out;
+  while (s.Step()) out.push_back(ReadOutbox(s));
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::vector<OutboxMessage>> PgChannels::ListOutbox(std::optional<OutboxStatus> status,
+                                                          int64_t before_id, int limit) {
+  const int64_t before = before_id > 0 ? before_id : INT64_MAX;
+  if (status) {
+    return QueryOutbox(
+        std::string(kOutboxColumns) + "WHERE status = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+        [&](Statement& s) { s.Bind(1, ToString(*status)).Bind(2, before).Bind(3, limit); });
+  }
+  return QueryOutbox(std::string(kOutboxColumns) + "WHERE id < $1 ORDER BY id DESC LIMIT $2",
+                     [&](Statement& s) { s.Bind(1, before).Bind(2, limit); });
+}
+
+Result<std::vector<OutboxMessage>> PgChannels::DueOutbox(Timestamp now, int limit,
+                                                         const ChannelFilter& filter) {
+  // (channel = $3) is true or false; it must equal "not excluded". The partial index
+  // outbox_due holds the pending messages in this order.
+  return QueryOutbox(std::string(kOutboxColumns) +
+                         "WHERE status = 'pending' AND next_attempt_at <= $1 "
+                         "AND ($3 = '' OR (channel = $3) = ($4 = 0)) "
+                         "ORDER BY next_attempt_at, id LIMIT $2",
+                     [&](Statement& s) {
+                       s.Bind(1, now.seconds)
+                           .Bind(2, limit)
+                           .Bind(3, filter.channel)
+                           .Bind(4, filter.exclude ? 1 : 0);
+                     });
+}
+
+Result<std::optional<OutboxMessage>> PgChannels::FindOutbox(int64_t id) {
+  auto rows = QueryOutbox(std::string(kOutboxColumns) + "WHERE id = $1",
+                          [&](Statement& s) { s.Bind(1, id); });
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<OutboxMessage>();
+  return std::optional<OutboxMessage>(std::move(rows->front()));
+}
+
+Result<std::map<std::string, int64_t>> PgChannels::OutboxCounts() {
+  auto st = db_.Prepare("SELECT status, count(*) FROM outbox GROUP BY status");
+  if (!st) return st.error();
+  Statement& s = **st;
+  std::map<std::string, int64_t> out{{"pending", 0}, {"sent", 0}, {"dead", 0}};
+  while (s.Step()) out[s.Text(0)] = s.Int(1);
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::vector<ReplyRoute>> PgChannels::ReplyRoutes(int64_t case_id) {
+  auto st = db_.Prepare("SELECT channel, address, language FROM reply_routes WHERE case_id = $1");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, case_id);
+  std::vector<ReplyRoute> out;
+  while (s.Step()) out.push_back(ReplyRoute{s.Text(0), s.Text(1), s.Text(2)});
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::optional<int64_t>> PgChannels::MemberAt(std::string_view channel,
+                                                    std::string_view address) {
+  auto st = db_.Prepare("SELECT user_id FROM member_addresses WHERE channel = $1 AND address = $2");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, channel).Bind(2, address);
+  std::optional<int64_t> out;
+  if (s.Step()) out = s.Int(0);
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<std::optional<Conversation>> PgChannels::FindConversation(std::string_view channel,
+                                                                 std::string_view address) {
+  auto st = db_.Prepare(
+      "SELECT state, language, text, unit_id, lat, lon, updated_at, photo FROM conversations "
+      "WHERE channel = $1 AND address = $2");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, channel).Bind(2, address);
+  std::optional<Conversation> out;
+  if (s.Step()) {
+    out = Conversation{
+        std::string(channel), std::string(address), s.Text(0),    s.Text(1),           s.Text(2),
+        s.OptInt(3),          s.OptReal(4),         s.OptReal(5), Timestamp{s.Int(6)}, s.Text(7)};
+  }
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<bool> PgChannels::RecordInbound(std::string_view channel, std::string_view provider_id,
+                                       Timestamp at) {
+  auto st = db_.Prepare(
+      "INSERT INTO inbound_messages(channel, provider_id, received_at) VALUES ($1,$2,$3) "
+      "ON CONFLICT DO NOTHING");
+  if (!st) return st.error();
+  (*st)->Bind(1, channel).Bind(2, provider_id).Bind(3, at.seconds);
+  if (auto e = (*st)->Run(); !e) return e.error();
+  return (*st)->Changes() > 0;
+}
+
+Status PgChannels::AddReplyRoute(int64_t case_id, const ReplyRoute& r) {
+  auto st = db_.Prepare(
+      "INSERT INTO reply_routes(case_id, channel, address, language) VALUES ($1,$2,$3,$4) "
+      "ON CONFLICT (case_id, channel, address) DO UPDATE SET language = excluded.language");
+  if (!st) return st.error();
+  (*st)->Bind(1, case_id).Bind(2, r.channel).Bind(3, r.address).Bind(4, r.language);
+  return (*st)->Run();
+}
+
+Result<int64_t> PgChannels::Enqueue(const OutboxMessage& m) {
+  auto st = db_.Prepare(
+      "INSERT INTO outbox(channel, address, body, case_id, status, attempts, next_attempt_at, "
+      "created_at) VALUES ($1,$2,$3,$4,'pending',0,$5,$6) RETURNING id");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, m.channel).Bind(2, m.address).Bind(3, m.body).BindOpt(4, m.case_id);
+  s.Bind(5, m.next_attempt_at.seconds).Bind(6, m.created_at.seconds);
+  return ReturnedId(s, "outbox message");
+}
+
+Status PgChannels::MarkSent(int64_t id, int attempts, Timestamp at) {
+  auto st = db_.Prepare(
+      "UPDATE outbox SET status = 'sent', attempts = $2, sent_at = $3, last_error = '' "
+      "WHERE id = $1 AND status = 'pending'");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, attempts).Bind(3, at.seconds);
+  return (*st)->Run();
+}
+
+Status PgChannels::MarkFailed(int64_t id, int attempts, Timestamp next_attempt,
+                              std::string_view error, bool dead) {
+  auto st = db_.Prepare(
+      "UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 "
+      "WHERE id = $1 AND status = 'pending'");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, dead ? "dead" : "pending").Bind(3, attempts);
+  (*st)->Bind(4, next_attempt.seconds).Bind(5, error);
+  return (*st)->Run();
+}
+
+Result<bool> PgChannels::Requeue(int64_t id, Timestamp now) {
+  auto st = db_.Prepare(
+      "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $2 "
+      "WHERE id = $1 AND status = 'dead'");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, now.seconds);
+  if (auto e = (*st)->Run(); !e) return e.error();
+  return (*st)->Changes() > 0;
+}
+
+Status PgChannels::PutChannelSetting(std::string_view channel, std::string_view key,
+                                     std::string_view value) {
+  auto st = db_.Prepare(
+      "INSERT INTO channel_settings(channel, key, value) VALUES ($1,$2,$3) "
+      "ON CONFLICT(channel, key) DO UPDATE SET value = excluded.value");
+  if (!st) return st.error();
+  (*st)->Bind(1, channel).Bind(2, key).Bind(3, value);
+  return (*st)->Run();
+}
+
+Status PgChannels::LinkMember(std::string_view channel, std::string_view address, int64_t user_id) {
+  auto st = db_.Prepare(
+      "INSERT INTO member_addresses(channel, address, user_id) VALUES ($1,$2,$3) "
+      "ON CONFLICT(channel, address) DO UPDATE SET user_id = excluded.user_id");
+  if (!st) return st.error();
+  (*st)->Bind(1, channel).Bind(2, address).Bind(3, user_id);
+  return (*st)->Run();
+}
+
+Status PgChannels::SaveConversation(const Conversation& c) {
+  auto st = db_.Prepare(
+      "INSERT INTO conversations(channel, address, state, language, text, unit_id, "
+      "lat, lon, updated_at, photo) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) "
+      "ON CONFLICT (channel, address) DO UPDATE SET state = excluded.state, "
+      "language = excluded.language, text = excluded.text, unit_id = excluded.unit_id, "
+      "lat = excluded.lat, lon = excluded.lon, updated_at = excluded.updated_at, "
+      "photo = excluded.photo");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, c.channel).Bind(2, c.address).Bind(3, c.state).Bind(4, c.language).Bind(5, c.text);
+  s.BindOpt(6, c.unit_id).BindOpt(7, c.lat).BindOpt(8, c.lon).Bind(9, c.updated_at.seconds);
+  s.Bind(10, c.photo);
+  return s.Run();
+}
+
+Status PgChannels::DropConversation(std::string_view channel, std::string_view address) {
+  auto st = db_.Prepare("DELETE FROM conversations WHERE channel = $1 AND address = $2");
+  if (!st) return st.error();
+  (*st)->Bind(1, channel).Bind(2, address);
+  return (*st)->Run();
+}
+
+namespace {
+ApiKeyRecord ReadApiKey(const Statement& s) {
+  ApiKeyRecord k{s.Int(0), s.Text(1), Timestamp{s.Int(2)}, std::nullopt};
+  if (auto r = s.OptInt(3)) k.revoked_at = Timestamp{*r};
+  return k;
+}
+}  // namespace
+
+Result<std::optional<ApiKeyRecord>> PgChannels::FindApiKey(std::string_view key_hash) {
+  auto st =
+      db_.Prepare("SELECT id, name, created_at, revoked_at FROM api_keys WHERE key_hash = $1");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, key_hash);
+  std::optional<ApiKeyRecord> out;
+  if (s.Step()) out = ReadApiKey(s);
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<std::vector<ApiKeyRecord>> PgChannels::ListApiKeys() {
+  auto st = db_.Prepare("SELECT id, name, created_at, revoked_at FROM api_keys ORDER BY id");
+  if (!st) return st.error();
+  Statement& s = **st;
+  std::vector<ApiKeyRecord> out;
+  while (s.Step()) out.push_back(ReadApiKey(s));
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<std::vector<CaseMedia>> PgChannels::QueryMedia(const std::string& sql,
+                                                      const std::function<void(Statement&)>& bind) {
+  auto st = db_.Prepare(sql);
+  if (!st) return st.error();
+  Statement& s = **st;
+  bind(s);
+  std::vector<CaseMedia> out;
+  while (s.Step()) out.push_back(ReadMedia(s));
+  if (auto e = s.status(); !e) return e.error();
+  return out;
+}
+
+Result<std::vector<CaseMedia>> PgChannels::DueMedia(Timestamp now, int limit) {
+  return QueryMedia(std::string(kMediaColumns) +
+                        "WHERE status = 'pending' AND next_attempt_at <= $1 "
+                        "ORDER BY next_attempt_at, id LIMIT $2",
+                    [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
+}
+
+Result<std::vector<CaseMedia>> PgChannels::ListCaseMedia(int64_t case_id) {
+  return QueryMedia(std::string(kMediaColumns) + "WHERE case_id = $1 ORDER BY id",
+                    [&](Statement& s) { s.Bind(1, case_id); });
+}
+
+Result<std::optional<std::pair<std::string, std::string>>> PgChannels::MediaData(int64_t case_id,
+                                                                                 int64_t media_id) {
+  auto st = db_.Prepare(
+      "SELECT content_type, data FROM case_media WHERE id = $1 AND case_id = $2 "
+      "AND status = 'stored'");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, media_id).Bind(2, case_id);
+  std::optional<std::pair<std::string, std::string>> out;
+  if (s.Step()) out.emplace(s.Text(0), s.Blob(1));
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+Result<int64_t> PgChannels::AddCaseMedia(int64_t case_id, std::string_view channel,
+                                         std::string_view source, Timestamp now) {
+  auto st = db_.Prepare(
+      "INSERT INTO case_media(case_id, channel, source, status, next_attempt_at, created_at) "
+      "VALUES ($1, $2, $3, 'pending', $4, $4) RETURNING id");
+  if (!st) return st.error();
+  (*st)->Bind(1, case_id).Bind(2, channel).Bind(3, source).Bind(4, now.seconds);
+  return ReturnedId(**st, "case photo");
+}
+
+Status PgChannels::StoreMedia(int64_t id, int attempts, std::string_view content_type,
+                              std::string_view data) {
+  auto st = db_.Prepare(
+      "UPDATE case_media SET status = 'stored', attempts = $2, content_type = $3, bytes = $4, "
+      "data = $5, last_error = '' WHERE id = $1");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, attempts).Bind(3, content_type);
+  (*st)->Bind(4, static_cast<int64_t>(data.size())).BindBlob(5, data);
+  return (*st)->Run();
+}
+
+Status PgChannels::MarkMediaFailed(int64_t id, int attempts, Timestamp next_attempt,
+                                   std::string_view error, bool dead) {
+  auto st = db_.Prepare(
+      "UPDATE case_media SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 "
+      "WHERE id = $1");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, dead ? "failed" : "pending").Bind(3, attempts);
+  (*st)->Bind(4, next_attempt.seconds).Bind(5, error);
+  return (*st)->Run();
+}
+
+Result<int64_t> PgChannels::InsertApiKey(std::string_view name, std::string_view key_hash,
+                                         Timestamp now) {
+  auto st = db_.Prepare(
+      "INSERT INTO api_keys(name, key_hash, created_at) VALUES ($1,$2,$3) "
+      "ON CONFLICT DO NOTHING RETURNING id");
+  if (!st) return st.error();
+  (*st)->Bind(1, name).Bind(2, key_hash).Bind(3, now.seconds);
+  return ReturnedId(**st, "API key");
+}
+
+Result<bool> PgChannels::RevokeApiKey(int64_t id, Timestamp now) {
+  auto st = db_.Prepare("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL");
+  if (!st) return st.error();
+  (*st)->Bind(1, id).Bind(2, now.seconds);
+  if (auto e = (*st)->Run(); !e) return e.error();
+  return (*st)->Changes() > 0;
+}
+
+}  // namespace jembatan::store::postgres
