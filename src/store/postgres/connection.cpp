@@ -24,12 +24,6 @@ Error PgError(const PGresult* result, PGconn* conn, std::string_view what) {
   return Error{ErrorKind::kInternal, std::move(msg), {}};
 }
 
-Result<int64_t> ReturnedId(Statement& s, std::string_view what) {
-  if (s.Step()) return s.Int(0);
-  if (auto e = s.status(); !e) return e.error();
-  return Error{ErrorKind::kConflict, std::string(what) + " already exists", {}};
-}
-
 Statement::Statement(Connection& conn, std::string name, int params)
     : conn_(conn), name_(std::move(name)), values_(params), formats_(params, 0) {}
 
@@ -148,16 +142,6 @@ std::string Statement::Blob(int col) const {
   return out;
 }
 
-std::optional<int64_t> Statement::OptInt(int col) const {
-  if (IsNull(col)) return std::nullopt;
-  return Int(col);
-}
-
-std::optional<double> Statement::OptReal(int col) const {
-  if (IsNull(col)) return std::nullopt;
-  return Real(col);
-}
-
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo) {
   PGconn* conn = PQconnectdb(conninfo.c_str());
   if (PQstatus(conn) != CONNECTION_OK) {
@@ -181,11 +165,11 @@ Connection::~Connection() {
   PQfinish(conn_);
 }
 
-Result<Statement*> Connection::Prepare(const std::string& sql) {
+Result<sql::Statement*> Connection::Prepare(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end()) {
     it->second->Reset();
-    return it->second.get();
+    return static_cast<sql::Statement*>(it->second.get());
   }
   const std::string name = "s" + std::to_string(cache_.size() + 1);
   // Parameters may be numbered with gaps ($3 and $9, as the scope binds them); PostgreSQL infers
@@ -210,7 +194,7 @@ Result<Statement*> Connection::Prepare(const std::string& sql) {
   const int params = d != nullptr ? PQnparams(d) : 0;
   PQclear(d);
   auto [pos, _] = cache_.emplace(sql, std::make_unique<Statement>(*this, name, params));
-  return pos->second.get();
+  return static_cast<sql::Statement*>(pos->second.get());
 }
 
 Status Connection::Exec(const std::string& sql) {

@@ -1,6 +1,5 @@
-// Thin RAII over libpq, shaped like store/sqlite/connection.h so that a repository reads the same
-// on both engines: a connection with a cache of prepared statements, a statement that binds by
-// position ($1, $2, …) and steps through its rows. Only store/postgres uses it.
+// Thin RAII over libpq implementing store/sql/db.h: a connection with a cache of prepared
+// statements, a statement that binds by position ($1, $2, …) and steps through its rows.
 #pragma once
 
 #include <libpq-fe.h>
@@ -14,47 +13,38 @@
 #include <vector>
 
 #include "core/common/result.h"
+#include "store/sql/db.h"
 
 namespace jembatan::store::postgres {
 
 class Connection;
 
-class Statement {
+class Statement final : public sql::Statement {
  public:
   Statement(Connection& conn, std::string name, int params);
-  ~Statement();
+  ~Statement() override;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
-  // Binding is 1-based ($1 is 1). Values go as text, except blobs (bytea, binary).
-  Statement& Bind(int i, int64_t v);
-  Statement& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
-  Statement& Bind(int i, double v);
-  Statement& Bind(int i, std::string_view v);
-  Statement& BindNull(int i);
-  Statement& BindBlob(int i, std::string_view bytes);
-  template <typename T>
-  Statement& BindOpt(int i, const std::optional<T>& v) {
-    return v ? Bind(i, *v) : BindNull(i);
-  }
+  using sql::Statement::Bind;
+  // Values go as text, except blobs (bytea, binary).
+  Statement& Bind(int i, int64_t v) override;
+  Statement& Bind(int i, double v) override;
+  Statement& Bind(int i, std::string_view v) override;
+  Statement& BindNull(int i) override;
+  Statement& BindBlob(int i, std::string_view bytes) override;
 
-  // Runs the statement on the first call; true while a row is available. An error ends
-  // iteration and is kept in status().
-  bool Step();
-  // Runs a statement, ignoring rows.
-  Status Run();
-  void Reset();
-  Status status() const;
-  // Rows the last run inserted, updated or deleted.
-  int64_t Changes() const { return changes_; }
+  bool Step() override;
+  Status Run() override;
+  void Reset() override;
+  Status status() const override;
+  int64_t Changes() const override { return changes_; }
 
-  int64_t Int(int col) const;
-  double Real(int col) const;
-  bool IsNull(int col) const;
-  std::string Text(int col) const;
-  std::string Blob(int col) const;  // a bytea column, as bytes
-  std::optional<int64_t> OptInt(int col) const;
-  std::optional<double> OptReal(int col) const;
+  int64_t Int(int col) const override;
+  double Real(int col) const override;
+  bool IsNull(int col) const override;
+  std::string Text(int col) const override;
+  std::string Blob(int col) const override;  // a bytea column, as bytes
 
  private:
   bool Execute();
@@ -69,16 +59,17 @@ class Statement {
   Status status_ = Status::Ok();
 };
 
-class Connection {
+class Connection final : public sql::Db {
  public:
   // `conninfo`: a libpq connection URI (postgresql://…) or key=value string.
   static Result<std::unique_ptr<Connection>> Open(const std::string& conninfo);
-  ~Connection();
+  ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
   // A cached prepared statement (PQprepare once per connection), reset. `sql` uses $1, $2, ….
-  Result<Statement*> Prepare(const std::string& sql);
+  Result<sql::Statement*> Prepare(const std::string& sql) override;
+  sql::Dialect dialect() const override { return sql::Dialect::kPostgres; }
   // Runs one or more statements without parameters or results (DDL, BEGIN, COMMIT, SAVEPOINT).
   Status Exec(const std::string& sql);
   PGconn* raw() { return conn_; }
@@ -93,10 +84,6 @@ class Connection {
   int64_t writes_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
-
-// Runs an INSERT … ON CONFLICT DO NOTHING RETURNING id and gives the new id, or kConflict
-// when a unique key was taken: without aborting the transaction, as SQLite's refusal does not.
-Result<int64_t> ReturnedId(Statement& s, std::string_view what);
 
 // The error of a failed result: unique and foreign-key violations are conflicts, serialization
 // failures, deadlocks and lost connections are "unavailable" (retry), the rest internal.

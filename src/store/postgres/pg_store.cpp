@@ -7,8 +7,7 @@
 #include <vector>
 
 #include "store/postgres/connection.h"
-#include "store/postgres/pg_channels.h"
-#include "store/postgres/repositories.h"
+#include "store/sql/repositories.h"
 
 namespace jembatan::embedded {
 const std::vector<std::pair<std::string_view, std::string_view>>& PostgresMigrations();
@@ -60,39 +59,6 @@ Status Migrate(Connection& db, bool create) {
   return unlock(Status::Ok());
 }
 
-// The repositories of one transaction, each made when first asked for.
-class Repositories {
- public:
-  explicit Repositories(Connection& db) : db_(db) {}
-
-  CaseWrites& cases() { return Get(cases_, postgres::MakeCaseRepository); }
-  AccountWrites& accounts() { return Get(accounts_, postgres::MakeAccountRepository); }
-  ReferenceWrites& reference() { return Get(reference_, postgres::MakeReferenceRepository); }
-  StatsReads& stats() { return Get(stats_, postgres::MakeStatsRepository); }
-  IdempotencyWrites& idempotency() {
-    return Get(idempotency_, postgres::MakeIdempotencyRepository);
-  }
-  ChannelWrites& channels() {
-    if (!channels_) channels_ = std::make_unique<postgres::PgChannels>(db_);
-    return *channels_;
-  }
-
- private:
-  template <typename T>
-  T& Get(std::unique_ptr<T>& slot, std::unique_ptr<T> (*make)(Connection&)) {
-    if (!slot) slot = make(db_);
-    return *slot;
-  }
-
-  Connection& db_;
-  std::unique_ptr<CaseWrites> cases_;
-  std::unique_ptr<AccountWrites> accounts_;
-  std::unique_ptr<ReferenceWrites> reference_;
-  std::unique_ptr<StatsReads> stats_;
-  std::unique_ptr<IdempotencyWrites> idempotency_;
-  std::unique_ptr<postgres::PgChannels> channels_;
-};
-
 using Release = std::function<void(std::unique_ptr<Connection>)>;
 
 class PgReadTx final : public ReadTx {
@@ -112,7 +78,7 @@ class PgReadTx final : public ReadTx {
   IdempotencyReads& idempotency() override { return repos_.idempotency(); }
 
  private:
-  Repositories repos_;
+  sql::Repositories repos_;
   std::unique_ptr<Connection> conn_;
   Release release_;
 };
@@ -155,7 +121,7 @@ class PgWriteTx final : public WriteTx {
 
  private:
   Connection& db_;
-  Repositories repos_;
+  sql::Repositories repos_;
   std::unique_lock<std::mutex> lock_;
   bool done_ = false;
 };

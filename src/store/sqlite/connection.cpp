@@ -76,14 +76,11 @@ std::string Statement::Text(int col) const {
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
-std::optional<int64_t> Statement::OptInt(int col) const {
-  if (IsNull(col)) return std::nullopt;
-  return Int(col);
-}
-
-std::optional<double> Statement::OptReal(int col) const {
-  if (IsNull(col)) return std::nullopt;
-  return Real(col);
+std::string Statement::Blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  if (p == nullptr) return {};
+  return std::string(static_cast<const char*>(p),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
@@ -107,22 +104,33 @@ Connection::~Connection() {
   sqlite3_close(db_);
 }
 
-Result<Statement*> Connection::Prepare(const std::string& sql) {
-  auto it = cache_.find(sql);
+Result<sql::Statement*> Connection::Prepare(const std::string& sql) {
+  auto st = PrepareSqlite(sql);
+  if (!st) return st.error();
+  return static_cast<sql::Statement*>(*st);
+}
+
+Result<Statement*> Connection::PrepareSqlite(const std::string& text) {
+  auto it = cache_.find(text);
   if (it != cache_.end()) {
     it->second->Reset();
     return it->second.get();
+  }
+  // $N → ?N: our SQL has no '$' in its literals.
+  std::string sql = text;
+  for (size_t i = 0; i + 1 < sql.size(); ++i) {
+    if (sql[i] == '$' && sql[i + 1] >= '0' && sql[i + 1] <= '9') sql[i] = '?';
   }
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
                                     SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db_, rc, "prepare");
-  auto [pos, _] = cache_.emplace(sql, std::make_unique<Statement>(stmt, &writes_));
+  auto [pos, _] = cache_.emplace(text, std::make_unique<Statement>(stmt, &writes_));
   return pos->second.get();
 }
 
 Status Connection::Run(const std::string& sql) {
-  auto st = Prepare(sql);
+  auto st = PrepareSqlite(sql);
   if (!st) return st.error();
   return (*st)->Run();
 }

@@ -12,42 +12,37 @@
 #include <unordered_map>
 
 #include "core/common/result.h"
+#include "store/sql/db.h"
 
 namespace jembatan::store::sqlite {
 
-class Statement {
+class Statement final : public sql::Statement {
  public:
   // `writes` (may be null) counts the steps of statements that may change rows.
   Statement(sqlite3_stmt* stmt, int64_t* writes) : stmt_(stmt), writes_(writes) {}
-  ~Statement();
+  ~Statement() override;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
+  using sql::Statement::Bind;
   // Binding is 1-based, as in SQLite.
-  Statement& Bind(int i, int64_t v);
-  Statement& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
-  Statement& Bind(int i, double v);
-  Statement& Bind(int i, std::string_view v);
-  Statement& BindNull(int i);
-  Statement& BindBlob(int i, std::string_view bytes);
-  template <typename T>
-  Statement& BindOpt(int i, const std::optional<T>& v) {
-    return v ? Bind(i, *v) : BindNull(i);
-  }
+  Statement& Bind(int i, int64_t v) override;
+  Statement& Bind(int i, double v) override;
+  Statement& Bind(int i, std::string_view v) override;
+  Statement& BindNull(int i) override;
+  Statement& BindBlob(int i, std::string_view bytes) override;
 
-  // Returns true while a row is available; an error ends iteration and is kept in status().
-  bool Step();
-  // Runs a statement that returns no rows.
-  Status Run();
-  void Reset();
-  Status status() const;
+  bool Step() override;
+  Status Run() override;
+  void Reset() override;
+  Status status() const override;
+  int64_t Changes() const override { return sqlite3_changes64(sqlite3_db_handle(stmt_)); }
 
-  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-  double Real(int col) const { return sqlite3_column_double(stmt_, col); }
-  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-  std::string Text(int col) const;
-  std::optional<int64_t> OptInt(int col) const;
-  std::optional<double> OptReal(int col) const;
+  int64_t Int(int col) const override { return sqlite3_column_int64(stmt_, col); }
+  double Real(int col) const override { return sqlite3_column_double(stmt_, col); }
+  bool IsNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::string Text(int col) const override;
+  std::string Blob(int col) const override;
 
  private:
   sqlite3_stmt* stmt_;
@@ -56,16 +51,20 @@ class Statement {
   std::string error_;
 };
 
-class Connection {
+class Connection final : public sql::Db {
  public:
   static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool read_only);
-  ~Connection();
+  ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
   // A cached prepared statement, reset and with bindings cleared. REQUIRES: `sql` is valid.
-  // The reference is valid until the next Prepare of the same SQL text.
-  Result<Statement*> Prepare(const std::string& sql);
+  // The reference is valid until the next Prepare of the same SQL text. PostgreSQL's $1, $2 in
+  // `sql` are read as SQLite's ?1, ?2 (the repositories' SQL is written once for both).
+  Result<sql::Statement*> Prepare(const std::string& sql) override;
+  // The same, as SQLite's own statement (the engine's code: migrations, checkpoints).
+  Result<Statement*> PrepareSqlite(const std::string& sql);
+  sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
   // Runs one or more statements without results (DDL, PRAGMA), parsing them each time.
   Status Exec(const std::string& sql);
   // Runs one statement without results through the statement cache (BEGIN, COMMIT, ...).

@@ -2,43 +2,10 @@
 
 #include <memory>
 
-#include "store/sqlite/repositories.h"
-#include "store/sqlite/sqlite_channels.h"
+#include "store/sql/repositories.h"
 
 namespace jembatan::store::sqlite {
 namespace {
-
-// The repositories of one transaction, each made when first asked for (most transactions use
-// one or two).
-class Repositories {
- public:
-  explicit Repositories(Connection& db) : db_(db) {}
-
-  CaseWrites& cases() { return Get(cases_, MakeCaseRepository); }
-  AccountWrites& accounts() { return Get(accounts_, MakeAccountRepository); }
-  ReferenceWrites& reference() { return Get(reference_, MakeReferenceRepository); }
-  StatsReads& stats() { return Get(stats_, MakeStatsRepository); }
-  IdempotencyWrites& idempotency() { return Get(idempotency_, MakeIdempotencyRepository); }
-  ChannelWrites& channels() {
-    if (!channels_) channels_ = std::make_unique<SqliteChannels>(db_);
-    return *channels_;
-  }
-
- private:
-  template <typename T>
-  T& Get(std::unique_ptr<T>& slot, std::unique_ptr<T> (*make)(Connection&)) {
-    if (!slot) slot = make(db_);
-    return *slot;
-  }
-
-  Connection& db_;
-  std::unique_ptr<CaseWrites> cases_;
-  std::unique_ptr<AccountWrites> accounts_;
-  std::unique_ptr<ReferenceWrites> reference_;
-  std::unique_ptr<StatsReads> stats_;
-  std::unique_ptr<IdempotencyWrites> idempotency_;
-  std::unique_ptr<SqliteChannels> channels_;
-};
 
 class SqliteReadTx final : public ReadTx {
  public:
@@ -57,7 +24,7 @@ class SqliteReadTx final : public ReadTx {
   IdempotencyReads& idempotency() override { return repos_.idempotency(); }
 
  private:
-  Repositories repos_;
+  sql::Repositories repos_;
   std::unique_ptr<Connection> conn_;
   ReleaseConnection release_;
 };
@@ -95,7 +62,7 @@ class SqliteWriteTx final : public WriteTx {
 
  private:
   Connection& db_;
-  Repositories repos_;
+  sql::Repositories repos_;
   std::unique_lock<std::mutex> lock_;
   bool done_ = false;
 };

@@ -1,6 +1,6 @@
-#include "store/postgres/case_rows.h"
+#include "store/sql/case_rows.h"
 
-namespace jembatan::store::postgres {
+namespace jembatan::store::sql {
 
 std::optional<Timestamp> OptTime(const Statement& s, int col) {
   auto v = s.OptInt(col);
@@ -87,4 +87,4 @@ void BindScope(Statement& s, const UnitScope& scope) {
   if (scope.kind == UnitScope::Kind::kVillage) s.Bind(9, scope.commune_id);
 }
 
-}  // namespace jembatan::store::postgres
+}  // namespace jembatan::store::sql

@@ -1,5 +1,5 @@
 // Reading a case row and the unit scope as SQL: shared by the cases and stats repositories
-// (internal to store/sqlite).
+// (internal to store/).
 #pragma once
 
 #include <optional>
@@ -8,9 +8,9 @@
 
 #include "core/cases/access.h"
 #include "core/cases/case.h"
-#include "store/sqlite/connection.h"
+#include "store/sql/db.h"
 
-namespace jembatan::store::sqlite {
+namespace jembatan::store::sql {
 
 inline constexpr const char* kCaseColumns =
     "c.id, c.code, c.status, c.category, c.location_unit_id, c.assigned_unit_id, "
@@ -30,10 +30,10 @@ Case ReadCase(const Statement& s, bool with_contacts);
 
 // The unit scope (core/cases/access.h) as SQL on c, in one place. Each branch is a condition an
 // index ending in id can serve; a commune's two branches (located in it; handled by it though
-// located elsewhere) are disjoint. The unit id is bound as ?3, a village's commune as ?9.
+// located elsewhere) are disjoint. The unit id is bound as $3, a village's commune as $9.
 std::vector<std::string> ScopeBranches(const UnitScope& scope);
 // The branches as one condition (" AND (...)"), for figures that aggregate rather than page.
 std::string ScopeCondition(const UnitScope& scope);
 void BindScope(Statement& s, const UnitScope& scope);
 
-}  // namespace jembatan::store::sqlite
+}  // namespace jembatan::store::sql

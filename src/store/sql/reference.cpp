@@ -1,13 +1,13 @@
 #include <string>
 
-#include "store/postgres/repositories.h"
+#include "store/sql/repositories.h"
 
-namespace jembatan::store::postgres {
+namespace jembatan::store::sql {
 namespace {
 
-class PgReference final : public ReferenceWrites {
+class ReferenceRepository final : public ReferenceWrites {
  public:
-  explicit PgReference(Connection& db) : db_(db) {}
+  explicit ReferenceRepository(Db& db) : db_(db) {}
 
   Result<std::vector<Unit>> LoadUnits() override {
     auto st = db_.Prepare(
@@ -39,7 +39,8 @@ class PgReference final : public ReferenceWrites {
   Result<std::vector<Category>> LoadCategories() override {
     auto st = db_.Prepare(
         "SELECT code, name_id, name_vi, name_en, handling_unit_code, ack_days, resolve_days, "
-        "remote_extra_days FROM categories ORDER BY position");
+        "remote_extra_days FROM categories ORDER BY " +
+        std::string(db_.dialect() == Dialect::kSqlite ? "rowid" : "position"));
     if (!st) return st.error();
     Statement& s = **st;
     std::vector<Category> out;
@@ -129,13 +130,13 @@ class PgReference final : public ReferenceWrites {
     s.BindOpt(9, u.merged_into_id).BindOpt(10, u.lat).BindOpt(11, u.lon);
   }
 
-  Connection& db_;
+  Db& db_;
 };
 
 }  // namespace
 
-std::unique_ptr<ReferenceWrites> MakeReferenceRepository(Connection& db) {
-  return std::make_unique<PgReference>(db);
+std::unique_ptr<ReferenceWrites> MakeReferenceRepository(Db& db) {
+  return std::make_unique<ReferenceRepository>(db);
 }
 
-}  // namespace jembatan::store::postgres
+}  // namespace jembatan::store::sql

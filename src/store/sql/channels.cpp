@@ -1,8 +1,9 @@
-#include "store/postgres/pg_channels.h"
-
 #include <functional>
 
-namespace jembatan::store::postgres {
+#include "store/channel_store.h"
+#include "store/sql/repositories.h"
+
+namespace jembatan::store::sql {
 namespace {
 
 constexpr const char* kOutboxColumns =
@@ -45,7 +46,62 @@ CaseMedia ReadMedia(const Statement& s) {
 
 }  // namespace
 
-Result<std::map<std::string, std::string>> PgChannels::ChannelSettings(std::string_view channel) {
+class ChannelsRepository final : public ChannelWrites {
+ public:
+  explicit ChannelsRepository(Db& db) : db_(db) {}
+
+  Result<std::map<std::string, std::string>> ChannelSettings(std::string_view channel) override;
+  Result<std::vector<OutboxMessage>> ListOutbox(std::optional<OutboxStatus> status,
+                                                int64_t before_id, int limit) override;
+  Result<std::vector<OutboxMessage>> DueOutbox(Timestamp now, int limit,
+                                               const ChannelFilter& filter) override;
+  Result<std::optional<OutboxMessage>> FindOutbox(int64_t id) override;
+  Result<std::map<std::string, int64_t>> OutboxCounts() override;
+  Result<std::vector<ReplyRoute>> ReplyRoutes(int64_t case_id) override;
+  Result<std::optional<int64_t>> MemberAt(std::string_view channel,
+                                          std::string_view address) override;
+  Result<std::optional<Conversation>> FindConversation(std::string_view channel,
+                                                       std::string_view address) override;
+  Result<std::optional<ApiKeyRecord>> FindApiKey(std::string_view key_hash) override;
+  Result<std::vector<ApiKeyRecord>> ListApiKeys() override;
+  Result<std::vector<CaseMedia>> DueMedia(Timestamp now, int limit) override;
+  Result<std::vector<CaseMedia>> ListCaseMedia(int64_t case_id) override;
+  Result<std::optional<std::pair<std::string, std::string>>> MediaData(int64_t case_id,
+                                                                       int64_t media_id) override;
+
+  Result<bool> RecordInbound(std::string_view channel, std::string_view provider_id,
+                             Timestamp at) override;
+  Status AddReplyRoute(int64_t case_id, const ReplyRoute& route) override;
+  Result<int64_t> Enqueue(const OutboxMessage& m) override;
+  Status MarkSent(int64_t id, int attempts, Timestamp at) override;
+  Status MarkFailed(int64_t id, int attempts, Timestamp next_attempt, std::string_view error,
+                    bool dead) override;
+  Result<bool> Requeue(int64_t id, Timestamp now) override;
+  Status PutChannelSetting(std::string_view channel, std::string_view key,
+                           std::string_view value) override;
+  Status LinkMember(std::string_view channel, std::string_view address, int64_t user_id) override;
+  Status SaveConversation(const Conversation& c) override;
+  Status DropConversation(std::string_view channel, std::string_view address) override;
+  Result<int64_t> AddCaseMedia(int64_t case_id, std::string_view channel, std::string_view source,
+                               Timestamp now) override;
+  Status StoreMedia(int64_t id, int attempts, std::string_view content_type,
+                    std::string_view data) override;
+  Status MarkMediaFailed(int64_t id, int attempts, Timestamp next_attempt, std::string_view error,
+                         bool dead) override;
+  Result<int64_t> InsertApiKey(std::string_view name, std::string_view key_hash,
+                               Timestamp now) override;
+  Result<bool> RevokeApiKey(int64_t id, Timestamp now) override;
+
+ private:
+  Result<std::vector<CaseMedia>> QueryMedia(const std::string& sql,
+                                            const std::function<void(Statement&)>& bind);
+  Result<std::vector<OutboxMessage>> QueryOutbox(const std::string& sql,
+                                                 const std::function<void(Statement&)>& bind);
+  Db& db_;
+};
+
+Result<std::map<std::string, std::string>> ChannelsRepository::ChannelSettings(
+    std::string_view channel) {
   auto st = db_.Prepare("SELECT key, value FROM channel_settings WHERE channel = $1");
   if (!st) return st.error();
   Statement& s = **st;
@@ -56,7 +112,7 @@ Result<std::map<std::string, std::string>> PgChannels::ChannelSettings(std::stri
   return out;
 }
 
-Result<std::vector<OutboxMessage>> PgChannels::QueryOutbox(
+Result<std::vector<OutboxMessage>> ChannelsRepository::QueryOutbox(
     const std::string& sql, const std::function<void(Statement&)>& bind) {
   auto st = db_.Prepare(sql);
   if (!st) return st.error();
@@ -68,8 +124,8 @@ Result<std::vector<OutboxMessage>> PgChannels::QueryOutbox(
   return out;
 }
 
-Result<std::vector<OutboxMessage>> PgChannels::ListOutbox(std::optional<OutboxStatus> status,
-                                                          int64_t before_id, int limit) {
+Result<std::vector<OutboxMessage>> ChannelsRepository::ListOutbox(
+    std::optional<OutboxStatus> status, int64_t before_id, int limit) {
   const int64_t before = before_id > 0 ? before_id : INT64_MAX;
   if (status) {
     return QueryOutbox(
@@ -80,11 +136,14 @@ Result<std::vector<OutboxMessage>> PgChannels::ListOutbox(std::optional<OutboxSt
                      [&](Statement& s) { s.Bind(1, before).Bind(2, limit); });
 }
 
-Result<std::vector<OutboxMessage>> PgChannels::DueOutbox(Timestamp now, int limit,
-                                                         const ChannelFilter& filter) {
+Result<std::vector<OutboxMessage>> ChannelsRepository::DueOutbox(Timestamp now, int limit,
+                                                                 const ChannelFilter& filter) {
   // (channel = $3) is true or false; it must equal "not excluded". The partial index
-  // outbox_due holds the pending messages in this order.
+  // outbox_due holds the pending messages in this order; SQLite is told so: left to itself it
+  // picked outbox_status and sorted every pending row to return the first `limit` (with a
+  // backlog of 30,000 replies, 45% of the sender's time).
   return QueryOutbox(std::string(kOutboxColumns) +
+                         (db_.dialect() == Dialect::kSqlite ? "INDEXED BY outbox_due " : "") +
                          "WHERE status = 'pending' AND next_attempt_at <= $1 "
                          "AND ($3 = '' OR (channel = $3) = ($4 = 0)) "
                          "ORDER BY next_attempt_at, id LIMIT $2",
@@ -96,7 +155,7 @@ Result<std::vector<OutboxMessage>> PgChannels::DueOutbox(Timestamp now, int limi
                      });
 }
 
-Result<std::optional<OutboxMessage>> PgChannels::FindOutbox(int64_t id) {
+Result<std::optional<OutboxMessage>> ChannelsRepository::FindOutbox(int64_t id) {
   auto rows = QueryOutbox(std::string(kOutboxColumns) + "WHERE id = $1",
                           [&](Statement& s) { s.Bind(1, id); });
   if (!rows) return rows.error();
@@ -104,7 +163,7 @@ Result<std::optional<OutboxMessage>> PgChannels::FindOutbox(int64_t id) {
   return std::optional<OutboxMessage>(std::move(rows->front()));
 }
 
-Result<std::map<std::string, int64_t>> PgChannels::OutboxCounts() {
+Result<std::map<std::string, int64_t>> ChannelsRepository::OutboxCounts() {
   auto st = db_.Prepare("SELECT status, count(*) FROM outbox GROUP BY status");
   if (!st) return st.error();
   Statement& s = **st;
@@ -114,7 +173,7 @@ Result<std::map<std::string, int64_t>> PgChannels::OutboxCounts() {
   return out;
 }
 
-Result<std::vector<ReplyRoute>> PgChannels::ReplyRoutes(int64_t case_id) {
+Result<std::vector<ReplyRoute>> ChannelsRepository::ReplyRoutes(int64_t case_id) {
   auto st = db_.Prepare("SELECT channel, address, language FROM reply_routes WHERE case_id = $1");
   if (!st) return st.error();
   Statement& s = **st;
@@ -125,8 +184,8 @@ Result<std::vector<ReplyRoute>> PgChannels::ReplyRoutes(int64_t case_id) {
   return out;
 }
 
-Result<std::optional<int64_t>> PgChannels::MemberAt(std::string_view channel,
-                                                    std::string_view address) {
+Result<std::optional<int64_t>> ChannelsRepository::MemberAt(std::string_view channel,
+                                                            std::string_view address) {
   auto st = db_.Prepare("SELECT user_id FROM member_addresses WHERE channel = $1 AND address = $2");
   if (!st) return st.error();
   Statement& s = **st;
@@ -138,8 +197,8 @@ Result<std::optional<int64_t>> PgChannels::MemberAt(std::string_view channel,
   return out;
 }
 
-Result<std::optional<Conversation>> PgChannels::FindConversation(std::string_view channel,
-                                                                 std::string_view address) {
+Result<std::optional<Conversation>> ChannelsRepository::FindConversation(std::string_view channel,
+                                                                         std::string_view address) {
   auto st = db_.Prepare(
       "SELECT state, language, text, unit_id, lat, lon, updated_at, photo FROM conversations "
       "WHERE channel = $1 AND address = $2");
@@ -157,8 +216,8 @@ Result<std::optional<Conversation>> PgChannels::FindConversation(std::string_vie
   return out;
 }
 
-Result<bool> PgChannels::RecordInbound(std::string_view channel, std::string_view provider_id,
-                                       Timestamp at) {
+Result<bool> ChannelsRepository::RecordInbound(std::string_view channel,
+                                               std::string_view provider_id, Timestamp at) {
   auto st = db_.Prepare(
       "INSERT INTO inbound_messages(channel, provider_id, received_at) VALUES ($1,$2,$3) "
       "ON CONFLICT DO NOTHING");
@@ -168,7 +227,7 @@ Result<bool> PgChannels::RecordInbound(std::string_view channel, std::string_vie
   return (*st)->Changes() > 0;
 }
 
-Status PgChannels::AddReplyRoute(int64_t case_id, const ReplyRoute& r) {
+Status ChannelsRepository::AddReplyRoute(int64_t case_id, const ReplyRoute& r) {
   auto st = db_.Prepare(
       "INSERT INTO reply_routes(case_id, channel, address, language) VALUES ($1,$2,$3,$4) "
       "ON CONFLICT (case_id, channel, address) DO UPDATE SET language = excluded.language");
@@ -177,7 +236,7 @@ Status PgChannels::AddReplyRoute(int64_t case_id, const ReplyRoute& r) {
   return (*st)->Run();
 }
 
-Result<int64_t> PgChannels::Enqueue(const OutboxMessage& m) {
+Result<int64_t> ChannelsRepository::Enqueue(const OutboxMessage& m) {
   auto st = db_.Prepare(
       "INSERT INTO outbox(channel, address, body, case_id, status, attempts, next_attempt_at, "
       "created_at) VALUES ($1,$2,$3,$4,'pending',0,$5,$6) RETURNING id");
@@ -188,7 +247,7 @@ Result<int64_t> PgChannels::Enqueue(const OutboxMessage& m) {
   return ReturnedId(s, "outbox message");
 }
 
-Status PgChannels::MarkSent(int64_t id, int attempts, Timestamp at) {
+Status ChannelsRepository::MarkSent(int64_t id, int attempts, Timestamp at) {
   auto st = db_.Prepare(
       "UPDATE outbox SET status = 'sent', attempts = $2, sent_at = $3, last_error = '' "
       "WHERE id = $1 AND status = 'pending'");
@@ -197,8 +256,8 @@ Status PgChannels::MarkSent(int64_t id, int attempts, Timestamp at) {
   return (*st)->Run();
 }
 
-Status PgChannels::MarkFailed(int64_t id, int attempts, Timestamp next_attempt,
-                              std::string_view error, bool dead) {
+Status ChannelsRepository::MarkFailed(int64_t id, int attempts, Timestamp next_attempt,
+                                      std::string_view error, bool dead) {
   auto st = db_.Prepare(
       "UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 "
       "WHERE id = $1 AND status = 'pending'");
@@ -208,7 +267,7 @@ Status PgChannels::MarkFailed(int64_t id, int attempts, Timestamp next_attempt,
   return (*st)->Run();
 }
 
-Result<bool> PgChannels::Requeue(int64_t id, Timestamp now) {
+Result<bool> ChannelsRepository::Requeue(int64_t id, Timestamp now) {
   auto st = db_.Prepare(
       "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $2 "
       "WHERE id = $1 AND status = 'dead'");
@@ -218,8 +277,8 @@ Result<bool> PgChannels::Requeue(int64_t id, Timestamp now) {
   return (*st)->Changes() > 0;
 }
 
-Status PgChannels::PutChannelSetting(std::string_view channel, std::string_view key,
-                                     std::string_view value) {
+Status ChannelsRepository::PutChannelSetting(std::string_view channel, std::string_view key,
+                                             std::string_view value) {
   auto st = db_.Prepare(
       "INSERT INTO channel_settings(channel, key, value) VALUES ($1,$2,$3) "
       "ON CONFLICT(channel, key) DO UPDATE SET value = excluded.value");
@@ -228,7 +287,8 @@ Status PgChannels::PutChannelSetting(std::string_view channel, std::string_view 
   return (*st)->Run();
 }
 
-Status PgChannels::LinkMember(std::string_view channel, std::string_view address, int64_t user_id) {
+Status ChannelsRepository::LinkMember(std::string_view channel, std::string_view address,
+                                      int64_t user_id) {
   auto st = db_.Prepare(
       "INSERT INTO member_addresses(channel, address, user_id) VALUES ($1,$2,$3) "
       "ON CONFLICT(channel, address) DO UPDATE SET user_id = excluded.user_id");
@@ -237,7 +297,7 @@ Status PgChannels::LinkMember(std::string_view channel, std::string_view address
   return (*st)->Run();
 }
 
-Status PgChannels::SaveConversation(const Conversation& c) {
+Status ChannelsRepository::SaveConversation(const Conversation& c) {
   auto st = db_.Prepare(
       "INSERT INTO conversations(channel, address, state, language, text, unit_id, "
       "lat, lon, updated_at, photo) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) "
@@ -253,7 +313,7 @@ Status PgChannels::SaveConversation(const Conversation& c) {
   return s.Run();
 }
 
-Status PgChannels::DropConversation(std::string_view channel, std::string_view address) {
+Status ChannelsRepository::DropConversation(std::string_view channel, std::string_view address) {
   auto st = db_.Prepare("DELETE FROM conversations WHERE channel = $1 AND address = $2");
   if (!st) return st.error();
   (*st)->Bind(1, channel).Bind(2, address);
@@ -268,7 +328,7 @@ ApiKeyRecord ReadApiKey(const Statement& s) {
 }
 }  // namespace
 
-Result<std::optional<ApiKeyRecord>> PgChannels::FindApiKey(std::string_view key_hash) {
+Result<std::optional<ApiKeyRecord>> ChannelsRepository::FindApiKey(std::string_view key_hash) {
   auto st =
       db_.Prepare("SELECT id, name, created_at, revoked_at FROM api_keys WHERE key_hash = $1");
   if (!st) return st.error();
@@ -281,7 +341,7 @@ Result<std::optional<ApiKeyRecord>> PgChannels::FindApiKey(std::string_view key_
   return out;
 }
 
-Result<std::vector<ApiKeyRecord>> PgChannels::ListApiKeys() {
+Result<std::vector<ApiKeyRecord>> ChannelsRepository::ListApiKeys() {
   auto st = db_.Prepare("SELECT id, name, created_at, revoked_at FROM api_keys ORDER BY id");
   if (!st) return st.error();
   Statement& s = **st;
@@ -292,8 +352,8 @@ Result<std::vector<ApiKeyRecord>> PgChannels::ListApiKeys() {
   return out;
 }
 
-Result<std::vector<CaseMedia>> PgChannels::QueryMedia(const std::string& sql,
-                                                      const std::function<void(Statement&)>& bind) {
+Result<std::vector<CaseMedia>> ChannelsRepository::QueryMedia(
+    const std::string& sql, const std::function<void(Statement&)>& bind) {
   auto st = db_.Prepare(sql);
   if (!st) return st.error();
   Statement& s = **st;
@@ -304,20 +364,20 @@ Result<std::vector<CaseMedia>> PgChannels::QueryMedia(const std::string& sql,
   return out;
 }
 
-Result<std::vector<CaseMedia>> PgChannels::DueMedia(Timestamp now, int limit) {
+Result<std::vector<CaseMedia>> ChannelsRepository::DueMedia(Timestamp now, int limit) {
   return QueryMedia(std::string(kMediaColumns) +
                         "WHERE status = 'pending' AND next_attempt_at <= $1 "
                         "ORDER BY next_attempt_at, id LIMIT $2",
                     [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
 }
 
-Result<std::vector<CaseMedia>> PgChannels::ListCaseMedia(int64_t case_id) {
+Result<std::vector<CaseMedia>> ChannelsRepository::ListCaseMedia(int64_t case_id) {
   return QueryMedia(std::string(kMediaColumns) + "WHERE case_id = $1 ORDER BY id",
                     [&](Statement& s) { s.Bind(1, case_id); });
 }
 
-Result<std::optional<std::pair<std::string, std::string>>> PgChannels::MediaData(int64_t case_id,
-                                                                                 int64_t media_id) {
+Result<std::optional<std::pair<std::string, std::string>>> ChannelsRepository::MediaData(
+    int64_t case_id, int64_t media_id) {
   auto st = db_.Prepare(
       "SELECT content_type, data FROM case_media WHERE id = $1 AND case_id = $2 "
       "AND status = 'stored'");
@@ -331,8 +391,8 @@ Result<std::optional<std::pair<std::string, std::string>>> PgChannels::MediaData
   return out;
 }
 
-Result<int64_t> PgChannels::AddCaseMedia(int64_t case_id, std::string_view channel,
-                                         std::string_view source, Timestamp now) {
+Result<int64_t> ChannelsRepository::AddCaseMedia(int64_t case_id, std::string_view channel,
+                                                 std::string_view source, Timestamp now) {
   auto st = db_.Prepare(
       "INSERT INTO case_media(case_id, channel, source, status, next_attempt_at, created_at) "
       "VALUES ($1, $2, $3, 'pending', $4, $4) RETURNING id");
@@ -341,8 +401,8 @@ Result<int64_t> PgChannels::AddCaseMedia(int64_t case_id, std::string_view chann
   return ReturnedId(**st, "case photo");
 }
 
-Status PgChannels::StoreMedia(int64_t id, int attempts, std::string_view content_type,
-                              std::string_view data) {
+Status ChannelsRepository::StoreMedia(int64_t id, int attempts, std::string_view content_type,
+                                      std::string_view data) {
   auto st = db_.Prepare(
       "UPDATE case_media SET status = 'stored', attempts = $2, content_type = $3, bytes = $4, "
       "data = $5, last_error = '' WHERE id = $1");
@@ -352,8 +412,8 @@ Status PgChannels::StoreMedia(int64_t id, int attempts, std::string_view content
   return (*st)->Run();
 }
 
-Status PgChannels::MarkMediaFailed(int64_t id, int attempts, Timestamp next_attempt,
-                                   std::string_view error, bool dead) {
+Status ChannelsRepository::MarkMediaFailed(int64_t id, int attempts, Timestamp next_attempt,
+                                           std::string_view error, bool dead) {
   auto st = db_.Prepare(
       "UPDATE case_media SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 "
       "WHERE id = $1");
@@ -363,8 +423,8 @@ Status PgChannels::MarkMediaFailed(int64_t id, int attempts, Timestamp next_atte
   return (*st)->Run();
 }
 
-Result<int64_t> PgChannels::InsertApiKey(std::string_view name, std::string_view key_hash,
-                                         Timestamp now) {
+Result<int64_t> ChannelsRepository::InsertApiKey(std::string_view name, std::string_view key_hash,
+                                                 Timestamp now) {
   auto st = db_.Prepare(
       "INSERT INTO api_keys(name, key_hash, created_at) VALUES ($1,$2,$3) "
       "ON CONFLICT DO NOTHING RETURNING id");
@@ -373,7 +433,7 @@ Result<int64_t> PgChannels::InsertApiKey(std::string_view name, std::string_view
   return ReturnedId(**st, "API key");
 }
 
-Result<bool> PgChannels::RevokeApiKey(int64_t id, Timestamp now) {
+Result<bool> ChannelsRepository::RevokeApiKey(int64_t id, Timestamp now) {
   auto st = db_.Prepare("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL");
   if (!st) return st.error();
   (*st)->Bind(1, id).Bind(2, now.seconds);
@@ -381,4 +441,8 @@ Result<bool> PgChannels::RevokeApiKey(int64_t id, Timestamp now) {
   return (*st)->Changes() > 0;
 }
 
-}  // namespace jembatan::store::postgres
+std::unique_ptr<ChannelWrites> MakeChannelRepository(Db& db) {
+  return std::make_unique<ChannelsRepository>(db);
+}
+
+}  // namespace jembatan::store::sql

@@ -1,15 +1,15 @@
 #include <string>
 #include <utility>
 
-#include "store/sqlite/case_rows.h"
-#include "store/sqlite/repositories.h"
+#include "store/sql/case_rows.h"
+#include "store/sql/repositories.h"
 
-namespace jembatan::store::sqlite {
+namespace jembatan::store::sql {
 namespace {
 
-class SqliteStats final : public StatsReads {
+class StatsRepository final : public StatsReads {
  public:
-  explicit SqliteStats(Connection& db) : db_(db) {}
+  explicit StatsRepository(Db& db) : db_(db) {}
 
   Result<StatsInput> Stats(const StatsQuery& q) override {
     auto grouped = GroupedStats(q, "0", "");
@@ -22,7 +22,8 @@ class SqliteStats final : public StatsReads {
       case StatsGroup::kCommune:
         return GroupedStats(q, "c.commune_id", "");
       case StatsGroup::kHandledElsewhere:
-        return GroupedStats(q, "c.assigned_unit_id", " AND c.assigned_unit_id IS NOT c.commune_id");
+        return GroupedStats(q, "c.assigned_unit_id",
+                            " AND c.assigned_unit_id IS DISTINCT FROM c.commune_id");
       case StatsGroup::kLocation:
         return GroupedStats(q, "c.location_unit_id", "");
     }
@@ -36,7 +37,7 @@ class SqliteStats final : public StatsReads {
                                         std::pair{"first_resolved_at", &in.first_resolved}}) {
       std::string sql = "SELECT c.";
       sql.append(column).append(" FROM cases c WHERE c.").append(column);
-      sql.append(" >= ?1 AND c.").append(column).append(" < ?2").append(scope);
+      sql.append(" >= $1 AND c.").append(column).append(" < $2").append(scope);
       std::vector<Timestamp>* out = times;
       if (auto e =
               EachStatsRow(sql, q, [out](Statement& s) { out->push_back(Timestamp{s.Int(0)}); });
@@ -48,7 +49,7 @@ class SqliteStats final : public StatsReads {
   }
 
  private:
-  // Runs `sql`, a figure over a scope and period (?1 from, ?2 to, the scope's parameters), and
+  // Runs `sql`, a figure over a scope and period ($1 from, $2 to, the scope's parameters), and
   // hands each row to `row`.
   template <typename RowFn>
   Status EachStatsRow(const std::string& sql, const StatsQuery& q, RowFn row) {
@@ -73,7 +74,7 @@ class SqliteStats final : public StatsReads {
     if (auto e =
             EachStatsRow(select +
                              "c.status, c.category, count(*), sum(c.beyond_level) FROM cases c "
-                             "WHERE c.created_at >= ?1 AND c.created_at < ?2" +
+                             "WHERE c.created_at >= $1 AND c.created_at < $2" +
                              where + " GROUP BY 1, 2, 3",
                          q,
                          [&out](Statement& s) {
@@ -90,7 +91,7 @@ class SqliteStats final : public StatsReads {
     if (auto e =
             EachStatsRow(select +
                              "c.created_at, c.first_resolved_at, c.resolve_due FROM cases c "
-                             "WHERE c.first_resolved_at >= ?1 AND c.first_resolved_at < ?2" +
+                             "WHERE c.first_resolved_at >= $1 AND c.first_resolved_at < $2" +
                              where,
                          q,
                          [&out](Statement& s) {
@@ -114,15 +115,15 @@ class SqliteStats final : public StatsReads {
         !e) {
       return e.error();
     }
-    if (auto e = counts("count(*), coalesce(sum(e.actor = 'reporter'), 0) FROM events e "
+    if (auto e = counts("count(*), count(*) FILTER (WHERE e.actor = 'reporter') FROM events e "
                         "JOIN cases c ON c.id = e.case_id "
-                        "WHERE e.kind = 'reopened' AND e.at >= ?1 AND e.at < ?2",
+                        "WHERE e.kind = 'reopened' AND e.at >= $1 AND e.at < $2",
                         {&StatsInput::reopened, &StatsInput::disputed});
         !e) {
       return e.error();
     }
     if (auto e = counts("count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE e.kind = "
-                        "'closed' AND e.actor = 'reporter' AND e.at >= ?1 AND e.at < ?2",
+                        "'closed' AND e.actor = 'reporter' AND e.at >= $1 AND e.at < $2",
                         {&StatsInput::confirmed});
         !e) {
       return e.error();
@@ -130,13 +131,13 @@ class SqliteStats final : public StatsReads {
     return out;
   }
 
-  Connection& db_;
+  Db& db_;
 };
 
 }  // namespace
 
-std::unique_ptr<StatsReads> MakeStatsRepository(Connection& db) {
-  return std::make_unique<SqliteStats>(db);
+std::unique_ptr<StatsReads> MakeStatsRepository(Db& db) {
+  return std::make_unique<StatsRepository>(db);
 }
 
-}  // namespace jembatan::store::sqlite
+}  // namespace jembatan::store::sql

@@ -1,17 +1,17 @@
 #include <string>
 
-#include "store/postgres/repositories.h"
+#include "store/sql/repositories.h"
 
-namespace jembatan::store::postgres {
+namespace jembatan::store::sql {
 namespace {
 
 UserRecord ReadUser(const Statement& s) {
   return UserRecord{s.Int(0), s.Text(1), s.Text(2), s.Int(3), Timestamp{s.Int(4)}};
 }
 
-class PgAccounts final : public AccountWrites {
+class AccountsRepository final : public AccountWrites {
  public:
-  explicit PgAccounts(Connection& db) : db_(db) {}
+  explicit AccountsRepository(Db& db) : db_(db) {}
 
   Result<std::optional<UserRecord>> FindUserByTokenHash(std::string_view hash) override {
     return FindUser("token_hash = $1", [&](Statement& s) { s.Bind(1, hash); });
@@ -125,13 +125,13 @@ class PgAccounts final : public AccountWrites {
     return out;
   }
 
-  Connection& db_;
+  Db& db_;
 };
 
 }  // namespace
 
-std::unique_ptr<AccountWrites> MakeAccountRepository(Connection& db) {
-  return std::make_unique<PgAccounts>(db);
+std::unique_ptr<AccountWrites> MakeAccountRepository(Db& db) {
+  return std::make_unique<AccountsRepository>(db);
 }
 
-}  // namespace jembatan::store::postgres
+}  // namespace jembatan::store::sql

@@ -3,14 +3,14 @@
 
 #include "core/cases/deadlines.h"
 #include "core/common/text_fold.h"
-#include "store/sqlite/case_rows.h"
-#include "store/sqlite/repositories.h"
+#include "store/sql/case_rows.h"
+#include "store/sql/repositories.h"
 
-namespace jembatan::store::sqlite {
+namespace jembatan::store::sql {
 namespace {
 
 constexpr size_t kFirstCategoryParam = 10;
-constexpr int kTextParam = 200;  // ?200 the LIKE pattern, ?201 the text as a tracking code
+constexpr int kTextParam = 200;  // $200 the LIKE pattern, $201 the text as a tracking code
 
 // SQL only compares them (migration 013).
 void BindRuleColumns(Statement& s, int first, const Case& c) {
@@ -20,9 +20,9 @@ void BindRuleColumns(Statement& s, int first, const Case& c) {
   s.BindOpt(first + 3, OptTimeValue(NextDeadlineAt(c)));
 }
 
-class SqliteCases final : public CaseWrites {
+class CasesRepository final : public CaseWrites {
  public:
-  explicit SqliteCases(Connection& db) : db_(db) {}
+  explicit CasesRepository(Db& db) : db_(db) {}
 
   Result<std::optional<Case>> FindCase(std::string_view code, bool with_contacts) override {
     std::string sql = std::string("SELECT ") + kCaseColumns;
@@ -34,7 +34,7 @@ class SqliteCases final : public CaseWrites {
     } else {
       sql += " FROM cases c";
     }
-    sql += " WHERE c.code = ?";
+    sql += " WHERE c.code = $1";
     auto st = db_.Prepare(sql);
     if (!st) return st.error();
     Statement& s = **st;
@@ -49,10 +49,10 @@ class SqliteCases final : public CaseWrites {
   Result<std::vector<Case>> ListCases(const CaseFilter& f) override {
     // Every branch reads an index that ends in id, newest first, so a page costs about its size.
     std::string filters;
-    if (f.status) filters += " AND c.status = ?1";
-    if (!f.category.empty()) filters += " AND c.category = ?2";
+    if (f.status) filters += " AND c.status = $1";
+    if (!f.category.empty()) filters += " AND c.category = $2";
     // Sets (Open311's comma lists): statuses are our own words, written literally; category
-    // codes are bound from ?10 on.
+    // codes are bound from $10 on.
     if (!f.statuses.empty()) {
       filters += " AND c.status IN (";
       for (size_t i = 0; i < f.statuses.size(); ++i) {
@@ -63,40 +63,42 @@ class SqliteCases final : public CaseWrites {
     if (!f.categories.empty()) {
       filters += " AND c.category IN (";
       for (size_t i = 0; i < f.categories.size(); ++i) {
-        filters.append(i == 0 ? "?" : ",?").append(std::to_string(kFirstCategoryParam + i));
+        filters.append(i == 0 ? "$" : ",$").append(std::to_string(kFirstCategoryParam + i));
       }
       filters += ")";
     }
-    if (f.submitted_by) filters += " AND c.submitted_by_user_id = ?4";
+    if (f.submitted_by) filters += " AND c.submitted_by_user_id = $4";
     if (f.due_soon) {
       filters += " AND c.due_soon = 1";
     }
     // A query without words (only punctuation) can only be a tracking code.
     const bool words = !f.text.empty() && !f.folded_text.empty();
     if (!f.text.empty()) {
-      filters += words ? " AND (c.code = ?201 OR c.search_text LIKE ?200 ESCAPE '\\')"
-                       : " AND c.code = ?201";
+      filters += words ? " AND (c.code = $201 OR c.search_text LIKE $200 ESCAPE '\\')"
+                       : " AND c.code = $201";
     }
     if (f.overdue) {
       filters += *f.overdue ? " AND c.overdue_now = 1" : " AND c.is_open = 1 AND c.overdue_now = 0";
     }
-    // Literal, not bound: SQLite must see it to use the partial index cases_beyond.
+    // Literal, not bound: the planner must see it to use the partial index cases_beyond.
     if (f.beyond_level)
       filters += *f.beyond_level ? " AND c.beyond_level = 1" : " AND c.beyond_level = 0";
-    if (f.created_from) filters += " AND c.created_at >= ?5";
-    if (f.created_to) filters += " AND c.created_at < ?6";
+    if (f.created_from) filters += " AND c.created_at >= $5";
+    if (f.created_to) filters += " AND c.created_at < $6";
     if (f.public_only) filters += " AND c.visibility = 'public'";
-    if (f.before_id) filters += " AND c.id < ?7";
+    if (f.before_id) filters += " AND c.id < $7";
     if (f.by_due) filters += " AND c.due_at IS NOT NULL";
-    if (f.after_due) filters += " AND (c.due_at > ?190 OR (c.due_at = ?190 AND c.id > ?191))";
+    if (f.after_due) filters += " AND (c.due_at > $190 OR (c.due_at = $190 AND c.id > $191))";
     // By due date, each row also carries the order's key (the last column; ReadCase reads the
     // ones before it).
     const std::string select = std::string("SELECT ") + kCaseColumns +
                                (f.by_due ? ", c.due_at AS due_key" : "") + " FROM cases c";
-    // Without statistics the planner prefers the status index and sorts; the partial indexes
-    // hold exactly the overdue, beyond-level and due-soon cases in id order.
+    // SQLite, without statistics, prefers the status index and sorts; the partial indexes hold
+    // exactly the overdue, beyond-level and due-soon cases in id order. (PostgreSQL's planner
+    // has its statistics and takes no hints.)
     std::string hint;
-    if (f.scope.kind == UnitScope::Kind::kAll && !f.status && f.category.empty()) {
+    if (db_.dialect() == Dialect::kSqlite && f.scope.kind == UnitScope::Kind::kAll && !f.status &&
+        f.category.empty()) {
       if (f.overdue.value_or(false)) {
         hint = " INDEXED BY cases_overdue";
       } else if (f.beyond_level.value_or(false)) {
@@ -112,7 +114,7 @@ class SqliteCases final : public CaseWrites {
       if (!sql.empty()) sql += " UNION ALL ";
       sql.append(select).append(hint).append(" WHERE ").append(branch).append(filters);
     }
-    sql += f.by_due ? " ORDER BY due_key, 1 LIMIT ?8" : " ORDER BY 1 DESC LIMIT ?8";
+    sql += f.by_due ? " ORDER BY due_key, 1 LIMIT $8" : " ORDER BY 1 DESC LIMIT $8";
     auto st = db_.Prepare(sql);
     if (!st) return st.error();
     Statement& s = **st;
@@ -149,7 +151,7 @@ class SqliteCases final : public CaseWrites {
     auto st = db_.Prepare(
         "SELECT e.id, e.case_id, e.at, e.actor_user_id, e.actor, e.kind, e.from_status, "
         "e.to_status, e.note, e.answer, e.reason, e.unit_id, e.into_code, e.assignee_user_id, "
-        "e.ack_due, e.public_update FROM events e WHERE e.case_id = ? ORDER BY e.id");
+        "e.ack_due, e.public_update FROM events e WHERE e.case_id = $1 ORDER BY e.id");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, case_id);
@@ -179,7 +181,7 @@ class SqliteCases final : public CaseWrites {
   }
 
   Result<std::optional<std::string>> CasePinHash(int64_t case_id) override {
-    auto st = db_.Prepare("SELECT pin_hash FROM cases WHERE id = ?");
+    auto st = db_.Prepare("SELECT pin_hash FROM cases WHERE id = $1");
     if (!st) return st.error();
     (*st)->Bind(1, case_id);
     std::optional<std::string> out;
@@ -196,7 +198,10 @@ class SqliteCases final : public CaseWrites {
         "search_text, due_at, is_open, overdue_now, due_soon, next_deadline_at, "
         "assignee_user_id, accepted_at, resolved_at, first_resolved_at, closed_at, warned_at, "
         "overdue_at, escalated_to_unit_id, reopen_count, answer, reject_reason, merged_into) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "VALUES "
+        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$"
+        "25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39) "
+        "ON CONFLICT DO NOTHING RETURNING id");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
@@ -218,12 +223,13 @@ class SqliteCases final : public CaseWrites {
     s.BindOpt(34, OptTimeValue(c.overdue_at)).BindOpt(35, c.escalated_to_unit_id);
     s.Bind(36, static_cast<int64_t>(c.reopen_count)).Bind(37, c.answer).Bind(38, c.reject_reason);
     s.Bind(39, c.merged_into);
-    if (auto e = s.Run(); !e) return e.error();
-    const int64_t id = db_.LastInsertId();
+    auto inserted = ReturnedId(s, "case " + c.code);
+    if (!inserted) return inserted.error();
+    const int64_t id = *inserted;
     if (c.reporter || c.on_behalf_of) {
       auto ct = db_.Prepare(
           "INSERT INTO case_contacts(case_id, reporter_name, reporter_phone, obo_name, obo_phone, "
-          "obo_consent) VALUES (?,?,?,?,?,?)");
+          "obo_consent) VALUES ($1,$2,$3,$4,$5,$6)");
       if (!ct) return ct.error();
       const Contact r = c.reporter.value_or(Contact{});
       const Contact o = c.on_behalf_of.value_or(Contact{});
@@ -236,11 +242,12 @@ class SqliteCases final : public CaseWrites {
 
   Status UpdateCase(const Case& c) override {
     auto st = db_.Prepare(
-        "UPDATE cases SET status=?, assigned_unit_id=?, assignee_user_id=?, ack_due=?, "
-        "accepted_at=?, resolved_at=?, first_resolved_at=?, closed_at=?, warned_at=?, "
-        "overdue_at=?, escalated_to_unit_id=?, reopen_count=?, answer=?, reject_reason=?, "
-        "merged_into=?, updated_at=?, due_at=?, is_open=?, overdue_now=?, due_soon=?, "
-        "next_deadline_at=? WHERE id=?");
+        "UPDATE cases SET status=$1, assigned_unit_id=$2, assignee_user_id=$3, ack_due=$4, "
+        "accepted_at=$5, resolved_at=$6, first_resolved_at=$7, closed_at=$8, warned_at=$9, "
+        "overdue_at=$10, escalated_to_unit_id=$11, reopen_count=$12, answer=$13, "
+        "reject_reason=$14, "
+        "merged_into=$15, updated_at=$16, due_at=$17, is_open=$18, overdue_now=$19, due_soon=$20, "
+        "next_deadline_at=$21 WHERE id=$22");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, ToString(c.status)).Bind(2, c.assigned_unit_id).BindOpt(3, c.assignee_user_id);
@@ -260,23 +267,24 @@ class SqliteCases final : public CaseWrites {
     auto st = db_.Prepare(
         "INSERT INTO events(case_id, at, actor_user_id, actor, kind, from_status, to_status, "
         "note, answer, reason, unit_id, into_code, assignee_user_id, ack_due, public_update) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, e.case_id).Bind(2, e.at.seconds).BindOpt(3, e.actor.user_id).Bind(4, e.actor.label);
     s.Bind(5, ToString(e.kind)).Bind(6, ToString(e.from)).Bind(7, ToString(e.to)).Bind(8, e.note);
     s.Bind(9, e.answer).Bind(10, e.reason).BindOpt(11, e.unit_id).Bind(12, e.into);
     s.BindOpt(13, e.assignee_user_id).BindOpt(14, OptTimeValue(e.ack_due)).Bind(15, e.update);
-    if (auto r = s.Run(); !r) return r.error();
-    return db_.LastInsertId();
+    return ReturnedId(s, "event");
   }
 
   Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) override {
     // next_deadline_at is core's NextDeadlineAt, stored with the case (migration 013): only the
     // cases whose next deadline event may be due by now are read.
-    auto st = db_.Prepare(std::string("SELECT ") + kCaseColumns +
-                          " FROM cases c INDEXED BY cases_next_deadline WHERE "
-                          "c.next_deadline_at <= ?1 AND c.id > ?2 ORDER BY c.id LIMIT ?3");
+    auto st =
+        db_.Prepare(std::string("SELECT ") + kCaseColumns + " FROM cases c" +
+                    (db_.dialect() == Dialect::kSqlite ? " INDEXED BY cases_next_deadline" : "") +
+                    " WHERE "
+                    "c.next_deadline_at <= $1 AND c.id > $2 ORDER BY c.id LIMIT $3");
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, now.seconds).Bind(2, after_id).Bind(3, static_cast<int64_t>(limit));
@@ -288,13 +296,13 @@ class SqliteCases final : public CaseWrites {
   }
 
  private:
-  Connection& db_;
+  Db& db_;
 };
 
 }  // namespace
 
-std::unique_ptr<CaseWrites> MakeCaseRepository(Connection& db) {
-  return std::make_unique<SqliteCases>(db);
+std::unique_ptr<CaseWrites> MakeCaseRepository(Db& db) {
+  return std::make_unique<CasesRepository>(db);
 }
 
-}  // namespace jembatan::store::sqlite
+}  // namespace jembatan::store::sql

@@ -1,13 +1,13 @@
 #include <string>
 
-#include "store/postgres/repositories.h"
+#include "store/sql/repositories.h"
 
-namespace jembatan::store::postgres {
+namespace jembatan::store::sql {
 namespace {
 
-class PgIdempotency final : public IdempotencyWrites {
+class IdempotencyRepository final : public IdempotencyWrites {
  public:
-  explicit PgIdempotency(Connection& db) : db_(db) {}
+  explicit IdempotencyRepository(Db& db) : db_(db) {}
 
   Result<std::optional<IdempotencyRecord>> Find(std::string_view key) override {
     auto st = db_.Prepare("SELECT request_hash, status, response FROM idempotency WHERE key = $1");
@@ -39,13 +39,13 @@ class PgIdempotency final : public IdempotencyWrites {
   }
 
  private:
-  Connection& db_;
+  Db& db_;
 };
 
 }  // namespace
 
-std::unique_ptr<IdempotencyWrites> MakeIdempotencyRepository(Connection& db) {
-  return std::make_unique<PgIdempotency>(db);
+std::unique_ptr<IdempotencyWrites> MakeIdempotencyRepository(Db& db) {
+  return std::make_unique<IdempotencyRepository>(db);
 }
 
-}  // namespace jembatan::store::postgres
+}  // namespace jembatan::store::sql
