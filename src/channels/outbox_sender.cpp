@@ -29,17 +29,48 @@ OutboxSender::OutboxSender(store::Store& store, app::Writer& writer, ChannelConf
             [this] { return Step(); }) {}
 
 bool OutboxSender::Step() {
-  std::vector<store::OutboxMessage> due;
+  if (!released_) {
+    const std::string node = options_.node;
+    released_ = writer_.SubmitAndWait([node](store::WriteTx& tx, Timestamp now) {
+      auto n = tx.channels().ReleaseClaims(node, now);
+      if (!n) return false;
+      if (*n > 0) spdlog::info("outbox: {} messages this node claimed before it stopped", *n);
+      return true;
+    });
+  }
+  // A look first, in a read transaction: an idle outbox costs no write.
+  bool any = false;
   {
     auto tx = store_.BeginRead();
     if (tx) {
-      auto rows = (*tx)->channels().DueOutbox(clock_(), options_.batch, skip_);
+      auto rows = (*tx)->channels().DueOutbox(clock_(), 1, skip_);
       if (rows) {
-        due = std::move(rows.value());
+        any = !rows->empty();
       } else {
         spdlog::error("outbox: {}", rows.error().message);
       }
     }
+  }
+  if (!any) return false;
+  // Then the batch is claimed for as long as sending it can take (every message to its
+  // timeout, and a minute more), so a second `serve` on the same database sends none of it; a
+  // batch whose process dies is sent again when the lease ends.
+  std::vector<store::OutboxMessage> due;
+  const Timestamp now = clock_();
+  const Timestamp lease{now.seconds + 60 + static_cast<int64_t>(options_.batch) * 15};
+  const int batch = options_.batch;
+  const store::ChannelFilter skip = skip_;
+  const std::string node = options_.node;
+  if (!writer_.SubmitAndWait([&due, now, lease, batch, skip, node](store::WriteTx& tx, Timestamp) {
+        auto rows = tx.channels().ClaimDueOutbox(now, lease, batch, skip, node);
+        if (!rows) {
+          spdlog::error("outbox: {}", rows.error().message);
+          return false;
+        }
+        due = std::move(rows.value());
+        return true;
+      })) {
+    return false;
   }
   std::vector<Outcome> outcomes;
   for (const store::OutboxMessage& m : due) {

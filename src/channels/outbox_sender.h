@@ -21,6 +21,9 @@ struct SenderOptions {
   RetryPolicy retry;
   int batch = 64;
   int idle_poll_ms = 200;  // how soon a newly queued message leaves when the sender is idle
+  // This node's name on its outbox claims (serve --node-name, the host name by default): what
+  // it claimed before a crash it sends as soon as it starts again. Unique per node.
+  std::string node = "jembatan";
 };
 
 class OutboxSender {
@@ -33,7 +36,8 @@ class OutboxSender {
   void Stop() { loop_.Stop(); }
 
  private:
-  bool Step();  // true: a full batch went out, more may be due
+  bool Step();             // true: a full batch went out, more may be due
+  bool released_ = false;  // this node's claims from before a restart, handed back once
 
   store::Store& store_;
   app::Writer& writer_;

@@ -74,7 +74,10 @@ http::Reply HandOutToSmsSync(const WebhookDeps& d, const std::string& secret) {
   }
   return http::DeferredWrite{[&d, secret](store::WriteTx& tx, Timestamp now, bool& keep) {
     keep = false;
-    auto due = tx.channels().DueOutbox(now, kSmsSyncBatch, store::ChannelFilter{"sms", false});
+    // Claimed, not only read: a second node answering the phone's next fetch at the same
+    // moment hands out none of these (each is then put off by the retry policy below).
+    auto due = tx.channels().ClaimDueOutbox(now, Timestamp{now.seconds + 60}, kSmsSyncBatch,
+                                            store::ChannelFilter{"sms", false}, "");
     if (!due) return http::ProblemFor(due.error());
     std::vector<store::OutboxMessage> handed;
     for (store::OutboxMessage& m : *due) {

@@ -17,6 +17,7 @@ struct ServeArgs {
   std::string web_dir;             // the built browser app (web/dist); empty: API only
   std::string tile_url;            // map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
   bool allow_readable_db = false;  // start although other local users can read the database
+  std::string node_name;           // this node's name on its outbox claims; empty: the host name
 };
 
 struct DemoArgs {

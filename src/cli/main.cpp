@@ -84,6 +84,9 @@ int main(int argc, char** argv) {
   ServeArgs serve;
   auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP server");
   serve_cmd->add_option("--db", serve.db, kDbHelp)->required()->check(kExistingDatabase);
+  serve_cmd->add_option("--node-name", serve.node_name,
+                        "this node's name on its outbox claims (several nodes on one database: "
+                        "one name each; default: the host name)");
   serve_cmd->add_flag("--allow-readable-db", serve.allow_readable_db,
                       "start even if other local users can read the database file");
   serve_cmd->add_option("--listen", serve.listen, "address:port (port 0 picks a free one)");

@@ -2,6 +2,7 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <condition_variable>
 #include <future>
@@ -200,6 +201,13 @@ int RunServe(const ServeArgs& args) {
   channels::SenderOptions sender_options;
   sender_options.retry.base_seconds = args.outbox_retry_base_seconds;
   sender_options.retry.max_attempts = args.outbox_max_attempts;
+  sender_options.node = args.node_name;
+  if (sender_options.node.empty()) {
+    char host[256] = {};
+    sender_options.node = ::gethostname(host, sizeof host - 1) == 0 && host[0] != '\0'
+                              ? std::string(host)
+                              : std::string("jembatan");
+  }
   const channels::WebhookDeps webhooks{registry,     channel_config, random,
                                        pin_attempts, SystemNow,      sender_options.retry};
   const channels::Open311Deps open311{**store, registry, channel_config, random, SystemNow};

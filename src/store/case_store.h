@@ -65,7 +65,9 @@ class CaseWrites : public CaseReads {
   virtual Result<int64_t> AppendEvent(const Event& e) = 0;
   // Open cases whose next deadline event (core's NextDeadlineAt, stored with the case) is due by
   // `now`, id > after_id, in id order: the candidates the deadline sweep looks at (core decides
-  // what to record, so this may include more, never fewer).
+  // what to record, so this may include more, never fewer). The cases stay locked to this
+  // transaction; cases another one holds are passed over, so two processes sweeping one database
+  // never record the same deadline event twice.
   virtual Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) = 0;
 };
 

@@ -120,6 +120,17 @@ class ChannelWrites : public ChannelReads {
                                      Timestamp at) = 0;
   virtual Status AddReplyRoute(int64_t case_id, const ReplyRoute& route) = 0;
   virtual Result<int64_t> Enqueue(const OutboxMessage& m) = 0;
+  // DueOutbox for a sender: the same messages, each put off to `lease_until` and marked as
+  // `claimer`'s, so that no other sender (another `serve` on the same database) takes one before
+  // then; one whose sender dies mid-way is due again at that time, or as soon as the same
+  // claimer releases its claims (ReleaseClaims, when it starts again). Messages another
+  // transaction holds are passed over, not waited for. The sender then marks each sent or
+  // failed, which ends the claim.
+  virtual Result<std::vector<OutboxMessage>> ClaimDueOutbox(Timestamp now, Timestamp lease_until,
+                                                            int limit, const ChannelFilter& filter,
+                                                            std::string_view claimer) = 0;
+  // The pending messages `claimer` still holds become due at `now` and nobody's. The number.
+  virtual Result<int64_t> ReleaseClaims(std::string_view claimer, Timestamp now) = 0;
   virtual Status MarkSent(int64_t id, int attempts, Timestamp at) = 0;
   virtual Status MarkFailed(int64_t id, int attempts, Timestamp next_attempt,
                             std::string_view error, bool dead) = 0;

@@ -16,6 +16,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/cases/deadlines.h"
@@ -55,6 +56,7 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
       scratch_ = std::make_unique<testing_support::ScratchDatabase>(name);
       url = scratch_->url();
     }
+    url_ = url;
     auto s = store::Open(url);
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(s.value());
@@ -132,6 +134,7 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
   }
 
   fs::path dir_;
+  std::string url_;
   std::unique_ptr<testing_support::ScratchDatabase> scratch_;
   std::unique_ptr<store::Store> store_;
   int64_t province_ = 0, dept_ = 0, c1_ = 0, v11_ = 0, c2_ = 0;
@@ -771,6 +774,115 @@ TEST_P(StoreContract, TheOutboxSendsOldestFirstRetriesAndRequeuesTheDead) {
   const auto back = *Read()->channels().FindOutbox(tg).value();
   EXPECT_EQ(back.status, store::OutboxStatus::kPending);
   EXPECT_EQ(back.attempts, 0);
+}
+
+TEST_P(StoreContract, AClaimedMessageIsNoOtherSendersUntilItsLeaseEnds) {
+  {
+    auto tx = Write();
+    for (int i = 0; i < 3; ++i) {
+      store::OutboxMessage m;
+      m.channel = "sms";
+      m.address = "+62811";
+      m.body = "m" + std::to_string(i);
+      m.next_attempt_at = Timestamp{kT0.seconds + 10 - i};  // m2 is due first
+      m.created_at = kT0;
+      ASSERT_TRUE(tx->channels().Enqueue(m).ok());
+    }
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  const Timestamp now{kT0.seconds + 20};
+  const Timestamp lease{kT0.seconds + 500};
+  auto claim = [&](Timestamp at, int limit) {
+    auto tx = Write();
+    const auto rows = tx->channels().ClaimDueOutbox(at, lease, limit, {}, "node-a").value();
+    EXPECT_TRUE(tx->Commit().ok());
+    Strings out;
+    for (const auto& m : rows) out.push_back(m.body);
+    return out;
+  };
+  EXPECT_EQ(claim(now, 2), (Strings{"m2", "m1"}));
+  EXPECT_EQ(claim(now, 5), (Strings{"m0"}));
+  EXPECT_EQ(claim(now, 5), Strings{});  // all claimed
+  EXPECT_TRUE(Read()->channels().DueOutbox(now, 5, {}).value().empty());
+  // The sender died: due again at the lease's end, all at once, so in the order they were queued.
+  EXPECT_EQ(claim(lease, 5), (Strings{"m0", "m1", "m2"}));
+}
+
+TEST_P(StoreContract, ANodeThatStartsAgainSendsWhatItHadClaimedAtOnce) {
+  {
+    auto tx = Write();
+    for (const char* body : {"mine", "theirs", "sent"}) {
+      store::OutboxMessage m;
+      m.channel = "sms";
+      m.address = "+62811";
+      m.body = body;
+      m.next_attempt_at = kT0;
+      m.created_at = kT0;
+      ASSERT_TRUE(tx->channels().Enqueue(m).ok());
+    }
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  const Timestamp lease{kT0.seconds + 900};
+  {
+    auto tx = Write();
+    auto& ch = tx->channels();
+    auto a = ch.ClaimDueOutbox(kT0, lease, 1, {}, "node-a").value();
+    auto b = ch.ClaimDueOutbox(kT0, lease, 2, {}, "node-b").value();
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_EQ(b.size(), 2u);
+    ASSERT_TRUE(ch.MarkSent(b[1].id, 1, kT0).ok());  // node b sent one, then both crashed
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  const Timestamp later{kT0.seconds + 10};
+  auto tx = Write();
+  EXPECT_EQ(tx->channels().ReleaseClaims("node-a", later).value(), 1);
+  EXPECT_EQ(tx->channels().ReleaseClaims("node-a", later).value(), 0);
+  EXPECT_EQ(tx->channels().ReleaseClaims("", later).value(), 0);  // nobody's: nothing
+  const auto due = tx->channels().DueOutbox(later, 5, {}).value();
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].body, "mine");  // node b's unsent one waits for b or for its lease
+}
+
+// Two stores on one database, as two `serve` processes: claiming at once, each message goes to
+// exactly one of them.
+TEST_P(StoreContract, TwoProcessesClaimingTheOutboxNeverTakeTheSameMessage) {
+  constexpr int kMessages = 200;
+  {
+    auto tx = Write();
+    for (int i = 0; i < kMessages; ++i) {
+      store::OutboxMessage m;
+      m.channel = "sms";
+      m.address = "+62811";
+      m.body = std::to_string(i);
+      m.next_attempt_at = kT0;
+      m.created_at = kT0;
+      ASSERT_TRUE(tx->channels().Enqueue(m).ok());
+    }
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto second = store::Open(url_);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  std::vector<int64_t> got[2];
+  auto drain = [&](store::Store& st, std::vector<int64_t>& out) {
+    for (;;) {
+      auto tx = st.BeginWrite();
+      if (!tx) continue;  // busy: try again
+      auto rows =
+          (*tx)->channels().ClaimDueOutbox(Timestamp{kT0.seconds + 1}, Timestamp{kT0.seconds + 999},
+                                           7, {}, &st == store_.get() ? "node-a" : "node-b");
+      if (!rows) continue;
+      if (!(*tx)->Commit().ok()) continue;
+      if (rows->empty()) return;
+      for (const auto& m : *rows) out.push_back(m.id);
+    }
+  };
+  std::thread a([&] { drain(*store_, got[0]); });
+  std::thread b([&] { drain(**second, got[1]); });
+  a.join();
+  b.join();
+  std::set<int64_t> all(got[0].begin(), got[0].end());
+  for (int64_t id : got[1]) EXPECT_TRUE(all.insert(id).second) << "message " << id << " twice";
+  EXPECT_EQ(all.size(), static_cast<size_t>(kMessages));
 }
 
 TEST_P(StoreContract, AnInboundDeliveryIsRecordedOncePerChannel) {

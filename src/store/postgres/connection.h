@@ -70,6 +70,10 @@ class Connection final : public sql::Db {
   // A cached prepared statement (PQprepare once per connection), reset. `sql` uses $1, $2, ….
   Result<sql::Statement*> Prepare(const std::string& sql) override;
   sql::Dialect dialect() const override { return sql::Dialect::kPostgres; }
+  const char* returning_id() const override { return " RETURNING id"; }
+  Result<int64_t> InsertedId(sql::Statement& s, std::string_view what) override {
+    return sql::ReturnedId(s, what);
+  }
   // Runs one or more statements without parameters or results (DDL, BEGIN, COMMIT, SAVEPOINT).
   Status Exec(const std::string& sql);
   PGconn* raw() { return conn_; }

@@ -72,11 +72,12 @@ class AccountsRepository final : public AccountWrites {
   Result<int64_t> InsertUser(const UserRecord& u, std::string_view token_hash) override {
     auto st = db_.Prepare(
         "INSERT INTO users(name, role, unit_id, token_hash, created_at) VALUES ($1,$2,$3,$4,$5) "
-        "ON CONFLICT DO NOTHING RETURNING id");
+        "ON CONFLICT DO NOTHING" +
+        std::string(db_.returning_id()));
     if (!st) return st.error();
     (*st)->Bind(1, u.name).Bind(2, u.role).Bind(3, u.unit_id).Bind(4, token_hash);
     (*st)->Bind(5, u.created_at.seconds);
-    return ReturnedId(**st, "user " + u.name);
+    return db_.InsertedId(**st, "user " + u.name);
   }
 
   Status SetUserPassword(int64_t user_id, std::string_view password_hash) override {

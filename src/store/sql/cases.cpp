@@ -201,7 +201,8 @@ class CasesRepository final : public CaseWrites {
         "VALUES "
         "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$"
         "25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38,$39) "
-        "ON CONFLICT DO NOTHING RETURNING id");
+        "ON CONFLICT DO NOTHING" +
+        std::string(db_.returning_id()));
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, c.code).Bind(2, ToString(c.status)).Bind(3, c.category).Bind(4, c.location_unit_id);
@@ -223,7 +224,7 @@ class CasesRepository final : public CaseWrites {
     s.BindOpt(34, OptTimeValue(c.overdue_at)).BindOpt(35, c.escalated_to_unit_id);
     s.Bind(36, static_cast<int64_t>(c.reopen_count)).Bind(37, c.answer).Bind(38, c.reject_reason);
     s.Bind(39, c.merged_into);
-    auto inserted = ReturnedId(s, "case " + c.code);
+    auto inserted = db_.InsertedId(s, "case " + c.code);
     if (!inserted) return inserted.error();
     const int64_t id = *inserted;
     if (c.reporter || c.on_behalf_of) {
@@ -267,24 +268,26 @@ class CasesRepository final : public CaseWrites {
     auto st = db_.Prepare(
         "INSERT INTO events(case_id, at, actor_user_id, actor, kind, from_status, to_status, "
         "note, answer, reason, unit_id, into_code, assignee_user_id, ack_due, public_update) "
-        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id");
+        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)" +
+        std::string(db_.returning_id()));
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, e.case_id).Bind(2, e.at.seconds).BindOpt(3, e.actor.user_id).Bind(4, e.actor.label);
     s.Bind(5, ToString(e.kind)).Bind(6, ToString(e.from)).Bind(7, ToString(e.to)).Bind(8, e.note);
     s.Bind(9, e.answer).Bind(10, e.reason).BindOpt(11, e.unit_id).Bind(12, e.into);
     s.BindOpt(13, e.assignee_user_id).BindOpt(14, OptTimeValue(e.ack_due)).Bind(15, e.update);
-    return ReturnedId(s, "event");
+    return db_.InsertedId(s, "event");
   }
 
   Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) override {
     // next_deadline_at is core's NextDeadlineAt, stored with the case (migration 013): only the
     // cases whose next deadline event may be due by now are read.
-    auto st =
-        db_.Prepare(std::string("SELECT ") + kCaseColumns + " FROM cases c" +
-                    (db_.dialect() == Dialect::kSqlite ? " INDEXED BY cases_next_deadline" : "") +
-                    " WHERE "
-                    "c.next_deadline_at <= $1 AND c.id > $2 ORDER BY c.id LIMIT $3");
+    auto st = db_.Prepare(
+        std::string("SELECT ") + kCaseColumns + " FROM cases c" +
+        (db_.dialect() == Dialect::kSqlite ? " INDEXED BY cases_next_deadline" : "") +
+        " WHERE "
+        "c.next_deadline_at <= $1 AND c.id > $2 ORDER BY c.id LIMIT $3" +
+        std::string(db_.dialect() == Dialect::kPostgres ? " FOR UPDATE SKIP LOCKED" : ""));
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, now.seconds).Bind(2, after_id).Bind(3, static_cast<int64_t>(limit));

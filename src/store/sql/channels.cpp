@@ -95,6 +95,12 @@ class ChannelsRepository final : public ChannelWrites {
  private:
   Result<std::vector<CaseMedia>> QueryMedia(const std::string& sql,
                                             const std::function<void(Statement&)>& bind);
+  Result<std::vector<OutboxMessage>> ClaimDueOutbox(Timestamp now, Timestamp lease_until, int limit,
+                                                    const ChannelFilter& filter,
+                                                    std::string_view claimer) override;
+  Result<int64_t> ReleaseClaims(std::string_view claimer, Timestamp now) override;
+  Result<std::vector<OutboxMessage>> Due(Timestamp now, int limit, const ChannelFilter& filter,
+                                         bool lock);
   Result<std::vector<OutboxMessage>> QueryOutbox(const std::string& sql,
                                                  const std::function<void(Statement&)>& bind);
   Db& db_;
@@ -138,21 +144,58 @@ Result<std::vector<OutboxMessage>> ChannelsRepository::ListOutbox(
 
 Result<std::vector<OutboxMessage>> ChannelsRepository::DueOutbox(Timestamp now, int limit,
                                                                  const ChannelFilter& filter) {
+  return Due(now, limit, filter, false);
+}
+
+Result<std::vector<OutboxMessage>> ChannelsRepository::Due(Timestamp now, int limit,
+                                                           const ChannelFilter& filter, bool lock) {
   // (channel = $3) is true or false; it must equal "not excluded". The partial index
   // outbox_due holds the pending messages in this order; SQLite is told so: left to itself it
   // picked outbox_status and sorted every pending row to return the first `limit` (with a
-  // backlog of 30,000 replies, 45% of the sender's time).
-  return QueryOutbox(std::string(kOutboxColumns) +
-                         (db_.dialect() == Dialect::kSqlite ? "INDEXED BY outbox_due " : "") +
+  // backlog of 30,000 replies, 45% of the sender's time). `lock` (PostgreSQL): the rows stay
+  // locked to this transaction, and rows another one holds are passed over.
+  const bool sqlite = db_.dialect() == Dialect::kSqlite;
+  return QueryOutbox(std::string(kOutboxColumns) + (sqlite ? "INDEXED BY outbox_due " : "") +
                          "WHERE status = 'pending' AND next_attempt_at <= $1 "
                          "AND ($3 = '' OR (channel = $3) = ($4 = 0)) "
-                         "ORDER BY next_attempt_at, id LIMIT $2",
+                         "ORDER BY next_attempt_at, id LIMIT $2" +
+                         (lock && !sqlite ? " FOR UPDATE SKIP LOCKED" : ""),
                      [&](Statement& s) {
                        s.Bind(1, now.seconds)
                            .Bind(2, limit)
                            .Bind(3, filter.channel)
                            .Bind(4, filter.exclude ? 1 : 0);
                      });
+}
+
+Result<std::vector<OutboxMessage>> ChannelsRepository::ClaimDueOutbox(Timestamp now,
+                                                                      Timestamp lease_until,
+                                                                      int limit,
+                                                                      const ChannelFilter& filter,
+                                                                      std::string_view claimer) {
+  auto due = Due(now, limit, filter, true);
+  if (!due || due->empty()) return due;
+  std::string sql = "UPDATE outbox SET next_attempt_at = $1, claimed_by = $2 WHERE id IN (";
+  for (size_t i = 0; i < due->size(); ++i) {
+    sql.append(i == 0 ? "$" : ",$").append(std::to_string(i + 3));
+  }
+  auto st = db_.Prepare(sql + ")");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, lease_until.seconds).Bind(2, claimer);
+  for (size_t i = 0; i < due->size(); ++i) s.Bind(static_cast<int>(i + 3), (*due)[i].id);
+  if (auto e = s.Run(); !e) return e.error();
+  return due;
+}
+
+Result<int64_t> ChannelsRepository::ReleaseClaims(std::string_view claimer, Timestamp now) {
+  if (claimer.empty()) return int64_t{0};
+  auto st = db_.Prepare(
+      "UPDATE outbox SET next_attempt_at = $2, claimed_by = '' "
+      "WHERE claimed_by = $1 AND status = 'pending'");
+  if (!st) return st.error();
+  if (auto e = (*st)->Bind(1, claimer).Bind(2, now.seconds).Run(); !e) return e.error();
+  return (*st)->Changes();
 }
 
 Result<std::optional<OutboxMessage>> ChannelsRepository::FindOutbox(int64_t id) {
@@ -239,17 +282,19 @@ Status ChannelsRepository::AddReplyRoute(int64_t case_id, const ReplyRoute& r) {
 Result<int64_t> ChannelsRepository::Enqueue(const OutboxMessage& m) {
   auto st = db_.Prepare(
       "INSERT INTO outbox(channel, address, body, case_id, status, attempts, next_attempt_at, "
-      "created_at) VALUES ($1,$2,$3,$4,'pending',0,$5,$6) RETURNING id");
+      "created_at) VALUES ($1,$2,$3,$4,'pending',0,$5,$6)" +
+      std::string(db_.returning_id()));
   if (!st) return st.error();
   Statement& s = **st;
   s.Bind(1, m.channel).Bind(2, m.address).Bind(3, m.body).BindOpt(4, m.case_id);
   s.Bind(5, m.next_attempt_at.seconds).Bind(6, m.created_at.seconds);
-  return ReturnedId(s, "outbox message");
+  return db_.InsertedId(s, "outbox message");
 }
 
 Status ChannelsRepository::MarkSent(int64_t id, int attempts, Timestamp at) {
   auto st = db_.Prepare(
-      "UPDATE outbox SET status = 'sent', attempts = $2, sent_at = $3, last_error = '' "
+      "UPDATE outbox SET status = 'sent', attempts = $2, sent_at = $3, last_error = '', "
+      "claimed_by = '' "
       "WHERE id = $1 AND status = 'pending'");
   if (!st) return st.error();
   (*st)->Bind(1, id).Bind(2, attempts).Bind(3, at.seconds);
@@ -259,8 +304,8 @@ Status ChannelsRepository::MarkSent(int64_t id, int attempts, Timestamp at) {
 Status ChannelsRepository::MarkFailed(int64_t id, int attempts, Timestamp next_attempt,
                                       std::string_view error, bool dead) {
   auto st = db_.Prepare(
-      "UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 "
-      "WHERE id = $1 AND status = 'pending'");
+      "UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5, "
+      "claimed_by = '' WHERE id = $1 AND status = 'pending'");
   if (!st) return st.error();
   (*st)->Bind(1, id).Bind(2, dead ? "dead" : "pending").Bind(3, attempts);
   (*st)->Bind(4, next_attempt.seconds).Bind(5, error);
@@ -395,10 +440,11 @@ Result<int64_t> ChannelsRepository::AddCaseMedia(int64_t case_id, std::string_vi
                                                  std::string_view source, Timestamp now) {
   auto st = db_.Prepare(
       "INSERT INTO case_media(case_id, channel, source, status, next_attempt_at, created_at) "
-      "VALUES ($1, $2, $3, 'pending', $4, $4) RETURNING id");
+      "VALUES ($1, $2, $3, 'pending', $4, $4)" +
+      std::string(db_.returning_id()));
   if (!st) return st.error();
   (*st)->Bind(1, case_id).Bind(2, channel).Bind(3, source).Bind(4, now.seconds);
-  return ReturnedId(**st, "case photo");
+  return db_.InsertedId(**st, "case photo");
 }
 
 Status ChannelsRepository::StoreMedia(int64_t id, int attempts, std::string_view content_type,
@@ -427,10 +473,11 @@ Result<int64_t> ChannelsRepository::InsertApiKey(std::string_view name, std::str
                                                  Timestamp now) {
   auto st = db_.Prepare(
       "INSERT INTO api_keys(name, key_hash, created_at) VALUES ($1,$2,$3) "
-      "ON CONFLICT DO NOTHING RETURNING id");
+      "ON CONFLICT DO NOTHING" +
+      std::string(db_.returning_id()));
   if (!st) return st.error();
   (*st)->Bind(1, name).Bind(2, key_hash).Bind(3, now.seconds);
-  return ReturnedId(**st, "API key");
+  return db_.InsertedId(**st, "API key");
 }
 
 Result<bool> ChannelsRepository::RevokeApiKey(int64_t id, Timestamp now) {

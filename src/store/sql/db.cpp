@@ -12,6 +12,10 @@ Result<int64_t> ReturnedId(Statement& s, std::string_view what) {
   Status e = s.status();
   s.Reset();
   if (!e) return e.error();
+  return TakenKey(what);
+}
+
+Error TakenKey(std::string_view what) {
   return Error{ErrorKind::kConflict, std::string(what) + " already exists", {}};
 }
 

@@ -65,10 +65,17 @@ class Db {
   // A cached prepared statement, reset, valid until the next Prepare of the same text.
   virtual Result<Statement*> Prepare(const std::string& sql) = 0;
   virtual Dialect dialect() const = 0;
+
+  // New rows' ids. An INSERT ends with returning_id() (" RETURNING id" where the engine needs
+  // it; "" on SQLite, whose last_insert_rowid costs less than RETURNING's temporary table), and
+  // InsertedId runs it: the new id, or kConflict when ON CONFLICT DO NOTHING skipped the row
+  // (a taken unique key, refused without aborting the transaction).
+  virtual const char* returning_id() const = 0;
+  virtual Result<int64_t> InsertedId(Statement& s, std::string_view what) = 0;
 };
 
-// Runs an INSERT … ON CONFLICT DO NOTHING RETURNING id: the new id, or kConflict when a unique
-// key was taken. Both engines refuse that way without aborting the transaction.
+// InsertedId for engines with RETURNING: the row it returns.
 Result<int64_t> ReturnedId(Statement& s, std::string_view what);
+Error TakenKey(std::string_view what);
 
 }  // namespace jembatan::store::sql

@@ -66,11 +66,12 @@ class ReferenceRepository final : public ReferenceWrites {
     auto st = db_.Prepare(
         "INSERT INTO units(code, name, level, parent_id, remote, ethnic_minority, valid_from, "
         "valid_to, merged_into_id, lat, lon) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) "
-        "ON CONFLICT DO NOTHING RETURNING id");
+        "ON CONFLICT DO NOTHING" +
+        std::string(db_.returning_id()));
     if (!st) return st.error();
     Statement& s = **st;
     BindUnit(s, u);
-    return ReturnedId(s, "unit " + u.code);
+    return db_.InsertedId(s, "unit " + u.code);
   }
 
   Status UpdateUnit(const Unit& u) override {

@@ -129,6 +129,12 @@ Result<Statement*> Connection::PrepareSqlite(const std::string& text) {
   return pos->second.get();
 }
 
+Result<int64_t> Connection::InsertedId(sql::Statement& s, std::string_view what) {
+  if (auto e = s.Run(); !e) return e.error();
+  if (s.Changes() == 0) return sql::TakenKey(what);  // ON CONFLICT DO NOTHING
+  return LastInsertId();
+}
+
 Status Connection::Run(const std::string& sql) {
   auto st = PrepareSqlite(sql);
   if (!st) return st.error();

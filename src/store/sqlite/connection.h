@@ -65,6 +65,8 @@ class Connection final : public sql::Db {
   // The same, as SQLite's own statement (the engine's code: migrations, checkpoints).
   Result<Statement*> PrepareSqlite(const std::string& sql);
   sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
+  const char* returning_id() const override { return ""; }
+  Result<int64_t> InsertedId(sql::Statement& s, std::string_view what) override;
   // Runs one or more statements without results (DDL, PRAGMA), parsing them each time.
   Status Exec(const std::string& sql);
   // Runs one statement without results through the statement cache (BEGIN, COMMIT, ...).
