@@ -22,7 +22,7 @@ OutboxSender::OutboxSender(store::Store& store, app::Writer& writer, ChannelConf
       writer_(writer),
       config_(std::move(config)),
       clock_(std::move(clock)),
-      options_(options),
+      options_(std::move(options)),
       // SMS replies wait for the SMSSync phone to fetch them when it is the outbound route.
       skip_{config_.Get("sms", "outbound", "gateway") == "smssync" ? "sms" : "", true},
       loop_("jb-outbox", std::chrono::milliseconds(options_.idle_poll_ms),
