@@ -79,7 +79,7 @@ class Connection final : public sql::Db {
   PGconn* raw() { return conn_; }
   // Statements sent that may change rows (every one but a SELECT), and those that failed (a
   // failure aborts the transaction, so a job that hit one has something to undo).
-  int64_t writes_run() const { return writes_; }
+  int64_t writes_run() const override { return writes_; }
   void CountWrite() { ++writes_; }
 
  private:

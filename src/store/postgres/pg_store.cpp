@@ -61,44 +61,28 @@ Status Migrate(Connection& db, bool create) {
 
 using Release = std::function<void(std::unique_ptr<Connection>)>;
 
-class PgReadTx final : public ReadTx {
+class PgReadTx final : public sql::RepositoryReadTx {
  public:
   PgReadTx(std::unique_ptr<Connection> conn, Release release)
-      : repos_(*conn), conn_(std::move(conn)), release_(std::move(release)) {}
+      : RepositoryReadTx(*conn), conn_(std::move(conn)), release_(std::move(release)) {}
   ~PgReadTx() override {
     // A connection whose transaction cannot end cleanly is dropped, not pooled.
     if (conn_->Exec("COMMIT")) release_(std::move(conn_));
   }
 
-  CaseReads& cases() override { return repos_.cases(); }
-  AccountReads& accounts() override { return repos_.accounts(); }
-  ReferenceReads& reference() override { return repos_.reference(); }
-  StatsReads& stats() override { return repos_.stats(); }
-  ChannelReads& channels() override { return repos_.channels(); }
-  IdempotencyReads& idempotency() override { return repos_.idempotency(); }
-
  private:
-  sql::Repositories repos_;
   std::unique_ptr<Connection> conn_;
   Release release_;
 };
 
-class PgWriteTx final : public WriteTx {
+class PgWriteTx final : public sql::RepositoryWriteTx {
  public:
   PgWriteTx(Connection& conn, std::unique_lock<std::mutex> lock)
-      : db_(conn), repos_(conn), lock_(std::move(lock)) {}
+      : RepositoryWriteTx(conn), db_(conn), lock_(std::move(lock)) {}
   ~PgWriteTx() override {
     if (!done_) (void)db_.Exec("ROLLBACK");
   }
 
-  CaseWrites& cases() override { return repos_.cases(); }
-  AccountWrites& accounts() override { return repos_.accounts(); }
-  ReferenceWrites& reference() override { return repos_.reference(); }
-  StatsReads& stats() override { return repos_.stats(); }
-  ChannelWrites& channels() override { return repos_.channels(); }
-  IdempotencyWrites& idempotency() override { return repos_.idempotency(); }
-
-  int64_t WritesRun() override { return db_.writes_run(); }
   // PostgreSQL's savepoints of one name nest as SQLite's do: RELEASE and ROLLBACK TO act on the
   // innermost. Rolling back to one also clears an error that aborted the work since.
   Status Savepoint() override { return db_.Exec("SAVEPOINT sp"); }
@@ -121,7 +105,6 @@ class PgWriteTx final : public WriteTx {
 
  private:
   Connection& db_;
-  sql::Repositories repos_;
   std::unique_lock<std::mutex> lock_;
   bool done_ = false;
 };

@@ -65,6 +65,8 @@ class Db {
   // A cached prepared statement, reset, valid until the next Prepare of the same text.
   virtual Result<Statement*> Prepare(const std::string& sql) = 0;
   virtual Dialect dialect() const = 0;
+  // Statements run on this connection that may change rows (the write transaction's WritesRun).
+  virtual int64_t writes_run() const = 0;
 
   // New rows' ids. An INSERT ends with returning_id() (" RETURNING id" where the engine needs
   // it; "" on SQLite, whose last_insert_rowid costs less than RETURNING's temporary table), and

@@ -42,4 +42,36 @@ class Repositories {
   std::unique_ptr<ChannelWrites> channels_;
 };
 
+// A transaction's repository accessors, the same on both engines: an engine's transaction
+// derives from one of these and adds only how it begins, ends and nests.
+class RepositoryReadTx : public ReadTx {
+ public:
+  explicit RepositoryReadTx(Db& db) : repos_(db) {}
+  CaseReads& cases() override { return repos_.cases(); }
+  AccountReads& accounts() override { return repos_.accounts(); }
+  ReferenceReads& reference() override { return repos_.reference(); }
+  StatsReads& stats() override { return repos_.stats(); }
+  ChannelReads& channels() override { return repos_.channels(); }
+  IdempotencyReads& idempotency() override { return repos_.idempotency(); }
+
+ private:
+  Repositories repos_;
+};
+
+class RepositoryWriteTx : public WriteTx {
+ public:
+  explicit RepositoryWriteTx(Db& db) : db_(db), repos_(db) {}
+  CaseWrites& cases() override { return repos_.cases(); }
+  AccountWrites& accounts() override { return repos_.accounts(); }
+  ReferenceWrites& reference() override { return repos_.reference(); }
+  StatsReads& stats() override { return repos_.stats(); }
+  ChannelWrites& channels() override { return repos_.channels(); }
+  IdempotencyWrites& idempotency() override { return repos_.idempotency(); }
+  int64_t WritesRun() override { return db_.writes_run(); }
+
+ private:
+  Db& db_;
+  Repositories repos_;
+};
+
 }  // namespace jembatan::store::sql

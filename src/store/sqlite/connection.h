@@ -74,7 +74,7 @@ class Connection final : public sql::Db {
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   // Steps of cached statements that may change rows (not BEGIN, SAVEPOINT or a SELECT), since
   // the connection opened: the write transaction's WritesRun.
-  int64_t writes_run() const { return writes_; }
+  int64_t writes_run() const override { return writes_; }
   sqlite3* raw() { return db_; }
 
  private:
