@@ -8,7 +8,6 @@ namespace jembatan::channels {
 namespace {
 
 constexpr long kConnectTimeoutMs = 5000;
-constexpr long kTotalTimeoutMs = 15000;
 constexpr size_t kMaxBodyKept = size_t{64} * 1024;
 
 struct Sink {
@@ -65,7 +64,7 @@ HttpResult HttpClient::Perform(const std::string& url, const HttpPost* post, siz
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, kConnectTimeoutMs);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, kTotalTimeoutMs);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, kProviderCallTimeoutMs);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Collect);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);

@@ -30,6 +30,9 @@ struct HttpResult {
 // and 5xx are worth retrying.
 bool RefusedForGood(int status);
 
+// The longest one provider call may take, connection included (CURLOPT_TIMEOUT_MS).
+inline constexpr long kProviderCallTimeoutMs = 15000;
+
 class HttpClient {
  public:
   HttpClient();

@@ -57,7 +57,8 @@ bool OutboxSender::Step() {
   // batch whose process dies is sent again when the lease ends.
   std::vector<store::OutboxMessage> due;
   const Timestamp now = clock_();
-  const Timestamp lease{now.seconds + 60 + static_cast<int64_t>(options_.batch) * 15};
+  const Timestamp lease{now.seconds + 60 +
+                        static_cast<int64_t>(options_.batch) * (kProviderCallTimeoutMs / 1000)};
   const int batch = options_.batch;
   const store::ChannelFilter skip = skip_;
   const std::string node = options_.node;
