@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "app/channels/delivery.h"
+
 namespace jembatan::channels {
 
 const std::vector<SettingSpec>& KnownSettings() {
@@ -50,10 +52,10 @@ bool IsAllowedValue(const SettingSpec& spec, std::string_view value) {
   return false;
 }
 
-Result<ChannelConfig> ChannelConfig::Load(store::ReadTx& tx) {
+Result<ChannelConfig> ChannelConfig::Load(app::ReadTx& tx) {
   std::map<std::string, std::map<std::string, std::string>> values;
   for (std::string_view channel : {"sms", "telegram", "zalo", "open311"}) {
-    auto settings = tx.channels().ChannelSettings(channel);
+    auto settings = app::ChannelSettings(tx, channel);
     if (!settings) return settings.error();
     values.emplace(std::string(channel), std::move(settings.value()));
   }

@@ -30,7 +30,7 @@
 #include <string_view>
 #include <vector>
 
-#include "store/store.h"
+#include "app/common/tx.h"
 
 namespace jembatan::channels {
 
@@ -51,7 +51,7 @@ constexpr std::string_view kZaloApiUrl = "https://openapi.zalo.me";
 
 class ChannelConfig {
  public:
-  static Result<ChannelConfig> Load(store::ReadTx& tx);
+  static Result<ChannelConfig> Load(app::ReadTx& tx);
   ChannelConfig() = default;
   explicit ChannelConfig(std::map<std::string, std::map<std::string, std::string>> values)
       : values_(values.begin(), values.end()) {}

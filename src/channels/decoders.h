@@ -11,10 +11,15 @@
 #include <utility>
 #include <vector>
 
-#include "channels/inbound.h"
+#include "app/channels/inbound.h"
 #include "core/common/result.h"
 
 namespace jembatan::channels {
+
+using app::HandleInbound;
+using app::InboundContext;
+using app::InboundMessage;
+using app::InboundOutcome;
 
 // A decoded delivery: a message, or the reason it carries none (a delivery report, a
 // sticker, an edited message...).

@@ -77,15 +77,15 @@ Fetched FetchTelegram(HttpClient& client, const ChannelConfig& config, const std
 
 }  // namespace
 
-Fetched FetchMedia(HttpClient& client, const ChannelConfig& config, const store::CaseMedia& m) {
+Fetched FetchMedia(HttpClient& client, const ChannelConfig& config, const CaseMedia& m) {
   if (m.channel == "telegram") return FetchTelegram(client, config, m.source);
   if (m.channel == "zalo") return Download(client, m.source, "Zalo image download");
   return Failure("no photos on channel " + m.channel, true);
 }
 
-MediaFetcher::MediaFetcher(store::Store& store, app::Writer& writer, ChannelConfig config,
+MediaFetcher::MediaFetcher(app::Database& db, app::Writer& writer, ChannelConfig config,
                            std::function<Timestamp()> clock, MediaOptions options)
-    : store_(store),
+    : db_(db),
       writer_(writer),
       config_(std::move(config)),
       clock_(std::move(clock)),
@@ -94,29 +94,42 @@ MediaFetcher::MediaFetcher(store::Store& store, app::Writer& writer, ChannelConf
             [this] { return Step(); }) {}
 
 bool MediaFetcher::Step() {
-  std::vector<store::CaseMedia> due;
-  if (auto tx = store_.BeginRead(); tx) {
-    auto rows = (*tx)->channels().DueMedia(clock_(), options_.batch);
-    if (rows) {
-      due = std::move(rows.value());
-    } else {
-      spdlog::error("media: {}", rows.error().message);
-    }
+  // A look first, in a read transaction: no photo waiting costs no write.
+  if (auto tx = app::BeginRead(db_); tx) {
+    auto any = app::AnyMediaDue(**tx, clock_());
+    if (!any) spdlog::error("media: {}", any.error().message);
+    if (!any || !*any) return false;
   }
-  for (const store::CaseMedia& m : due) {
+  // Then claimed for as long as the downloads can take, so that another `serve` on the same
+  // database does not fetch the same photos; a batch whose process dies is fetched again when
+  // the lease ends.
+  std::vector<CaseMedia> due;
+  const Timestamp now = clock_();
+  const Timestamp lease{now.seconds + 60 +
+                        static_cast<int64_t>(options_.batch) * 2 * (kProviderCallTimeoutMs / 1000)};
+  const int batch = options_.batch;
+  if (!writer_.SubmitAndWait([&due, now, lease, batch](app::WriteTx& tx, Timestamp) {
+        auto rows = app::ClaimDueMedia(tx, now, lease, batch);
+        if (!rows) {
+          spdlog::error("media: {}", rows.error().message);
+          return false;
+        }
+        due = std::move(rows.value());
+        return true;
+      })) {
+    return false;
+  }
+  for (const CaseMedia& m : due) {
     if (loop_.stopping()) return false;
     // One photo per transaction: an image is up to 5 MiB, no reason to hold several.
-    const Fetched f = FetchMedia(client_, config_, m);
-    const int attempts = m.attempts + 1;
-    const bool recorded = writer_.SubmitAndWait([&](store::WriteTx& tx, Timestamp now) {
-      if (f.ok) {
-        return static_cast<bool>(tx.channels().StoreMedia(m.id, attempts, f.content_type, f.data));
-      }
-      RetryDecision r = AfterFailure(options_.retry, attempts, now);
-      if (f.permanent) r.dead = true;
-      if (r.dead) spdlog::warn("photo {} of case {} not fetched: {}", m.id, m.case_id, f.error);
-      return static_cast<bool>(
-          tx.channels().MarkMediaFailed(m.id, attempts, r.next_attempt, f.error, r.dead));
+    Fetched f = FetchMedia(client_, config_, m);
+    f.id = m.id;
+    f.attempts = m.attempts + 1;
+    const bool recorded = writer_.SubmitAndWait([&](app::WriteTx& tx, Timestamp at) {
+      auto given_up = app::RecordFetch(tx, f, options_.retry, at);
+      if (!given_up) return false;
+      if (*given_up) spdlog::warn("photo {} of case {} not fetched: {}", m.id, m.case_id, f.error);
+      return true;
     });
     if (!recorded) spdlog::error("media: could not record photo {}", m.id);
   }

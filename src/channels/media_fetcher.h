@@ -11,28 +11,24 @@
 #include <string>
 #include <string_view>
 
+#include "app/channels/delivery.h"
+#include "app/common/tx.h"
 #include "app/common/writer.h"
 #include "channels/background_loop.h"
 #include "channels/config.h"
 #include "channels/http_client.h"
 #include "core/cases/image_type.h"
 #include "core/channels/retry_policy.h"
-#include "store/store.h"
 
 namespace jembatan::channels {
 
 using jembatan::SniffImageType;  // core/cases/image_type.h
 
-struct Fetched {
-  bool ok = false;
-  bool permanent = false;
-  std::string error;  // safe to store: no token, no URL
-  std::string content_type;
-  std::string data;
-};
+// What one download gave (its id and attempts are the caller's to fill in).
+using Fetched = app::FetchOutcome;
 
 // One download, by the channel the photo came from.
-Fetched FetchMedia(HttpClient& client, const ChannelConfig& config, const store::CaseMedia& m);
+Fetched FetchMedia(HttpClient& client, const ChannelConfig& config, const CaseMedia& m);
 
 struct MediaOptions {
   RetryPolicy retry;
@@ -42,7 +38,7 @@ struct MediaOptions {
 
 class MediaFetcher {
  public:
-  MediaFetcher(store::Store& store, app::Writer& writer, ChannelConfig config,
+  MediaFetcher(app::Database& db, app::Writer& writer, ChannelConfig config,
                std::function<Timestamp()> clock, MediaOptions options);
   MediaFetcher(const MediaFetcher&) = delete;
   MediaFetcher& operator=(const MediaFetcher&) = delete;
@@ -52,7 +48,7 @@ class MediaFetcher {
  private:
   bool Step();  // true: a full batch was handled, more may be due
 
-  store::Store& store_;
+  app::Database& db_;
   app::Writer& writer_;
   ChannelConfig config_;
   std::function<Timestamp()> clock_;

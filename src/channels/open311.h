@@ -17,15 +17,15 @@
 #include <memory>
 
 #include "app/accounts/secrets.h"
+#include "app/common/tx.h"
 #include "app/reference/registry.h"
 #include "channels/config.h"
 #include "http/router.h"
-#include "store/store.h"
 
 namespace jembatan::channels {
 
 struct Open311Deps {
-  store::Store& store;
+  app::Database& db;
   std::shared_ptr<const app::Registry> registry;
   ChannelConfig config;
   app::Random& random;

@@ -19,6 +19,7 @@
 #include "core/common/validation.h"
 #include "core/reference/locate.h"
 #include "http/api_support.h"
+#include "http/deferred.h"
 #include "http/media_type.h"
 
 namespace jembatan::channels {
@@ -159,7 +160,7 @@ http::Response RenderRequests(const Open311Deps& d, const std::vector<Case>& cas
 }
 
 // Cases by tracking code, public view; unknown codes are left out of the list.
-Result<std::vector<Case>> CasesByCode(store::ReadTx& tx, const app::Registry& reg,
+Result<std::vector<Case>> CasesByCode(app::ReadTx& tx, const app::Registry& reg,
                                       const std::vector<std::string_view>& codes) {
   if (codes.size() > kMaxIdsPerQuery) {
     return Error::Invalid("at most 100 service_request_id values at once", "service_request_id");
@@ -176,7 +177,7 @@ Result<std::vector<Case>> CasesByCode(store::ReadTx& tx, const app::Registry& re
   return out;
 }
 
-Result<std::vector<Case>> QueryRequests(const Open311Deps& d, store::ReadTx& tx,
+Result<std::vector<Case>> QueryRequests(const Open311Deps& d, app::ReadTx& tx,
                                         const http::Request& req, const Params& p) {
   const app::Registry& reg = *d.registry;
   if (const std::string ids = p.Get("service_request_id"); !ids.empty()) {
@@ -341,7 +342,7 @@ http::Reply PostRequest(const Open311Deps& d, const http::Request& req, Format f
   if (!p) return ErrorFor(f, p.error());
   if (auto s = CheckJurisdiction(d, *p); !s) return ErrorFor(f, s.error());
   {
-    auto tx = d.store.BeginRead();
+    auto tx = app::BeginRead(d.db);
     if (!tx) return ErrorFor(f, tx.error());
     if (auto key = app::CheckApiKey(**tx, p->Get("api_key")); !key) {
       return ErrorFor(f, key.error());
@@ -353,26 +354,23 @@ http::Reply PostRequest(const Open311Deps& d, const http::Request& req, Format f
   if (!prepared) return ErrorFor(f, prepared.error());
   auto reg = d.registry;
   const std::string lang = submission->language;
-  return http::DeferredWrite{[&d, reg, f, lang, prepared = std::move(prepared.value())](
-                                 store::WriteTx& tx, Timestamp, bool& keep) {
-    auto receipt =
-        app::FileCase(tx, *reg, prepared, nullptr, d.random, app::ReceiptTo::AgreedSms());
-    if (!receipt) {
-      keep = false;
-      return ErrorFor(f, receipt.error());
-    }
-    keep = true;
-    json::array out{json::object{{"service_request_id", receipt->c.code},
-                                 {"service_notice", app::ReceiptText(*reg, *receipt, lang)},
-                                 {"account_id", nullptr}}};
-    return open311::Render(200, f, "service_requests", out);
-  }};
+  return http::WriteThen<app::Receipt>(
+      [&d, reg, prepared = std::move(prepared.value())](app::WriteTx& tx, Timestamp) {
+        return app::FileCase(tx, *reg, prepared, nullptr, d.random, app::ReceiptTo::AgreedSms());
+      },
+      [reg, f, lang](const app::Receipt& receipt) {
+        json::array out{json::object{{"service_request_id", receipt.c.code},
+                                     {"service_notice", app::ReceiptText(*reg, receipt, lang)},
+                                     {"account_id", nullptr}}};
+        return open311::Render(200, f, "service_requests", out);
+      },
+      [f](const Error& e) { return ErrorFor(f, e); });
 }
 
 // Runs `body` with a read transaction, or renders the error.
 http::Reply WithRead(const Open311Deps& d, Format f,
-                     const std::function<http::Response(store::ReadTx&)>& body) {
-  auto tx = d.store.BeginRead();
+                     const std::function<http::Response(app::ReadTx&)>& body) {
+  auto tx = app::BeginRead(d.db);
   if (!tx) return ErrorFor(f, tx.error());
   return body(**tx);
 }
@@ -390,7 +388,7 @@ void AddOpen311Routes(http::Router& router, const Open311Deps& deps) {
     if (res->name == "discovery") return Discovery(d, req, res->format);
     if (res->name == "services") return ServiceList(d, res->format);
     if (res->name == "requests") {
-      return WithRead(d, res->format, [&](store::ReadTx& tx) {
+      return WithRead(d, res->format, [&](app::ReadTx& tx) {
         auto cases = QueryRequests(d, tx, req, params);
         if (!cases) return ErrorFor(res->format, cases.error());
         return RenderRequests(d, *cases, res->format);
@@ -439,7 +437,7 @@ void AddOpen311Routes(http::Router& router, const Open311Deps& deps) {
   });
 
   add_item("/open311/v2/requests/{file}", [&d](const std::string& id, Format f) {
-    return WithRead(d, f, [&](store::ReadTx& tx) {
+    return WithRead(d, f, [&](app::ReadTx& tx) {
       auto cases = CasesByCode(tx, *d.registry, {id});
       if (!cases) return ErrorFor(f, cases.error());
       if (cases->empty()) return RenderError(f, 404, "service_request_id " + id + " was not found");

@@ -6,19 +6,9 @@
 #include "channels/transports.h"
 
 namespace jembatan::channels {
-namespace {
-
-struct Outcome {
-  int64_t id = 0;
-  int attempts = 0;
-  Delivery delivery;
-};
-
-}  // namespace
-
-OutboxSender::OutboxSender(store::Store& store, app::Writer& writer, ChannelConfig config,
+OutboxSender::OutboxSender(app::Database& db, app::Writer& writer, ChannelConfig config,
                            std::function<Timestamp()> clock, SenderOptions options)
-    : store_(store),
+    : db_(db),
       writer_(writer),
       config_(std::move(config)),
       clock_(std::move(clock)),
@@ -31,39 +21,33 @@ OutboxSender::OutboxSender(store::Store& store, app::Writer& writer, ChannelConf
 bool OutboxSender::Step() {
   if (!released_) {
     const std::string node = options_.node;
-    released_ = writer_.SubmitAndWait([node](store::WriteTx& tx, Timestamp now) {
-      auto n = tx.channels().ReleaseClaims(node, now);
+    released_ = writer_.SubmitAndWait([node](app::WriteTx& tx, Timestamp now) {
+      auto n = app::ReleaseOwnClaims(tx, node, now);
       if (!n) return false;
       if (*n > 0) spdlog::info("outbox: {} messages this node claimed before it stopped", *n);
       return true;
     });
   }
   // A look first, in a read transaction: an idle outbox costs no write.
-  bool any = false;
-  {
-    auto tx = store_.BeginRead();
-    if (tx) {
-      auto rows = (*tx)->channels().DueOutbox(clock_(), 1, skip_);
-      if (rows) {
-        any = !rows->empty();
-      } else {
-        spdlog::error("outbox: {}", rows.error().message);
-      }
-    }
+  if (auto tx = app::BeginRead(db_); tx) {
+    auto any = app::AnyOutboxDue(**tx, clock_(), skip_);
+    if (!any) spdlog::error("outbox: {}", any.error().message);
+    if (!any || !*any) return false;
+  } else {
+    return false;
   }
-  if (!any) return false;
   // Then the batch is claimed for as long as sending it can take (every message to its
   // timeout, and a minute more), so a second `serve` on the same database sends none of it; a
   // batch whose process dies is sent again when the lease ends.
-  std::vector<store::OutboxMessage> due;
+  std::vector<OutboxMessage> due;
   const Timestamp now = clock_();
   const Timestamp lease{now.seconds + 60 +
                         static_cast<int64_t>(options_.batch) * (kProviderCallTimeoutMs / 1000)};
   const int batch = options_.batch;
-  const store::ChannelFilter skip = skip_;
+  const ChannelFilter skip = skip_;
   const std::string node = options_.node;
-  if (!writer_.SubmitAndWait([&due, now, lease, batch, skip, node](store::WriteTx& tx, Timestamp) {
-        auto rows = tx.channels().ClaimDueOutbox(now, lease, batch, skip, node);
+  if (!writer_.SubmitAndWait([&due, now, lease, batch, skip, node](app::WriteTx& tx, Timestamp) {
+        auto rows = app::ClaimOutbox(tx, now, lease, batch, skip, node);
         if (!rows) {
           spdlog::error("outbox: {}", rows.error().message);
           return false;
@@ -73,29 +57,22 @@ bool OutboxSender::Step() {
       })) {
     return false;
   }
-  std::vector<Outcome> outcomes;
-  for (const store::OutboxMessage& m : due) {
+  std::vector<app::DeliveryOutcome> outcomes;
+  for (const OutboxMessage& m : due) {
     if (loop_.stopping()) break;
-    outcomes.push_back(Outcome{m.id, m.attempts + 1, Deliver(client_, config_, m)});
+    Delivery d = Deliver(client_, config_, m);
+    outcomes.push_back(
+        app::DeliveryOutcome{m.id, m.attempts + 1, d.ok, d.permanent, std::move(d.error)});
   }
   if (!outcomes.empty()) {
     const RetryPolicy policy = options_.retry;
-    const bool recorded = writer_.SubmitAndWait([&outcomes, policy](store::WriteTx& tx,
-                                                                    Timestamp now) {
-      for (const Outcome& o : outcomes) {
-        Status s = Status::Ok();
-        if (o.delivery.ok) {
-          s = tx.channels().MarkSent(o.id, o.attempts, now);
-        } else {
-          RetryDecision r = AfterFailure(policy, o.attempts, now);
-          if (o.delivery.permanent) r.dead = true;
-          s = tx.channels().MarkFailed(o.id, o.attempts, r.next_attempt, o.delivery.error, r.dead);
-          if (r.dead) spdlog::warn("outbox message {} is dead: {}", o.id, o.delivery.error);
-        }
-        if (!s) return false;
-      }
-      return true;
-    });
+    const bool recorded =
+        writer_.SubmitAndWait([&outcomes, policy](app::WriteTx& tx, Timestamp now) {
+          auto dead = app::RecordDeliveries(tx, outcomes, policy, now);
+          if (!dead) return false;
+          for (int64_t id : *dead) spdlog::warn("outbox message {} is dead", id);
+          return true;
+        });
     if (!recorded) {
       spdlog::error("outbox: could not record {} deliveries; they will be sent again",
                     outcomes.size());

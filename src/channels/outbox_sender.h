@@ -8,12 +8,13 @@
 
 #include <functional>
 
+#include "app/channels/delivery.h"
+#include "app/common/tx.h"
 #include "app/common/writer.h"
 #include "channels/background_loop.h"
 #include "channels/config.h"
 #include "channels/http_client.h"
 #include "core/channels/retry_policy.h"
-#include "store/store.h"
 
 namespace jembatan::channels {
 
@@ -28,7 +29,7 @@ struct SenderOptions {
 
 class OutboxSender {
  public:
-  OutboxSender(store::Store& store, app::Writer& writer, ChannelConfig config,
+  OutboxSender(app::Database& db, app::Writer& writer, ChannelConfig config,
                std::function<Timestamp()> clock, SenderOptions options);
   OutboxSender(const OutboxSender&) = delete;
   OutboxSender& operator=(const OutboxSender&) = delete;
@@ -39,13 +40,13 @@ class OutboxSender {
   bool Step();             // true: a full batch went out, more may be due
   bool released_ = false;  // this node's claims from before a restart, handed back once
 
-  store::Store& store_;
+  app::Database& db_;
   app::Writer& writer_;
   ChannelConfig config_;
   std::function<Timestamp()> clock_;
   SenderOptions options_;
   HttpClient client_;  // used on the loop's thread only
-  store::ChannelFilter skip_;
+  ChannelFilter skip_;
   BackgroundLoop loop_;  // last: its thread starts once the rest is built
 };
 

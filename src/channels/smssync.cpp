@@ -50,10 +50,9 @@ std::optional<int64_t> ParseSmsSyncUuid(std::string_view secret, std::string_vie
   return static_cast<int64_t>(id);
 }
 
-std::string SmsSyncSendTask(std::string_view secret,
-                            const std::vector<store::OutboxMessage>& messages) {
+std::string SmsSyncSendTask(std::string_view secret, const std::vector<OutboxMessage>& messages) {
   json::array list;
-  for (const store::OutboxMessage& m : messages) {
+  for (const OutboxMessage& m : messages) {
     list.push_back(
         json::object{{"to", m.address}, {"message", m.body}, {"uuid", SmsSyncUuid(secret, m.id)}});
   }

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/channels/outbox_message.h"
 #include "core/common/result.h"
-#include "store/channel_store.h"
 
 namespace jembatan::channels {
 
@@ -26,8 +26,7 @@ std::string SmsSyncUuid(std::string_view secret, int64_t outbox_id);
 std::optional<int64_t> ParseSmsSyncUuid(std::string_view secret, std::string_view uuid);
 
 // {"payload":{"task":"send","secret":S,"messages":[{"to","message","uuid"}…]}}
-std::string SmsSyncSendTask(std::string_view secret,
-                            const std::vector<store::OutboxMessage>& messages);
+std::string SmsSyncSendTask(std::string_view secret, const std::vector<OutboxMessage>& messages);
 // The `queued_messages` of a task=sent body: a JSON array of strings, bounded.
 Result<std::vector<std::string>> ParseQueuedMessages(std::string_view body);
 // {"message_uuids":[…]}

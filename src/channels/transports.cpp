@@ -26,7 +26,7 @@ Delivery NotConfigured(std::string_view what) {
   return Delivery{false, false, std::string(what) + " is not configured"};
 }
 
-Delivery SendSms(HttpClient& client, const ChannelConfig& config, const store::OutboxMessage& m) {
+Delivery SendSms(HttpClient& client, const ChannelConfig& config, const OutboxMessage& m) {
   const std::string url = config.Get("sms", "send_url");
   if (url.empty()) return NotConfigured("sms send_url");
   HttpPost post;
@@ -39,8 +39,7 @@ Delivery SendSms(HttpClient& client, const ChannelConfig& config, const store::O
   return Classify(client.Post(post), "SMS gateway");
 }
 
-Delivery SendTelegram(HttpClient& client, const ChannelConfig& config,
-                      const store::OutboxMessage& m) {
+Delivery SendTelegram(HttpClient& client, const ChannelConfig& config, const OutboxMessage& m) {
   const std::string token = config.Get("telegram", "bot_token");
   if (token.empty()) return NotConfigured("telegram bot_token");
   HttpPost post;
@@ -56,7 +55,7 @@ Delivery SendTelegram(HttpClient& client, const ChannelConfig& config,
   return Classify(client.Post(post), "Telegram");
 }
 
-Delivery SendZalo(HttpClient& client, const ChannelConfig& config, const store::OutboxMessage& m) {
+Delivery SendZalo(HttpClient& client, const ChannelConfig& config, const OutboxMessage& m) {
   const std::string token = config.Get("zalo", "access_token");
   if (token.empty()) return NotConfigured("zalo access_token");
   HttpPost post;
@@ -81,7 +80,7 @@ Delivery SendZalo(HttpClient& client, const ChannelConfig& config, const store::
 
 }  // namespace
 
-Delivery Deliver(HttpClient& client, const ChannelConfig& config, const store::OutboxMessage& m) {
+Delivery Deliver(HttpClient& client, const ChannelConfig& config, const OutboxMessage& m) {
   if (m.channel == "sms") return SendSms(client, config, m);
   if (m.channel == "telegram") return SendTelegram(client, config, m);
   if (m.channel == "zalo") return SendZalo(client, config, m);

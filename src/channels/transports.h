@@ -9,7 +9,7 @@
 
 #include "channels/config.h"
 #include "channels/http_client.h"
-#include "store/channel_store.h"
+#include "core/channels/outbox_message.h"
 
 namespace jembatan::channels {
 
@@ -19,6 +19,6 @@ struct Delivery {
   std::string error;       // safe to store and show to admins: no secrets, no addresses
 };
 
-Delivery Deliver(HttpClient& client, const ChannelConfig& config, const store::OutboxMessage& m);
+Delivery Deliver(HttpClient& client, const ChannelConfig& config, const OutboxMessage& m);
 
 }  // namespace jembatan::channels

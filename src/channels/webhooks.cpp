@@ -4,9 +4,11 @@
 
 #include <boost/json.hpp>
 
+#include "app/channels/delivery.h"
 #include "channels/decoders.h"
 #include "channels/smssync.h"
 #include "core/common/validation.h"
+#include "http/deferred.h"
 #include "http/problem.h"
 
 namespace jembatan::channels {
@@ -36,18 +38,17 @@ http::Reply Accept(const WebhookDeps& d, InboundMessage m,
                    std::function<http::Response(const InboundOutcome&)> ok) {
   m.language = ReplyLanguage(d, m);
   auto reg = d.registry;
-  return http::DeferredWrite{[&d, reg, m = std::move(m), ok = std::move(ok)](
-                                 store::WriteTx& tx, Timestamp now, bool& keep) {
-    InboundContext ctx{*reg, d.random, d.pin_attempts};
-    auto outcome = HandleInbound(tx, ctx, m, now);
-    if (!outcome) {
-      keep = false;
-      spdlog::error("inbound {} message failed: {}", m.channel, outcome.error().message);
-      return http::ProblemFor(outcome.error());
-    }
-    keep = true;
-    return ok(*outcome);
-  }};
+  const std::string channel = m.channel;
+  return http::WriteThen<InboundOutcome>(
+      [&d, reg, m = std::move(m)](app::WriteTx& tx, Timestamp now) {
+        InboundContext ctx{*reg, d.random, d.pin_attempts};
+        return HandleInbound(tx, ctx, m, now);
+      },
+      std::move(ok),
+      [channel](const Error& e) {
+        spdlog::error("inbound {} message failed: {}", channel, e.message);
+        return http::ProblemFor(e);
+      });
 }
 
 http::Response Ignored(const std::string& why) {
@@ -72,27 +73,13 @@ http::Reply HandOutToSmsSync(const WebhookDeps& d, const std::string& secret) {
   if (d.config.Get("sms", "outbound", "gateway") != "smssync") {
     return Json(200, SmsSyncSendTask(secret, {}));
   }
-  return http::DeferredWrite{[&d, secret](store::WriteTx& tx, Timestamp now, bool& keep) {
-    keep = false;
-    // Claimed, not only read: a second node answering the phone's next fetch at the same
-    // moment hands out none of these (each is then put off by the retry policy below).
-    auto due = tx.channels().ClaimDueOutbox(now, Timestamp{now.seconds + 60}, kSmsSyncBatch,
-                                            store::ChannelFilter{"sms", false}, "");
-    if (!due) return http::ProblemFor(due.error());
-    std::vector<store::OutboxMessage> handed;
-    for (store::OutboxMessage& m : *due) {
-      m.attempts += 1;
-      const RetryDecision r = AfterFailure(d.retry, m.attempts, now);
-      const char* why = r.dead ? "SMSSync never confirmed this message (task=sent)"
-                               : "handed to SMSSync; waiting for its task=sent";
-      if (auto s = tx.channels().MarkFailed(m.id, m.attempts, r.next_attempt, why, r.dead); !s) {
-        return http::ProblemFor(s.error());
-      }
-      if (!r.dead) handed.push_back(std::move(m));
-    }
-    keep = true;
-    return Json(200, SmsSyncSendTask(secret, handed));
-  }};
+  return http::WriteThen<std::vector<OutboxMessage>>(
+      [&d](app::WriteTx& tx, Timestamp now) {
+        return app::HandOutSms(tx, kSmsSyncBatch, d.retry, now);
+      },
+      [secret](const std::vector<OutboxMessage>& handed) {
+        return Json(200, SmsSyncSendTask(secret, handed));
+      });
 }
 
 // task=sent: the uuids the phone queued; those still pending become sent and are listed back
@@ -100,27 +87,26 @@ http::Reply HandOutToSmsSync(const WebhookDeps& d, const std::string& secret) {
 http::Reply ConfirmSmsSync(const std::string& secret, const std::string& body) {
   auto uuids = ParseQueuedMessages(body);
   if (!uuids) return SmsSyncFailure(400, uuids.error().message);
-  return http::DeferredWrite{
-      [secret, uuids = std::move(uuids.value())](store::WriteTx& tx, Timestamp now, bool& keep) {
-        keep = false;
+  // Only uuids that are ours for this secret name a message; the rest are passed over.
+  std::vector<std::string> ours;
+  std::vector<int64_t> ids;
+  for (const std::string& uuid : *uuids) {
+    if (const std::optional<int64_t> id = ParseSmsSyncUuid(secret, uuid)) {
+      ours.push_back(uuid);
+      ids.push_back(*id);
+    }
+  }
+  return http::WriteThen<std::vector<bool>>(
+      [ids = std::move(ids)](app::WriteTx& tx, Timestamp now) {
+        return app::ConfirmSmsSent(tx, ids, now);
+      },
+      [ours = std::move(ours)](const std::vector<bool>& sent) {
         std::vector<std::string> confirmed;
-        for (const std::string& uuid : uuids) {
-          const std::optional<int64_t> id = ParseSmsSyncUuid(secret, uuid);
-          if (!id) continue;
-          auto m = tx.channels().FindOutbox(*id);
-          if (!m) return http::ProblemFor(m.error());
-          if (!*m || (*m)->channel != "sms" || (*m)->status != store::OutboxStatus::kPending ||
-              (*m)->attempts == 0) {
-            continue;
-          }
-          if (auto s = tx.channels().MarkSent(*id, (*m)->attempts, now); !s) {
-            return http::ProblemFor(s.error());
-          }
-          confirmed.push_back(uuid);
+        for (size_t i = 0; i < ours.size(); ++i) {
+          if (sent[i]) confirmed.push_back(ours[i]);
         }
-        keep = true;
         return Json(200, SmsSyncUuidList(confirmed));
-      }};
+      });
 }
 
 std::string AcceptedBody(const InboundOutcome& o) {

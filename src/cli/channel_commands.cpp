@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "app/accounts/api_keys.h"
+#include "app/channels/channel_admin.h"
+#include "app/channels/delivery.h"
 #include "channels/config.h"
 #include "cli/commands.h"
 #include "cli/support.h"
@@ -36,7 +38,7 @@ int RunChannelSet(const std::string& db, const std::string& channel, const std::
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
-  if (auto s = (*tx)->channels().PutChannelSetting(channel, key, value); !s) return Fail(s.error());
+  if (auto s = app::PutChannelSetting(**tx, channel, key, value); !s) return Fail(s.error());
   if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
   std::cout << "set " << channel << " " << key << (spec->secret ? " (secret)" : "")
             << "; restart `jembatan serve` to use it\n";
@@ -49,7 +51,7 @@ int RunChannelShow(const std::string& db) {
   auto tx = (*store)->BeginRead();
   if (!tx) return Fail(tx.error());
   for (std::string_view channel : {"sms", "telegram", "zalo", "open311"}) {
-    auto settings = (*tx)->channels().ChannelSettings(channel);
+    auto settings = app::ChannelSettings(**tx, channel);
     if (!settings) return Fail(settings.error());
     for (const auto& [key, value] : *settings) {
       const auto* spec = channels::FindSetting(channel, key);
@@ -57,7 +59,7 @@ int RunChannelShow(const std::string& db) {
       std::cout << channel << " " << key << " = " << (secret ? "********" : value) << "\n";
     }
   }
-  auto counts = (*tx)->channels().OutboxCounts();
+  auto counts = app::OutboxCounts(**tx);
   if (!counts) return Fail(counts.error());
   std::cout << "outbox: " << (*counts)["pending"] << " pending, " << (*counts)["sent"] << " sent, "
             << (*counts)["dead"] << " dead\n";
@@ -66,28 +68,11 @@ int RunChannelShow(const std::string& db) {
 
 int RunMemberLink(const std::string& db, const std::string& user, const std::string& channel,
                   const std::string& address) {
-  std::string addr = address;
-  if (channel == "sms") {
-    if (auto s = ValidatePhone("address", address); !s) return Fail(s.error());
-    addr = NormalizePhone(address);
-  } else if (channel != "telegram" && channel != "zalo") {
-    return Fail(Error::Invalid("channel must be sms, telegram or zalo"));
-  } else if (addr.empty() || addr.size() > 64 || !IsValidUtf8(addr)) {
-    return Fail(Error::Invalid("the chat id is not valid"));
-  }
   auto store = store::Open(db, {.create = false});
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
-  auto found = (*tx)->accounts().FindUserByName(user);
-  if (!found) return Fail(found.error());
-  if (!found.value()) return Fail(Error::Unknown("no user " + user, "user"));
-  if (found.value()->role != "member") {
-    return Fail(Error::Invalid(user + " is a " + found.value()->role + ", not a member"));
-  }
-  if (auto s = (*tx)->channels().LinkMember(channel, addr, found.value()->id); !s) {
-    return Fail(s.error());
-  }
+  if (auto s = app::LinkMember(**tx, user, channel, address); !s) return Fail(s.error());
   if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
   std::cout << "linked " << user << " to a " << channel << " address\n";
   return 0;
@@ -112,7 +97,7 @@ int RunOpen311KeyList(const std::string& db) {
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginRead();
   if (!tx) return Fail(tx.error());
-  auto keys = (*tx)->channels().ListApiKeys();
+  auto keys = app::ListApiKeys(**tx);
   if (!keys) return Fail(keys.error());
   for (const auto& k : *keys) {
     std::cout << k.id << "\t" << k.name << "\tcreated " << FormatTimestamp(k.created_at)

@@ -8,16 +8,16 @@
 #include "app/accounts/accounts.h"
 #include "app/accounts/pin_attempts.h"
 #include "app/accounts/secrets.h"
+#include "app/common/tx.h"
 #include "app/reference/registry.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "http/static_files.h"
-#include "store/store.h"
 
 namespace jembatan::http {
 
 struct ApiDeps {
-  store::Store& store;
+  app::Database& db;
   std::shared_ptr<const app::Registry> registry;
   app::Authenticator& auth;
   app::Random& random;  // thread-safe (SecureRandom in the server)

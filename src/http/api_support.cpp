@@ -1,9 +1,11 @@
 #include "http/api_support.h"
 
 #include <charconv>
+#include <memory>
 
 #include "app/accounts/secrets.h"
 #include "app/accounts/sessions.h"
+#include "app/common/idempotency.h"
 #include "core/common/validation.h"
 #include "http/problem.h"
 
@@ -35,7 +37,7 @@ bool HasCredentials(const Request& req) {
 
 bool IsSafeMethod(std::string_view method) { return method == "GET" || method == "HEAD"; }
 
-bool CsrfTokenMatches(const Request& req, const store::SessionRecord& session) {
+bool CsrfTokenMatches(const Request& req, const SessionRecord& session) {
   return app::ConstantTimeEquals(req.Header("x-csrf-token"), session.csrf_token);
 }
 
@@ -52,7 +54,7 @@ Result<std::optional<std::string>> QueryText(const Request& req, const std::stri
 
 namespace {
 
-Result<std::optional<Principal>> SessionCaller(const ApiDeps& deps, store::ReadTx& tx,
+Result<std::optional<Principal>> SessionCaller(const ApiDeps& deps, app::ReadTx& tx,
                                                const Request& req) {
   const std::string_view cookie = CookieValue(req, app::kSessionCookie);
   if (cookie.empty()) return std::optional<Principal>{};
@@ -71,7 +73,7 @@ Result<std::optional<Principal>> SessionCaller(const ApiDeps& deps, store::ReadT
 
 }  // namespace
 
-Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, store::ReadTx& tx,
+Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, app::ReadTx& tx,
                                                    const Request& req) {
   if (req.authorization.empty()) return SessionCaller(deps, tx, req);
   constexpr std::string_view kBearer = "Bearer ";
@@ -85,7 +87,7 @@ Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, store::R
   return std::optional<Principal>{std::move(p.value())};
 }
 
-Result<Principal> RequiredPrincipal(const ApiDeps& deps, store::ReadTx& tx, const Request& req) {
+Result<Principal> RequiredPrincipal(const ApiDeps& deps, app::ReadTx& tx, const Request& req) {
   auto p = OptionalPrincipal(deps, tx, req);
   if (!p) return p.error();
   if (!p.value()) return Error::Unauthorized("sign in, or send a bearer token");
@@ -93,7 +95,7 @@ Result<Principal> RequiredPrincipal(const ApiDeps& deps, store::ReadTx& tx, cons
 }
 
 Result<ReadContext> OpenRead(const ApiDeps& deps, const Request& req) {
-  auto tx = deps.store.BeginRead();
+  auto tx = app::BeginRead(deps.db);
   if (!tx) return tx.error();
   auto viewer = OptionalPrincipal(deps, **tx, req);
   if (!viewer) return viewer.error();
@@ -144,39 +146,43 @@ Status ValidateIdempotencyKey(const Request& req) {
   return Status::Ok();
 }
 
-DeferredWrite IdempotentWrite(const Request& req, std::string scope,
-                              std::function<Response(store::WriteTx&, Timestamp)> write) {
-  if (req.idempotency_key.empty()) {
-    return DeferredWrite{[write = std::move(write)](store::WriteTx& tx, Timestamp now, bool& keep) {
-      Response r = write(tx, now);
-      keep = r.status < 400;
-      return r;
-    }};
-  }
-  const std::string key = app::Sha256Hex(scope + '\n' + req.idempotency_key);
-  const std::string fingerprint = app::Sha256Hex(req.method + ' ' + req.path + '\n' + req.body);
-  return DeferredWrite{[key, fingerprint, write = std::move(write)](store::WriteTx& tx,
-                                                                    Timestamp now, bool& keep) {
-    keep = false;
-    auto prior = tx.idempotency().Find(key);
-    if (!prior) return ProblemFor(prior.error());
-    if (prior.value()) {
-      if (prior.value()->request_hash != fingerprint) {
-        return Problem(422, "idempotency-key-reused", "Idempotency-Key reused",
-                       "this Idempotency-Key was used with a different request", "Idempotency-Key");
-      }
-      Response r = JsonResponse(prior.value()->status, prior.value()->response);
-      r.headers.emplace_back("Idempotent-Replayed", "true");
-      return r;
-    }
-    Response r = write(tx, now);
-    if (r.status >= 400) return r;
-    if (auto s = tx.idempotency().Put(key, {fingerprint, r.status, r.body}, now); !s) {
-      return ProblemFor(s.error());
-    }
-    keep = true;
-    return r;
-  }};
+DeferredWrite IdempotentWrite(const Request& req, std::string_view scope, DeferredWrite write) {
+  if (req.idempotency_key.empty()) return write;
+  const app::IdempotentRequest id =
+      app::IdempotencyOf(scope, req.idempotency_key, req.method, req.path, req.body);
+  auto out = std::make_shared<Response>();
+  return DeferredWrite{[id, write = std::move(write), out](app::WriteTx& tx, Timestamp now) {
+                         auto prior = app::FindPriorReply(tx, id);
+                         if (!prior) {
+                           *out = ProblemFor(prior.error());
+                           return false;
+                         }
+                         switch (prior->kind) {
+                           case app::PriorReply::Kind::kOtherRequest:
+                             *out =
+                                 Problem(422, "idempotency-key-reused", "Idempotency-Key reused",
+                                         "this Idempotency-Key was used with a different request",
+                                         "Idempotency-Key");
+                             return false;
+                           case app::PriorReply::Kind::kSame:
+                             *out = JsonResponse(prior->status, std::move(prior->body));
+                             out->headers.emplace_back("Idempotent-Replayed", "true");
+                             return false;  // nothing changed
+                           case app::PriorReply::Kind::kNone:
+                             break;
+                         }
+                         const bool kept = write.run(tx, now);
+                         // The reply is kept with the write for retries, so here it is rendered in
+                         // the transaction; requests without a key render it after the commit.
+                         *out = write.reply();
+                         if (!kept) return false;
+                         if (auto s = app::RememberReply(tx, id, out->status, out->body, now); !s) {
+                           *out = ProblemFor(s.error());
+                           return false;
+                         }
+                         return true;
+                       },
+                       [out] { return *out; }};
 }
 
 std::optional<int64_t> PathId(std::string_view segment) {

@@ -8,6 +8,7 @@
 
 #include "app/accounts/accounts.h"
 #include "http/api.h"
+#include "http/deferred.h"
 #include "http/message.h"
 
 namespace jembatan::http {
@@ -25,7 +26,7 @@ std::string_view CookieValue(const Request& req, std::string_view name);
 bool HasCredentials(const Request& req);
 bool IsSafeMethod(std::string_view method);
 // The request carries the session's CSRF token in X-CSRF-Token (constant-time comparison).
-bool CsrfTokenMatches(const Request& req, const store::SessionRecord& session);
+bool CsrfTokenMatches(const Request& req, const SessionRecord& session);
 // A free-text query parameter: valid UTF-8 of at most `max_bytes`; nullopt when absent.
 Result<std::optional<std::string>> QueryText(const Request& req, const std::string& key,
                                              size_t max_bytes);
@@ -34,13 +35,13 @@ Result<std::optional<std::string>> QueryText(const Request& req, const std::stri
 // made with a session must carry the session's X-CSRF-Token (403 otherwise). An unknown or
 // expired session cookie counts as no caller, so public pages keep working after expiry.
 // nullopt principal when there is no caller; an error for a bad bearer token.
-Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, store::ReadTx& tx,
+Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, app::ReadTx& tx,
                                                    const Request& req);
-Result<Principal> RequiredPrincipal(const ApiDeps& deps, store::ReadTx& tx, const Request& req);
+Result<Principal> RequiredPrincipal(const ApiDeps& deps, app::ReadTx& tx, const Request& req);
 
 // What a read handler starts with: a read transaction and the caller, if any.
 struct ReadContext {
-  std::unique_ptr<store::ReadTx> tx;
+  app::Snapshot tx;
   std::optional<Principal> viewer;
   const Principal* viewer_ptr() const { return viewer ? &*viewer : nullptr; }
 };
@@ -59,8 +60,7 @@ Result<std::optional<Timestamp>> QueryTime(const Request& req, const std::string
 
 // Wraps a write so that a repeated Idempotency-Key with the same body replays the stored reply
 // and a different body is refused. `scope` separates endpoints and callers.
-DeferredWrite IdempotentWrite(const Request& req, std::string scope,
-                              std::function<Response(store::WriteTx&, Timestamp)> write);
+DeferredWrite IdempotentWrite(const Request& req, std::string_view scope, DeferredWrite write);
 Status ValidateIdempotencyKey(const Request& req);
 
 }  // namespace jembatan::http

@@ -140,15 +140,15 @@ Result<SubmitRequest> ReadSubmitRequest(const json::object& o) {
   return r;
 }
 
-json::array MediaToJson(const std::string& case_code, const std::vector<store::CaseMedia>& media,
+json::array MediaToJson(const std::string& case_code, const std::vector<CaseMedia>& media,
                         json::storage_ptr sp) {
   json::array out(sp);
-  for (const store::CaseMedia& m : media) {
+  for (const CaseMedia& m : media) {
     json::object o(sp);
     o.emplace("id", m.id);
     o.emplace("channel", m.channel);
-    o.emplace("status", store::ToString(m.status));
-    if (m.status == store::MediaStatus::kStored) {
+    o.emplace("status", ToString(m.status));
+    if (m.status == MediaStatus::kStored) {
       o.emplace("content_type", m.content_type);
       o.emplace("bytes", m.bytes);
       o.emplace("url", "/api/v1/cases/" + case_code + "/media/" + std::to_string(m.id));

@@ -13,9 +13,9 @@
 
 #include "app/cases/case_queries.h"
 #include "app/reference/registry.h"
+#include "core/cases/case_media.h"
 #include "core/cases/intake.h"
 #include "core/common/result.h"
-#include "store/channel_store.h"
 
 namespace jembatan::http {
 
@@ -35,8 +35,7 @@ Status ReadString(const boost::json::object& o, std::string_view key, std::strin
 Result<SubmitRequest> ReadSubmitRequest(const boost::json::object& o);
 
 // A case's photos as the full view lists them: id, status, type, size and the URL of the image.
-boost::json::array MediaToJson(const std::string& case_code,
-                               const std::vector<store::CaseMedia>& media,
+boost::json::array MediaToJson(const std::string& case_code, const std::vector<CaseMedia>& media,
                                boost::json::storage_ptr sp);
 
 // `sp` is the memory the result lives in: replies build their whole document in one

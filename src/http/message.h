@@ -11,8 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "app/common/tx.h"
 #include "core/common/time.h"
-#include "store/store.h"
 
 namespace jembatan::http {
 
@@ -51,11 +51,14 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
-// A write that must run on the writer thread inside the group-committed transaction.
-// `keep` says whether its changes stay (a refused request rolls back). The response is sent
-// only after the commit.
+// A write that must run on the writer thread inside the group-committed transaction. `run`
+// calls one use case and keeps what the reply needs; it returns whether its changes stay (a
+// refused request rolls back). `reply` makes the response after the commit, on the
+// connection's thread, so JSON is not built inside the writer's critical section. Build one
+// with WriteThen (http/deferred.h).
 struct DeferredWrite {
-  std::function<Response(store::WriteTx& tx, Timestamp now, bool& keep)> run;
+  std::function<bool(app::WriteTx& tx, Timestamp now)> run;
+  std::function<Response()> reply;
 };
 
 using Reply = std::variant<Response, DeferredWrite>;

@@ -46,18 +46,16 @@ auto AsyncDeferred(app::Writer& writer, DeferredWrite dw, Token&& token) {
       [&writer](auto handler, DeferredWrite dw) {
         auto ex = asio::get_associated_executor(handler);
         auto h = std::make_shared<decltype(handler)>(std::move(handler));
-        auto slot = std::make_shared<Response>();
+        auto reply = std::move(dw.reply);
         const bool queued = writer.Submit(
-            [dw = std::move(dw), slot](store::WriteTx& tx, Timestamp now) {
-              bool keep = false;
-              *slot = dw.run(tx, now, keep);
-              return keep;
-            },
-            [h, ex, slot](bool committed) {
-              Response r = committed ? std::move(*slot)
-                                     : Problem(503, "unavailable", "Service unavailable",
-                                               "the write could not be stored; retry");
-              asio::post(ex, [h, r = std::move(r)]() mutable { (*h)(std::move(r)); });
+            std::move(dw.run), [h, ex, reply = std::move(reply)](bool committed) mutable {
+              // The reply is rendered on the connection's thread, off the writer's.
+              asio::post(ex, [h, committed, reply = std::move(reply)]() mutable {
+                Response r = committed ? reply()
+                                       : Problem(503, "unavailable", "Service unavailable",
+                                                 "the write could not be stored; retry");
+                (*h)(std::move(r));
+              });
             });
         if (!queued) {
           asio::post(ex, [h]() mutable {

@@ -7,27 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/accounts/account_records.h"
 #include "core/common/result.h"
 #include "core/common/time.h"
 
 namespace jembatan::store {
-
-struct UserRecord {
-  int64_t id = 0;
-  std::string name;
-  std::string role;
-  int64_t unit_id = 0;
-  Timestamp created_at;
-};
-
-// A signed-in browser session (app/accounts/sessions.h). Known by the hash of its cookie value.
-struct SessionRecord {
-  std::string id_hash;
-  int64_t user_id = 0;
-  std::string csrf_token;
-  Timestamp created_at;
-  Timestamp expires_at;
-};
 
 class AccountReads {
  public:

@@ -12,79 +12,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/accounts/account_records.h"
+#include "core/cases/case_media.h"
+#include "core/channels/outbox_message.h"
 #include "core/common/result.h"
 #include "core/common/time.h"
 
 namespace jembatan::store {
-
-enum class OutboxStatus { kPending, kSent, kDead };
-std::string_view ToString(OutboxStatus s);
-std::optional<OutboxStatus> ParseOutboxStatus(std::string_view text);
-
-struct OutboxMessage {
-  int64_t id = 0;
-  std::string channel;  // "sms", "telegram", "zalo"
-  std::string address;  // phone or chat id: personal data
-  std::string body;
-  std::optional<int64_t> case_id;
-  OutboxStatus status = OutboxStatus::kPending;
-  int attempts = 0;
-  Timestamp next_attempt_at;
-  std::string last_error;
-  Timestamp created_at;
-  std::optional<Timestamp> sent_at;
-};
-
-// Which channels a query of the outbox covers: all, only one, or all but one (the SMSSync
-// phone fetches its own messages; the sender thread delivers the rest).
-struct ChannelFilter {
-  std::string channel;  // empty: every channel
-  bool exclude = false;
-};
-
-struct ReplyRoute {
-  std::string channel;
-  std::string address;
-  std::string language;
-};
-
-struct Conversation {
-  std::string channel;
-  std::string address;
-  std::string state;  // "ask_village" | "ask_confirm"
-  std::string language;
-  std::string text;
-  std::optional<int64_t> unit_id;
-  std::optional<double> lat;
-  std::optional<double> lon;
-  Timestamp updated_at;
-  std::string photo;  // a provider's photo reference sent during the conversation
-};
-
-enum class MediaStatus { kPending, kStored, kFailed };
-std::string_view ToString(MediaStatus s);
-std::optional<MediaStatus> ParseMediaStatus(std::string_view text);
-
-// A photo of a case: the provider's reference until the fetcher has stored the image.
-struct CaseMedia {
-  int64_t id = 0;
-  int64_t case_id = 0;
-  std::string channel;
-  std::string source;  // Telegram file_id or the image URL Zalo gave: not shown to anyone
-  MediaStatus status = MediaStatus::kPending;
-  int attempts = 0;
-  std::string content_type;  // once stored
-  int64_t bytes = 0;
-  Timestamp created_at;
-};
-
-// An Open311 client application's key (only its hash is stored).
-struct ApiKeyRecord {
-  int64_t id = 0;
-  std::string name;
-  Timestamp created_at;
-  std::optional<Timestamp> revoked_at;
-};
 
 class ChannelReads {
  public:
@@ -144,6 +78,11 @@ class ChannelWrites : public ChannelReads {
   virtual Status DropConversation(std::string_view channel, std::string_view address) = 0;
   virtual Result<int64_t> AddCaseMedia(int64_t case_id, std::string_view channel,
                                        std::string_view source, Timestamp now) = 0;
+  // DueMedia for a fetcher: the same photos, each put off to `lease_until` so that no other
+  // fetcher (another `serve` on the same database) takes it before then; rows another
+  // transaction holds are passed over. The fetcher then stores it or marks it failed.
+  virtual Result<std::vector<CaseMedia>> ClaimDueMedia(Timestamp now, Timestamp lease_until,
+                                                       int limit) = 0;
   virtual Status StoreMedia(int64_t id, int attempts, std::string_view content_type,
                             std::string_view data) = 0;
   virtual Status MarkMediaFailed(int64_t id, int attempts, Timestamp next_attempt,

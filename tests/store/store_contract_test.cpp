@@ -711,7 +711,7 @@ TEST_P(StoreContract, TheOutboxSendsOldestFirstRetriesAndRequeuesTheDead) {
     auto tx = Write();
     auto& ch = tx->channels();
     auto msg = [&](const std::string& channel, const std::string& body, int64_t at) {
-      store::OutboxMessage m;
+      OutboxMessage m;
       m.channel = channel;
       m.address = "+62811";
       m.body = body;
@@ -724,7 +724,7 @@ TEST_P(StoreContract, TheOutboxSendsOldestFirstRetriesAndRequeuesTheDead) {
     tg = msg("telegram", "hello", kT0.seconds + 15);
     ASSERT_TRUE(tx->Commit().ok());
   }
-  auto due = [&](int64_t now, store::ChannelFilter filter = {}) {
+  auto due = [&](int64_t now, ChannelFilter filter = {}) {
     Strings out;
     const auto messages = Read()->channels().DueOutbox(Timestamp{now}, 10, filter).value();
     for (const auto& m : messages) {
@@ -750,11 +750,11 @@ TEST_P(StoreContract, TheOutboxSendsOldestFirstRetriesAndRequeuesTheDead) {
   EXPECT_EQ(r->channels().OutboxCounts().value(),
             (std::map<std::string, int64_t>{{"dead", 1}, {"pending", 1}, {"sent", 1}}));
   const auto sent = *r->channels().FindOutbox(sms1).value();
-  EXPECT_EQ(sent.status, store::OutboxStatus::kSent);
+  EXPECT_EQ(sent.status, OutboxStatus::kSent);
   EXPECT_EQ(sent.attempts, 1);
   EXPECT_EQ(sent.sent_at, Timestamp{kT0.seconds + 30});
   const auto dead = *r->channels().FindOutbox(tg).value();
-  EXPECT_EQ(dead.status, store::OutboxStatus::kDead);
+  EXPECT_EQ(dead.status, OutboxStatus::kDead);
   EXPECT_EQ(dead.last_error, "blocked");
   EXPECT_FALSE(r->channels().FindOutbox(tg + 100).value().has_value());
   Strings listed;
@@ -762,7 +762,7 @@ TEST_P(StoreContract, TheOutboxSendsOldestFirstRetriesAndRequeuesTheDead) {
   for (const auto& m : all) listed.push_back(m.body);
   EXPECT_EQ(listed, (Strings{"hello", "first", "second"}));
   EXPECT_EQ(r->channels().ListOutbox(std::nullopt, tg, 1).value().front().body, "first");
-  EXPECT_EQ(r->channels().ListOutbox(store::OutboxStatus::kDead, 0, 10).value().size(), 1u);
+  EXPECT_EQ(r->channels().ListOutbox(OutboxStatus::kDead, 0, 10).value().size(), 1u);
   r.reset();
   auto tx = Write();
   EXPECT_TRUE(tx->channels().Requeue(tg, Timestamp{kT0.seconds + 600}).value());
@@ -770,9 +770,9 @@ TEST_P(StoreContract, TheOutboxSendsOldestFirstRetriesAndRequeuesTheDead) {
   // A sent message stays sent: a late MarkFailed from a slow sender changes nothing.
   ASSERT_TRUE(tx->channels().MarkFailed(sms1, 2, kT0, "late", true).ok());
   ASSERT_TRUE(tx->Commit().ok());
-  EXPECT_EQ(Read()->channels().FindOutbox(sms1).value()->status, store::OutboxStatus::kSent);
+  EXPECT_EQ(Read()->channels().FindOutbox(sms1).value()->status, OutboxStatus::kSent);
   const auto back = *Read()->channels().FindOutbox(tg).value();
-  EXPECT_EQ(back.status, store::OutboxStatus::kPending);
+  EXPECT_EQ(back.status, OutboxStatus::kPending);
   EXPECT_EQ(back.attempts, 0);
 }
 
@@ -780,7 +780,7 @@ TEST_P(StoreContract, AClaimedMessageIsNoOtherSendersUntilItsLeaseEnds) {
   {
     auto tx = Write();
     for (int i = 0; i < 3; ++i) {
-      store::OutboxMessage m;
+      OutboxMessage m;
       m.channel = "sms";
       m.address = "+62811";
       m.body = "m" + std::to_string(i);
@@ -812,7 +812,7 @@ TEST_P(StoreContract, ANodeThatStartsAgainSendsWhatItHadClaimedAtOnce) {
   {
     auto tx = Write();
     for (const char* body : {"mine", "theirs", "sent"}) {
-      store::OutboxMessage m;
+      OutboxMessage m;
       m.channel = "sms";
       m.address = "+62811";
       m.body = body;
@@ -850,7 +850,7 @@ TEST_P(StoreContract, TwoProcessesClaimingTheOutboxNeverTakeTheSameMessage) {
   {
     auto tx = Write();
     for (int i = 0; i < kMessages; ++i) {
-      store::OutboxMessage m;
+      OutboxMessage m;
       m.channel = "sms";
       m.address = "+62811";
       m.body = std::to_string(i);
@@ -904,8 +904,8 @@ TEST_P(StoreContract, SettingsMembersRoutesAndConversationsAreKeptPerChannelAndA
     ASSERT_TRUE(ch.LinkMember("sms", "+62811", officer_).ok());  // relinked
     Insert(*tx, c);
     ASSERT_TRUE(ch.AddReplyRoute(c.id, {"telegram", "chat-9", "vi"}).ok());
-    store::Conversation conv{"telegram", "chat-9", "ask_village", "id", "Jalan rusak",
-                             v11_,       -7.5,     110.25,        kT0,  "file-1"};
+    Conversation conv{"telegram", "chat-9", "ask_village", "id", "Jalan rusak",
+                      v11_,       -7.5,     110.25,        kT0,  "file-1"};
     ASSERT_TRUE(ch.SaveConversation(conv).ok());
     conv.state = "ask_confirm";
     ASSERT_TRUE(ch.SaveConversation(conv).ok());
@@ -977,9 +977,70 @@ TEST_P(StoreContract, APhotoWaitsForTheFetcherThenServesItsBytes) {
   EXPECT_FALSE(r->channels().MediaData(c.id + 1, first).value().has_value());  // not its case
   auto listed = r->channels().ListCaseMedia(c.id).value();
   ASSERT_EQ(listed.size(), 2u);
-  EXPECT_EQ(listed[0].status, store::MediaStatus::kStored);
+  EXPECT_EQ(listed[0].status, MediaStatus::kStored);
   EXPECT_EQ(listed[0].bytes, 5);
-  EXPECT_EQ(listed[1].status, store::MediaStatus::kFailed);
+  EXPECT_EQ(listed[1].status, MediaStatus::kFailed);
+}
+
+TEST_P(StoreContract, AClaimedPhotoIsNotDueAgainUntilItsLeaseEnds) {
+  Case c = NewCase("JB-M2", v11_);
+  int64_t first = 0;
+  {
+    auto tx = Write();
+    Insert(*tx, c);
+    first = tx->channels().AddCaseMedia(c.id, "telegram", "file-1", kT0).value();
+    tx->channels().AddCaseMedia(c.id, "telegram", "file-2", Timestamp{kT0.seconds + 1}).value();
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  const Timestamp lease{kT0.seconds + 300};
+  {
+    auto tx = Write();
+    auto claimed = tx->channels().ClaimDueMedia(Timestamp{kT0.seconds + 5}, lease, 1).value();
+    ASSERT_EQ(claimed.size(), 1u);
+    EXPECT_EQ(claimed[0].id, first);  // oldest first
+    EXPECT_EQ(claimed[0].source, "file-1");
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto r = Read();
+  auto due = r->channels().DueMedia(Timestamp{kT0.seconds + 5}, 10).value();
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_NE(due[0].id, first);
+  EXPECT_EQ(r->channels().DueMedia(lease, 10).value().size(), 2u);  // the lease has ended
+}
+
+TEST_P(StoreContract, TwoProcessesClaimingPhotosNeverFetchTheSameOne) {
+  constexpr int kPhotos = 60;
+  {
+    auto tx = Write();
+    Case c = NewCase("JB-M3", v11_);
+    Insert(*tx, c);
+    for (int i = 0; i < kPhotos; ++i) {
+      ASSERT_TRUE(tx->channels().AddCaseMedia(c.id, "telegram", "f" + std::to_string(i), kT0).ok());
+    }
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto second = store::Open(url_);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  std::vector<int64_t> got[2];
+  auto drain = [&](store::Store& st, std::vector<int64_t>& out) {
+    for (;;) {
+      auto tx = st.BeginWrite();
+      if (!tx) continue;  // busy: try again
+      auto rows = (*tx)->channels().ClaimDueMedia(Timestamp{kT0.seconds + 1},
+                                                  Timestamp{kT0.seconds + 999}, 3);
+      if (!rows) continue;
+      if (!(*tx)->Commit().ok()) continue;
+      if (rows->empty()) return;
+      for (const auto& m : *rows) out.push_back(m.id);
+    }
+  };
+  std::thread a([&] { drain(*store_, got[0]); });
+  std::thread b([&] { drain(**second, got[1]); });
+  a.join();
+  b.join();
+  std::set<int64_t> all(got[0].begin(), got[0].end());
+  for (int64_t id : got[1]) EXPECT_TRUE(all.insert(id).second) << "photo " << id << " twice";
+  EXPECT_EQ(all.size(), static_cast<size_t>(kPhotos));
 }
 
 // --- transactions ------------------------------------------------------------------------

@@ -39,7 +39,7 @@ TEST(SmsSyncUuid, RefusesMalformedText) {
 }
 
 TEST(SmsSyncSendTask, ListsEachMessageWithItsUuidAndTheSecret) {
-  store::OutboxMessage m;
+  OutboxMessage m;
   m.id = 9;
   m.address = "+6281234";
   m.body = "Kode ABC \"ok\"";

@@ -1,5 +1,7 @@
 #include "app/accounts/accounts.h"
 
+#include "store/store.h"
+
 namespace jembatan::app {
 namespace {
 
@@ -29,7 +31,7 @@ Result<CreatedUser> CreateUserWithToken(store::WriteTx& tx, const Registry& reg,
   auto existing = tx.accounts().FindUserByName(nu.name);
   if (!existing) return existing.error();
   if (existing.value()) return Error::Conflict("a user named " + nu.name + " exists");
-  store::UserRecord rec{0, nu.name, std::string(ToString(*role)), unit->id, now};
+  UserRecord rec{0, nu.name, std::string(ToString(*role)), unit->id, now};
   auto id = tx.accounts().InsertUser(rec, HashToken(token));
   if (!id) return id.error();
   rec.id = *id;
@@ -47,7 +49,7 @@ Result<Principal> Authenticator::Authenticate(store::ReadTx& tx, const Registry&
     return Error::Unauthorized("invalid bearer token");
   }
   const std::string hash = HashToken(token);
-  std::optional<store::UserRecord> user;
+  std::optional<UserRecord> user;
   {
     std::lock_guard lock(mu_);
     auto it = cache_.find(hash);
@@ -64,7 +66,7 @@ Result<Principal> Authenticator::Authenticate(store::ReadTx& tx, const Registry&
   return PrincipalFor(reg, *user);
 }
 
-Result<Principal> PrincipalFor(const Registry& reg, const store::UserRecord& user) {
+Result<Principal> PrincipalFor(const Registry& reg, const UserRecord& user) {
   const Unit* unit = reg.units.FindById(user.unit_id);
   auto role = ParseRole(user.role);
   if (unit == nullptr || !role) return Error::Internal("user record is inconsistent");

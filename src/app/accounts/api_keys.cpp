@@ -1,6 +1,7 @@
 #include "app/accounts/api_keys.h"
 
 #include "core/common/validation.h"
+#include "store/store.h"
 
 namespace jembatan::app {
 
@@ -17,7 +18,7 @@ Result<IssuedApiKey> IssueApiKey(store::WriteTx& tx, std::string_view name, Time
   return out;
 }
 
-Result<store::ApiKeyRecord> CheckApiKey(store::ReadTx& tx, std::string_view key) {
+Result<ApiKeyRecord> CheckApiKey(store::ReadTx& tx, std::string_view key) {
   if (key.empty()) return Error::Forbidden("api_key was not provided");
   // Looked up by its hash: timing reveals nothing about a key's characters.
   auto found = tx.channels().FindApiKey(HashToken(key));
@@ -25,6 +26,8 @@ Result<store::ApiKeyRecord> CheckApiKey(store::ReadTx& tx, std::string_view key)
   if (!found.value() || (*found)->revoked_at) return Error::Forbidden("api_key is not valid");
   return std::move(**found);
 }
+
+Result<std::vector<ApiKeyRecord>> ListApiKeys(ReadTx& tx) { return tx.channels().ListApiKeys(); }
 
 Result<bool> RevokeApiKey(store::WriteTx& tx, int64_t id, Timestamp now) {
   return tx.channels().RevokeApiKey(id, now);

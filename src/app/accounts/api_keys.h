@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "app/accounts/secrets.h"
-#include "store/store.h"
+#include "app/common/tx.h"
+#include "core/accounts/account_records.h"
 
 namespace jembatan::app {
 
@@ -18,10 +19,11 @@ struct IssuedApiKey {
 
 constexpr size_t kMaxApiKeyName = 100;
 
-Result<IssuedApiKey> IssueApiKey(store::WriteTx& tx, std::string_view name, Timestamp now,
-                                 Random& random);
+Result<IssuedApiKey> IssueApiKey(WriteTx& tx, std::string_view name, Timestamp now, Random& random);
 // The key's record, or Forbidden when it is missing, unknown or revoked (Open311 answers 403).
-Result<store::ApiKeyRecord> CheckApiKey(store::ReadTx& tx, std::string_view key);
-Result<bool> RevokeApiKey(store::WriteTx& tx, int64_t id, Timestamp now);
+Result<ApiKeyRecord> CheckApiKey(ReadTx& tx, std::string_view key);
+Result<bool> RevokeApiKey(WriteTx& tx, int64_t id, Timestamp now);
+// Every key, revoked ones too, oldest first.
+Result<std::vector<ApiKeyRecord>> ListApiKeys(ReadTx& tx);
 
 }  // namespace jembatan::app

@@ -4,6 +4,7 @@
 
 #include "app/accounts/accounts.h"
 #include "core/common/validation.h"
+#include "store/store.h"
 
 namespace jembatan::app {
 namespace {
@@ -52,9 +53,8 @@ Status SetUserPassword(store::WriteTx& tx, std::string_view user_name, std::stri
   return tx.accounts().SetUserPassword(user.value()->id, *hash);
 }
 
-Result<store::UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts,
-                                      std::string_view name, std::string_view password,
-                                      Timestamp now) {
+Result<UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts, std::string_view name,
+                               std::string_view password, Timestamp now) {
   const Error wrong = Error::Unauthorized("wrong user name or password");
   if (name.empty() || name.size() > 64 || password.size() > kMaxPassword) return wrong;
   const std::string key(name);
@@ -100,8 +100,8 @@ Status StoreSession(store::WriteTx& tx, const NewSession& s) {
   return tx.accounts().InsertSession(s.record);
 }
 
-Result<store::SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view cookie_value,
-                                             Timestamp now) {
+Result<SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view cookie_value,
+                                      Timestamp now) {
   const Error gone = Error::Unauthorized("the session has ended; sign in again");
   if (cookie_value.empty() || cookie_value.size() > 256) return gone;
   auto s = tx.accounts().FindSession(HashToken(cookie_value));
@@ -110,8 +110,7 @@ Result<store::SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view
   return *s.value();
 }
 
-Result<Principal> SessionPrincipal(store::ReadTx& tx, const Registry& reg,
-                                   const store::SessionRecord& s) {
+Result<Principal> SessionPrincipal(store::ReadTx& tx, const Registry& reg, const SessionRecord& s) {
   auto user = tx.accounts().FindUserById(s.user_id);
   if (!user) return user.error();
   if (!user.value()) return Error::Unauthorized("the session has ended; sign in again");

@@ -16,9 +16,10 @@
 
 #include "app/accounts/pin_attempts.h"
 #include "app/accounts/secrets.h"
+#include "app/common/tx.h"
 #include "app/reference/registry.h"
+#include "core/accounts/account_records.h"
 #include "core/cases/access.h"
-#include "store/store.h"
 
 namespace jembatan::app {
 
@@ -31,28 +32,25 @@ Result<std::string> HashPassword(std::string_view password);
 bool VerifyPassword(const std::string& hash, std::string_view password);
 
 // Sets (or replaces) a user's password. Unknown user → kUnknownReference.
-Status SetUserPassword(store::WriteTx& tx, std::string_view user_name, std::string_view password);
+Status SetUserPassword(WriteTx& tx, std::string_view user_name, std::string_view password);
 
 // The slow half of sign-in, run on an I/O thread: lock-out, user, password. Wrong name or
 // password → kUnauthorized (the same message); locked → kTooManyAttempts.
-Result<store::UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts,
-                                      std::string_view name, std::string_view password,
-                                      Timestamp now);
+Result<UserRecord> CheckSignIn(ReadTx& tx, LoginAttempts& attempts, std::string_view name,
+                               std::string_view password, Timestamp now);
 
 struct NewSession {
   std::string cookie_value;  // given to the browser once
-  store::SessionRecord record;
+  SessionRecord record;
 };
 NewSession MakeSession(int64_t user_id, Timestamp now, Random& random);
 // Stores the session (and drops expired ones) in the caller's transaction.
-Status StoreSession(store::WriteTx& tx, const NewSession& s);
+Status StoreSession(WriteTx& tx, const NewSession& s);
 // Sign-out: the session (by the hash of its cookie value) ends now.
-Status EndSession(store::WriteTx& tx, std::string_view id_hash);
+Status EndSession(WriteTx& tx, std::string_view id_hash);
 
 // The session behind a cookie value, if it exists and has not expired.
-Result<store::SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view cookie_value,
-                                             Timestamp now);
-Result<Principal> SessionPrincipal(store::ReadTx& tx, const Registry& reg,
-                                   const store::SessionRecord& s);
+Result<SessionRecord> FindLiveSession(ReadTx& tx, std::string_view cookie_value, Timestamp now);
+Result<Principal> SessionPrincipal(ReadTx& tx, const Registry& reg, const SessionRecord& s);
 
 }  // namespace jembatan::app

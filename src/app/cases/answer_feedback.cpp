@@ -4,6 +4,7 @@
 #include "app/cases/case_commands.h"
 #include "core/cases/case_state.h"
 #include "core/cases/tracking_code.h"
+#include "store/store.h"
 
 namespace jembatan::app {
 

@@ -3,6 +3,7 @@
 #include "app/channels/outbox.h"
 #include "core/cases/deadlines.h"
 #include "core/cases/tracking_code.h"
+#include "store/store.h"
 
 namespace jembatan::app {
 namespace {
@@ -192,9 +193,8 @@ Result<CaseView> PerformAction(store::WriteTx& tx, const Registry& reg, const Pr
   return CaseView{std::move(c), after};
 }
 
-Result<std::vector<store::UserRecord>> AssigneesFor(store::ReadTx& tx, const Registry& reg,
-                                                    std::string_view raw_code,
-                                                    const Principal& who) {
+Result<std::vector<UserRecord>> AssigneesFor(store::ReadTx& tx, const Registry& reg,
+                                             std::string_view raw_code, const Principal& who) {
   auto view = GetCase(tx, reg, raw_code, &who);
   if (!view) return view.error();
   if (view->access != CaseAccess::kHandler) {
@@ -208,8 +208,8 @@ Result<std::vector<store::UserRecord>> AssigneesFor(store::ReadTx& tx, const Reg
   }
   auto users = tx.accounts().UsersOfUnits(ids, kMaxAssignees);
   if (!users) return users.error();
-  std::vector<store::UserRecord> staff;
-  for (store::UserRecord& u : *users) {
+  std::vector<UserRecord> staff;
+  for (UserRecord& u : *users) {
     auto role = ParseRole(u.role);
     if (role && IsStaff(*role)) staff.push_back(std::move(u));
   }

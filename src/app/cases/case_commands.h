@@ -7,12 +7,13 @@
 
 #include "app/accounts/secrets.h"
 #include "app/cases/case_queries.h"
+#include "app/common/tx.h"
 #include "app/reference/registry.h"
+#include "core/accounts/account_records.h"
 #include "core/cases/access.h"
 #include "core/cases/case_state.h"
 #include "core/cases/intake.h"
-#include "store/channel_store.h"
-#include "store/store.h"
+#include "core/channels/outbox_message.h"
 
 namespace jembatan::app {
 
@@ -32,25 +33,25 @@ Result<Case> PrepareFiling(const Registry& reg, const SubmitRequest& req, Timest
 struct ReceiptTo {
   enum class Kind { kAgreedSms, kRoute, kNobody };
   Kind kind = Kind::kAgreedSms;
-  store::ReplyRoute route;  // kRoute only
+  ReplyRoute route;  // kRoute only
 
   // By SMS to the reporter, else the household, who gave a phone and agreed to SMS updates
   // (nobody when neither did): the web, the API, Open311 and paper forms.
   static ReceiptTo AgreedSms() { return {}; }
   // On the channel the report came from (SMS or chat), or to the household a member named.
-  static ReceiptTo Route(store::ReplyRoute r) { return {Kind::kRoute, std::move(r)}; }
+  static ReceiptTo Route(ReplyRoute r) { return {Kind::kRoute, std::move(r)}; }
   // Nobody: cases written in bulk after the fact (the demo's year of history, tests).
   static ReceiptTo Nobody() { return {Kind::kNobody, {}}; }
 };
 
 // FileCase, in the write transaction: the prepared case with a fresh tracking code and PIN, its
 // `submitted` event, and the receipt queued in the outbox for `to`.
-Result<Receipt> FileCase(store::WriteTx& tx, const Registry& reg, Case prepared,
+Result<Receipt> FileCase(WriteTx& tx, const Registry& reg, Case prepared,
                          const Principal* submitter, Random& random, const ReceiptTo& to);
 
 // PrepareFiling and FileCase in one call, for callers already in the write transaction.
 // `submitter` is null for anonymous public submissions.
-Result<Receipt> SubmitCase(store::WriteTx& tx, const Registry& reg, const SubmitRequest& req,
+Result<Receipt> SubmitCase(WriteTx& tx, const Registry& reg, const SubmitRequest& req,
                            const Principal* submitter, Timestamp now, Random& random,
                            const ReceiptTo& to = ReceiptTo::Nobody());
 
@@ -69,20 +70,20 @@ struct ActionCommand {
 // Decides `req` on `c` (the state machine: 409 when refused), then records the event, applies
 // it to `c`, stores the case and queues the reporter's notice. Every change of a case by a
 // person (staff action, the reporter's confirmation or dispute) goes through here.
-Status RecordDecision(store::WriteTx& tx, const Registry& reg, Case& c, const ActionRequest& req,
+Status RecordDecision(WriteTx& tx, const Registry& reg, Case& c, const ActionRequest& req,
                       const Actor& actor, Timestamp now);
 
 // Checks the actor's access to the case (403: core/cases/access.h, ActionsFor), the state machine
 // (409) and the arguments (400/422), then records the event and updates the case. Returns the
 // updated case as the actor may see it (contacts included for its handling unit).
-Result<CaseView> PerformAction(store::WriteTx& tx, const Registry& reg, const Principal& actor,
+Result<CaseView> PerformAction(WriteTx& tx, const Registry& reg, const Principal& actor,
                                const ActionCommand& cmd, Timestamp now);
 
 // The staff who may be assigned case `code`: users (not members) of its handling unit and the
 // units below it, by name. Only for the handling unit (403 otherwise: staff names are staff
 // matters). At most kMaxAssignees.
 constexpr int kMaxAssignees = 200;
-Result<std::vector<store::UserRecord>> AssigneesFor(store::ReadTx& tx, const Registry& reg,
-                                                    std::string_view code, const Principal& who);
+Result<std::vector<UserRecord>> AssigneesFor(ReadTx& tx, const Registry& reg, std::string_view code,
+                                             const Principal& who);
 
 }  // namespace jembatan::app

@@ -8,6 +8,7 @@
 #include "core/cases/intake.h"
 #include "core/common/csv.h"
 #include "core/common/validation.h"
+#include "store/store.h"
 
 namespace jembatan::app {
 namespace {

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "app/accounts/secrets.h"
+#include "app/common/tx.h"
 #include "app/reference/registry.h"
 #include "core/cases/access.h"
-#include "store/store.h"
 
 namespace jembatan::app {
 
@@ -33,8 +33,8 @@ struct CaseImportReport {
 // Invalid input → kInvalid whose message lists every bad line ("line 7: unit: unknown unit").
 // `submitter` (an API upload; null from the command line) must cover every row's unit, and is
 // recorded as the filer, so a member finds the forms in their own list (`mine=true`).
-Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
-                                     std::string_view csv_text, Timestamp now, Random& random,
+Result<CaseImportReport> ImportCases(WriteTx& tx, const Registry& reg, std::string_view csv_text,
+                                     Timestamp now, Random& random,
                                      const Principal* submitter = nullptr);
 
 }  // namespace jembatan::app

@@ -1,10 +1,11 @@
 #include "app/cases/case_photos.h"
 
+#include "store/store.h"
+
 namespace jembatan::app {
 
-Result<std::vector<store::CaseMedia>> CasePhotos(store::ReadTx& tx, const Case& c,
-                                                 CaseAccess access) {
-  if (!SeesPhotos(access)) return std::vector<store::CaseMedia>{};
+Result<std::vector<CaseMedia>> CasePhotos(store::ReadTx& tx, const Case& c, CaseAccess access) {
+  if (!SeesPhotos(access)) return std::vector<CaseMedia>{};
   return tx.channels().ListCaseMedia(c.id);
 }
 

@@ -10,25 +10,24 @@
 #include <utility>
 #include <vector>
 
+#include "app/common/tx.h"
 #include "core/cases/access.h"
 #include "core/cases/case.h"
-#include "store/channel_store.h"
-#include "store/store.h"
+#include "core/cases/case_media.h"
 
 namespace jembatan::app {
 
 constexpr size_t kMaxPhotosPerCase = 5;
 
 // The photos of `c` for a caller with `access`: nothing (not an error) when it may not see them.
-Result<std::vector<store::CaseMedia>> CasePhotos(store::ReadTx& tx, const Case& c,
-                                                 CaseAccess access);
+Result<std::vector<CaseMedia>> CasePhotos(ReadTx& tx, const Case& c, CaseAccess access);
 
 struct PhotoData {
   std::string content_type;
   std::string bytes;
 };
 // One stored photo: 403 when `access` may not see photos, 404 when there is no stored one.
-Result<PhotoData> CasePhoto(store::ReadTx& tx, const Case& c, CaseAccess access, int64_t id);
+Result<PhotoData> CasePhoto(ReadTx& tx, const Case& c, CaseAccess access, int64_t id);
 
 // 403 unless `access` may add photos (checked before queueing for the writer).
 Status MayAddPhoto(CaseAccess access);
@@ -36,7 +35,7 @@ Status MayAddPhoto(CaseAccess access);
 // In the write transaction: stores the photo (its type sniffed by the caller from the bytes,
 // core/cases/image_type.h) unless the case has kMaxPhotosPerCase already (409). Counted in the
 // write, so two uploads at once cannot both pass the limit. The new photo's id.
-Result<int64_t> AddCasePhoto(store::WriteTx& tx, int64_t case_id, std::string_view content_type,
+Result<int64_t> AddCasePhoto(WriteTx& tx, int64_t case_id, std::string_view content_type,
                              std::string_view bytes, Timestamp now);
 
 }  // namespace jembatan::app

@@ -8,6 +8,7 @@
 #include "core/cases/stats.h"
 #include "core/cases/tracking_code.h"
 #include "core/common/text_fold.h"
+#include "store/store.h"
 
 namespace jembatan::app {
 namespace {

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "app/accounts/pin_attempts.h"
+#include "app/common/tx.h"
 #include "app/reference/registry.h"
 #include "core/cases/access.h"
-#include "store/store.h"
 
 namespace jembatan::app {
 
@@ -28,7 +28,7 @@ struct PinCheck {
 // The caller's access (core/cases/access.h: AccessOf) decides what the view holds. A PIN is checked
 // only when the caller would otherwise see the public view; a wrong PIN is refused (401) rather
 // than silently ignored, and counted: too many get 429 (pin_attempts.h).
-Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_view raw_code,
+Result<CaseView> GetCase(ReadTx& tx, const Registry& reg, std::string_view raw_code,
                          const Principal* viewer, const PinCheck& pin = {});
 
 struct ListQuery {
@@ -63,14 +63,13 @@ struct CasePage {
 // Anonymous callers and members see public cases only (except their own, with `mine`). Staff lists
 // default to their own unit and include private cases there; another unit's list shows its public
 // cases only. Each listed case is disclosed for the caller as GetCase would.
-Result<CasePage> ListCases(store::ReadTx& tx, const Registry& reg, const ListQuery& q,
+Result<CasePage> ListCases(ReadTx& tx, const Registry& reg, const ListQuery& q,
                            const Principal* viewer);
 
 // The event log, disclosed for the caller: internal notes and staff names to staff in scope only,
 // and for a private case the public updates, answer and reason only to the reporter and staff.
-Result<std::vector<Event>> CaseEvents(store::ReadTx& tx, const Registry& reg,
-                                      std::string_view raw_code, const Principal* viewer,
-                                      const PinCheck& pin = {});
+Result<std::vector<Event>> CaseEvents(ReadTx& tx, const Registry& reg, std::string_view raw_code,
+                                      const Principal* viewer, const PinCheck& pin = {});
 
 struct Summary {
   std::string unit;
@@ -92,7 +91,7 @@ struct Summary {
 
 // Summaries of each child of `parent` (communes and departments of the province; villages of
 // a commune) over one period: the dashboard's ranking table and map.
-Result<std::vector<Summary>> SummarizeChildren(store::ReadTx& tx, const Registry& reg,
+Result<std::vector<Summary>> SummarizeChildren(ReadTx& tx, const Registry& reg,
                                                std::string_view parent_code, Timestamp from,
                                                Timestamp to);
 
@@ -106,11 +105,11 @@ struct SeriesPoint {
   int64_t received = 0;
   int64_t resolved = 0;
 };
-Result<std::vector<SeriesPoint>> SummarizeSeries(store::ReadTx& tx, const Registry& reg,
+Result<std::vector<SeriesPoint>> SummarizeSeries(ReadTx& tx, const Registry& reg,
                                                  std::string_view unit_code, Timestamp from,
                                                  Timestamp to, Bucket bucket);
 
-Result<Summary> Summarize(store::ReadTx& tx, const Registry& reg, std::string_view unit_code,
+Result<Summary> Summarize(ReadTx& tx, const Registry& reg, std::string_view unit_code,
                           Timestamp from, Timestamp to);
 
 }  // namespace jembatan::app

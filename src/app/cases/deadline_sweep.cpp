@@ -5,6 +5,7 @@
 #include "app/channels/outbox.h"
 #include "core/cases/case_state.h"
 #include "core/cases/deadlines.h"
+#include "store/store.h"
 
 namespace jembatan::app {
 

@@ -3,8 +3,8 @@
 // schedule inside `serve`, from `jembatan sweep`, or both.
 #pragma once
 
+#include "app/common/tx.h"
 #include "app/reference/registry.h"
-#include "store/store.h"
 
 namespace jembatan::app {
 
@@ -16,7 +16,7 @@ struct SweepResult {
 
 // Looks at no more than `max_cases` candidates with id > after_id, so one call holds the write
 // lock briefly; call again with after_id = last_id while cases_examined == max_cases.
-Result<SweepResult> SweepDeadlines(store::WriteTx& tx, const Registry& reg, Timestamp now,
+Result<SweepResult> SweepDeadlines(WriteTx& tx, const Registry& reg, Timestamp now,
                                    int64_t after_id = 0, int max_cases = 2000);
 
 }  // namespace jembatan::app

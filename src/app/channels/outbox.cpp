@@ -3,6 +3,7 @@
 #include "core/channels/notice_text.h"
 #include "core/channels/sms_text.h"
 #include "core/common/text_fold.h"
+#include "store/store.h"
 
 namespace jembatan::app {
 namespace {
@@ -26,7 +27,7 @@ std::string UnitName(const Registry& reg, int64_t id) {
 
 }  // namespace
 
-Status QueueReply(store::WriteTx& tx, const store::ReplyRoute& to, std::string_view text,
+Status QueueReply(store::WriteTx& tx, const ReplyRoute& to, std::string_view text,
                   std::optional<int64_t> case_id, Timestamp now) {
   std::vector<std::string> parts;
   if (to.channel == "sms") {
@@ -35,7 +36,7 @@ Status QueueReply(store::WriteTx& tx, const store::ReplyRoute& to, std::string_v
     parts.push_back(CutChars(text, kMaxChatChars));
   }
   for (const std::string& body : parts) {
-    store::OutboxMessage m;
+    OutboxMessage m;
     m.channel = to.channel;
     m.address = to.address;
     m.body = body;
@@ -56,8 +57,8 @@ std::string ReceiptText(const Registry& reg, const Receipt& r, std::string_view 
                  {"due", FormatDate(reg.calendar.LocalDate(c.deadlines.resolve_due))}});
 }
 
-Status QueueReceipt(store::WriteTx& tx, const Registry& reg, const Receipt& r,
-                    const store::ReplyRoute& to, Timestamp now) {
+Status QueueReceipt(store::WriteTx& tx, const Registry& reg, const Receipt& r, const ReplyRoute& to,
+                    Timestamp now) {
   if (auto s = tx.channels().AddReplyRoute(r.c.id, to); !s) return s;
   return QueueReply(tx, to, ReceiptText(reg, r, to.language), r.c.id, now);
 }
@@ -71,7 +72,7 @@ Status QueueSmsUpdates(store::WriteTx& tx, const Registry& reg, const Receipt& r
     who = &*c.on_behalf_of;
   }
   if (who == nullptr) return Status::Ok();
-  return QueueReceipt(tx, reg, r, store::ReplyRoute{"sms", who->phone, c.language}, now);
+  return QueueReceipt(tx, reg, r, ReplyRoute{"sms", who->phone, c.language}, now);
 }
 
 Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case& c, const Event& e,
@@ -111,7 +112,7 @@ Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case&
   if (!routes) return routes.error();
   if (routes->empty()) return Status::Ok();
   const std::string unit = UnitName(reg, c.assigned_unit_id);
-  for (const store::ReplyRoute& r : *routes) {
+  for (const ReplyRoute& r : *routes) {
     std::string text = Notice(*id, r.language,
                               {{"code", c.code},
                                {"unit", unit},
@@ -136,8 +137,7 @@ Status MaySeeOutbox(const Principal* viewer) {
 }
 
 Result<OutboxPage> ListOutbox(store::ReadTx& tx, const Principal* viewer,
-                              std::optional<store::OutboxStatus> status, int64_t before,
-                              int limit) {
+                              std::optional<OutboxStatus> status, int64_t before, int limit) {
   if (auto s = MaySeeOutbox(viewer); !s) return s.error();
   auto rows = tx.channels().ListOutbox(status, before, limit);
   if (!rows) return rows.error();

@@ -7,6 +7,8 @@
 #include <future>
 #include <memory>
 
+#include "store/store.h"
+
 namespace jembatan::app {
 
 Writer::Writer(store::Store& store, std::function<Timestamp()> clock, WriterOptions options)

@@ -22,8 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "app/common/tx.h"
 #include "core/common/time.h"
-#include "store/store.h"
 
 namespace jembatan::app {
 
@@ -36,12 +36,12 @@ class Writer {
  public:
   // Runs inside a savepoint. Return true to keep its changes, false to roll them back (a
   // refused request). `now` is the same for every job of a batch.
-  using Work = std::function<bool(store::WriteTx& tx, Timestamp now)>;
+  using Work = std::function<bool(WriteTx& tx, Timestamp now)>;
   // Called on the writer thread after the commit (committed == true) or after the batch
   // failed (false: nothing of this job is stored). Must be quick and must not block.
   using Done = std::function<void(bool committed)>;
 
-  Writer(store::Store& store, std::function<Timestamp()> clock, WriterOptions options = {});
+  Writer(Database& store, std::function<Timestamp()> clock, WriterOptions options = {});
   ~Writer();  // drains the queue, then stops
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
@@ -80,7 +80,7 @@ class Writer {
   BatchOutcome TryBatch(std::deque<Job>& batch, bool savepoints, std::vector<bool>& skip,
                         std::vector<bool>& ran, std::string& error);
 
-  store::Store& store_;
+  Database& store_;
   std::function<Timestamp()> clock_;
   WriterOptions options_;
   mutable std::mutex mu_;

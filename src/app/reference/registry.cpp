@@ -1,5 +1,7 @@
 #include "app/reference/registry.h"
 
+#include "store/store.h"
+
 namespace jembatan::app {
 
 const Category* Registry::FindCategory(std::string_view code) const {

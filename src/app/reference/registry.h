@@ -5,11 +5,11 @@
 
 #include <memory>
 
+#include "app/common/tx.h"
 #include "core/reference/category.h"
 #include "core/reference/place_index.h"
 #include "core/reference/unit.h"
 #include "core/reference/work_calendar.h"
-#include "store/store.h"
 
 namespace jembatan::app {
 
@@ -26,6 +26,6 @@ struct Registry {
   const Category* FindCategory(std::string_view code) const;
 };
 
-Result<std::shared_ptr<const Registry>> LoadRegistry(store::ReadTx& tx);
+Result<std::shared_ptr<const Registry>> LoadRegistry(ReadTx& tx);
 
 }  // namespace jembatan::app

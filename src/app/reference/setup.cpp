@@ -10,6 +10,7 @@
 #include "core/common/validation.h"
 #include "core/reference/category.h"
 #include "core/reference/unit.h"
+#include "store/store.h"
 
 namespace jembatan::app {
 namespace {

@@ -3,15 +3,15 @@
 
 #include <string_view>
 
-#include "store/store.h"
+#include "app/common/tx.h"
 
 namespace jembatan::app {
 
 // Upserts the default categories (core/reference/category.cpp). Idempotent.
-Status SeedCategories(store::WriteTx& tx);
+Status SeedCategories(WriteTx& tx);
 // Vietnam's public holidays 2025–2027 (Tet and Hung Kings dates follow the lunar calendar and
 // the government's yearly decision; edit the holidays table for later years).
-Status SeedHolidays(store::WriteTx& tx);
+Status SeedHolidays(WriteTx& tx);
 
 struct ImportReport {
   int inserted = 0;
@@ -24,6 +24,6 @@ struct ImportReport {
 // merged_into are codes, in this file or already stored; flags 0/1 or true/false; dates
 // YYYY-MM-DD). Every row is checked first and every bad row reported with its line number;
 // the import is all or nothing, and importing the same file again changes nothing.
-Result<ImportReport> ImportUnits(store::WriteTx& tx, std::string_view csv_text);
+Result<ImportReport> ImportUnits(WriteTx& tx, std::string_view csv_text);
 
 }  // namespace jembatan::app

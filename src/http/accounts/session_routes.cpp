@@ -16,8 +16,7 @@ std::string SessionCookie(std::string_view value, int64_t max_age) {
          "; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=" + std::to_string(max_age);
 }
 
-json::object SessionJson(const Principal& p, const app::Registry& reg,
-                         const store::SessionRecord& s) {
+json::object SessionJson(const Principal& p, const app::Registry& reg, const SessionRecord& s) {
   json::object user;
   user["name"] = p.name;
   user["role"] = ToString(p.role);
@@ -43,7 +42,7 @@ void AddSessionRoutes(Router& routes, const ApiDeps& d) {
     if (auto s = ReadString(*body, "password", password); !s) return ProblemFor(s.error());
     if (name.empty()) return ProblemFor(Error::Invalid("name is required", "name"));
     if (password.empty()) return ProblemFor(Error::Invalid("password is required", "password"));
-    auto tx = d.store.BeginRead();
+    auto tx = app::BeginRead(d.db);
     if (!tx) return ProblemFor(tx.error());
     const Timestamp now = d.clock();
     auto user = app::CheckSignIn(**tx, d.login_attempts, name, password, now);
@@ -52,20 +51,19 @@ void AddSessionRoutes(Router& routes, const ApiDeps& d) {
     if (!principal) return ProblemFor(principal.error());
     auto session = app::MakeSession(user->id, now, d.random);
     auto reg = d.registry;
-    return DeferredWrite{[reg, session = std::move(session), p = std::move(principal.value())](
-                             store::WriteTx& wtx, Timestamp, bool& keep) {
-      if (auto s = app::StoreSession(wtx, session); !s) return ProblemFor(s.error());
-      keep = true;
-      Response r = JsonResponse(200, Serialize(SessionJson(p, *reg, session.record)));
-      r.headers.emplace_back("Set-Cookie",
-                             SessionCookie(session.cookie_value, app::kSessionSeconds));
-      return r;
-    }};
+    return WriteStatusThen(
+        [session](app::WriteTx& wtx, Timestamp) { return app::StoreSession(wtx, session); },
+        [reg, session, p = std::move(principal.value())] {
+          Response r = JsonResponse(200, Serialize(SessionJson(p, *reg, session.record)));
+          r.headers.emplace_back("Set-Cookie",
+                                 SessionCookie(session.cookie_value, app::kSessionSeconds));
+          return r;
+        });
   });
 
   routes.Add("GET", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
     if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-    auto tx = d.store.BeginRead();
+    auto tx = app::BeginRead(d.db);
     if (!tx) return ProblemFor(tx.error());
     auto session = app::FindLiveSession(**tx, CookieValue(req, app::kSessionCookie), d.clock());
     if (!session) return ProblemFor(session.error());
@@ -76,7 +74,7 @@ void AddSessionRoutes(Router& routes, const ApiDeps& d) {
 
   // Sign out: needs the session's CSRF token, like every write made with a session.
   routes.Add("DELETE", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
-    auto tx = d.store.BeginRead();
+    auto tx = app::BeginRead(d.db);
     if (!tx) return ProblemFor(tx.error());
     const std::string cookie(CookieValue(req, app::kSessionCookie));
     auto session = app::FindLiveSession(**tx, cookie, d.clock());
@@ -84,14 +82,16 @@ void AddSessionRoutes(Router& routes, const ApiDeps& d) {
     if (!CsrfTokenMatches(req, *session)) {
       return ProblemFor(Error::Forbidden("sign-out needs the session's X-CSRF-Token header"));
     }
-    return DeferredWrite{[id_hash = session->id_hash](store::WriteTx& wtx, Timestamp, bool& keep) {
-      if (auto s = app::EndSession(wtx, id_hash); !s) return ProblemFor(s.error());
-      keep = true;
-      Response r;
-      r.status = 204;
-      r.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
-      return r;
-    }};
+    return WriteStatusThen(
+        [id_hash = session->id_hash](app::WriteTx& wtx, Timestamp) {
+          return app::EndSession(wtx, id_hash);
+        },
+        [] {
+          Response r;
+          r.status = 204;
+          r.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
+          return r;
+        });
   });
 }
 

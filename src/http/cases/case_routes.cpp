@@ -191,17 +191,19 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
     const std::string scope =
         "POST /api/v1/cases|" + (submitter ? std::to_string(submitter->user_id) : "anon");
     auto reg = d.registry;
-    return IdempotentWrite(req, scope,
-                           [&d, reg, prepared = std::move(prepared.value()), submitter](
-                               store::WriteTx& tx, Timestamp) {
-                             auto receipt = app::FileCase(tx, *reg, prepared,
-                                                          submitter ? &*submitter : nullptr,
-                                                          d.random, app::ReceiptTo::AgreedSms());
-                             if (!receipt) return ProblemFor(receipt.error());
-                             Response r = JsonResponse(201, ReceiptJson(*receipt, *reg));
-                             r.headers.emplace_back("Location", "/api/v1/cases/" + receipt->c.code);
-                             return r;
-                           });
+    return IdempotentWrite(
+        req, scope,
+        WriteThen<app::Receipt>(
+            [&d, reg, prepared = std::move(prepared.value()), submitter](app::WriteTx& tx,
+                                                                         Timestamp) {
+              return app::FileCase(tx, *reg, prepared, submitter ? &*submitter : nullptr, d.random,
+                                   app::ReceiptTo::AgreedSms());
+            },
+            [reg](const app::Receipt& receipt) {
+              Response r = JsonResponse(201, ReceiptJson(receipt, *reg));
+              r.headers.emplace_back("Location", "/api/v1/cases/" + receipt.c.code);
+              return r;
+            }));
   });
 
   routes.Add("GET", "/api/v1/cases", [&d](const Request& req, const PathParams&) -> Reply {
@@ -269,14 +271,14 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
       "GET", "/api/v1/cases/{code}/assignees",
       [&d](const Request& req, const PathParams& p) -> Reply {
         if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-        auto tx = d.store.BeginRead();
+        auto tx = app::BeginRead(d.db);
         if (!tx) return ProblemFor(tx.error());
         auto who = RequiredPrincipal(d, **tx, req);
         if (!who) return ProblemFor(who.error());
         auto users = app::AssigneesFor(**tx, *d.registry, p[0], *who);
         if (!users) return ProblemFor(users.error());
         json::array out;
-        for (const store::UserRecord& u : *users) {
+        for (const UserRecord& u : *users) {
           const Unit* unit = d.registry->units.FindById(u.unit_id);
           out.push_back(json::object{
               {"name", u.name}, {"role", u.role}, {"unit", unit ? unit->name : std::string()}});
@@ -319,16 +321,17 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
         auto view = ViewCase(d, *rc, req, p[0]);
         if (!view) return ProblemFor(view.error());
         if (auto s = app::MayAddPhoto(view->access); !s) return ProblemFor(s.error());
-        return DeferredWrite{[id = view->c.id, code = view->c.code, type = std::string(*type),
-                              data = req.body](store::WriteTx& tx, Timestamp now, bool& keep) {
-          auto media = app::AddCasePhoto(tx, id, type, data, now);
-          if (!media) return ProblemFor(media.error());
-          keep = true;
-          const std::string url = "/api/v1/cases/" + code + "/media/" + std::to_string(*media);
-          Response r = JsonResponse(201, Serialize(json::object{{"id", *media}, {"url", url}}));
-          r.headers.emplace_back("Location", url);
-          return r;
-        }};
+        return WriteThen<int64_t>(
+            [id = view->c.id, type = std::string(*type), data = req.body](app::WriteTx& tx,
+                                                                          Timestamp now) {
+              return app::AddCasePhoto(tx, id, type, data, now);
+            },
+            [code = view->c.code](int64_t media) {
+              const std::string url = "/api/v1/cases/" + code + "/media/" + std::to_string(media);
+              Response r = JsonResponse(201, Serialize(json::object{{"id", media}, {"url", url}}));
+              r.headers.emplace_back("Location", url);
+              return r;
+            });
       });
 
   // The reporter's word on the answer, proven with the PIN: {"solved": true} closes the case,
@@ -352,44 +355,47 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
           return ProblemFor(Error::Unauthorized("send the case's PIN in X-Case-Pin"));
         }
         auto reg = d.registry;
-        return DeferredWrite{[&d, reg, code = p[0], pin = req.case_pin, yes = solved->as_bool(),
-                              why = std::move(why)](store::WriteTx& tx, Timestamp now, bool& keep) {
-          auto c = app::RespondToAnswer(tx, *reg, code, pin, yes, d.pin_attempts, now, why);
-          if (!c) return ProblemFor(c.error());
-          keep = true;
-          JsonArena arena;
-          Disclose(*c, CaseAccess::kReporter);  // proven by the PIN
-          return JsonResponse(200, Serialize(CaseJsonWithoutContacts(
-                                       *c, *reg, CaseAccess::kReporter, arena.storage())));
-        }};
-      });
-
-  routes.Add(
-      "POST", "/api/v1/cases/{code}/actions/{action}",
-      [&d](const Request& req, const PathParams& p) -> Reply {
-        if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());
-        std::optional<Principal> actor;
-        {
-          auto tx = d.store.BeginRead();
-          if (!tx) return ProblemFor(tx.error());
-          auto pr = RequiredPrincipal(d, **tx, req);
-          if (!pr) return ProblemFor(pr.error());
-          actor = std::move(pr.value());
-        }
-        auto cmd = ReadAction(req, p);
-        if (!cmd) return ProblemFor(cmd.error());
-        auto reg = d.registry;
-        const std::string scope = "POST actions|" + std::to_string(actor->user_id);
-        return IdempotentWrite(
-            req, scope,
-            [reg, actor = *actor, cmd = std::move(cmd.value())](store::WriteTx& tx, Timestamp now) {
-              auto view = app::PerformAction(tx, *reg, actor, cmd, now);
-              if (!view) return ProblemFor(view.error());
+        return WriteThen<Case>(
+            [&d, reg, code = p[0], pin = req.case_pin, yes = solved->as_bool(),
+             why = std::move(why)](app::WriteTx& tx, Timestamp now) {
+              return app::RespondToAnswer(tx, *reg, code, pin, yes, d.pin_attempts, now, why);
+            },
+            [reg](Case& c) {
               JsonArena arena;
-              return JsonResponse(
-                  200, Serialize(CaseToJson(view->c, *reg, view->access, arena.storage())));
+              Disclose(c, CaseAccess::kReporter);  // proven by the PIN
+              return JsonResponse(200, Serialize(CaseJsonWithoutContacts(
+                                           c, *reg, CaseAccess::kReporter, arena.storage())));
             });
       });
+
+  routes.Add("POST", "/api/v1/cases/{code}/actions/{action}",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());
+               std::optional<Principal> actor;
+               {
+                 auto tx = app::BeginRead(d.db);
+                 if (!tx) return ProblemFor(tx.error());
+                 auto pr = RequiredPrincipal(d, **tx, req);
+                 if (!pr) return ProblemFor(pr.error());
+                 actor = std::move(pr.value());
+               }
+               auto cmd = ReadAction(req, p);
+               if (!cmd) return ProblemFor(cmd.error());
+               auto reg = d.registry;
+               const std::string scope = "POST actions|" + std::to_string(actor->user_id);
+               return IdempotentWrite(req, scope,
+                                      WriteThen<app::CaseView>(
+                                          [reg, actor = *actor, cmd = std::move(cmd.value())](
+                                              app::WriteTx& tx, Timestamp now) {
+                                            return app::PerformAction(tx, *reg, actor, cmd, now);
+                                          },
+                                          [reg](const app::CaseView& view) {
+                                            JsonArena arena;
+                                            return JsonResponse(
+                                                200, Serialize(CaseToJson(view.c, *reg, view.access,
+                                                                          arena.storage())));
+                                          }));
+             });
 }
 
 }  // namespace jembatan::http

@@ -54,7 +54,7 @@ void AddImportRoutes(Router& routes, const ApiDeps& d) {
     if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
     std::optional<Principal> uploader;
     {
-      auto tx = d.store.BeginRead();
+      auto tx = app::BeginRead(d.db);
       if (!tx) return ProblemFor(tx.error());
       auto p = RequiredPrincipal(d, **tx, req);
       if (!p) return ProblemFor(p.error());
@@ -65,23 +65,21 @@ void AddImportRoutes(Router& routes, const ApiDeps& d) {
                      "send the forms as text/csv (columns in docs/channels.md)");
     }
     auto reg = d.registry;
-    return DeferredWrite{[&d, reg, uploader = *uploader, csv = req.body](
-                             store::WriteTx& tx, Timestamp now, bool& keep) {
-      auto report = app::ImportCases(tx, *reg, csv, now, d.random, &uploader);
-      if (!report) {
-        keep = false;
-        return ImportProblem(report.error());
-      }
-      keep = true;
-      json::array imported;
-      for (const auto& c : report->imported) {
-        imported.push_back(json::object{{"line", c.line}, {"code", c.code}, {"pin", c.pin}});
-      }
-      const int status = report->imported.empty() ? 200 : 201;
-      return JsonResponse(status,
-                          Serialize(json::object{{"imported", std::move(imported)},
-                                                 {"already_imported", report->already_imported}}));
-    }};
+    return WriteThen<app::CaseImportReport>(
+        [&d, reg, uploader = *uploader, csv = req.body](app::WriteTx& tx, Timestamp now) {
+          return app::ImportCases(tx, *reg, csv, now, d.random, &uploader);
+        },
+        [](const app::CaseImportReport& report) {
+          json::array imported;
+          for (const auto& c : report.imported) {
+            imported.push_back(json::object{{"line", c.line}, {"code", c.code}, {"pin", c.pin}});
+          }
+          const int status = report.imported.empty() ? 200 : 201;
+          return JsonResponse(
+              status, Serialize(json::object{{"imported", std::move(imported)},
+                                             {"already_imported", report.already_imported}}));
+        },
+        ImportProblem);
   });
 }
 

@@ -32,7 +32,7 @@ void AddStatsRoutes(Router& routes, const ApiDeps& d) {
     if (auto s = OnlyQueryParams(req, {"unit", "from", "to"}); !s) return ProblemFor(s.error());
     auto period = ReadPeriod(req, *d.registry, d.clock());
     if (!period) return ProblemFor(period.error());
-    auto tx = d.store.BeginRead();
+    auto tx = app::BeginRead(d.db);
     if (!tx) return ProblemFor(tx.error());
     auto summary = app::Summarize(**tx, *d.registry, req.Query("unit"), period->from, period->to);
     if (!summary) return ProblemFor(summary.error());
@@ -44,7 +44,7 @@ void AddStatsRoutes(Router& routes, const ApiDeps& d) {
     if (auto s = OnlyQueryParams(req, {"parent", "from", "to"}); !s) return ProblemFor(s.error());
     auto period = ReadPeriod(req, *d.registry, d.clock());
     if (!period) return ProblemFor(period.error());
-    auto tx = d.store.BeginRead();
+    auto tx = app::BeginRead(d.db);
     if (!tx) return ProblemFor(tx.error());
     const app::Registry& reg = *d.registry;
     auto rows = app::SummarizeChildren(**tx, reg, req.Query("parent"), period->from, period->to);
@@ -68,7 +68,7 @@ void AddStatsRoutes(Router& routes, const ApiDeps& d) {
     }
     auto period = ReadPeriod(req, *d.registry, d.clock());
     if (!period) return ProblemFor(period.error());
-    auto tx = d.store.BeginRead();
+    auto tx = app::BeginRead(d.db);
     if (!tx) return ProblemFor(tx.error());
     auto series =
         app::SummarizeSeries(**tx, *d.registry, req.Query("unit"), period->from, period->to,

@@ -21,12 +21,12 @@ std::string MaskAddress(const std::string& a) {
          a.substr(a.size() - kShownTail);
 }
 
-json::object OutboxJson(const store::OutboxMessage& m) {
+json::object OutboxJson(const OutboxMessage& m) {
   json::object o;
   o.emplace("id", m.id);
   o.emplace("channel", m.channel);
   o.emplace("address", MaskAddress(m.address));
-  o.emplace("status", store::ToString(m.status));
+  o.emplace("status", ToString(m.status));
   o.emplace("attempts", m.attempts);
   o.emplace("next_attempt_at", FormatTimestamp(m.next_attempt_at));
   o.emplace("last_error", m.last_error);
@@ -48,9 +48,9 @@ void AddOutboxRoutes(Router& routes, const ApiDeps& d) {
     auto rc = OpenRead(d, req);
     if (!rc) return ProblemFor(rc.error());
     if (auto s = app::MaySeeOutbox(rc->viewer_ptr()); !s) return ProblemFor(s.error());
-    std::optional<store::OutboxStatus> status;
+    std::optional<OutboxStatus> status;
     if (auto it = req.query.find("status"); it != req.query.end()) {
-      status = store::ParseOutboxStatus(it->second);
+      status = ParseOutboxStatus(it->second);
       if (!status) return ProblemFor(Error::Invalid("status is pending, sent or dead", "status"));
     }
     int64_t before = 0;
@@ -71,25 +71,23 @@ void AddOutboxRoutes(Router& routes, const ApiDeps& d) {
         200, json::serialize(json::object{{"messages", std::move(out)}, {"counts", std::move(c)}}));
   });
 
-  routes.Add("POST", "/api/v1/admin/outbox/{id}/retry",
-             [&d](const Request& req, const PathParams& p) -> Reply {
-               const std::optional<int64_t> found_id = PathId(p[0]);
-               if (!found_id) return ProblemFor(Error::NotFound("no outbox message " + p[0]));
-               const int64_t id = *found_id;
-               {
-                 auto rc = OpenRead(d, req);
-                 if (!rc) return ProblemFor(rc.error());
-                 if (auto s = app::MaySeeOutbox(rc->viewer_ptr()); !s) {
-                   return ProblemFor(s.error());
-                 }
-               }
-               return DeferredWrite{[id](store::WriteTx& tx, Timestamp now, bool& keep) {
-                 const Status retried = app::RetryDeadMessage(tx, id, now);
-                 keep = retried.ok();
-                 if (!retried) return ProblemFor(retried.error());
-                 return JsonResponse(200, R"({"status":"pending"})");
-               }};
-             });
+  routes.Add(
+      "POST", "/api/v1/admin/outbox/{id}/retry",
+      [&d](const Request& req, const PathParams& p) -> Reply {
+        const std::optional<int64_t> found_id = PathId(p[0]);
+        if (!found_id) return ProblemFor(Error::NotFound("no outbox message " + p[0]));
+        const int64_t id = *found_id;
+        {
+          auto rc = OpenRead(d, req);
+          if (!rc) return ProblemFor(rc.error());
+          if (auto s = app::MaySeeOutbox(rc->viewer_ptr()); !s) {
+            return ProblemFor(s.error());
+          }
+        }
+        return WriteStatusThen(
+            [id](app::WriteTx& tx, Timestamp now) { return app::RetryDeadMessage(tx, id, now); },
+            [] { return JsonResponse(200, R"({"status":"pending"})"); });
+      });
 }
 
 }  // namespace jembatan::http

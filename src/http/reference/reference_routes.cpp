@@ -19,7 +19,7 @@ namespace json = boost::json;
 
 void AddReferenceRoutes(Router& routes, const ApiDeps& d) {
   routes.Add("GET", "/healthz", [&d](const Request&, const PathParams&) -> Reply {
-    auto tx = d.store.BeginRead();
+    auto tx = app::BeginRead(d.db);
     if (!tx) return ProblemFor(tx.error());
     return JsonResponse(200, R"({"status":"ok"})");
   });

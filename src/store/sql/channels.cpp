@@ -30,6 +30,15 @@ constexpr const char* kMediaColumns =
     "SELECT id, case_id, channel, source, status, attempts, content_type, bytes, created_at "
     "FROM case_media ";
 
+// "$first,$first+1,…": `count` parameters for an IN list.
+std::string Placeholders(int first, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) {
+    out.append(i == 0 ? "$" : ",$").append(std::to_string(first + static_cast<int>(i)));
+  }
+  return out;
+}
+
 CaseMedia ReadMedia(const Statement& s) {
   CaseMedia m;
   m.id = s.Int(0);
@@ -84,6 +93,8 @@ class ChannelsRepository final : public ChannelWrites {
   Status DropConversation(std::string_view channel, std::string_view address) override;
   Result<int64_t> AddCaseMedia(int64_t case_id, std::string_view channel, std::string_view source,
                                Timestamp now) override;
+  Result<std::vector<CaseMedia>> ClaimDueMedia(Timestamp now, Timestamp lease_until,
+                                               int limit) override;
   Status StoreMedia(int64_t id, int attempts, std::string_view content_type,
                     std::string_view data) override;
   Status MarkMediaFailed(int64_t id, int attempts, Timestamp next_attempt, std::string_view error,
@@ -175,11 +186,8 @@ Result<std::vector<OutboxMessage>> ChannelsRepository::ClaimDueOutbox(Timestamp 
                                                                       std::string_view claimer) {
   auto due = Due(now, limit, filter, true);
   if (!due || due->empty()) return due;
-  std::string sql = "UPDATE outbox SET next_attempt_at = $1, claimed_by = $2 WHERE id IN (";
-  for (size_t i = 0; i < due->size(); ++i) {
-    sql.append(i == 0 ? "$" : ",$").append(std::to_string(i + 3));
-  }
-  auto st = db_.Prepare(sql + ")");
+  auto st = db_.Prepare("UPDATE outbox SET next_attempt_at = $1, claimed_by = $2 WHERE id IN (" +
+                        Placeholders(3, due->size()) + ")");
   if (!st) return st.error();
   Statement& s = **st;
   s.Bind(1, lease_until.seconds).Bind(2, claimer);
@@ -414,6 +422,27 @@ Result<std::vector<CaseMedia>> ChannelsRepository::DueMedia(Timestamp now, int l
                         "WHERE status = 'pending' AND next_attempt_at <= $1 "
                         "ORDER BY next_attempt_at, id LIMIT $2",
                     [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
+}
+
+Result<std::vector<CaseMedia>> ChannelsRepository::ClaimDueMedia(Timestamp now,
+                                                                 Timestamp lease_until, int limit) {
+  // As ClaimDueOutbox: on PostgreSQL the rows stay locked to this transaction and rows another
+  // one holds are passed over; SQLite has one writer at a time.
+  const bool sqlite = db_.dialect() == Dialect::kSqlite;
+  auto due = QueryMedia(std::string(kMediaColumns) +
+                            "WHERE status = 'pending' AND next_attempt_at <= $1 "
+                            "ORDER BY next_attempt_at, id LIMIT $2" +
+                            (sqlite ? "" : " FOR UPDATE SKIP LOCKED"),
+                        [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
+  if (!due || due->empty()) return due;
+  auto st = db_.Prepare("UPDATE case_media SET next_attempt_at = $1 WHERE id IN (" +
+                        Placeholders(2, due->size()) + ")");
+  if (!st) return st.error();
+  Statement& s = **st;
+  s.Bind(1, lease_until.seconds);
+  for (size_t i = 0; i < due->size(); ++i) s.Bind(static_cast<int>(i + 2), (*due)[i].id);
+  if (auto e = s.Run(); !e) return e.error();
+  return due;
 }
 
 Result<std::vector<CaseMedia>> ChannelsRepository::ListCaseMedia(int64_t case_id) {

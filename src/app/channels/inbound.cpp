@@ -1,4 +1,4 @@
-#include "channels/inbound.h"
+#include "app/channels/inbound.h"
 
 #include "app/cases/answer_feedback.h"
 #include "app/cases/case_commands.h"
@@ -7,8 +7,9 @@
 #include "core/channels/language_guess.h"
 #include "core/channels/notice_text.h"
 #include "core/common/validation.h"
+#include "store/store.h"
 
-namespace jembatan::channels {
+namespace jembatan::app {
 namespace {
 
 constexpr size_t kMaxChoices = 3;
@@ -16,7 +17,7 @@ constexpr size_t kMaxChoices = 3;
 // One inbound message being handled: the sender, the language to answer in, and the reply.
 class Exchange {
  public:
-  Exchange(store::WriteTx& tx, const InboundContext& ctx, const InboundMessage& msg, Timestamp now)
+  Exchange(WriteTx& tx, const InboundContext& ctx, const InboundMessage& msg, Timestamp now)
       : tx_(tx), ctx_(ctx), msg_(msg), now_(now), language_(msg.language) {}
 
   Result<InboundOutcome> Run();
@@ -25,15 +26,15 @@ class Exchange {
   Status Reply(NoticeId id, NoticeArgs args = {}, std::optional<int64_t> case_id = {}) {
     return app::QueueReply(tx_, Route(), Notice(id, language_, args), case_id, now_);
   }
-  store::ReplyRoute Route() const { return {msg_.channel, msg_.address, language_}; }
-  const app::Registry& reg() const { return ctx_.registry; }
+  ReplyRoute Route() const { return {msg_.channel, msg_.address, language_}; }
+  const Registry& reg() const { return ctx_.registry; }
 
   Status Report(std::string_view rest, const std::optional<Principal>& member,
                 const std::string& household_phone);
   Status Check(const ChannelCommand& cmd);
   Status Feedback(const ChannelCommand& cmd, bool solved);
   Status Forward(const ChannelCommand& cmd);
-  Status Converse(const ChannelCommand& cmd, std::optional<store::Conversation> conv);
+  Status Converse(const ChannelCommand& cmd, std::optional<Conversation> conv);
   // Files the case and sends the receipts. `place` is the live village or commune.
   Status File(const Unit& place, std::string_view text, const std::optional<Principal>& member,
               const std::string& household_phone);
@@ -42,7 +43,7 @@ class Exchange {
   std::string PlaceName(const Unit& u) const;
   std::string Due(Timestamp t) const { return FormatDate(reg().calendar.LocalDate(t)); }
 
-  store::WriteTx& tx_;
+  WriteTx& tx_;
   const InboundContext& ctx_;
   const InboundMessage& msg_;
   Timestamp now_;
@@ -80,7 +81,7 @@ Result<InboundOutcome> Exchange::Run() {
 
   auto conv = tx_.channels().FindConversation(msg_.channel, msg_.address);
   if (!conv) return conv.error();
-  std::optional<store::Conversation> draft = *conv;
+  std::optional<Conversation> draft = *conv;
   // The reply's language: the keyword's, else the words' (free text), else the sender's last
   // conversation's, even one that has expired.
   if (cmd.language.empty()) {
@@ -187,9 +188,9 @@ Status Exchange::File(const Unit& place, std::string_view text,
   if (!prepared) return Reply(NoticeId::kRejectedInput, {{"reason", prepared.error().message}});
   // Who hears back: the household (by SMS) when a member forwarded with its phone, else the
   // sender on the channel it used (the member, for a household without a phone).
-  store::ReplyRoute reporter = Route();
+  ReplyRoute reporter = Route();
   const bool household_hears = member && !household_phone.empty();
-  if (household_hears) reporter = store::ReplyRoute{"sms", household_phone, language_};
+  if (household_hears) reporter = ReplyRoute{"sms", household_phone, language_};
   auto receipt = app::FileCase(tx_, reg(), std::move(prepared.value()), member ? &*member : nullptr,
                                ctx_.random, app::ReceiptTo::Route(reporter));
   if (!receipt) return receipt.error();
@@ -238,7 +239,7 @@ Status Exchange::Check(const ChannelCommand& cmd) {
   auto routes = tx_.channels().ReplyRoutes(c.id);
   if (!routes) return routes.error();
   bool reporter = false;
-  for (const store::ReplyRoute& r : *routes) {
+  for (const ReplyRoute& r : *routes) {
     reporter = reporter || (r.channel == msg_.channel && r.address == msg_.address);
   }
   Disclose(c, reporter ? CaseAccess::kReporter : CaseAccess::kPublic);
@@ -298,14 +299,14 @@ Status Exchange::Feedback(const ChannelCommand& cmd, bool solved) {
                c->id);
 }
 
-Status Exchange::Converse(const ChannelCommand& cmd, std::optional<store::Conversation> draft) {
+Status Exchange::Converse(const ChannelCommand& cmd, std::optional<Conversation> draft) {
   auto& repo = tx_.channels();
   const std::string text = cmd.kind == CommandKind::kFreeText ? cmd.rest : std::string();
   // A photo sent alone starts a draft without text: the next free text is the problem.
   if (!draft) {
     if (text.empty() && msg_.photo.empty()) return Reply(NoticeId::kHelp);
-    store::Conversation c{msg_.channel, msg_.address, "ask_village", language_, text,
-                          std::nullopt, msg_.lat,     msg_.lon,      now_,      msg_.photo};
+    Conversation c{msg_.channel, msg_.address, "ask_village", language_, text,
+                   std::nullopt, msg_.lat,     msg_.lon,      now_,      msg_.photo};
     if (auto s = repo.SaveConversation(c); !s) return s;
     return Reply(text.empty() ? NoticeId::kAskProblem : NoticeId::kAskVillage);
   }
@@ -358,9 +359,9 @@ Status Exchange::Converse(const ChannelCommand& cmd, std::optional<store::Conver
 
 }  // namespace
 
-Result<InboundOutcome> HandleInbound(store::WriteTx& tx, const InboundContext& ctx,
+Result<InboundOutcome> HandleInbound(WriteTx& tx, const InboundContext& ctx,
                                      const InboundMessage& msg, Timestamp now) {
   return Exchange(tx, ctx, msg, now).Run();
 }
 
-}  // namespace jembatan::channels
+}  // namespace jembatan::app

@@ -9,11 +9,11 @@
 
 #include "app/accounts/pin_attempts.h"
 #include "app/accounts/secrets.h"
+#include "app/common/tx.h"
 #include "app/reference/registry.h"
 #include "core/channels/channel_command.h"
-#include "store/store.h"
 
-namespace jembatan::channels {
+namespace jembatan::app {
 
 struct InboundMessage {
   std::string channel;      // "sms", "telegram", "zalo"
@@ -33,9 +33,9 @@ struct InboundOutcome {
 };
 
 struct InboundContext {
-  const app::Registry& registry;
-  app::Random& random;
-  app::PinAttempts& pin_attempts;
+  const Registry& registry;
+  Random& random;
+  PinAttempts& pin_attempts;
 };
 
 // Conversation drafts older than this are forgotten: the next free text starts afresh.
@@ -43,7 +43,7 @@ constexpr int64_t kConversationTtlSeconds = int64_t{24} * 3600;
 
 // Errors are returned only for storage failures; everything a sender can get wrong is
 // answered with a helpful reply.
-Result<InboundOutcome> HandleInbound(store::WriteTx& tx, const InboundContext& ctx,
+Result<InboundOutcome> HandleInbound(WriteTx& tx, const InboundContext& ctx,
                                      const InboundMessage& msg, Timestamp now);
 
-}  // namespace jembatan::channels
+}  // namespace jembatan::app
