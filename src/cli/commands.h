@@ -42,6 +42,7 @@ int RunImportCases(const std::string& db, const std::string& file);
 int RunOpen311KeyAdd(const std::string& db, const std::string& name);
 int RunOpen311KeyList(const std::string& db);
 int RunOpen311KeyRevoke(const std::string& db, int64_t id);
+int RunCopyStore(const std::string& from_url, const std::string& to_url);
 int RunMemberLink(const std::string& db, const std::string& user, const std::string& channel,
                   const std::string& address);
 

@@ -158,6 +158,12 @@ int main(int argc, char** argv) {
   sweep->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   sweep->add_option("--at", at, "pretend the time is this RFC 3339 instant (for testing)");
 
+  std::string copy_from, copy_to;
+  auto* copy_store = app.add_subcommand(
+      "copy-store", "Copy a whole province into an empty database (SQLite or PostgreSQL)");
+  copy_store->add_option("--from", copy_from, kDbHelp)->required()->check(kExistingDatabase);
+  copy_store->add_option("--to", copy_to, kDbHelp)->required()->check(kDatabaseUrl);
+
   CLI11_PARSE(app, argc, argv);
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
@@ -170,6 +176,7 @@ int main(int argc, char** argv) {
   if (*user_password) return RunUserPassword(db, name, password);
   if (*serve_cmd) return RunServe(serve);
   if (*sweep) return RunSweep(db, at);
+  if (*copy_store) return RunCopyStore(copy_from, copy_to);
   if (*channel_set) return RunChannelSet(db, channel_name, key, value);
   if (*channel_show) return RunChannelShow(db);
   if (*member_link) return RunMemberLink(db, name, channel_name, address);

@@ -15,6 +15,7 @@
 
 #include "core/common/result.h"
 #include "store/account_store.h"
+#include "store/bulk_store.h"
 #include "store/case_store.h"
 #include "store/channel_store.h"
 #include "store/idempotency_store.h"
@@ -32,6 +33,8 @@ class ReadTx {
   virtual StatsReads& stats() = 0;
   virtual ChannelReads& channels() = 0;
   virtual IdempotencyReads& idempotency() = 0;
+  // Whole tables, for copy-store only.
+  virtual BulkReads& bulk() = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -41,6 +44,7 @@ class WriteTx : public ReadTx {
   ReferenceWrites& reference() override = 0;
   ChannelWrites& channels() override = 0;
   IdempotencyWrites& idempotency() override = 0;
+  BulkWrites& bulk() override = 0;
 
   // Write statements run through this transaction so far (each engine counts the statements it
   // sends that may change rows): a job after which the count did not move wrote nothing, so its

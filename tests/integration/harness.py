@@ -32,22 +32,41 @@ SUPERVISOR = "jbt_demo_supervisor"          # province
 MEMBER = "jbt_demo_member01"
 
 
+def new_database(engine, folder):
+    """A database URL nobody uses yet: a file in `folder`, or a new empty PostgreSQL database
+    on the server of JEMBATAN_TEST_POSTGRES_URL (dropped by drop_database)."""
+    global _databases
+    if engine != "postgres":
+        _databases += 1
+        return os.path.join(folder, f"db{_databases}.db")
+    _databases += 1
+    name = f"it_{os.getpid()}_{_databases}"
+    admin = os.environ["JEMBATAN_TEST_POSTGRES_URL"]
+    _psql(admin, f"CREATE DATABASE {name} TEMPLATE template0")
+    return admin.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_database(url):
+    if url.startswith("postgresql://"):
+        _psql(os.environ["JEMBATAN_TEST_POSTGRES_URL"],
+              f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")
+
+
 class Server:
-    def __init__(self, cases=300, setup=(), serve_args=()):
+    def __init__(self, cases=300, setup=(), serve_args=(), db=None, engine=None):
         """`setup`: CLI argument lists run against the database before the server starts
-        (e.g. channel settings, which `serve` reads at start-up)."""
-        global _databases
+        (e.g. channel settings, which `serve` reads at start-up). `db`: serve this database
+        as it is instead of a new demo province (its engine: `engine`, default ENGINE)."""
         self.dir = tempfile.mkdtemp(prefix="jembatan-it-")
-        self.db = os.path.join(self.dir, "demo.db")
         self.pg_name = None
-        if ENGINE == "postgres":
-            _databases += 1
-            self.pg_name = f"it_{os.getpid()}_{_databases}"
-            admin = os.environ["JEMBATAN_TEST_POSTGRES_URL"]
-            _psql(admin, f"CREATE DATABASE {self.pg_name} TEMPLATE template0")
-            self.db = admin.rsplit("/", 1)[0] + "/" + self.pg_name
-        subprocess.run([BIN, "demo", "--db", self.db, "--cases", str(cases)], check=True,
-                       stdout=subprocess.DEVNULL)
+        if db is None:
+            self.db = new_database(engine or ENGINE, self.dir)
+            if (engine or ENGINE) == "postgres":
+                self.pg_name = self.db.rsplit("/", 1)[1]
+            subprocess.run([BIN, "demo", "--db", self.db, "--cases", str(cases)], check=True,
+                           stdout=subprocess.DEVNULL)
+        else:
+            self.db = db
         for args in setup:
             subprocess.run([BIN, *args[:2], "--db", self.db, *args[2:]], check=True,
                            stdout=subprocess.DEVNULL)
@@ -103,7 +122,7 @@ class Server:
         """Test setup and checks only, never product behaviour: one statement on the database
         behind the server (stopped, or between requests), `?` for each parameter. Rows as
         tuples of strings on PostgreSQL, of values on SQLite."""
-        if ENGINE == "postgres":
+        if self.db.startswith("postgresql://"):
             for p in params:
                 literal = str(p) if isinstance(p, int) else "'" + str(p).replace("'", "''") + "'"
                 query = query.replace("?", literal, 1)
@@ -142,5 +161,4 @@ class Server:
         self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)
         if self.pg_name:
-            _psql(os.environ["JEMBATAN_TEST_POSTGRES_URL"],
-                  f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")
+            drop_database(self.db)

@@ -24,5 +24,6 @@ IdempotencyWrites& Repositories::idempotency() {
   return Made(idempotency_, db_, MakeIdempotencyRepository);
 }
 ChannelWrites& Repositories::channels() { return Made(channels_, db_, MakeChannelRepository); }
+BulkWrites& Repositories::bulk() { return Made(bulk_, db_, MakeBulkRepository); }
 
 }  // namespace jembatan::store::sql

@@ -17,6 +17,7 @@ std::unique_ptr<ReferenceWrites> MakeReferenceRepository(Db& db);
 std::unique_ptr<StatsReads> MakeStatsRepository(Db& db);
 std::unique_ptr<IdempotencyWrites> MakeIdempotencyRepository(Db& db);
 std::unique_ptr<ChannelWrites> MakeChannelRepository(Db& db);
+std::unique_ptr<BulkWrites> MakeBulkRepository(Db& db);
 
 class Repositories {
  public:
@@ -31,6 +32,7 @@ class Repositories {
   StatsReads& stats();
   IdempotencyWrites& idempotency();
   ChannelWrites& channels();
+  BulkWrites& bulk();
 
  private:
   Db& db_;
@@ -40,6 +42,7 @@ class Repositories {
   std::unique_ptr<StatsReads> stats_;
   std::unique_ptr<IdempotencyWrites> idempotency_;
   std::unique_ptr<ChannelWrites> channels_;
+  std::unique_ptr<BulkWrites> bulk_;
 };
 
 // A transaction's repository accessors, the same on both engines: an engine's transaction
@@ -53,6 +56,7 @@ class RepositoryReadTx : public ReadTx {
   StatsReads& stats() override { return repos_.stats(); }
   ChannelReads& channels() override { return repos_.channels(); }
   IdempotencyReads& idempotency() override { return repos_.idempotency(); }
+  BulkReads& bulk() override { return repos_.bulk(); }
 
  private:
   Repositories repos_;
@@ -67,6 +71,7 @@ class RepositoryWriteTx : public WriteTx {
   StatsReads& stats() override { return repos_.stats(); }
   ChannelWrites& channels() override { return repos_.channels(); }
   IdempotencyWrites& idempotency() override { return repos_.idempotency(); }
+  BulkWrites& bulk() override { return repos_.bulk(); }
   int64_t WritesRun() override { return db_.writes_run(); }
 
  private:
