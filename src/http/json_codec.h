@@ -1,21 +1,21 @@
-// JSON mapping of the domain (Boost.JSON), in one place: what the API shows of a case, an
-// event, a unit; and strict reading of request bodies (types checked, unknown fields refused).
+// JSON shared by every area's routes (Boost.JSON): strict reading of request bodies (types
+// checked, unknown fields refused), the small pieces every reply uses (times, unit references),
+// and one arena per reply. Each area's shapes are in its folder: http/cases/case_json.h,
+// http/reference/reference_json.h.
 #pragma once
 
-#include <boost/json/array.hpp>
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
-#include "app/cases/case_queries.h"
 #include "app/reference/registry.h"
-#include "core/cases/case_media.h"
-#include "core/cases/intake.h"
 #include "core/common/result.h"
+#include "core/common/time.h"
 
 namespace jembatan::http {
 
@@ -31,25 +31,17 @@ Status OnlyFields(const boost::json::object& o, std::initializer_list<std::strin
 // A string field: absent (or null) leaves `out` unchanged; another type is an error.
 Status ReadString(const boost::json::object& o, std::string_view key, std::string& out,
                   std::string_view prefix = {});
-
-Result<SubmitRequest> ReadSubmitRequest(const boost::json::object& o);
-
-// A case's photos as the full view lists them: id, status, type, size and the URL of the image.
-boost::json::array MediaToJson(const std::string& case_code, const std::vector<CaseMedia>& media,
-                               boost::json::storage_ptr sp);
+// "prefix.key", or "key" without a prefix: how an error names a nested field.
+std::string FieldPath(std::string_view prefix, std::string_view key);
 
 // `sp` is the memory the result lives in: replies build their whole document in one
 // monotonic arena (see JsonArena) instead of a heap allocation per node.
 
-// `c` is already disclosed for `access` (core/cases/access.h); the access adds what only it shows:
-// contacts, the actions the caller may run, and the `access` field itself.
-boost::json::object CaseToJson(const Case& c, const app::Registry& reg, CaseAccess access,
-                               const boost::json::storage_ptr& sp = {});
-boost::json::object EventToJson(const Event& e, const app::Registry& reg,
-                                const boost::json::storage_ptr& sp = {});
-boost::json::object UnitToJson(const Unit& u, const app::Registry& reg);
-boost::json::object CategoryToJson(const Category& c);
-boost::json::object SummaryToJson(const app::Summary& s);
+// An RFC 3339 time, or null.
+boost::json::value OptTime(const std::optional<Timestamp>& t, const boost::json::storage_ptr& sp);
+// {code, name, level} of the unit, or null when there is none.
+boost::json::value UnitRef(const app::Registry& reg, std::optional<int64_t> id,
+                           const boost::json::storage_ptr& sp);
 
 std::string Serialize(const boost::json::value& v);
 

@@ -5,6 +5,7 @@
 #include "http/api_support.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
+#include "http/reference/reference_json.h"
 #include "http/route_table.h"
 
 namespace jembatan::http {

@@ -11,7 +11,7 @@
 #include "app/channels/outbox.h"
 #include "core/cases/image_type.h"
 #include "http/api_support.h"
-#include "http/json_codec.h"
+#include "http/cases/case_json.h"
 #include "http/problem.h"
 #include "http/route_table.h"
 

@@ -6,7 +6,7 @@
 
 #include "app/cases/case_import.h"
 #include "http/api_support.h"
-#include "http/json_codec.h"
+#include "http/cases/case_json.h"
 #include "http/media_type.h"
 #include "http/problem.h"
 #include "http/route_table.h"

@@ -2,8 +2,9 @@
 #include <boost/json.hpp>
 
 #include "http/api_support.h"
-#include "http/json_codec.h"
+#include "http/cases/case_json.h"
 #include "http/problem.h"
+#include "http/reference/reference_json.h"
 #include "http/route_table.h"
 
 namespace jembatan::http {

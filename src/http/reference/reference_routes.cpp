@@ -6,8 +6,8 @@
 
 #include "core/reference/place_index.h"
 #include "http/api_support.h"
-#include "http/json_codec.h"
 #include "http/problem.h"
+#include "http/reference/reference_json.h"
 #include "http/route_table.h"
 
 namespace jembatan::embedded {
