@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <string_view>
 
-#include "channels/decoders.h"
-#include "channels/smssync.h"
+#include "channels/sms/sms.h"
+#include "channels/sms/smssync.h"
+#include "channels/telegram/telegram.h"
+#include "channels/zalo/zalo.h"
 #include "core/common/validation.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

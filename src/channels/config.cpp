@@ -3,33 +3,17 @@
 #include <charconv>
 
 #include "app/channels/delivery.h"
+#include "channels/provider.h"
 
 namespace jembatan::channels {
 
 const std::vector<SettingSpec>& KnownSettings() {
-  static const std::vector<SettingSpec> specs = {
-      {"sms", "signing_key", true},
-      {"sms", "max_skew_seconds", false},
-      {"sms", "smssync_secret", true},
-      {"sms", "send_url", false},
-      {"sms", "username", false},
-      {"sms", "password", true},
-      {"sms", "language", false},
-      {"sms", "outbound", false, "gateway|smssync"},
-      {"telegram", "secret_token", true},
-      {"telegram", "bot_token", true},
-      {"telegram", "api_url", false},
-      {"telegram", "language", false},
-      {"zalo", "app_id", false},
-      {"zalo", "secret_key", true},
-      {"zalo", "access_token", true},
-      {"zalo", "api_url", false},
-      {"open311", "jurisdiction_id", false},
-      {"open311", "language", false},
-      {"open311", "contact", false},
-      {"open311", "key_service", false},
-      {"open311", "base_url", false},
-  };
+  static const std::vector<SettingSpec> specs = [] {
+    std::vector<SettingSpec> all;
+    for (const Provider& p : Providers())
+      all.insert(all.end(), p.settings.begin(), p.settings.end());
+    return all;
+  }();
   return specs;
 }
 

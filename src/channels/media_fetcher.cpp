@@ -2,19 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <boost/json.hpp>
-#include <cctype>
 #include <vector>
 
-#include "channels/decoders.h"
+#include "channels/decode_support.h"
+#include "channels/provider.h"
 
 namespace jembatan::channels {
-namespace json = boost::json;
-namespace {
-
-constexpr size_t kMaxGetFileAnswer = size_t{64} * 1024;
-constexpr size_t kMaxFilePathBytes = 256;
 
 Fetched Failure(std::string error, bool permanent) {
   Fetched f;
@@ -32,16 +25,6 @@ std::optional<Fetched> HttpFailure(const HttpResult& r, std::string_view what) {
                  RefusedForGood(r.status));
 }
 
-// A relative path as getFile gives it ("photos/file_1.jpg"), safe to append to a URL.
-bool IsSafeFilePath(std::string_view p) {
-  if (p.empty() || p.size() > kMaxFilePathBytes || p.front() == '/') return false;
-  if (p.find("..") != std::string_view::npos) return false;
-  return std::all_of(p.begin(), p.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' ||
-           c == '.';
-  });
-}
-
 Fetched Download(HttpClient& client, const std::string& url, std::string_view what) {
   HttpResult r = client.Get(url, static_cast<size_t>(kMaxPhotoBytes));
   if (auto f = HttpFailure(r, what)) return *f;
@@ -54,33 +37,11 @@ Fetched Download(HttpClient& client, const std::string& url, std::string_view wh
   return f;
 }
 
-Fetched FetchTelegram(HttpClient& client, const ChannelConfig& config, const std::string& id) {
-  const std::string token = config.Get("telegram", "bot_token");
-  if (token.empty()) return Failure("telegram bot_token is not configured", false);
-  const std::string api = config.Get("telegram", "api_url", kTelegramApiUrl);
-  HttpResult r = client.Get(api + "/bot" + token + "/getFile?file_id=" + id, kMaxGetFileAnswer);
-  if (auto f = HttpFailure(r, "Telegram getFile")) return *f;
-  boost::system::error_code ec;
-  json::value v = json::parse(r.body, ec);
-  const json::value* path = nullptr;
-  if (!ec && v.is_object()) {
-    const json::value* result = v.as_object().if_contains("result");
-    if (result != nullptr && result->is_object())
-      path = result->as_object().if_contains("file_path");
-  }
-  if (path == nullptr || !path->is_string() || !IsSafeFilePath(path->as_string())) {
-    return Failure("Telegram getFile gave no usable file_path", true);
-  }
-  return Download(client, api + "/file/bot" + token + "/" + std::string(path->as_string()),
-                  "Telegram file download");
-}
-
-}  // namespace
-
 Fetched FetchMedia(HttpClient& client, const ChannelConfig& config, const CaseMedia& m) {
-  if (m.channel == "telegram") return FetchTelegram(client, config, m.source);
-  if (m.channel == "zalo") return Download(client, m.source, "Zalo image download");
-  return Failure("no photos on channel " + m.channel, true);
+  const Provider* p = FindProvider(m.channel);
+  if (p == nullptr || p->fetch == nullptr)
+    return Failure("no photos on channel " + m.channel, true);
+  return p->fetch(client, config, m);
 }
 
 MediaFetcher::MediaFetcher(app::Database& db, app::Writer& writer, ChannelConfig config,

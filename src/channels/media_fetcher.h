@@ -27,7 +27,14 @@ using jembatan::SniffImageType;  // core/cases/image_type.h
 // What one download gave (its id and attempts are the caller's to fill in).
 using Fetched = app::FetchOutcome;
 
-// One download, by the channel the photo came from.
+// For the providers' fetch functions: a failed fetch (`permanent`: not worth trying again);
+// an HTTP answer that is not 2xx as a failure (nullopt for 2xx); one image downloaded and
+// checked (JPEG, PNG or WebP, at most kMaxPhotoBytes).
+Fetched Failure(std::string error, bool permanent);
+std::optional<Fetched> HttpFailure(const HttpResult& r, std::string_view what);
+Fetched Download(HttpClient& client, const std::string& url, std::string_view what);
+
+// One download, by the provider of the channel the photo came from.
 Fetched FetchMedia(HttpClient& client, const ChannelConfig& config, const CaseMedia& m);
 
 struct MediaOptions {

@@ -16,24 +16,12 @@
 #include <functional>
 #include <memory>
 
-#include "app/accounts/pin_attempts.h"
-#include "app/accounts/secrets.h"
-#include "app/reference/registry.h"
-#include "channels/config.h"
-#include "core/channels/retry_policy.h"
+#include "channels/webhook_support.h"
 #include "http/router.h"
 
 namespace jembatan::channels {
 
-struct WebhookDeps {
-  std::shared_ptr<const app::Registry> registry;
-  ChannelConfig config;
-  app::Random& random;
-  app::PinAttempts& pin_attempts;
-  std::function<Timestamp()> clock;
-  RetryPolicy retry;  // how often an SMS handed to SMSSync is offered again unconfirmed
-};
-
+// Every provider's webhooks (channels/provider.h).
 void AddWebhookRoutes(http::Router& router, const WebhookDeps& deps);
 
 }  // namespace jembatan::channels

@@ -16,7 +16,7 @@
 #include "app/common/writer.h"
 #include "channels/config.h"
 #include "channels/media_fetcher.h"
-#include "channels/open311.h"
+#include "channels/open311/open311.h"
 #include "channels/outbox_sender.h"
 #include "channels/webhooks.h"
 #include "cli/commands.h"

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "app/accounts/secrets.h"
-#include "channels/decoders.h"
+#include "channels/sms/sms.h"
+#include "channels/telegram/telegram.h"
+#include "channels/zalo/zalo.h"
 #include "core/channels/retry_policy.h"
 
 namespace jembatan::channels {

@@ -4,8 +4,8 @@
 
 #include <boost/json.hpp>
 
-#include "channels/open311_format.h"
-#include "channels/open311_mapping.h"
+#include "channels/open311/open311_format.h"
+#include "channels/open311/open311_mapping.h"
 #include "core/reference/locate.h"
 #include "fixtures.h"
 

@@ -1,6 +1,6 @@
 // SMSSync's outbound handshake: uuids that carry the outbox id and a MAC, the task=send
 // document and the task=sent body.
-#include "channels/smssync.h"
+#include "channels/sms/smssync.h"
 
 #include <gtest/gtest.h>
 

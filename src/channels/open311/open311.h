@@ -34,4 +34,9 @@ struct Open311Deps {
 
 void AddOpen311Routes(http::Router& router, const Open311Deps& deps);
 
+struct Provider;
+// Open311 in the providers' table (channels/provider.h): settings only; its routes need the
+// database and are added by AddOpen311Routes.
+Provider Open311Provider();
+
 }  // namespace jembatan::channels

@@ -1,5 +1,5 @@
 // The only translation unit that includes Boost.PropertyTree (its XML writer).
-#include "channels/open311_format.h"
+#include "channels/open311/open311_format.h"
 
 #include <array>
 #include <boost/json.hpp>

@@ -1,4 +1,4 @@
-#include "channels/open311_mapping.h"
+#include "channels/open311/open311_mapping.h"
 
 #include <boost/json.hpp>
 

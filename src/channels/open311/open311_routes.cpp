@@ -9,10 +9,11 @@
 #include "app/cases/case_commands.h"
 #include "app/cases/case_queries.h"
 #include "app/channels/outbox.h"
-#include "channels/decoders.h"
-#include "channels/open311.h"
-#include "channels/open311_format.h"
-#include "channels/open311_mapping.h"
+#include "channels/decode_support.h"
+#include "channels/open311/open311.h"
+#include "channels/open311/open311_format.h"
+#include "channels/open311/open311_mapping.h"
+#include "channels/provider.h"
 #include "core/cases/intake.h"
 #include "core/channels/notice_text.h"
 #include "core/common/csv.h"
@@ -449,6 +450,17 @@ void AddOpen311Routes(http::Router& router, const Open311Deps& deps) {
   add_item("/open311/v2/tokens/{file}", [](const std::string& token, Format f) -> http::Reply {
     return RenderError(f, 404, "token " + token + " was not found");
   });
+}
+
+Provider Open311Provider() {
+  return Provider{"open311",
+                  {
+                      {"open311", "jurisdiction_id", false},
+                      {"open311", "language", false},
+                      {"open311", "contact", false},
+                      {"open311", "key_service", false},
+                      {"open311", "base_url", false},
+                  }};
 }
 
 }  // namespace jembatan::channels

@@ -1,4 +1,4 @@
-#include "channels/smssync.h"
+#include "channels/sms/smssync.h"
 
 #include <boost/json.hpp>
 #include <cstdio>
