@@ -35,7 +35,7 @@ Result<Case> RespondToAnswer(store::WriteTx& tx, const Registry& reg, std::strin
   req.action = solved ? CaseAction::kClose : CaseAction::kReopen;
   if (!solved) req.update = std::string(why);  // Decide validates its length
   // The event's kind and actor ("reporter") say it; the timeline words it in the reader's language.
-  if (auto s = RecordDecision(tx, reg, c, req, Actor{std::nullopt, "reporter"}, now); !s) {
+  if (auto s = RecordDecision(tx, reg, c, req, ReporterActor(), now); !s) {
     return s.error();
   }
   return c;

@@ -70,7 +70,7 @@ Result<Receipt> StoreNewCase(store::WriteTx& tx, Case c, const Principal* submit
   Event e;
   e.case_id = c.id;
   e.at = now;
-  e.actor = submitter ? ActorOf(*submitter) : Actor{std::nullopt, "reporter"};
+  e.actor = submitter ? ActorOf(*submitter) : ReporterActor();
   e.kind = EventKind::kSubmitted;
   e.from = e.to = CaseStatus::kReceived;  // the channel is on the case; no English note here
   if (auto r = tx.cases().AppendEvent(e); !r) return r.error();

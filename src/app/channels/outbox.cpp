@@ -122,7 +122,7 @@ Status QueueReporterNotices(store::WriteTx& tx, const Registry& reg, const Case&
                                {"update", e.update}});
     // The public update goes with the event's own notice (not back to the reporter who wrote
     // it, disputing an answer); the internal note never leaves.
-    if (*id != NoticeId::kUpdate && !e.update.empty() && e.actor.label != "reporter") {
+    if (*id != NoticeId::kUpdate && !e.update.empty() && e.actor.label != kReporterActor) {
       text += " " + e.update;
     }
     if (auto s = QueueReply(tx, r, text, c.id, now); !s) return s;

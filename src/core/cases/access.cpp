@@ -110,7 +110,7 @@ void Disclose(Event& e, CaseAccess a, Visibility v) {
   if (!SeesInternalNotes(a)) {
     e.note.clear();
     e.actor.user_id.reset();
-    if (e.actor.label != "system" && e.actor.label != "reporter") e.actor.label = "staff";
+    if (e.actor.label != kSystemActor && e.actor.label != kReporterActor) e.actor.label = "staff";
     e.assignee_user_id.reset();
   }
   if (!SeesText(a, v)) {

@@ -12,7 +12,7 @@ Event SystemEvent(const Case& c, EventKind kind, Timestamp now) {
   Event e;
   e.case_id = c.id;
   e.at = now;
-  e.actor = Actor{std::nullopt, "system"};
+  e.actor = SystemActor();
   e.kind = kind;
   e.from = c.status;
   e.to = c.status;

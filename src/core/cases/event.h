@@ -31,11 +31,17 @@ enum class EventKind {
 std::string_view ToString(EventKind k);
 std::optional<EventKind> ParseEventKind(std::string_view text);
 
-// Who acted. Users act with their id; the deadline sweep acts as "system".
+// Who acted. Users act with their id and name; the deadline sweep acts as kSystemActor, a
+// reporter without an account (by PIN, SMS, chat, the public form) as kReporterActor. The
+// statistics count the reporter's confirmations and disputes by this label.
+constexpr std::string_view kSystemActor = "system";
+constexpr std::string_view kReporterActor = "reporter";
 struct Actor {
   std::optional<int64_t> user_id;
-  std::string label;  // user name, "system", "reporter" or "public"
+  std::string label;  // user name, kSystemActor, kReporterActor or "public"
 };
+inline Actor SystemActor() { return Actor{std::nullopt, std::string(kSystemActor)}; }
+inline Actor ReporterActor() { return Actor{std::nullopt, std::string(kReporterActor)}; }
 
 struct Event {
   int64_t id = 0;

@@ -30,6 +30,11 @@ constexpr const char* kMediaColumns =
     "SELECT id, case_id, channel, source, status, attempts, content_type, bytes, created_at "
     "FROM case_media ";
 
+// The statuses as core names them, as SQL literals (the partial indexes on status = 'pending'
+// need a literal, not a parameter).
+std::string OutboxName(OutboxStatus s) { return Quoted(ToString(s)); }
+std::string MediaName(MediaStatus s) { return Quoted(ToString(s)); }
+
 // "$first,$first+1,…": `count` parameters for an IN list.
 std::string Placeholders(int first, size_t count) {
   std::string out;
@@ -167,7 +172,8 @@ Result<std::vector<OutboxMessage>> ChannelsRepository::Due(Timestamp now, int li
   // locked to this transaction, and rows another one holds are passed over.
   const bool sqlite = db_.dialect() == Dialect::kSqlite;
   return QueryOutbox(std::string(kOutboxColumns) + (sqlite ? "INDEXED BY outbox_due " : "") +
-                         "WHERE status = 'pending' AND next_attempt_at <= $1 "
+                         "WHERE status = " + OutboxName(OutboxStatus::kPending) +
+                         " AND next_attempt_at <= $1 "
                          "AND ($3 = '' OR (channel = $3) = ($4 = 0)) "
                          "ORDER BY next_attempt_at, id LIMIT $2" +
                          (lock && !sqlite ? " FOR UPDATE SKIP LOCKED" : ""),
@@ -200,7 +206,8 @@ Result<int64_t> ChannelsRepository::ReleaseClaims(std::string_view claimer, Time
   if (claimer.empty()) return int64_t{0};
   auto st = db_.Prepare(
       "UPDATE outbox SET next_attempt_at = $2, claimed_by = '' "
-      "WHERE claimed_by = $1 AND status = 'pending'");
+      "WHERE claimed_by = $1 AND status = " +
+      OutboxName(OutboxStatus::kPending));
   if (!st) return st.error();
   if (auto e = (*st)->Bind(1, claimer).Bind(2, now.seconds).Run(); !e) return e.error();
   return (*st)->Changes();
@@ -218,7 +225,10 @@ Result<std::map<std::string, int64_t>> ChannelsRepository::OutboxCounts() {
   auto st = db_.Prepare("SELECT status, count(*) FROM outbox GROUP BY status");
   if (!st) return st.error();
   Statement& s = **st;
-  std::map<std::string, int64_t> out{{"pending", 0}, {"sent", 0}, {"dead", 0}};
+  std::map<std::string, int64_t> out;
+  for (auto status : {OutboxStatus::kPending, OutboxStatus::kSent, OutboxStatus::kDead}) {
+    out.emplace(ToString(status), 0);
+  }
   while (s.Step()) out[s.Text(0)] = s.Int(1);
   if (auto e = s.status(); !e) return e.error();
   return out;
@@ -290,8 +300,8 @@ Status ChannelsRepository::AddReplyRoute(int64_t case_id, const ReplyRoute& r) {
 Result<int64_t> ChannelsRepository::Enqueue(const OutboxMessage& m) {
   auto st = db_.Prepare(
       "INSERT INTO outbox(channel, address, body, case_id, status, attempts, next_attempt_at, "
-      "created_at) VALUES ($1,$2,$3,$4,'pending',0,$5,$6)" +
-      std::string(db_.returning_id()));
+      "created_at) VALUES ($1,$2,$3,$4," +
+      OutboxName(OutboxStatus::kPending) + ",0,$5,$6)" + std::string(db_.returning_id()));
   if (!st) return st.error();
   Statement& s = **st;
   s.Bind(1, m.channel).Bind(2, m.address).Bind(3, m.body).BindOpt(4, m.case_id);
@@ -300,10 +310,10 @@ Result<int64_t> ChannelsRepository::Enqueue(const OutboxMessage& m) {
 }
 
 Status ChannelsRepository::MarkSent(int64_t id, int attempts, Timestamp at) {
-  auto st = db_.Prepare(
-      "UPDATE outbox SET status = 'sent', attempts = $2, sent_at = $3, last_error = '', "
-      "claimed_by = '' "
-      "WHERE id = $1 AND status = 'pending'");
+  auto st = db_.Prepare("UPDATE outbox SET status = " + OutboxName(OutboxStatus::kSent) +
+                        ", attempts = $2, sent_at = $3, last_error = '', claimed_by = '' WHERE id "
+                        "= $1 AND status = " +
+                        OutboxName(OutboxStatus::kPending));
   if (!st) return st.error();
   (*st)->Bind(1, id).Bind(2, attempts).Bind(3, at.seconds);
   return (*st)->Run();
@@ -313,17 +323,19 @@ Status ChannelsRepository::MarkFailed(int64_t id, int attempts, Timestamp next_a
                                       std::string_view error, bool dead) {
   auto st = db_.Prepare(
       "UPDATE outbox SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5, "
-      "claimed_by = '' WHERE id = $1 AND status = 'pending'");
+      "claimed_by = '' WHERE id = $1 AND status = " +
+      OutboxName(OutboxStatus::kPending));
   if (!st) return st.error();
-  (*st)->Bind(1, id).Bind(2, dead ? "dead" : "pending").Bind(3, attempts);
+  (*st)->Bind(1, id).Bind(2, ToString(dead ? OutboxStatus::kDead : OutboxStatus::kPending));
+  (*st)->Bind(3, attempts);
   (*st)->Bind(4, next_attempt.seconds).Bind(5, error);
   return (*st)->Run();
 }
 
 Result<bool> ChannelsRepository::Requeue(int64_t id, Timestamp now) {
-  auto st = db_.Prepare(
-      "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $2 "
-      "WHERE id = $1 AND status = 'dead'");
+  auto st = db_.Prepare("UPDATE outbox SET status = " + OutboxName(OutboxStatus::kPending) +
+                        ", attempts = 0, next_attempt_at = $2 WHERE id = $1 AND status = " +
+                        OutboxName(OutboxStatus::kDead));
   if (!st) return st.error();
   (*st)->Bind(1, id).Bind(2, now.seconds);
   if (auto e = (*st)->Run(); !e) return e.error();
@@ -419,8 +431,8 @@ Result<std::vector<CaseMedia>> ChannelsRepository::QueryMedia(
 
 Result<std::vector<CaseMedia>> ChannelsRepository::DueMedia(Timestamp now, int limit) {
   return QueryMedia(std::string(kMediaColumns) +
-                        "WHERE status = 'pending' AND next_attempt_at <= $1 "
-                        "ORDER BY next_attempt_at, id LIMIT $2",
+                        "WHERE status = " + MediaName(MediaStatus::kPending) +
+                        " AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
                     [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
 }
 
@@ -429,11 +441,11 @@ Result<std::vector<CaseMedia>> ChannelsRepository::ClaimDueMedia(Timestamp now,
   // As ClaimDueOutbox: on PostgreSQL the rows stay locked to this transaction and rows another
   // one holds are passed over; SQLite has one writer at a time.
   const bool sqlite = db_.dialect() == Dialect::kSqlite;
-  auto due = QueryMedia(std::string(kMediaColumns) +
-                            "WHERE status = 'pending' AND next_attempt_at <= $1 "
-                            "ORDER BY next_attempt_at, id LIMIT $2" +
-                            (sqlite ? "" : " FOR UPDATE SKIP LOCKED"),
-                        [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
+  auto due =
+      QueryMedia(std::string(kMediaColumns) + "WHERE status = " + MediaName(MediaStatus::kPending) +
+                     " AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2" +
+                     (sqlite ? "" : " FOR UPDATE SKIP LOCKED"),
+                 [&](Statement& s) { s.Bind(1, now.seconds).Bind(2, limit); });
   if (!due || due->empty()) return due;
   auto st = db_.Prepare("UPDATE case_media SET next_attempt_at = $1 WHERE id IN (" +
                         Placeholders(2, due->size()) + ")");
@@ -454,7 +466,8 @@ Result<std::optional<std::pair<std::string, std::string>>> ChannelsRepository::M
     int64_t case_id, int64_t media_id) {
   auto st = db_.Prepare(
       "SELECT content_type, data FROM case_media WHERE id = $1 AND case_id = $2 "
-      "AND status = 'stored'");
+      "AND status = " +
+      MediaName(MediaStatus::kStored));
   if (!st) return st.error();
   Statement& s = **st;
   s.Bind(1, media_id).Bind(2, case_id);
@@ -469,8 +482,8 @@ Result<int64_t> ChannelsRepository::AddCaseMedia(int64_t case_id, std::string_vi
                                                  std::string_view source, Timestamp now) {
   auto st = db_.Prepare(
       "INSERT INTO case_media(case_id, channel, source, status, next_attempt_at, created_at) "
-      "VALUES ($1, $2, $3, 'pending', $4, $4)" +
-      std::string(db_.returning_id()));
+      "VALUES ($1, $2, $3, " +
+      MediaName(MediaStatus::kPending) + ", $4, $4)" + std::string(db_.returning_id()));
   if (!st) return st.error();
   (*st)->Bind(1, case_id).Bind(2, channel).Bind(3, source).Bind(4, now.seconds);
   return db_.InsertedId(**st, "case photo");
@@ -478,9 +491,9 @@ Result<int64_t> ChannelsRepository::AddCaseMedia(int64_t case_id, std::string_vi
 
 Status ChannelsRepository::StoreMedia(int64_t id, int attempts, std::string_view content_type,
                                       std::string_view data) {
-  auto st = db_.Prepare(
-      "UPDATE case_media SET status = 'stored', attempts = $2, content_type = $3, bytes = $4, "
-      "data = $5, last_error = '' WHERE id = $1");
+  auto st = db_.Prepare("UPDATE case_media SET status = " + MediaName(MediaStatus::kStored) +
+                        ", attempts = $2, content_type = $3, bytes = $4, "
+                        "data = $5, last_error = '' WHERE id = $1");
   if (!st) return st.error();
   (*st)->Bind(1, id).Bind(2, attempts).Bind(3, content_type);
   (*st)->Bind(4, static_cast<int64_t>(data.size())).BindBlob(5, data);
@@ -493,7 +506,8 @@ Status ChannelsRepository::MarkMediaFailed(int64_t id, int attempts, Timestamp n
       "UPDATE case_media SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5 "
       "WHERE id = $1");
   if (!st) return st.error();
-  (*st)->Bind(1, id).Bind(2, dead ? "failed" : "pending").Bind(3, attempts);
+  (*st)->Bind(1, id).Bind(2, ToString(dead ? MediaStatus::kFailed : MediaStatus::kPending));
+  (*st)->Bind(3, attempts);
   (*st)->Bind(4, next_attempt.seconds).Bind(5, error);
   return (*st)->Run();
 }

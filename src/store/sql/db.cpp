@@ -2,6 +2,16 @@
 
 namespace jembatan::store::sql {
 
+std::string Quoted(std::string_view value) {
+  std::string out = "'";
+  for (char c : value) {
+    out.push_back(c);
+    if (c == '\'') out.push_back('\'');
+  }
+  out.push_back('\'');
+  return out;
+}
+
 Result<int64_t> ReturnedId(Statement& s, std::string_view what) {
   // Reset: a statement left active (SQLite) would keep the transaction from committing.
   if (s.Step()) {

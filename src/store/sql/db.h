@@ -79,5 +79,8 @@ class Db {
 // InsertedId for engines with RETURNING: the row it returns.
 Result<int64_t> ReturnedId(Statement& s, std::string_view what);
 Error TakenKey(std::string_view what);
+// `value` as an SQL string literal ('…', quotes doubled): for names core defines (statuses,
+// actor labels) written into a statement, where a literal keeps a partial index usable.
+std::string Quoted(std::string_view value);
 
 }  // namespace jembatan::store::sql

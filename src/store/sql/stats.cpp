@@ -115,15 +115,20 @@ class StatsRepository final : public StatsReads {
         !e) {
       return e.error();
     }
-    if (auto e = counts("count(*), count(*) FILTER (WHERE e.actor = 'reporter') FROM events e "
-                        "JOIN cases c ON c.id = e.case_id "
-                        "WHERE e.kind = 'reopened' AND e.at >= $1 AND e.at < $2",
-                        {&StatsInput::reopened, &StatsInput::disputed});
+    // Disputed: reopened by the reporter; confirmed: closed by the reporter (core's actor label
+    // and event kinds, spelled here as core spells them).
+    const std::string reporter = Quoted(kReporterActor);
+    if (auto e =
+            counts("count(*), count(*) FILTER (WHERE e.actor = " + reporter +
+                       ") FROM events e JOIN cases c ON c.id = e.case_id WHERE e.kind = " +
+                       Quoted(ToString(EventKind::kReopened)) + " AND e.at >= $1 AND e.at < $2",
+                   {&StatsInput::reopened, &StatsInput::disputed});
         !e) {
       return e.error();
     }
-    if (auto e = counts("count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE e.kind = "
-                        "'closed' AND e.actor = 'reporter' AND e.at >= $1 AND e.at < $2",
+    if (auto e = counts("count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE e.kind = " +
+                            Quoted(ToString(EventKind::kClosed)) + " AND e.actor = " + reporter +
+                            " AND e.at >= $1 AND e.at < $2",
                         {&StatsInput::confirmed});
         !e) {
       return e.error();
