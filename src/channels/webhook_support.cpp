@@ -54,4 +54,11 @@ std::string AcceptedBody(const InboundOutcome& o) {
   return o.duplicate ? R"({"status":"duplicate"})" : R"({"status":"accepted"})";
 }
 
+http::Reply AcceptDecoded(const WebhookDeps& d, Result<Decoded> decoded) {
+  if (!decoded) return http::ProblemFor(decoded.error());
+  if (!decoded->message) return Ignored(decoded->ignored);
+  return Accept(d, std::move(*decoded->message),
+                [](const InboundOutcome& o) { return Json(200, AcceptedBody(o)); });
+}
+
 }  // namespace jembatan::channels

@@ -36,5 +36,8 @@ http::Reply Accept(const WebhookDeps& d, InboundMessage m,
                    std::function<http::Response(const InboundOutcome&)> ok);
 // {"status":"accepted"} or {"status":"duplicate"}.
 std::string AcceptedBody(const InboundOutcome& o);
+// What a JSON webhook does with its decoder's result: a 4xx problem for a bad delivery, 200
+// "ignored" for one without a message, else Accept with AcceptedBody.
+http::Reply AcceptDecoded(const WebhookDeps& d, Result<Decoded> decoded);
 
 }  // namespace jembatan::channels

@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -131,6 +132,33 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
       for (const Case& c : *rows) out.push_back(c.code);
     }
     return out;
+  }
+
+  // Two stores on the same database (two `serve` processes) claim at once until a claim takes
+  // nothing; no id may be taken twice, and `expected` ids are taken in all.
+  using Claim = std::function<Result<std::vector<int64_t>>(store::WriteTx&, const char* node)>;
+  void ExpectEachClaimedOnce(const Claim& claim, size_t expected) {
+    auto second = store::Open(url_);
+    ASSERT_TRUE(second.ok()) << second.error().message;
+    std::vector<int64_t> got[2];
+    auto drain = [&](store::Store& st, const char* node, std::vector<int64_t>& out) {
+      for (;;) {
+        auto tx = st.BeginWrite();
+        if (!tx) continue;  // busy: try again
+        auto ids = claim(**tx, node);
+        if (!ids) continue;
+        if (!(*tx)->Commit().ok()) continue;
+        if (ids->empty()) return;
+        out.insert(out.end(), ids->begin(), ids->end());
+      }
+    };
+    std::thread a([&] { drain(*store_, "node-a", got[0]); });
+    std::thread b([&] { drain(**second, "node-b", got[1]); });
+    a.join();
+    b.join();
+    std::set<int64_t> all(got[0].begin(), got[0].end());
+    for (int64_t id : got[1]) EXPECT_TRUE(all.insert(id).second) << "id " << id << " twice";
+    EXPECT_EQ(all.size(), expected);
   }
 
   fs::path dir_;
@@ -860,29 +888,16 @@ TEST_P(StoreContract, TwoProcessesClaimingTheOutboxNeverTakeTheSameMessage) {
     }
     ASSERT_TRUE(tx->Commit().ok());
   }
-  auto second = store::Open(url_);
-  ASSERT_TRUE(second.ok()) << second.error().message;
-  std::vector<int64_t> got[2];
-  auto drain = [&](store::Store& st, std::vector<int64_t>& out) {
-    for (;;) {
-      auto tx = st.BeginWrite();
-      if (!tx) continue;  // busy: try again
-      auto rows =
-          (*tx)->channels().ClaimDueOutbox(Timestamp{kT0.seconds + 1}, Timestamp{kT0.seconds + 999},
-                                           7, {}, &st == store_.get() ? "node-a" : "node-b");
-      if (!rows) continue;
-      if (!(*tx)->Commit().ok()) continue;
-      if (rows->empty()) return;
-      for (const auto& m : *rows) out.push_back(m.id);
-    }
-  };
-  std::thread a([&] { drain(*store_, got[0]); });
-  std::thread b([&] { drain(**second, got[1]); });
-  a.join();
-  b.join();
-  std::set<int64_t> all(got[0].begin(), got[0].end());
-  for (int64_t id : got[1]) EXPECT_TRUE(all.insert(id).second) << "message " << id << " twice";
-  EXPECT_EQ(all.size(), static_cast<size_t>(kMessages));
+  ExpectEachClaimedOnce(
+      [](store::WriteTx& tx, const char* node) -> Result<std::vector<int64_t>> {
+        auto rows = tx.channels().ClaimDueOutbox(Timestamp{kT0.seconds + 1},
+                                                 Timestamp{kT0.seconds + 999}, 7, {}, node);
+        if (!rows) return rows.error();
+        std::vector<int64_t> ids;
+        for (const auto& m : *rows) ids.push_back(m.id);
+        return ids;
+      },
+      kMessages);
 }
 
 TEST_P(StoreContract, AnInboundDeliveryIsRecordedOncePerChannel) {
@@ -1019,28 +1034,16 @@ TEST_P(StoreContract, TwoProcessesClaimingPhotosNeverFetchTheSameOne) {
     }
     ASSERT_TRUE(tx->Commit().ok());
   }
-  auto second = store::Open(url_);
-  ASSERT_TRUE(second.ok()) << second.error().message;
-  std::vector<int64_t> got[2];
-  auto drain = [&](store::Store& st, std::vector<int64_t>& out) {
-    for (;;) {
-      auto tx = st.BeginWrite();
-      if (!tx) continue;  // busy: try again
-      auto rows = (*tx)->channels().ClaimDueMedia(Timestamp{kT0.seconds + 1},
-                                                  Timestamp{kT0.seconds + 999}, 3);
-      if (!rows) continue;
-      if (!(*tx)->Commit().ok()) continue;
-      if (rows->empty()) return;
-      for (const auto& m : *rows) out.push_back(m.id);
-    }
-  };
-  std::thread a([&] { drain(*store_, got[0]); });
-  std::thread b([&] { drain(**second, got[1]); });
-  a.join();
-  b.join();
-  std::set<int64_t> all(got[0].begin(), got[0].end());
-  for (int64_t id : got[1]) EXPECT_TRUE(all.insert(id).second) << "photo " << id << " twice";
-  EXPECT_EQ(all.size(), static_cast<size_t>(kPhotos));
+  ExpectEachClaimedOnce(
+      [](store::WriteTx& tx, const char*) -> Result<std::vector<int64_t>> {
+        auto rows = tx.channels().ClaimDueMedia(Timestamp{kT0.seconds + 1},
+                                                Timestamp{kT0.seconds + 999}, 3);
+        if (!rows) return rows.error();
+        std::vector<int64_t> ids;
+        for (const auto& m : *rows) ids.push_back(m.id);
+        return ids;
+      },
+      kPhotos);
 }
 
 // --- transactions ------------------------------------------------------------------------

@@ -95,11 +95,7 @@ void AddSmsRoutes(http::Router& router, const WebhookDeps& d) {
                    !s) {
                  return http::ProblemFor(s.error());
                }
-               auto decoded = DecodeAndroidGateway(req.body);
-               if (!decoded) return http::ProblemFor(decoded.error());
-               if (!decoded->message) return Ignored(decoded->ignored);
-               return Accept(d, std::move(*decoded->message),
-                             [](const InboundOutcome& o) { return Json(200, AcceptedBody(o)); });
+               return AcceptDecoded(d, DecodeAndroidGateway(req.body));
              });
 
   router.Add("POST", "/channels/sms/smssync",

@@ -77,11 +77,7 @@ void AddTelegramRoutes(http::Router& router, const WebhookDeps& d) {
                if (!app::SecretMatches(req.Header("x-telegram-bot-api-secret-token"), secret)) {
                  return http::ProblemFor(Error::Unauthorized("the secret token does not match"));
                }
-               auto decoded = DecodeTelegram(req.body);
-               if (!decoded) return http::ProblemFor(decoded.error());
-               if (!decoded->message) return Ignored(decoded->ignored);
-               return Accept(d, std::move(*decoded->message),
-                             [](const InboundOutcome& o) { return Json(200, AcceptedBody(o)); });
+               return AcceptDecoded(d, DecodeTelegram(req.body));
              });
 }
 

@@ -47,11 +47,7 @@ void AddZaloRoutes(http::Router& router, const WebhookDeps& d) {
                    !s) {
                  return http::ProblemFor(s.error());
                }
-               auto decoded = DecodeZalo(req.body);
-               if (!decoded) return http::ProblemFor(decoded.error());
-               if (!decoded->message) return Ignored(decoded->ignored);
-               return Accept(d, std::move(*decoded->message),
-                             [](const InboundOutcome& o) { return Json(200, AcceptedBody(o)); });
+               return AcceptDecoded(d, DecodeZalo(req.body));
              });
 }
 
