@@ -1110,6 +1110,19 @@ TEST_P(StoreContract, AReadTransactionSeesOneSnapshot) {
   EXPECT_TRUE(Read()->cases().FindCase("JB-LATER", false).value().has_value());
 }
 
+// A reader's connection goes back to a pool (on PostgreSQL already in its next transaction):
+// the next reader still sees everything committed before its own first read.
+TEST_P(StoreContract, AReaderAfterACommitSeesItOnAPooledConnection) {
+  EXPECT_FALSE(Read()->cases().FindCase("JB-NEXT", false).value().has_value());
+  {
+    auto tx = Write();
+    Case c = NewCase("JB-NEXT", v11_);
+    Insert(*tx, c);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  EXPECT_TRUE(Read()->cases().FindCase("JB-NEXT", false).value().has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),
                          [](const auto& info) { return info.param; });
 

@@ -61,13 +61,19 @@ Status Migrate(Connection& db, bool create) {
 
 using Release = std::function<void(std::unique_ptr<Connection>)>;
 
+constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
 class PgReadTx final : public sql::RepositoryReadTx {
  public:
   PgReadTx(std::unique_ptr<Connection> conn, Release release)
       : RepositoryReadTx(*conn), conn_(std::move(conn)), release_(std::move(release)) {}
   ~PgReadTx() override {
-    // A connection whose transaction cannot end cleanly is dropped, not pooled.
-    if (conn_->Exec("COMMIT")) release_(std::move(conn_));
+    // The next read's BEGIN goes with this COMMIT, in one round trip: a REPEATABLE READ
+    // transaction takes its snapshot at its first statement, not at BEGIN, so the pooled
+    // connection's next reader still reads the data as of its own first query (and an open
+    // transaction without a snapshot holds back nothing). A connection whose transaction
+    // cannot end cleanly is dropped, not pooled.
+    if (conn_->Exec(std::string("COMMIT; ") + kBeginRead)) release_(std::move(conn_));
   }
 
  private:
@@ -123,13 +129,11 @@ class PgStore final : public Store {
         pool_.pop_back();
       }
     }
-    if (!conn) {
+    if (!conn) {  // a pooled connection is already in its next read transaction (~PgReadTx)
       auto opened = Connection::Open(url_);
       if (!opened) return opened.error();
       conn = std::move(opened.value());
-    }
-    if (auto s = conn->Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !s) {
-      return s.error();
+      if (auto s = conn->Exec(kBeginRead); !s) return s.error();
     }
     auto release = [this](std::unique_ptr<Connection> c) {
       std::lock_guard lock(pool_mu_);

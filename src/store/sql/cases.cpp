@@ -107,14 +107,24 @@ class CasesRepository final : public CaseWrites {
         hint = " INDEXED BY cases_due_soon";
       }
     }
-    // One ordered index scan per branch of the scope, merged by UNION ALL (no sort, and the
-    // branches are disjoint so nothing repeats).
+    // One ordered index scan per branch of the scope, merged by UNION ALL (the branches are
+    // disjoint so nothing repeats). SQLite merges the branches' index orders without a sort.
+    // PostgreSQL 15 does not: it reads every row of every branch and sorts (6.6 ms for a
+    // commune of 1,000 cases against 0.3 ms for one branch), so there each branch takes its
+    // own first page in index order and only those rows are sorted.
+    const char* order = f.by_due ? " ORDER BY due_key, 1 LIMIT $8" : " ORDER BY 1 DESC LIMIT $8";
+    const std::vector<std::string> branches = ScopeBranches(f.scope);
+    const bool limit_each = db_.dialect() == Dialect::kPostgres && branches.size() > 1;
     std::string sql;
-    for (const std::string& branch : ScopeBranches(f.scope)) {
+    for (const std::string& branch : branches) {
       if (!sql.empty()) sql += " UNION ALL ";
+      if (limit_each) sql += "(";
       sql.append(select).append(hint).append(" WHERE ").append(branch).append(filters);
+      if (limit_each)
+        sql.append(f.by_due ? " ORDER BY c.due_at, c.id" : " ORDER BY c.id DESC")
+            .append(" LIMIT $8)");
     }
-    sql += f.by_due ? " ORDER BY due_key, 1 LIMIT $8" : " ORDER BY 1 DESC LIMIT $8";
+    sql += order;
     auto st = db_.Prepare(sql);
     if (!st) return st.error();
     Statement& s = **st;
