@@ -1110,6 +1110,22 @@ TEST_P(StoreContract, AReadTransactionSeesOneSnapshot) {
   EXPECT_TRUE(Read()->cases().FindCase("JB-LATER", false).value().has_value());
 }
 
+// Store errors are logged: they name the constraint, never the values of the row (a phone, a
+// report's words), which PostgreSQL's DETAIL would repeat.
+TEST_P(StoreContract, AnErrorNamesTheConstraintButNoValueOfTheRow) {
+  auto tx = Write();
+  Conversation conv{
+      "sms",        "+6281299887766", "no_such_state", "id", "rumah saya di Ban Quang",
+      std::nullopt, std::nullopt,     std::nullopt,    kT0,  ""};
+  Status s = tx->channels().SaveConversation(conv);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message.find("+6281299887766"), std::string::npos) << s.error().message;
+  EXPECT_EQ(s.error().message.find("Ban Quang"), std::string::npos) << s.error().message;
+  std::string lower = s.error().message;
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  EXPECT_NE(lower.find("check"), std::string::npos) << s.error().message;
+}
+
 // A reader's connection goes back to a pool (on PostgreSQL already in its next transaction):
 // the next reader still sees everything committed before its own first read.
 TEST_P(StoreContract, AReaderAfterACommitSeesItOnAPooledConnection) {

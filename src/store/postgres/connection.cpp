@@ -10,9 +10,16 @@ constexpr Oid kTextOid = 25;
 }  // namespace
 
 Error PgError(const PGresult* result, PGconn* conn, std::string_view what) {
+  // Only the primary message and the constraint's name: PostgreSQL's DETAIL repeats the values
+  // of the row ("Failing row contains (…)", "Key (channel, address)=(sms, +62…)"), a phone or
+  // a report's words, and these messages are logged.
   std::string msg = std::string(what) + ": ";
-  const char* text = result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(conn);
+  const char* text = result != nullptr ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)
+                                       : PQerrorMessage(conn);
   msg += text != nullptr ? text : "unknown error";
+  const char* constraint =
+      result != nullptr ? PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME) : nullptr;
+  if (constraint != nullptr) msg.append(" (").append(constraint).append(")");
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const std::string_view code = state != nullptr ? state : "";
