@@ -1,0 +1,135 @@
+// Issue 16's first rules: rates rounded half up to two decimals, terms of single-holder posts
+// that may not overlap, and the "two shoulders" count of villages at a date.
+#include <gtest/gtest.h>
+
+#include "core/registry/concurrency.h"
+#include "core/registry/position.h"
+#include "core/registry/rate.h"
+
+namespace jembatan {
+namespace {
+
+Date D(int y, unsigned m, unsigned d) { return DateFromYmd(y, m, d); }
+
+TEST(Rate, RoundsHalfUpToTwoDecimalsInIntegers) {
+  EXPECT_EQ(FormatRate(*RateOf(1125, 1731)), "64.99");  // the seed's villages (003)
+  EXPECT_EQ(FormatRate(*RateOf(12, 63)), "19.05");      // Lem's 12 poor households of 63
+  EXPECT_EQ(FormatRate(*RateOf(1, 8)), "12.50");
+  EXPECT_EQ(FormatRate(*RateOf(1, 800)), "0.13");    // 0.125 rounds up
+  EXPECT_EQ(FormatRate(*RateOf(1, 80000)), "0.00");  // 0.00125 rounds down
+  EXPECT_EQ(FormatRate(*RateOf(2, 3)), "66.67");
+  EXPECT_EQ(FormatRate(*RateOf(0, 5)), "0.00");
+  EXPECT_EQ(FormatRate(*RateOf(7, 7)), "100.00");
+  EXPECT_FALSE(RateOf(0, 0).has_value());  // a rate of nothing is not 0 %
+}
+
+Position Post(int64_t id, int64_t person, Title t, std::optional<int64_t> org,
+              std::optional<int64_t> unit, Date from, std::optional<Date> to = std::nullopt) {
+  Position p;
+  p.id = id;
+  p.person_id = person;
+  p.title = t;
+  p.organization_id = org;
+  p.unit_id = unit;
+  p.from = from;
+  p.to = to;
+  return p;
+}
+
+TEST(Position, TermsOfASingleHolderPostMayNotOverlap) {
+  const std::vector<Position> held = {
+      Post(1, 10, Title::kVillageHead, std::nullopt, 500, D(2020, 1, 1), D(2024, 12, 31)),
+      Post(2, 11, Title::kVillageHead, std::nullopt, 500, D(2025, 1, 1))};
+  // The next head from the day after the last term ends: refused while term 2 is open.
+  EXPECT_EQ(
+      CheckNewPosition(Post(0, 12, Title::kVillageHead, std::nullopt, 500, D(2027, 1, 1)), held)
+          .error()
+          .kind,
+      ErrorKind::kConflict);
+  // Ending on the day before the next begins is fine: the days are inclusive.
+  EXPECT_TRUE(CheckNewPosition(
+      Post(0, 12, Title::kVillageHead, std::nullopt, 500, D(2019, 1, 1), D(2019, 12, 31)), held));
+  // Touching by one day is an overlap.
+  EXPECT_FALSE(CheckNewPosition(
+      Post(0, 12, Title::kVillageHead, std::nullopt, 500, D(2019, 1, 1), D(2020, 1, 1)), held));
+  // Another village's head, or a deputy in this one, may be held at the same time.
+  EXPECT_TRUE(
+      CheckNewPosition(Post(0, 12, Title::kVillageHead, std::nullopt, 501, D(2025, 6, 1)), held));
+  EXPECT_TRUE(
+      CheckNewPosition(Post(0, 12, Title::kDeputy, std::nullopt, 500, D(2025, 6, 1)), held));
+}
+
+TEST(Position, DeputiesAreManyButOnePersonHoldsAPostOnceAtATime) {
+  const std::vector<Position> held = {Post(1, 10, Title::kDeputy, 7, std::nullopt, D(2025, 1, 1))};
+  EXPECT_TRUE(CheckNewPosition(Post(0, 11, Title::kDeputy, 7, std::nullopt, D(2025, 3, 1)), held));
+  EXPECT_FALSE(CheckNewPosition(Post(0, 10, Title::kDeputy, 7, std::nullopt, D(2025, 3, 1)), held));
+}
+
+TEST(Position, ATermNeedsOnePlaceAndAnEndAfterItsBeginning) {
+  EXPECT_EQ(CheckNewPosition(Post(0, 1, Title::kMember, 7, 500, D(2025, 1, 1)), {}).error().kind,
+            ErrorKind::kInvalidInput);
+  EXPECT_EQ(
+      CheckNewPosition(Post(0, 1, Title::kMember, std::nullopt, std::nullopt, D(2025, 1, 1)), {})
+          .error()
+          .kind,
+      ErrorKind::kInvalidInput);
+  EXPECT_FALSE(CheckNewPosition(
+      Post(0, 1, Title::kMember, 7, std::nullopt, D(2025, 1, 2), D(2025, 1, 1)), {}));
+  EXPECT_TRUE(CheckNewPosition(
+      Post(0, 1, Title::kMember, 7, std::nullopt, D(2025, 1, 1), D(2025, 1, 1)), {}));
+}
+
+TEST(Position, TitlesReadAndWriteTheirNames) {
+  for (Title t : {Title::kCellSecretary, Title::kVillageHead, Title::kResidentialGroupHead,
+                  Title::kFrontCommitteeHead, Title::kMilitiaCommander, Title::kGroupLeader,
+                  Title::kDeputy, Title::kMember}) {
+    EXPECT_EQ(ParseTitle(ToString(t)), t);
+  }
+  EXPECT_FALSE(ParseTitle("chairman").has_value());
+  EXPECT_FALSE(IsSingleHolder(Title::kMember));
+  EXPECT_TRUE(IsSingleHolder(Title::kCellSecretary));
+}
+
+TEST(Concurrency, CountsVillagesWhoseCellSecretaryAlsoHoldsAHeadPostThatDay) {
+  // Villages 100, 101, 102, 103. Cells 1..4 (one per village), front committee 9 in 103.
+  const std::map<int64_t, OrganizationPlace> orgs = {
+      {1, {OrganizationKind::kPartyCell, 100}},
+      {2, {OrganizationKind::kPartyCell, 101}},
+      {3, {OrganizationKind::kPartyCell, 102}},
+      {4, {OrganizationKind::kPartyCell, 103}},
+      {9, {OrganizationKind::kFrontWorkCommittee, 103}},
+      {8, {OrganizationKind::kMilitiaUnit, 102}}};
+  const std::vector<Position> posts = {
+      // 100: the secretary is the village head.
+      Post(1, 50, Title::kCellSecretary, 1, std::nullopt, D(2024, 1, 1)),
+      Post(2, 50, Title::kVillageHead, std::nullopt, 100, D(2023, 6, 1)),
+      // 101: two different people.
+      Post(3, 51, Title::kCellSecretary, 2, std::nullopt, D(2024, 1, 1)),
+      Post(4, 52, Title::kVillageHead, std::nullopt, 101, D(2024, 1, 1)),
+      // 102: the secretary commands the militia, which does not count; was head until 2024.
+      Post(5, 53, Title::kCellSecretary, 3, std::nullopt, D(2020, 1, 1)),
+      Post(6, 53, Title::kMilitiaCommander, 8, std::nullopt, D(2020, 1, 1)),
+      Post(7, 53, Title::kVillageHead, std::nullopt, 102, D(2020, 1, 1), D(2024, 12, 31)),
+      // 103: the secretary heads the front work committee.
+      Post(8, 54, Title::kCellSecretary, 4, std::nullopt, D(2025, 3, 1)),
+      Post(9, 54, Title::kFrontCommitteeHead, 9, std::nullopt, D(2022, 1, 1)),
+      // Another village's head post does not count for 101's secretary.
+      Post(10, 51, Title::kVillageHead, std::nullopt, 100, D(2010, 1, 1), D(2010, 12, 31)),
+  };
+  const std::vector<int64_t> villages = {100, 101, 102, 103};
+
+  ConcurrencyFigure now = Concurrency(villages, orgs, posts, D(2025, 6, 1));
+  EXPECT_EQ(now.concurrent, 2);  // 100 and 103
+  EXPECT_EQ(now.villages, 4);
+  EXPECT_EQ(FormatRate(*now.rate), "50.00");
+  EXPECT_EQ(now.without, (std::vector<int64_t>{101, 102}));
+
+  ConcurrencyFigure before = Concurrency(villages, orgs, posts, D(2024, 6, 1));
+  EXPECT_EQ(before.concurrent, 2);  // 100 and 102 (103's secretary came in 2025)
+  EXPECT_EQ(before.without, (std::vector<int64_t>{101, 103}));
+
+  EXPECT_FALSE(Concurrency({}, orgs, posts, D(2025, 6, 1)).rate.has_value());
+}
+
+}  // namespace
+}  // namespace jembatan
