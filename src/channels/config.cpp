@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "app/channels/delivery.h"
+#include "app/channels/channel_admin.h"
 #include "channels/provider.h"
 
 namespace jembatan::channels {

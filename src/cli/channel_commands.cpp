@@ -5,7 +5,6 @@
 
 #include "app/accounts/api_keys.h"
 #include "app/channels/channel_admin.h"
-#include "app/channels/delivery.h"
 #include "channels/config.h"
 #include "cli/commands.h"
 #include "cli/support.h"

@@ -171,6 +171,8 @@ TEST(RetryPolicy, DoublesFromTheBaseUpToTheCapThenDies) {
   EXPECT_EQ(AfterFailure(p, 8, now).next_attempt.seconds, 1000 + 3600);  // 30·2^7 capped
   EXPECT_FALSE(AfterFailure(p, 9, now).dead);
   EXPECT_TRUE(AfterFailure(p, 10, now).dead);
+  EXPECT_TRUE(AfterFailure(p, 1, now, true).dead);  // refused for good: no retry
+  EXPECT_EQ(AfterFailure(p, 1, now, true).next_attempt.seconds, 1030);
   EXPECT_EQ(AfterFailure(RetryPolicy{0, 3600, 5}, 3, now).next_attempt.seconds, 1000);
 }
 

@@ -5,6 +5,10 @@
 
 namespace jembatan::app {
 
+Result<std::map<std::string, std::string>> ChannelSettings(ReadTx& tx, std::string_view channel) {
+  return tx.channels().ChannelSettings(channel);
+}
+
 Status PutChannelSetting(WriteTx& tx, std::string_view channel, std::string_view key,
                          std::string_view value) {
   return tx.channels().PutChannelSetting(channel, key, value);

@@ -1,4 +1,5 @@
-// What an administrator sets up for the channels from the command line: a channel's settings,
+// What an administrator sets up for the channels (the command line; `serve` reads the settings
+// at start-up): a channel's settings,
 // a member's phone or chat id, and a look at the outbox.
 #pragma once
 
@@ -11,6 +12,8 @@
 
 namespace jembatan::app {
 
+// The settings of one channel (key → value), as an admin stored them.
+Result<std::map<std::string, std::string>> ChannelSettings(ReadTx& tx, std::string_view channel);
 Status PutChannelSetting(WriteTx& tx, std::string_view channel, std::string_view key,
                          std::string_view value);
 

@@ -4,10 +4,6 @@
 
 namespace jembatan::app {
 
-Result<std::map<std::string, std::string>> ChannelSettings(ReadTx& tx, std::string_view channel) {
-  return tx.channels().ChannelSettings(channel);
-}
-
 Result<bool> AnyOutboxDue(ReadTx& tx, Timestamp now, const ChannelFilter& filter) {
   auto rows = tx.channels().DueOutbox(now, 1, filter);
   if (!rows) return rows.error();
@@ -33,8 +29,7 @@ Result<std::vector<int64_t>> RecordDeliveries(WriteTx& tx,
       if (auto s = tx.channels().MarkSent(o.id, o.attempts, now); !s) return s.error();
       continue;
     }
-    RetryDecision r = AfterFailure(policy, o.attempts, now);
-    if (o.permanent) r.dead = true;
+    const RetryDecision r = AfterFailure(policy, o.attempts, now, o.permanent);
     if (auto s = tx.channels().MarkFailed(o.id, o.attempts, r.next_attempt, o.error, r.dead); !s) {
       return s.error();
     }
@@ -100,8 +95,7 @@ Result<bool> RecordFetch(WriteTx& tx, const FetchOutcome& f, const RetryPolicy& 
     }
     return false;
   }
-  RetryDecision r = AfterFailure(policy, f.attempts, now);
-  if (f.permanent) r.dead = true;
+  const RetryDecision r = AfterFailure(policy, f.attempts, now, f.permanent);
   if (auto s = tx.channels().MarkMediaFailed(f.id, f.attempts, r.next_attempt, f.error, r.dead);
       !s) {
     return s.error();

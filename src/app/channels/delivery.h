@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,9 +15,6 @@
 #include "core/channels/retry_policy.h"
 
 namespace jembatan::app {
-
-// The settings of one channel (key → value), as an admin stored them.
-Result<std::map<std::string, std::string>> ChannelSettings(ReadTx& tx, std::string_view channel);
 
 // Whether anything is due now (a read: an idle outbox costs no write).
 Result<bool> AnyOutboxDue(ReadTx& tx, Timestamp now, const ChannelFilter& filter);

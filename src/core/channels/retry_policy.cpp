@@ -4,7 +4,8 @@
 
 namespace jembatan {
 
-RetryDecision AfterFailure(const RetryPolicy& policy, int attempts, Timestamp now) {
+RetryDecision AfterFailure(const RetryPolicy& policy, int attempts, Timestamp now,
+                           bool refused_for_good) {
   RetryDecision d;
   if (attempts >= policy.max_attempts) {
     d.dead = true;
@@ -14,6 +15,7 @@ RetryDecision AfterFailure(const RetryPolicy& policy, int attempts, Timestamp no
   int64_t delay = policy.base_seconds;
   for (int i = 1; i < attempts && delay < policy.max_delay_seconds; ++i) delay *= 2;
   d.next_attempt = Timestamp{now.seconds + std::min(delay, policy.max_delay_seconds)};
+  d.dead = refused_for_good;
   return d;
 }
 

@@ -20,7 +20,9 @@ struct RetryDecision {
   Timestamp next_attempt;
 };
 
-// `attempts` counts the failures so far, including the one just seen (>= 1).
-RetryDecision AfterFailure(const RetryPolicy& policy, int attempts, Timestamp now);
+// `attempts` counts the failures so far, including the one just seen (>= 1). A failure the
+// provider refused for good (`refused_for_good`: 4xx, not an image, too large) is dead at once.
+RetryDecision AfterFailure(const RetryPolicy& policy, int attempts, Timestamp now,
+                           bool refused_for_good = false);
 
 }  // namespace jembatan
