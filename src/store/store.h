@@ -2,8 +2,8 @@
 // store/postgres) implements them without touching core, app or http.
 //
 // A transaction hands out one repository per aggregate: cases(), accounts(), reference(),
-// stats(), channels(), idempotency(). A read transaction reads one consistent snapshot; a write
-// transaction's repositories also write, and all of it commits or none.
+// stats(), channels(), idempotency(), registry(). A read transaction reads one consistent snapshot;
+// a write transaction's repositories also write, and all of it commits or none.
 //
 // Thread-safety: Store::BeginRead may be called from any thread; each transaction object is
 // used by one thread at a time. BeginWrite serialises writers (one write transaction at a
@@ -20,6 +20,7 @@
 #include "store/channel_store.h"
 #include "store/idempotency_store.h"
 #include "store/reference_store.h"
+#include "store/registry_store.h"
 #include "store/stats_store.h"
 
 namespace jembatan::store {
@@ -35,6 +36,7 @@ class ReadTx {
   virtual IdempotencyReads& idempotency() = 0;
   // Whole tables, for copy-store only.
   virtual BulkReads& bulk() = 0;
+  virtual RegistryReads& registry() = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -45,6 +47,7 @@ class WriteTx : public ReadTx {
   ChannelWrites& channels() override = 0;
   IdempotencyWrites& idempotency() override = 0;
   BulkWrites& bulk() override = 0;
+  RegistryWrites& registry() override = 0;
 
   // Write statements run through this transaction so far (each engine counts the statements it
   // sends that may change rows): a job after which the count did not move wrote nothing, so its

@@ -1139,6 +1139,216 @@ TEST_P(StoreContract, AReaderAfterACommitSeesItOnAPooledConnection) {
   EXPECT_TRUE(Read()->cases().FindCase("JB-NEXT", false).value().has_value());
 }
 
+// --- registry -----------------------------------------------------------------------------
+
+TEST_P(StoreContract, RegistryRecordsComeBackWithEveryFieldAndCodesAreUnique) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  Organization cell{0, "CELL-V11", OrganizationKind::kPartyCell, "Chi bo Cong Lau", v11_};
+  cell.valid_from = DateFromYmd(2020, 1, 1);
+  cell.id = reg.InsertOrganization(cell).value();
+  Organization team{0,    "TEAM-V11", OrganizationKind::kCommunityMobilizationTeam, "To dan van",
+                    v11_, cell.id};
+  team.id = reg.InsertOrganization(team).value();
+  Household h{0, "HH-1",         v11_,           "Lo Van A",
+              5, "+84912000001", Poverty::kPoor, DateFromYmd(2025, 6, 30)};
+  h.id = reg.InsertHousehold(h).value();
+  Person p;
+  p.code = "P-1";
+  p.name = "Lo Thi B";
+  p.sex = Sex::kFemale;
+  p.birth_year = 1980;
+  p.ethnic_group = "Thai";
+  p.unit_id = v11_;
+  p.household_id = h.id;
+  p.phone = "+84912000002";
+  p.party_member = true;
+  p.prestigious = true;
+  p.user_id = member_;
+  p.id = reg.InsertPerson(p).value();
+  EXPECT_EQ(reg.InsertOrganization(cell).error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(reg.InsertPerson(p).error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(reg.InsertHousehold(h).error().kind, ErrorKind::kConflict);
+  ASSERT_TRUE(tx->Commit().ok());
+
+  auto r = Read();
+  auto got_team = r->registry().FindOrganization("TEAM-V11").value().value();
+  EXPECT_EQ(got_team.id, team.id);
+  EXPECT_EQ(got_team.kind, OrganizationKind::kCommunityMobilizationTeam);
+  EXPECT_EQ(got_team.parent_id, cell.id);
+  EXPECT_EQ(r->registry().GetOrganization(cell.id).value()->valid_from, DateFromYmd(2020, 1, 1));
+  EXPECT_FALSE(r->registry().FindOrganization("NONE").value().has_value());
+  auto got_p = r->registry().FindPerson("P-1").value().value();
+  EXPECT_EQ(got_p.name, "Lo Thi B");
+  EXPECT_EQ(got_p.sex, Sex::kFemale);
+  EXPECT_EQ(got_p.birth_year, 1980);
+  EXPECT_EQ(got_p.ethnic_group, "Thai");
+  EXPECT_EQ(got_p.household_id, h.id);
+  EXPECT_EQ(got_p.phone, "+84912000002");
+  EXPECT_TRUE(got_p.party_member);
+  EXPECT_TRUE(got_p.prestigious);
+  EXPECT_EQ(got_p.user_id, member_);
+  EXPECT_EQ(r->registry().GetPerson(p.id).value()->code, "P-1");
+  auto got_h = r->registry().FindHousehold("HH-1").value().value();
+  EXPECT_EQ(got_h.head_name, "Lo Van A");
+  EXPECT_EQ(got_h.size, 5);
+  EXPECT_EQ(got_h.poverty, Poverty::kPoor);
+  EXPECT_EQ(got_h.poverty_assessed, DateFromYmd(2025, 6, 30));
+  EXPECT_EQ(r->registry().GetHousehold(h.id).value()->code, "HH-1");
+}
+
+TEST_P(StoreContract, RegistryUpdatesRewriteEveryFieldButTheCode) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  Organization o{0, "O", OrganizationKind::kOther, "Old", c1_};
+  o.id = reg.InsertOrganization(o).value();
+  o.name = "New";
+  o.kind = OrganizationKind::kYouthClub;
+  o.valid_to = DateFromYmd(2026, 1, 1);
+  ASSERT_TRUE(reg.UpdateOrganization(o).ok());
+  Household h{0, "H", v11_, "Head", 3};
+  h.id = reg.InsertHousehold(h).value();
+  h.poverty = Poverty::kNearPoor;
+  h.poverty_assessed = DateFromYmd(2026, 3, 1);
+  ASSERT_TRUE(reg.UpdateHousehold(h).ok());
+  Person p;
+  p.code = "P";
+  p.name = "A";
+  p.unit_id = v11_;
+  p.id = reg.InsertPerson(p).value();
+  p.phone = "+84900000000";
+  p.household_id = h.id;
+  ASSERT_TRUE(reg.UpdatePerson(p).ok());
+  Person ghost = p;
+  ghost.id = 999999;
+  EXPECT_EQ(reg.UpdatePerson(ghost).error().kind, ErrorKind::kNotFound);
+  ASSERT_TRUE(tx->Commit().ok());
+  auto r = Read();
+  EXPECT_EQ(r->registry().FindOrganization("O").value()->name, "New");
+  EXPECT_EQ(r->registry().FindOrganization("O").value()->kind, OrganizationKind::kYouthClub);
+  EXPECT_EQ(r->registry().FindOrganization("O").value()->valid_to, DateFromYmd(2026, 1, 1));
+  EXPECT_EQ(r->registry().FindHousehold("H").value()->poverty, Poverty::kNearPoor);
+  EXPECT_EQ(r->registry().FindPerson("P").value()->phone, "+84900000000");
+  EXPECT_EQ(r->registry().FindPerson("P").value()->household_id, h.id);
+}
+
+TEST_P(StoreContract, RegistryListsHoldAUnitsSubtreeInIdOrderWithACursor) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  const int64_t v21 = Add(tx->reference(), {0, "V21", "Ban Lem", UnitLevel::kVillage, c2_});
+  std::vector<int64_t> c1_people;
+  for (int i = 0; i < 5; ++i) {
+    Person p;
+    p.code = "P" + std::to_string(i);
+    p.name = "N";
+    p.unit_id = i % 2 == 0 ? v11_ : v21;
+    const int64_t id = reg.InsertPerson(p).value();
+    if (p.unit_id == v11_) c1_people.push_back(id);
+  }
+  ASSERT_TRUE(reg.InsertOrganization({0, "CELL1", OrganizationKind::kPartyCell, "c", v11_}).ok());
+  ASSERT_TRUE(reg.InsertOrganization({0, "MIL1", OrganizationKind::kMilitiaUnit, "m", c1_}).ok());
+  ASSERT_TRUE(reg.InsertOrganization({0, "CELL2", OrganizationKind::kPartyCell, "c", v21}).ok());
+  ASSERT_TRUE(reg.InsertHousehold({0, "H1", v11_, "h", 2}).ok());
+  ASSERT_TRUE(reg.InsertHousehold({0, "H2", v21, "h", 2}).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+
+  auto r = Read();
+  auto ids = [](const auto& rows) {
+    std::vector<int64_t> out;
+    for (const auto& x : rows) out.push_back(x.id);
+    return out;
+  };
+  EXPECT_EQ(ids(r->registry().ListPeople(c1_, {0, 100}).value()), c1_people);
+  EXPECT_EQ(r->registry().ListPeople(province_, {0, 100}).value().size(), 5u);
+  auto first = r->registry().ListPeople(province_, {0, 2}).value();
+  ASSERT_EQ(first.size(), 2u);
+  auto next = r->registry().ListPeople(province_, {first.back().id, 2}).value();
+  ASSERT_EQ(next.size(), 2u);
+  EXPECT_GT(next.front().id, first.back().id);
+  Strings codes;
+  auto in_c1 = r->registry().ListOrganizations(c1_, std::nullopt, {0, 100}).value();
+  for (const auto& o : in_c1) codes.push_back(o.code);
+  EXPECT_EQ(codes, (Strings{"CELL1", "MIL1"}));
+  codes.clear();
+  auto cells = r->registry().ListOrganizations(province_, OrganizationKind::kPartyCell, {0, 100});
+  for (const auto& o : cells.value()) codes.push_back(o.code);
+  EXPECT_EQ(codes, (Strings{"CELL1", "CELL2"}));
+  auto hh = r->registry().ListHouseholds(c2_, {0, 100}).value();
+  ASSERT_EQ(hh.size(), 1u);
+  EXPECT_EQ(hh[0].code, "H2");
+}
+
+TEST_P(StoreContract, PositionsAreFilteredByPlacePersonTitleAndTermAndEndOnce) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  const int64_t v21 = Add(tx->reference(), {0, "V21", "Ban Lem", UnitLevel::kVillage, c2_});
+  const int64_t cell =
+      reg.InsertOrganization({0, "CELL", OrganizationKind::kPartyCell, "c", v11_}).value();
+  Person a;
+  a.code = "A";
+  a.name = "A";
+  a.unit_id = v11_;
+  a.id = reg.InsertPerson(a).value();
+  Person b = a;
+  b.code = "B";
+  b.unit_id = v21;
+  b.id = reg.InsertPerson(b).value();
+  Position sec{0,
+               a.id,
+               Title::kCellSecretary,
+               cell,
+               std::nullopt,
+               DateFromYmd(2020, 1, 1),
+               DateFromYmd(2024, 12, 31)};
+  Position head{0, a.id, Title::kVillageHead, std::nullopt, v11_, DateFromYmd(2025, 1, 1)};
+  head.elected = true;
+  Position other{0, b.id, Title::kVillageHead, std::nullopt, v21, DateFromYmd(2023, 1, 1)};
+  sec.id = reg.InsertPosition(sec, v11_).value();
+  head.id = reg.InsertPosition(head, v11_).value();
+  other.id = reg.InsertPosition(other, v21).value();
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+
+  auto list = [&](const store::PositionFilter& f) {
+    std::vector<int64_t> out;
+    auto rows = Read()->registry().ListPositions(f);
+    for (const Position& p : rows.value()) out.push_back(p.id);
+    return out;
+  };
+  store::PositionFilter all;
+  EXPECT_EQ(list(all), (std::vector<int64_t>{sec.id, head.id, other.id}));
+  store::PositionFilter in_c1;
+  in_c1.unit_id = c1_;
+  EXPECT_EQ(list(in_c1), (std::vector<int64_t>{sec.id, head.id}));
+  store::PositionFilter heads;
+  heads.titles = {Title::kVillageHead};
+  EXPECT_EQ(list(heads), (std::vector<int64_t>{head.id, other.id}));
+  store::PositionFilter of_b;
+  of_b.person_id = b.id;
+  EXPECT_EQ(list(of_b), (std::vector<int64_t>{other.id}));
+  store::PositionFilter of_cell;
+  of_cell.organization_id = cell;
+  EXPECT_EQ(list(of_cell), (std::vector<int64_t>{sec.id}));
+  store::PositionFilter in_2024;  // overlaps 2024-06-01 … 2024-12-31
+  in_2024.from = DateFromYmd(2024, 6, 1);
+  in_2024.to = DateFromYmd(2024, 12, 31);
+  EXPECT_EQ(list(in_2024), (std::vector<int64_t>{sec.id, other.id}));
+
+  auto got = Read()->registry().GetPosition(head.id).value().value();
+  EXPECT_EQ(got.title, Title::kVillageHead);
+  EXPECT_EQ(got.unit_id, v11_);
+  EXPECT_FALSE(got.organization_id.has_value());
+  EXPECT_TRUE(got.elected);
+  EXPECT_FALSE(got.to.has_value());
+
+  auto w = Write();
+  ASSERT_TRUE(w->registry().EndPosition(head.id, DateFromYmd(2026, 6, 30)).ok());
+  EXPECT_EQ(w->registry().EndPosition(head.id, DateFromYmd(2026, 7, 1)).error().kind,
+            ErrorKind::kNotFound);  // already ended: history is not rewritten
+  ASSERT_TRUE(w->Commit().ok());
+  EXPECT_EQ(Read()->registry().GetPosition(head.id).value()->to, DateFromYmd(2026, 6, 30));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),
                          [](const auto& info) { return info.param; });
 

@@ -5,6 +5,8 @@
 #include "core/registry/concurrency.h"
 #include "core/registry/position.h"
 #include "core/registry/rate.h"
+#include "core/registry/registry_access.h"
+#include "core/registry/registry_records.h"
 
 namespace jembatan {
 namespace {
@@ -129,6 +131,106 @@ TEST(Concurrency, CountsVillagesWhoseCellSecretaryAlsoHoldsAHeadPostThatDay) {
   EXPECT_EQ(before.without, (std::vector<int64_t>{101, 103}));
 
   EXPECT_FALSE(Concurrency({}, orgs, posts, D(2025, 6, 1)).rate.has_value());
+}
+
+TEST(Concurrency, VillagesAreThoseOfTheSubtreeThatExistedThatDay) {
+  std::vector<Unit> units = {
+      {1, "P", "P", UnitLevel::kProvince},     {2, "C1", "C1", UnitLevel::kCommune, 1},
+      {3, "C2", "C2", UnitLevel::kCommune, 1}, {4, "V1", "V1", UnitLevel::kVillage, 2},
+      {5, "V2", "V2", UnitLevel::kVillage, 2}, {6, "V3", "V3", UnitLevel::kVillage, 3},
+  };
+  units[4].valid_to = D(2025, 6, 30);  // V2 merged into V1 after 30 June 2025
+  units[4].merged_into_id = 4;
+  units[5].valid_from = D(2025, 7, 1);  // V3 created on 1 July 2025
+  auto dir = UnitDirectory::Build(units).value();
+  const Unit& p = *dir.FindById(1);
+  const Unit& c1 = *dir.FindById(2);
+  EXPECT_EQ(VillagesOn(dir, p, D(2025, 6, 30)), (std::vector<int64_t>{4, 5}));
+  EXPECT_EQ(VillagesOn(dir, p, D(2025, 7, 1)), (std::vector<int64_t>{4, 6}));
+  EXPECT_EQ(VillagesOn(dir, c1, D(2025, 7, 1)), (std::vector<int64_t>{4}));
+}
+
+TEST(Concurrency, TheGapIsWhatIsLeftOfTheTargetAndNeverBelowZero) {
+  EXPECT_EQ(GapTo(Rate{10000}, Rate{6499}), Rate{3501});
+  EXPECT_EQ(GapTo(Rate{9000}, Rate{9500}), Rate{0});
+  EXPECT_FALSE(GapTo(Rate{10000}, std::nullopt).has_value());
+}
+
+TEST(Concurrency, TheTrendIsReadOnEachMonthsLastDayAndOnTheDayAsked) {
+  EXPECT_EQ(TrendDays(D(2026, 3, 15), 4),
+            (std::vector<Date>{D(2025, 12, 31), D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 15)}));
+  EXPECT_EQ(TrendDays(D(2024, 3, 1), 2), (std::vector<Date>{D(2024, 2, 29), D(2024, 3, 1)}));
+  EXPECT_EQ(TrendDays(D(2026, 1, 5), 1), (std::vector<Date>{D(2026, 1, 5)}));
+}
+
+TEST(RegistryRecords, KindsSexesAndPovertyReadAndWriteTheirNames) {
+  for (auto k : {OrganizationKind::kPartyCell, OrganizationKind::kCoreMobilizationGroup,
+                 OrganizationKind::kMilitiaUnit, OrganizationKind::kFrontWorkCommittee,
+                 OrganizationKind::kCommunityMobilizationTeam, OrganizationKind::kYouthClub,
+                 OrganizationKind::kOther}) {
+    EXPECT_EQ(ParseOrganizationKind(ToString(k)), k);
+  }
+  EXPECT_EQ(ParseSex("female"), Sex::kFemale);
+  EXPECT_EQ(ParsePoverty("near_poor"), Poverty::kNearPoor);
+  EXPECT_FALSE(ParseOrganizationKind("Party_Cell").has_value());
+  EXPECT_FALSE(ParsePoverty("").has_value());
+}
+
+TEST(RegistryRecords, FieldsFromOutsideAreChecked) {
+  const Date today = D(2026, 12, 7);
+  Person p;
+  p.code = "P-1";
+  p.name = "Lo Thi B";
+  EXPECT_TRUE(ValidatePerson(p, today).ok());
+  p.birth_year = 2027;
+  EXPECT_EQ(ValidatePerson(p, today).error().field, "birth_year");
+  p.birth_year = 1899;
+  EXPECT_EQ(ValidatePerson(p, today).error().field, "birth_year");
+  p.birth_year = 1950;
+  p.phone = "12";
+  EXPECT_EQ(ValidatePerson(p, today).error().field, "phone");
+  p.phone = "";
+  p.code = "P 1";
+  EXPECT_EQ(ValidatePerson(p, today).error().field, "code");
+  p.code = std::string(41, 'x');
+  EXPECT_EQ(ValidatePerson(p, today).error().field, "code");
+  p.code = "ok";
+  p.name = "bad\x01";
+  EXPECT_EQ(ValidatePerson(p, today).error().field, "name");
+
+  Household h{0, "H", 1, "Head", 5};
+  EXPECT_TRUE(ValidateHousehold(h, today).ok());
+  h.size = 0;
+  EXPECT_EQ(ValidateHousehold(h, today).error().field, "size");
+  h.size = 4;
+  h.poverty = Poverty::kPoor;  // a status needs its assessment
+  EXPECT_EQ(ValidateHousehold(h, today).error().field, "poverty_assessed");
+  h.poverty_assessed = D(2027, 1, 1);
+  EXPECT_EQ(ValidateHousehold(h, today).error().field, "poverty_assessed");
+  h.poverty_assessed = D(2025, 10, 1);
+  EXPECT_TRUE(ValidateHousehold(h, today).ok());
+
+  Organization o{0, "CELL", OrganizationKind::kPartyCell, "Chi bo", 1};
+  EXPECT_TRUE(ValidateOrganization(o).ok());
+  o.valid_from = D(2025, 1, 1);
+  o.valid_to = D(2024, 1, 1);
+  EXPECT_EQ(ValidateOrganization(o).error().field, "valid_to");
+}
+
+TEST(RegistryAccess, StaffManageTheirSubtreeMembersNothing) {
+  auto dir = UnitDirectory::Build({{1, "P", "P", UnitLevel::kProvince},
+                                   {2, "C1", "C1", UnitLevel::kCommune, 1},
+                                   {3, "C2", "C2", UnitLevel::kCommune, 1},
+                                   {4, "V1", "V1", UnitLevel::kVillage, 2}})
+                 .value();
+  const Principal officer{1, "o", Role::kOfficer, dir.FindById(2)};
+  const Principal supervisor{2, "s", Role::kSupervisor, dir.FindById(1)};
+  const Principal member{3, "m", Role::kMember, dir.FindById(2)};
+  EXPECT_TRUE(MayManageRegistry(dir, officer, *dir.FindById(4)));
+  EXPECT_FALSE(MayManageRegistry(dir, officer, *dir.FindById(3)));
+  EXPECT_FALSE(MayManageRegistry(dir, officer, *dir.FindById(1)));
+  EXPECT_TRUE(MayManageRegistry(dir, supervisor, *dir.FindById(3)));
+  EXPECT_FALSE(MayManageRegistry(dir, member, *dir.FindById(4)));
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "core/registry/concurrency.h"
 
+#include <algorithm>
+#include <chrono>
 #include <set>
 
 namespace jembatan {
@@ -67,6 +69,35 @@ ConcurrencyFigure Concurrency(const std::vector<int64_t>& villages,
     }
   }
   out.rate = RateOf(out.concurrent, out.villages);
+  return out;
+}
+
+std::vector<int64_t> VillagesOn(const UnitDirectory& units, const Unit& root, Date d) {
+  std::vector<int64_t> out;
+  for (const Unit& u : units.All()) {
+    if (u.level != UnitLevel::kVillage) continue;
+    const bool begun = !u.valid_from || *u.valid_from <= d;
+    const bool not_ended = u.valid_to ? d <= *u.valid_to : u.live();
+    if (begun && not_ended && units.Covers(root, u)) out.push_back(u.id);
+  }
+  return out;
+}
+
+std::optional<Rate> GapTo(Rate target, std::optional<Rate> rate) {
+  if (!rate) return std::nullopt;
+  return Rate{std::max<int64_t>(0, target.hundredths - rate->hundredths)};
+}
+
+std::vector<Date> TrendDays(Date at, int months) {
+  using namespace std::chrono;
+  const year_month_day ymd{sys_days{days{at.days}}};
+  const Date first =
+      DateFromYmd(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), 1);
+  std::vector<Date> out;
+  for (int back = months - 1; back > 0; --back) {
+    out.push_back(Date{AddMonths(first, 1 - back).days - 1});
+  }
+  if (months > 0) out.push_back(at);
   return out;
 }
 

@@ -10,22 +10,14 @@
 #include <vector>
 
 #include "core/common/time.h"
+#include "core/reference/unit.h"
 #include "core/registry/position.h"
 #include "core/registry/rate.h"
+#include "core/registry/registry_records.h"
 
 namespace jembatan {
 
 // What the rule needs to know of an organization: where it is and what kind it is.
-enum class OrganizationKind {
-  kPartyCell,
-  kCoreMobilizationGroup,
-  kMilitiaUnit,
-  kFrontWorkCommittee,
-  kCommunityMobilizationTeam,
-  kYouthClub,
-  kOther,
-};
-
 struct OrganizationPlace {
   OrganizationKind kind = OrganizationKind::kOther;
   int64_t unit_id = 0;  // the village (or commune) it belongs to
@@ -44,5 +36,16 @@ struct ConcurrencyFigure {
 ConcurrencyFigure Concurrency(const std::vector<int64_t>& villages,
                               const std::map<int64_t, OrganizationPlace>& organizations,
                               const std::vector<Position>& positions, Date d);
+
+// The villages (and residential groups) below `root` that existed on day `d`: created by then
+// and not yet ended (a village merged away counts until its last day), in directory order.
+std::vector<int64_t> VillagesOn(const UnitDirectory& units, const Unit& root, Date d);
+
+// What is left to reach `target`: target − rate, never below 0; nothing without a rate.
+std::optional<Rate> GapTo(Rate target, std::optional<Rate> rate);
+
+// The days a monthly trend is read on: the last day of each of the `months` months up to the
+// month of `at`, oldest first, the last being `at` itself.
+std::vector<Date> TrendDays(Date at, int months);
 
 }  // namespace jembatan

@@ -25,5 +25,6 @@ IdempotencyWrites& Repositories::idempotency() {
 }
 ChannelWrites& Repositories::channels() { return Made(channels_, db_, MakeChannelRepository); }
 BulkWrites& Repositories::bulk() { return Made(bulk_, db_, MakeBulkRepository); }
+RegistryWrites& Repositories::registry() { return Made(registry_, db_, MakeRegistryRepository); }
 
 }  // namespace jembatan::store::sql

@@ -18,6 +18,7 @@ std::unique_ptr<StatsReads> MakeStatsRepository(Db& db);
 std::unique_ptr<IdempotencyWrites> MakeIdempotencyRepository(Db& db);
 std::unique_ptr<ChannelWrites> MakeChannelRepository(Db& db);
 std::unique_ptr<BulkWrites> MakeBulkRepository(Db& db);
+std::unique_ptr<RegistryWrites> MakeRegistryRepository(Db& db);
 
 class Repositories {
  public:
@@ -33,6 +34,7 @@ class Repositories {
   IdempotencyWrites& idempotency();
   ChannelWrites& channels();
   BulkWrites& bulk();
+  RegistryWrites& registry();
 
  private:
   Db& db_;
@@ -43,6 +45,7 @@ class Repositories {
   std::unique_ptr<IdempotencyWrites> idempotency_;
   std::unique_ptr<ChannelWrites> channels_;
   std::unique_ptr<BulkWrites> bulk_;
+  std::unique_ptr<RegistryWrites> registry_;
 };
 
 // A transaction's repository accessors, the same on both engines: an engine's transaction
@@ -57,6 +60,7 @@ class RepositoryReadTx : public ReadTx {
   ChannelReads& channels() override { return repos_.channels(); }
   IdempotencyReads& idempotency() override { return repos_.idempotency(); }
   BulkReads& bulk() override { return repos_.bulk(); }
+  RegistryReads& registry() override { return repos_.registry(); }
 
  private:
   Repositories repos_;
@@ -72,6 +76,7 @@ class RepositoryWriteTx : public WriteTx {
   ChannelWrites& channels() override { return repos_.channels(); }
   IdempotencyWrites& idempotency() override { return repos_.idempotency(); }
   BulkWrites& bulk() override { return repos_.bulk(); }
+  RegistryWrites& registry() override { return repos_.registry(); }
   int64_t WritesRun() override { return db_.writes_run(); }
 
  private:

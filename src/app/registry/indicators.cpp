@@ -1,0 +1,57 @@
+#include "app/registry/indicators.h"
+
+#include "store/store.h"
+
+namespace jembatan::app {
+namespace {
+
+constexpr int kTrendMonths = 12;
+
+Result<std::map<int64_t, OrganizationPlace>> PlacesOf(ReadTx& tx, const Unit& root) {
+  std::map<int64_t, OrganizationPlace> out;
+  for (OrganizationKind kind :
+       {OrganizationKind::kPartyCell, OrganizationKind::kFrontWorkCommittee}) {
+    store::RegistryPage page{0, 1000};
+    for (;;) {
+      auto orgs = tx.registry().ListOrganizations(root.id, kind, page);
+      if (!orgs) return orgs.error();
+      for (const Organization& o : *orgs) out[o.id] = OrganizationPlace{o.kind, o.unit_id};
+      if (static_cast<int>(orgs->size()) < page.limit) break;
+      page.after = orgs->back().id;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
+                                               Date at, const ConcurrencyTarget& target) {
+  auto places = PlacesOf(tx, unit);
+  if (!places) return places.error();
+  store::PositionFilter f;
+  f.unit_id = unit.id;
+  f.titles = {Title::kCellSecretary, Title::kVillageHead, Title::kResidentialGroupHead,
+              Title::kFrontCommitteeHead};
+  const std::vector<Date> days = TrendDays(at, kTrendMonths);
+  f.from = days.front();
+  f.to = at;
+  auto positions = tx.registry().ListPositions(f);
+  if (!positions) return positions.error();
+
+  ConcurrencyReport r;
+  r.unit = &unit;
+  r.at = at;
+  r.target = target;
+  r.figure = Concurrency(VillagesOn(reg.units, unit, at), *places, *positions, at);
+  for (int64_t id : r.figure.without) r.without.push_back(reg.units.FindById(id));
+  r.gap = GapTo(target.rate, r.figure.rate);
+  for (Date day : days) {
+    r.trend.push_back(
+        {day, Concurrency(VillagesOn(reg.units, unit, day), *places, *positions, day)});
+    r.trend.back().figure.without.clear();
+  }
+  return r;
+}
+
+}  // namespace jembatan::app

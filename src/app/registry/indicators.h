@@ -1,0 +1,40 @@
+// The registry's indicators (issue 16), computed from records at a date, never typed in.
+// Aggregates only: no names, no contacts. Public.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/common/tx.h"
+#include "app/reference/registry.h"
+#include "core/registry/concurrency.h"
+
+namespace jembatan::app {
+
+// The province's aim for "two shoulders": `rate` by `by` (issue 16: 100 % by 2025).
+struct ConcurrencyTarget {
+  Rate rate{10000};
+  Date by = DateFromYmd(2025, 12, 31);
+};
+
+struct ConcurrencyMonth {
+  Date at;  // the month's last day, or the day asked about for its own month
+  ConcurrencyFigure figure;
+};
+
+struct ConcurrencyReport {
+  const Unit* unit = nullptr;
+  Date at;
+  ConcurrencyFigure figure;  // `without` holds village ids
+  ConcurrencyTarget target;
+  std::optional<Rate> gap;              // target − rate, never below 0; none without villages
+  std::vector<ConcurrencyMonth> trend;  // the 12 months up to `at`, oldest first
+  std::vector<const Unit*> without;     // the villages without it, as units
+};
+
+// "Two shoulders" for the live villages (and residential groups) below `unit` on day `at`.
+Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
+                                               Date at, const ConcurrencyTarget& target);
+
+}  // namespace jembatan::app

@@ -1,0 +1,72 @@
+// The registry aggregate (issue 16): organizations, households, people, positions. Codes are
+// unique per table; a unit's subtree is the unit and every unit below it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/common/result.h"
+#include "core/registry/position.h"
+#include "core/registry/registry_records.h"
+
+namespace jembatan::store {
+
+// A page of a list in id order: rows with an id above `after`, at most `limit`.
+struct RegistryPage {
+  int64_t after = 0;
+  int limit = 100;
+};
+
+// Positions whose post lies in the subtree of `unit_id`, filtered by what is set.
+struct PositionFilter {
+  std::optional<int64_t> unit_id;  // subtree root
+  std::optional<int64_t> person_id;
+  std::optional<int64_t> organization_id;
+  std::vector<Title> titles;  // empty: any
+  // Terms overlapping [from, to] (inclusive days).
+  std::optional<Date> from;
+  std::optional<Date> to;
+};
+
+class RegistryReads {
+ public:
+  virtual ~RegistryReads() = default;
+  virtual Result<std::optional<Organization>> FindOrganization(std::string_view code) = 0;
+  virtual Result<std::optional<Organization>> GetOrganization(int64_t id) = 0;
+  // In the subtree of `unit_id`, of `kind` if given, in id order.
+  virtual Result<std::vector<Organization>> ListOrganizations(int64_t unit_id,
+                                                              std::optional<OrganizationKind> kind,
+                                                              RegistryPage page) = 0;
+
+  virtual Result<std::optional<Person>> FindPerson(std::string_view code) = 0;
+  virtual Result<std::optional<Person>> GetPerson(int64_t id) = 0;
+  virtual Result<std::vector<Person>> ListPeople(int64_t unit_id, RegistryPage page) = 0;
+
+  virtual Result<std::optional<Household>> FindHousehold(std::string_view code) = 0;
+  virtual Result<std::optional<Household>> GetHousehold(int64_t id) = 0;
+  virtual Result<std::vector<Household>> ListHouseholds(int64_t unit_id, RegistryPage page) = 0;
+
+  virtual Result<std::optional<Position>> GetPosition(int64_t id) = 0;
+  // In id order.
+  virtual Result<std::vector<Position>> ListPositions(const PositionFilter& filter) = 0;
+};
+
+class RegistryWrites : public RegistryReads {
+ public:
+  // Each Insert returns the new id; a code already in use gives ErrorKind::kConflict.
+  virtual Result<int64_t> InsertOrganization(const Organization& o) = 0;
+  virtual Result<int64_t> InsertPerson(const Person& p) = 0;
+  virtual Result<int64_t> InsertHousehold(const Household& h) = 0;
+  // `place_unit_id`: the unit of the post (the position's unit, or its organization's).
+  virtual Result<int64_t> InsertPosition(const Position& p, int64_t place_unit_id) = 0;
+  // Replace every field but id and code. kNotFound for an unknown id.
+  virtual Status UpdateOrganization(const Organization& o) = 0;
+  virtual Status UpdatePerson(const Person& p) = 0;
+  virtual Status UpdateHousehold(const Household& h) = 0;
+  // Ends an open term: sets its last day. History is otherwise never rewritten.
+  virtual Status EndPosition(int64_t id, Date to) = 0;
+};
+
+}  // namespace jembatan::store

@@ -1,0 +1,331 @@
+// The registry's SQL, once for both engines. A unit's subtree is a recursive walk down
+// units.parent_id from the unit asked about (a province has a few thousand units).
+#include <string>
+
+#include "store/sql/repositories.h"
+
+namespace jembatan::store::sql {
+namespace {
+
+// `$1` is the subtree's root.
+constexpr const char* kSubtree =
+    "WITH RECURSIVE sub(id) AS (SELECT CAST($1 AS BIGINT) UNION ALL "
+    "SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) ";
+
+constexpr const char* kOrganizationColumns =
+    "id, code, kind, name, unit_id, parent_id, valid_from, valid_to";
+constexpr const char* kPersonColumns =
+    "id, code, name, sex, birth_year, ethnic_group, unit_id, household_id, phone, party_member, "
+    "prestigious, user_id";
+constexpr const char* kHouseholdColumns =
+    "id, code, unit_id, head_name, size, phone, poverty, poverty_assessed";
+constexpr const char* kPositionColumns =
+    "id, person_id, title, organization_id, unit_id, date_from, date_to, elected";
+
+std::optional<Date> OptDate(const Statement& s, int col) {
+  if (auto v = s.OptInt(col)) return Date{static_cast<int32_t>(*v)};
+  return std::nullopt;
+}
+
+void BindDate(Statement& s, int i, const std::optional<Date>& d) {
+  if (d) {
+    s.Bind(i, static_cast<int64_t>(d->days));
+  } else {
+    s.BindNull(i);
+  }
+}
+
+Organization ReadOrganization(const Statement& s) {
+  Organization o;
+  o.id = s.Int(0);
+  o.code = s.Text(1);
+  o.kind = ParseOrganizationKind(s.Text(2)).value_or(OrganizationKind::kOther);
+  o.name = s.Text(3);
+  o.unit_id = s.Int(4);
+  o.parent_id = s.OptInt(5);
+  o.valid_from = OptDate(s, 6);
+  o.valid_to = OptDate(s, 7);
+  return o;
+}
+
+Person ReadPerson(const Statement& s) {
+  Person p;
+  p.id = s.Int(0);
+  p.code = s.Text(1);
+  p.name = s.Text(2);
+  if (!s.IsNull(3)) p.sex = ParseSex(s.Text(3));
+  if (auto y = s.OptInt(4)) p.birth_year = static_cast<int>(*y);
+  p.ethnic_group = s.Text(5);
+  p.unit_id = s.Int(6);
+  p.household_id = s.OptInt(7);
+  p.phone = s.Text(8);
+  p.party_member = s.Int(9) != 0;
+  p.prestigious = s.Int(10) != 0;
+  p.user_id = s.OptInt(11);
+  return p;
+}
+
+Household ReadHousehold(const Statement& s) {
+  Household h;
+  h.id = s.Int(0);
+  h.code = s.Text(1);
+  h.unit_id = s.Int(2);
+  h.head_name = s.Text(3);
+  h.size = static_cast<int>(s.Int(4));
+  h.phone = s.Text(5);
+  h.poverty = ParsePoverty(s.Text(6)).value_or(Poverty::kNone);
+  h.poverty_assessed = OptDate(s, 7);
+  return h;
+}
+
+Position ReadPosition(const Statement& s) {
+  Position p;
+  p.id = s.Int(0);
+  p.person_id = s.Int(1);
+  p.title = ParseTitle(s.Text(2)).value_or(Title::kMember);
+  p.organization_id = s.OptInt(3);
+  p.unit_id = s.OptInt(4);
+  p.from = Date{static_cast<int32_t>(s.Int(5))};
+  p.to = OptDate(s, 6);
+  p.elected = s.Int(7) != 0;
+  return p;
+}
+
+template <typename T>
+Result<std::vector<T>> ReadAll(Statement& s, T (*read)(const Statement&)) {
+  std::vector<T> out;
+  while (s.Step()) out.push_back(read(s));
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+template <typename T>
+Result<std::optional<T>> ReadOne(Statement& s, T (*read)(const Statement&)) {
+  auto rows = ReadAll(s, read);
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<T>();
+  return std::optional<T>(std::move(rows->front()));
+}
+
+Status UpdatedOne(Statement& s, std::string_view what) {
+  if (auto r = s.Run(); !r) return r;
+  if (s.Changes() == 0) return Error::NotFound("no " + std::string(what));
+  return Status::Ok();
+}
+
+class RegistryRepository final : public RegistryWrites {
+ public:
+  explicit RegistryRepository(Db& db) : db_(db) {}
+
+  Result<std::optional<Organization>> FindOrganization(std::string_view code) override {
+    return One("organizations", kOrganizationColumns, "code = $1", code, ReadOrganization);
+  }
+  Result<std::optional<Organization>> GetOrganization(int64_t id) override {
+    return One("organizations", kOrganizationColumns, "id = $1", id, ReadOrganization);
+  }
+  Result<std::vector<Organization>> ListOrganizations(int64_t unit_id,
+                                                      std::optional<OrganizationKind> kind,
+                                                      RegistryPage page) override {
+    std::string sql = std::string(kSubtree) + "SELECT " + kOrganizationColumns +
+                      " FROM organizations WHERE unit_id IN (SELECT id FROM sub) AND id > $2";
+    if (kind) sql += " AND kind = " + Quoted(ToString(*kind));
+    sql += " ORDER BY id LIMIT $3";
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    (*st)->Bind(1, unit_id).Bind(2, page.after).Bind(3, static_cast<int64_t>(page.limit));
+    return ReadAll(**st, ReadOrganization);
+  }
+
+  Result<std::optional<Person>> FindPerson(std::string_view code) override {
+    return One("people", kPersonColumns, "code = $1", code, ReadPerson);
+  }
+  Result<std::optional<Person>> GetPerson(int64_t id) override {
+    return One("people", kPersonColumns, "id = $1", id, ReadPerson);
+  }
+  Result<std::vector<Person>> ListPeople(int64_t unit_id, RegistryPage page) override {
+    return Page("people", kPersonColumns, unit_id, page, ReadPerson);
+  }
+
+  Result<std::optional<Household>> FindHousehold(std::string_view code) override {
+    return One("households", kHouseholdColumns, "code = $1", code, ReadHousehold);
+  }
+  Result<std::optional<Household>> GetHousehold(int64_t id) override {
+    return One("households", kHouseholdColumns, "id = $1", id, ReadHousehold);
+  }
+  Result<std::vector<Household>> ListHouseholds(int64_t unit_id, RegistryPage page) override {
+    return Page("households", kHouseholdColumns, unit_id, page, ReadHousehold);
+  }
+
+  Result<std::optional<Position>> GetPosition(int64_t id) override {
+    return One("positions", kPositionColumns, "id = $1", id, ReadPosition);
+  }
+
+  Result<std::vector<Position>> ListPositions(const PositionFilter& f) override {
+    // Placeholders by role ($1 root, $2 person, $3 organization, $4 from, $5 to); the text
+    // varies only with which filters are set and the titles, so few statements are cached.
+    std::string sql = f.unit_id ? kSubtree : "";
+    sql += "SELECT " + std::string(kPositionColumns) + " FROM positions WHERE 1=1";
+    if (f.unit_id) sql += " AND place_unit_id IN (SELECT id FROM sub)";
+    if (f.person_id) sql += " AND person_id = $2";
+    if (f.organization_id) sql += " AND organization_id = $3";
+    if (!f.titles.empty()) {
+      sql += " AND title IN (";
+      for (size_t i = 0; i < f.titles.size(); ++i) {
+        sql += (i ? "," : "") + Quoted(ToString(f.titles[i]));
+      }
+      sql += ")";
+    }
+    if (f.to) sql += " AND date_from <= $5";
+    if (f.from) sql += " AND (date_to IS NULL OR date_to >= $4)";
+    sql += " ORDER BY id";
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    Statement& s = **st;
+    if (f.unit_id) s.Bind(1, *f.unit_id);
+    if (f.person_id) s.Bind(2, *f.person_id);
+    if (f.organization_id) s.Bind(3, *f.organization_id);
+    if (f.from) s.Bind(4, static_cast<int64_t>(f.from->days));
+    if (f.to) s.Bind(5, static_cast<int64_t>(f.to->days));
+    return ReadAll(s, ReadPosition);
+  }
+
+  Result<int64_t> InsertOrganization(const Organization& o) override {
+    auto st = db_.Prepare(
+        "INSERT INTO organizations(code, kind, name, unit_id, parent_id, valid_from, valid_to) "
+        "VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING" +
+        std::string(db_.returning_id()));
+    if (!st) return st.error();
+    (*st)->Bind(1, o.code);
+    BindOrganization(**st, o);
+    return db_.InsertedId(**st, "organization " + o.code);
+  }
+  Status UpdateOrganization(const Organization& o) override {
+    auto st = db_.Prepare(
+        "UPDATE organizations SET kind=$2, name=$3, unit_id=$4, parent_id=$5, valid_from=$6, "
+        "valid_to=$7 WHERE id=$8");
+    if (!st) return st.error();
+    BindOrganization(**st, o);
+    (*st)->Bind(8, o.id);
+    return UpdatedOne(**st, "organization");
+  }
+
+  Result<int64_t> InsertPerson(const Person& p) override {
+    auto st = db_.Prepare(
+        "INSERT INTO people(code, name, sex, birth_year, ethnic_group, unit_id, household_id, "
+        "phone, party_member, prestigious, user_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) "
+        "ON CONFLICT DO NOTHING" +
+        std::string(db_.returning_id()));
+    if (!st) return st.error();
+    (*st)->Bind(1, p.code);
+    BindPerson(**st, p);
+    return db_.InsertedId(**st, "person " + p.code);
+  }
+  Status UpdatePerson(const Person& p) override {
+    auto st = db_.Prepare(
+        "UPDATE people SET name=$2, sex=$3, birth_year=$4, ethnic_group=$5, unit_id=$6, "
+        "household_id=$7, phone=$8, party_member=$9, prestigious=$10, user_id=$11 WHERE id=$12");
+    if (!st) return st.error();
+    BindPerson(**st, p);
+    (*st)->Bind(12, p.id);
+    return UpdatedOne(**st, "person");
+  }
+
+  Result<int64_t> InsertHousehold(const Household& h) override {
+    auto st = db_.Prepare(
+        "INSERT INTO households(code, unit_id, head_name, size, phone, poverty, "
+        "poverty_assessed) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING" +
+        std::string(db_.returning_id()));
+    if (!st) return st.error();
+    (*st)->Bind(1, h.code);
+    BindHousehold(**st, h);
+    return db_.InsertedId(**st, "household " + h.code);
+  }
+  Status UpdateHousehold(const Household& h) override {
+    auto st = db_.Prepare(
+        "UPDATE households SET unit_id=$2, head_name=$3, size=$4, phone=$5, poverty=$6, "
+        "poverty_assessed=$7 WHERE id=$8");
+    if (!st) return st.error();
+    BindHousehold(**st, h);
+    (*st)->Bind(8, h.id);
+    return UpdatedOne(**st, "household");
+  }
+
+  Result<int64_t> InsertPosition(const Position& p, int64_t place_unit_id) override {
+    auto st = db_.Prepare(
+        "INSERT INTO positions(person_id, title, organization_id, unit_id, place_unit_id, "
+        "date_from, date_to, elected) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)" +
+        std::string(db_.returning_id()));
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, p.person_id).Bind(2, ToString(p.title)).BindOpt(3, p.organization_id);
+    s.BindOpt(4, p.unit_id).Bind(5, place_unit_id).Bind(6, static_cast<int64_t>(p.from.days));
+    BindDate(s, 7, p.to);
+    s.Bind(8, static_cast<int64_t>(p.elected ? 1 : 0));
+    return db_.InsertedId(s, "position");
+  }
+
+  Status EndPosition(int64_t id, Date to) override {
+    auto st = db_.Prepare("UPDATE positions SET date_to = $1 WHERE id = $2 AND date_to IS NULL");
+    if (!st) return st.error();
+    (*st)->Bind(1, static_cast<int64_t>(to.days)).Bind(2, id);
+    return UpdatedOne(**st, "open position " + std::to_string(id));
+  }
+
+ private:
+  template <typename T, typename K>
+  Result<std::optional<T>> One(const char* table, const char* columns, const char* where, K key,
+                               T (*read)(const Statement&)) {
+    auto st = db_.Prepare("SELECT " + std::string(columns) + " FROM " + table + " WHERE " + where);
+    if (!st) return st.error();
+    (*st)->Bind(1, key);
+    return ReadOne(**st, read);
+  }
+
+  template <typename T>
+  Result<std::vector<T>> Page(const char* table, const char* columns, int64_t unit_id,
+                              RegistryPage page, T (*read)(const Statement&)) {
+    auto st = db_.Prepare(std::string(kSubtree) + "SELECT " + columns + " FROM " + table +
+                          " WHERE unit_id IN (SELECT id FROM sub) AND id > $2 ORDER BY id "
+                          "LIMIT $3");
+    if (!st) return st.error();
+    (*st)->Bind(1, unit_id).Bind(2, page.after).Bind(3, static_cast<int64_t>(page.limit));
+    return ReadAll(**st, read);
+  }
+
+  // $2…$7 (the code is $1).
+  static void BindOrganization(Statement& s, const Organization& o) {
+    s.Bind(2, ToString(o.kind)).Bind(3, o.name).Bind(4, o.unit_id).BindOpt(5, o.parent_id);
+    BindDate(s, 6, o.valid_from);
+    BindDate(s, 7, o.valid_to);
+  }
+  // $2…$11.
+  static void BindPerson(Statement& s, const Person& p) {
+    s.Bind(2, p.name);
+    if (p.sex) {
+      s.Bind(3, ToString(*p.sex));
+    } else {
+      s.BindNull(3);
+    }
+    s.BindOpt(4, p.birth_year).Bind(5, p.ethnic_group).Bind(6, p.unit_id);
+    s.BindOpt(7, p.household_id).Bind(8, p.phone);
+    s.Bind(9, static_cast<int64_t>(p.party_member ? 1 : 0));
+    s.Bind(10, static_cast<int64_t>(p.prestigious ? 1 : 0)).BindOpt(11, p.user_id);
+  }
+  // $2…$7.
+  static void BindHousehold(Statement& s, const Household& h) {
+    s.Bind(2, h.unit_id).Bind(3, h.head_name).Bind(4, h.size).Bind(5, h.phone);
+    s.Bind(6, ToString(h.poverty));
+    BindDate(s, 7, h.poverty_assessed);
+  }
+
+  Db& db_;
+};
+
+}  // namespace
+
+std::unique_ptr<RegistryWrites> MakeRegistryRepository(Db& db) {
+  return std::make_unique<RegistryRepository>(db);
+}
+
+}  // namespace jembatan::store::sql
