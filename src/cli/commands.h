@@ -18,6 +18,7 @@ struct ServeArgs {
   std::string tile_url;            // map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png
   bool allow_readable_db = false;  // start although other local users can read the database
   std::string node_name;           // this node's name on its outbox claims; empty: the host name
+  std::string concurrency_target = "100@2025-12-31";  // "two shoulders": RATE@DATE
 };
 
 struct DemoArgs {
@@ -25,6 +26,7 @@ struct DemoArgs {
   uint64_t seed = 2025;
   int cases = 6000;
   bool keep_existing = false;  // a database that already holds a province is served, not refused
+  bool registry = true;        // the registry's demo (cli/demo_registry.h)
 };
 
 int RunInit(const std::string& db);

@@ -35,7 +35,7 @@ int RunDemo(const DemoArgs& args) {
     }
   }
   const Timestamp now = SystemNow();
-  auto summary = BuildDemoProvince(**store, args.seed, args.cases, now);
+  auto summary = BuildDemoProvince(**store, args.seed, args.cases, now, args.registry);
   if (!summary) {
     store.value().reset();
     if (url->engine == store::Engine::kSqlite) {
@@ -49,7 +49,10 @@ int RunDemo(const DemoArgs& args) {
             << " communes, " << summary->villages << " villages, " << summary->merged_units
             << " merged units with old codes, " << summary->cases << " cases ("
             << summary->forwarded_by_members << " forwarded by members), " << swept->events_recorded
-            << " deadline events.\n\n"
+            << " deadline events.\n"
+            << "registry: " << summary->registry.organizations << " organizations, "
+            << summary->registry.people << " people, " << summary->registry.positions
+            << " positions, " << summary->registry.households << " households.\n\n"
             << "Demo sign-ins (demo only; docs/api.md lists every token). In the browser: user "
                "name and password \""
             << kDemoPassword << "\"; for the API: the bearer token.\n";

@@ -11,6 +11,7 @@
 #include "app/cases/case_commands.h"
 #include "app/reference/registry.h"
 #include "app/reference/setup.h"
+#include "cli/demo_registry.h"
 #include "core/reference/category.h"
 #include "core/reference/unit.h"
 
@@ -148,7 +149,7 @@ std::string Csv(const std::string& s) { return "\"" + s + "\""; }
 }  // namespace
 
 Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int case_count,
-                                      Timestamp now) {
+                                      Timestamp now, bool with_registry) {
   app::SeededRandom rng(seed);
   DemoSummary summary;
 
@@ -184,9 +185,12 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
            std::to_string(lat) + "," + std::to_string(lon) + "\n";
     const int villages = kVillages / kCommunes + (i < kVillages % kCommunes ? 1 : 0);
     for (int v = 0; v < villages; ++v) {
-      const std::string vname = std::string(kVillagePrefix[rng.Below(kVillagePrefix.size())]) +
-                                " " + kFirst[rng.Below(kFirst.size())] + " " +
-                                std::to_string(v + 1);
+      std::string vname = std::string(kVillagePrefix[rng.Below(kVillagePrefix.size())]) + " " +
+                          kFirst[rng.Below(kFirst.size())] + " " + std::to_string(v + 1);
+      // Two villages the seeds name (Cong Lau in Bien Son, 001; Lem, 003): the registry's demo
+      // (cli/demo_registry.cpp) gives them their team and their households.
+      if (i == 0 && v == 2) vname = "Cong Lau";
+      if (i == 2 && v == 2) vname = "Lem";
       // Village centres on a spiral around the commune's (no random draw, so the rest of
       // the demo stays as it was): the maps and the pin picker have dots to show.
       const double angle = v * 2.39996;  // golden angle, radians
@@ -262,6 +266,13 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
     auto p = add_user("member" + Pad(m + 1, 2), "member", commune, m == 0);
     if (!p) return p.error();
     members.push_back(*p);
+  }
+  if (with_registry) {
+    std::vector<std::string> member_names;
+    for (const Principal& m : members) member_names.push_back(m.name);
+    auto registry = BuildDemoRegistry(**tx, reg, member_names, reg.calendar.LocalDate(now));
+    if (!registry) return registry.error();
+    summary.registry = *registry;
   }
 
   // A year of cases, oldest first so that ids follow time.

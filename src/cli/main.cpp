@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1000000));
   demo_cmd->add_flag("--keep-existing", demo.keep_existing,
                      "a database that already holds a province is left as it is (exit 0)");
+  demo_cmd->add_flag("!--no-registry", demo.registry,
+                     "leave out the registry's demo (organizations, people, posts): quicker, for "
+                     "tests that do not read it");
 
   std::string csv;
   auto* import_units = app.add_subcommand("import-units", "Import or update units from CSV");
@@ -113,6 +116,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--tile-url", serve.tile_url,
                         "map tile URL template for the dashboard, e.g. "
                         "https://tile.openstreetmap.org/{z}/{x}/{y}.png (empty: no tiles)");
+  serve_cmd->add_option("--concurrency-target", serve.concurrency_target,
+                        "the province's aim for villages whose cell secretary is also the head, "
+                        "as PERCENT@DATE (default 100@2025-12-31)");
 
   auto* channel = app.add_subcommand("channel", "Configure SMS, Telegram, Zalo and Open311");
   channel->require_subcommand(1);

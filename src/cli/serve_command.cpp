@@ -196,8 +196,10 @@ int RunServe(const ServeArgs& args) {
     web = std::move(files.value());
     spdlog::info("serving the web app: {} files from {}", web->file_count(), args.web_dir);
   }
+  auto target = app::ParseConcurrencyTarget(args.concurrency_target);
+  if (!target) return Fail(target.error());
   http::Api api(http::ApiDeps{**store, registry, auth, random, pin_attempts, login_attempts,
-                              SystemNow, web.get(), args.tile_url});
+                              SystemNow, web.get(), args.tile_url, *target});
   channels::SenderOptions sender_options;
   sender_options.retry.base_seconds = args.outbox_retry_base_seconds;
   sender_options.retry.max_attempts = args.outbox_max_attempts;

@@ -10,6 +10,7 @@
 #include "app/accounts/secrets.h"
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
+#include "app/registry/indicators.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -22,10 +23,11 @@ struct ApiDeps {
   app::Authenticator& auth;
   app::Random& random;  // thread-safe (SecureRandom in the server)
   app::PinAttempts& pin_attempts;
-  app::PinAttempts& login_attempts;  // failed staff sign-ins (app/accounts/sessions.h)
-  std::function<Timestamp()> clock;  // read-only handlers' notion of now
-  const StaticFiles* web = nullptr;  // the browser app; none: API only
-  std::string tile_url;              // map tiles for the dashboard (GET /api/v1/config)
+  app::PinAttempts& login_attempts;           // failed staff sign-ins (app/accounts/sessions.h)
+  std::function<Timestamp()> clock;           // read-only handlers' notion of now
+  const StaticFiles* web = nullptr;           // the browser app; none: API only
+  std::string tile_url;                       // map tiles for the dashboard (GET /api/v1/config)
+  app::ConcurrencyTarget concurrency_target;  // "two shoulders": the province's aim
 };
 
 class Api {

@@ -194,4 +194,24 @@ std::optional<int64_t> PathId(std::string_view segment) {
   return id;
 }
 
+Result<int> PageSize(const Request& req) {
+  auto it = req.query.find("limit");
+  if (it == req.query.end()) return kDefaultPageSize;
+  int n = 0;
+  const std::string& s = it->second;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (ec != std::errc() || ptr != s.data() + s.size() || n < 1 || n > kMaxPageSize) {
+    return Error::Invalid("limit must be a whole number from 1 to 100", "limit");
+  }
+  return n;
+}
+
+Result<std::optional<Date>> QueryDate(const Request& req, const std::string& key) {
+  auto it = req.query.find(key);
+  if (it == req.query.end()) return std::optional<Date>();
+  auto d = ParseDate(it->second);
+  if (!d) return Error::Invalid(key + " must be a date YYYY-MM-DD", key);
+  return d;
+}
+
 }  // namespace jembatan::http

@@ -58,6 +58,11 @@ Result<std::optional<bool>> QueryBool(const Request& req, const std::string& key
 Result<std::optional<Timestamp>> QueryTime(const Request& req, const std::string& key,
                                            const app::Registry& reg, bool end_of_day);
 
+// `limit`: 1 to kMaxPageSize, kDefaultPageSize when absent.
+Result<int> PageSize(const Request& req);
+// A "YYYY-MM-DD" query parameter; nullopt when absent.
+Result<std::optional<Date>> QueryDate(const Request& req, const std::string& key);
+
 // Wraps a write so that a repeated Idempotency-Key with the same body replays the stored reply
 // and a different body is refused. `scope` separates endpoints and callers.
 DeferredWrite IdempotentWrite(const Request& req, std::string_view scope, DeferredWrite write);

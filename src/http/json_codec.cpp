@@ -61,6 +61,50 @@ Status ReadString(const json::object& o, std::string_view key, std::string& out,
   return Status::Ok();
 }
 
+Status ReadBool(const json::object& o, std::string_view key, bool& out, std::string_view prefix) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return Status::Ok();
+  if (!it->value().is_bool()) {
+    const std::string p = FieldPath(prefix, key);
+    return Error::Invalid(p + " must be true or false", p);
+  }
+  out = it->value().get_bool();
+  return Status::Ok();
+}
+
+Status ReadInt(const json::object& o, std::string_view key, std::optional<int64_t>& out,
+               int64_t min, int64_t max, std::string_view prefix) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return Status::Ok();
+  const std::string p = FieldPath(prefix, key);
+  const json::value& v = it->value();
+  if (!v.is_int64() || v.get_int64() < min || v.get_int64() > max) {
+    return Error::Invalid(
+        p + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max),
+        p);
+  }
+  out = v.get_int64();
+  return Status::Ok();
+}
+
+Status ReadDate(const json::object& o, std::string_view key, std::optional<Date>& out,
+                std::string_view prefix) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return Status::Ok();
+  const std::string p = FieldPath(prefix, key);
+  std::optional<Date> d;
+  if (it->value().is_string()) d = ParseDate(it->value().get_string());
+  if (!d) return Error::Invalid(p + " must be a date YYYY-MM-DD", p);
+  out = d;
+  return Status::Ok();
+}
+
+Status RequireString(const json::object& o, std::string_view key, std::string& out) {
+  if (auto s = ReadString(o, key, out); !s) return s;
+  if (out.empty()) return Error::Invalid(std::string(key) + " is required", std::string(key));
+  return Status::Ok();
+}
+
 std::string Serialize(const json::value& v) { return json::serialize(v); }
 
 }  // namespace jembatan::http

@@ -31,6 +31,15 @@ Status OnlyFields(const boost::json::object& o, std::initializer_list<std::strin
 // A string field: absent (or null) leaves `out` unchanged; another type is an error.
 Status ReadString(const boost::json::object& o, std::string_view key, std::string& out,
                   std::string_view prefix = {});
+// The same for true/false, a whole number within [min, max], and a "YYYY-MM-DD" date.
+Status ReadBool(const boost::json::object& o, std::string_view key, bool& out,
+                std::string_view prefix = {});
+Status ReadInt(const boost::json::object& o, std::string_view key, std::optional<int64_t>& out,
+               int64_t min, int64_t max, std::string_view prefix = {});
+Status ReadDate(const boost::json::object& o, std::string_view key, std::optional<Date>& out,
+                std::string_view prefix = {});
+// A string field that must be there and not be empty.
+Status RequireString(const boost::json::object& o, std::string_view key, std::string& out);
 // "prefix.key", or "key" without a prefix: how an error names a nested field.
 std::string FieldPath(std::string_view prefix, std::string_view key);
 

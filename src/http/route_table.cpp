@@ -10,12 +10,14 @@ void AddStatsRoutes(Router&, const ApiDeps&);      // cases/stats_routes.cpp
 void AddSessionRoutes(Router&, const ApiDeps&);    // accounts/session_routes.cpp
 void AddReferenceRoutes(Router&, const ApiDeps&);  // reference/reference_routes.cpp
 void AddOutboxRoutes(Router&, const ApiDeps&);     // channels/outbox_routes.cpp
+void AddRegistryRoutes(Router&, const ApiDeps&);   // registry/registry_routes.cpp
 
 const std::vector<RouteModule>& RouteModules() {
   static const std::vector<RouteModule> kModules = {
       {"cases", AddCaseRoutes},          {"cases", AddImportRoutes},
       {"cases", AddStatsRoutes},         {"accounts", AddSessionRoutes},
       {"reference", AddReferenceRoutes}, {"channels", AddOutboxRoutes},
+      {"registry", AddRegistryRoutes},
   };
   return kModules;
 }

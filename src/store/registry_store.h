@@ -21,13 +21,17 @@ struct RegistryPage {
 
 // Positions whose post lies in the subtree of `unit_id`, filtered by what is set.
 struct PositionFilter {
-  std::optional<int64_t> unit_id;  // subtree root
+  std::optional<int64_t> unit_id;       // subtree root
+  std::optional<int64_t> post_unit_id;  // a unit's own posts (a village head's), exactly
   std::optional<int64_t> person_id;
   std::optional<int64_t> organization_id;
   std::vector<Title> titles;  // empty: any
   // Terms overlapping [from, to] (inclusive days).
   std::optional<Date> from;
   std::optional<Date> to;
+  // A page: ids above `after`, at most `limit` (0: all).
+  int64_t after = 0;
+  int limit = 0;
 };
 
 class RegistryReads {

@@ -53,17 +53,19 @@ def drop_database(url):
 
 
 class Server:
-    def __init__(self, cases=300, setup=(), serve_args=(), db=None, engine=None):
+    def __init__(self, cases=300, setup=(), serve_args=(), db=None, engine=None, registry=False):
         """`setup`: CLI argument lists run against the database before the server starts
         (e.g. channel settings, which `serve` reads at start-up). `db`: serve this database
-        as it is instead of a new demo province (its engine: `engine`, default ENGINE)."""
+        as it is instead of a new demo province (its engine: `engine`, default ENGINE).
+        `registry`: the demo with its registry (people, posts; seconds more on PostgreSQL)."""
         self.dir = tempfile.mkdtemp(prefix="jembatan-it-")
         self.pg_name = None
         if db is None:
             self.db = new_database(engine or ENGINE, self.dir)
             if (engine or ENGINE) == "postgres":
                 self.pg_name = self.db.rsplit("/", 1)[1]
-            subprocess.run([BIN, "demo", "--db", self.db, "--cases", str(cases)], check=True,
+            subprocess.run([BIN, "demo", "--db", self.db, "--cases", str(cases),
+                            *([] if registry else ["--no-registry"])], check=True,
                            stdout=subprocess.DEVNULL)
         else:
             self.db = db

@@ -37,7 +37,7 @@ class CopyStoreTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="jembatan-copy-")
-        cls.src = Server(cases=400, setup=SETUP)
+        cls.src = Server(cases=400, setup=SETUP, registry=True)
         try:
             cls.fill_every_table(cls.src)
         except BaseException:
@@ -94,10 +94,11 @@ class CopyStoreTest(unittest.TestCase):
         back = [line.split("\t") for line in self.second[1].splitlines() if "\t" in line]
         self.assertEqual(there, back)
         rows = {t: int(n.split()[0]) for t, n, _ in there}
-        self.assertEqual(len(rows), 17)
+        self.assertEqual(len(rows), 21)
         for table in rows:
             self.assertGreater(rows[table], 0, f"{table} has no row to copy")
         self.assertEqual(rows["cases"], 400 + 2)
+        self.assertEqual(rows["organizations"], 2017)  # the registry's demo (issue 16)
 
     def test_a_destination_with_data_is_refused_and_left_as_it_was(self):
         before = self.copies[0].request("GET", "/api/v1/cases?limit=1", token=SUPERVISOR)[1]
@@ -140,7 +141,11 @@ class CopyStoreTest(unittest.TestCase):
                      "/api/v1/stats/summary" + PERIOD, "/api/v1/stats/units" + PERIOD,
                      "/api/v1/stats/series" + PERIOD, "/api/v1/stats/units?parent=C001&" + PERIOD[1:], "/api/v1/units", "/api/v1/units/C001",
                      "/api/v1/places", "/api/v1/categories", "/api/v1/admin/outbox?limit=100",
-                     "/open311/v2/requests.json", "/open311/v2/services.json"):
+                     "/open311/v2/requests.json", "/open311/v2/services.json",
+                     "/api/v1/indicators/concurrency?at=2026-06-30",
+                     "/api/v1/people?unit=C001&limit=100", "/api/v1/households?unit=C003&limit=100",
+                     "/api/v1/organizations?unit=C001&limit=100",
+                     "/api/v1/positions?unit=C001&limit=100", "/api/v1/people/DP-000005"):
             for token in (SUPERVISOR, OFFICER_C001, MEMBER, "jbt_demo_admin", None):
                 get(path, token=token)
         return out

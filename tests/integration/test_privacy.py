@@ -408,6 +408,81 @@ class PrivacyMatrixTest(unittest.TestCase):
             self.assertEqual(self.found(f.read()), set())
 
 
+
+class RegistryPrivacyTest(unittest.TestCase):
+    """The registry's personal data (issue 16): a person's name and phone and a household's head
+    and phone reach staff whose unit covers them, and nobody else: not the public, not members,
+    not another commune, not a department, not the indicator, not the log."""
+    NAME, PHONE = "MKREGNAME", "84917770001"
+    HEAD, HHPHONE = "MKREGHEAD", "84917770002"
+    MARKERS = (NAME, PHONE, HEAD, HHPHONE)
+    # Who reads the lists of Bien Son (C001), and who reads one of its records.
+    SEES = {"bienson": 200, "supervisor": 200, "anon": 401, "member01": 403, "sonhai": 403,
+            "deptnre": 403}
+    ONE = {"bienson": 200, "supervisor": 200, "anon": 401, "member01": 403, "sonhai": 404,
+           "deptnre": 404}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.s = Server(cases=10)
+        for path, body in [
+                ("/api/v1/households", {"code": "MK-HH", "unit": "C001-V03", "head_name": cls.HEAD,
+                                        "size": 4, "phone": "+" + cls.HHPHONE, "poverty": "poor",
+                                        "poverty_assessed": "2026-01-15"}),
+                ("/api/v1/organizations", {"code": "MK-CELL", "kind": "party_cell",
+                                           "name": "Chi bo", "unit": "C001-V03"}),
+                ("/api/v1/people", {"code": "MK-P", "name": cls.NAME, "unit": "C001-V03",
+                                    "phone": "+" + cls.PHONE, "household": "MK-HH"}),
+                ("/api/v1/positions", {"person": "MK-P", "title": "cell_secretary",
+                                       "organization": "MK-CELL", "from": "2026-01-01"})]:
+            status, r, _ = cls.s.request("POST", path, body, token=OFFICER_C001)
+            assert status == 201, (path, r)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.s.close()
+
+    def found(self, payload):
+        text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
+        return {m for m in self.MARKERS if m in text}
+
+    def check(self, path, expected, markers):
+        for caller, want in expected.items():
+            with self.subTest(path=path, caller=caller):
+                status, body, _ = self.s.request("GET", path, token=TOKENS.get(caller))
+                self.assertEqual(status, want, body)
+                self.assertEqual(self.found(body), markers if want == 200 else set())
+
+    def test_lists(self):
+        self.check("/api/v1/people?unit=C001", self.SEES, {self.NAME, self.PHONE})
+        self.check("/api/v1/households?unit=C001", self.SEES, {self.HEAD, self.HHPHONE})
+        self.check("/api/v1/positions?unit=C001", self.SEES, {self.NAME})
+        self.check("/api/v1/organizations?unit=C001", self.SEES, set())
+
+    def test_one_record(self):
+        self.check("/api/v1/people/MK-P", self.ONE, {self.NAME, self.PHONE})
+        self.check("/api/v1/households/MK-HH", self.ONE, {self.HEAD, self.HHPHONE})
+        self.check("/api/v1/organizations/MK-CELL", self.ONE, set())
+
+    def test_another_communes_officer_sees_none_of_it_in_their_own_lists(self):
+        for path in ("/api/v1/people", "/api/v1/households", "/api/v1/positions"):
+            status, body, _ = self.s.request("GET", path, token=OFFICER_C002)
+            self.assertEqual(status, 200, body)
+            self.assertEqual(self.found(body), set())
+
+    def test_the_indicator_is_public_and_carries_no_personal_data(self):
+        for caller in ("anon", "member01", "bienson"):
+            status, body, _ = self.s.request("GET", "/api/v1/indicators/concurrency?unit=C001",
+                                             token=TOKENS.get(caller))
+            self.assertEqual(status, 200, body)
+            self.assertEqual(self.found(body), set())
+
+    def test_the_server_log_holds_no_marker(self):
+        self.s.log.flush()
+        with open(self.s.log.name, encoding="utf-8", errors="replace") as f:
+            self.assertEqual(self.found(f.read()), set())
+
+
 if __name__ == "__main__":
     unittest.main()
 
@@ -417,7 +492,11 @@ class EveryRouteIsInTheMatrixTest(unittest.TestCase):
     IN_MATRIX = {"/api/v1/cases", "/api/v1/cases/{code}", "/api/v1/cases/{code}/events",
                  "/api/v1/cases/{code}/assignees",
                  "/api/v1/cases/{code}/media/{id}", "/api/v1/stats/summary",
-                 "/api/v1/stats/units", "/api/v1/stats/series", "/api/v1/admin/outbox"}
+                 "/api/v1/stats/units", "/api/v1/stats/series", "/api/v1/admin/outbox",
+                 # the registry's personal data: RegistryPrivacyTest
+                 "/api/v1/people", "/api/v1/people/{code}", "/api/v1/households",
+                 "/api/v1/households/{code}", "/api/v1/positions", "/api/v1/organizations",
+                 "/api/v1/organizations/{code}", "/api/v1/indicators/concurrency"}
     NO_CASE_DATA = {"/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",
                     "/api/v1/session", "/api/v1/units", "/api/v1/units/{code}", "/healthz"}
 

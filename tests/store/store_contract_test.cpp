@@ -1323,6 +1323,13 @@ TEST_P(StoreContract, PositionsAreFilteredByPlacePersonTitleAndTermAndEndOnce) {
   store::PositionFilter heads;
   heads.titles = {Title::kVillageHead};
   EXPECT_EQ(list(heads), (std::vector<int64_t>{head.id, other.id}));
+  store::PositionFilter v11_posts;  // the unit's own posts, not its organizations'
+  v11_posts.post_unit_id = v11_;
+  EXPECT_EQ(list(v11_posts), (std::vector<int64_t>{head.id}));
+  store::PositionFilter second_page;
+  second_page.after = sec.id;
+  second_page.limit = 1;
+  EXPECT_EQ(list(second_page), (std::vector<int64_t>{head.id}));
   store::PositionFilter of_b;
   of_b.person_id = b.id;
   EXPECT_EQ(list(of_b), (std::vector<int64_t>{other.id}));

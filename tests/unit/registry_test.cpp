@@ -25,6 +25,16 @@ TEST(Rate, RoundsHalfUpToTwoDecimalsInIntegers) {
   EXPECT_FALSE(RateOf(0, 0).has_value());  // a rate of nothing is not 0 %
 }
 
+TEST(Rate, ATargetIsReadAsAPercentageWithUpToTwoDecimals) {
+  EXPECT_EQ(ParseRate("100"), Rate{10000});
+  EXPECT_EQ(ParseRate("64.99"), Rate{6499});
+  EXPECT_EQ(ParseRate("7.5"), Rate{750});
+  EXPECT_EQ(ParseRate("0"), Rate{0});
+  for (const char* bad : {"", "100.01", "101", "6.", ".5", "1.234", "-1", "1e2", "ab", "1000"}) {
+    EXPECT_FALSE(ParseRate(bad).has_value()) << bad;
+  }
+}
+
 Position Post(int64_t id, int64_t person, Title t, std::optional<int64_t> org,
               std::optional<int64_t> unit, Date from, std::optional<Date> to = std::nullopt) {
   Position p;

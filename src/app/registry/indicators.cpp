@@ -25,6 +25,16 @@ Result<std::map<int64_t, OrganizationPlace>> PlacesOf(ReadTx& tx, const Unit& ro
 
 }  // namespace
 
+Result<ConcurrencyTarget> ParseConcurrencyTarget(std::string_view text) {
+  const auto at = text.find('@');
+  const Error bad = Error::Invalid("a target is PERCENT@YYYY-MM-DD, e.g. 100@2025-12-31");
+  if (at == std::string_view::npos) return bad;
+  auto rate = ParseRate(text.substr(0, at));
+  auto by = ParseDate(text.substr(at + 1));
+  if (!rate || !by) return bad;
+  return ConcurrencyTarget{*rate, *by};
+}
+
 Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
                                                Date at, const ConcurrencyTarget& target) {
   auto places = PlacesOf(tx, unit);

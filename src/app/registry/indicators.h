@@ -18,6 +18,9 @@ struct ConcurrencyTarget {
   Date by = DateFromYmd(2025, 12, 31);
 };
 
+// "100@2025-12-31" (a percentage with up to two decimals, '@', a date).
+Result<ConcurrencyTarget> ParseConcurrencyTarget(std::string_view text);
+
 struct ConcurrencyMonth {
   Date at;  // the month's last day, or the day asked about for its own month
   ConcurrencyFigure figure;

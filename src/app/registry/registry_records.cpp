@@ -90,14 +90,23 @@ Result<Person> CreatePerson(WriteTx& tx, const Registry& reg, const Principal* w
     }
     p.household_id = (*h)->id;
   }
+  if (!draft.user.empty()) {
+    auto u = tx.accounts().FindUserByName(draft.user);
+    if (!u) return u.error();
+    const Unit* home = *u ? reg.units.FindById((*u)->unit_id) : nullptr;
+    if (!*u || home == nullptr || (who != nullptr && !MayManageRegistry(reg.units, *who, *home))) {
+      return Error::Unknown("unknown user " + draft.user, "user");
+    }
+    p.user_id = (*u)->id;
+  }
   auto id = tx.registry().InsertPerson(p);
   if (!id) return id.error();
   p.id = *id;
   return p;
 }
 
-Result<Position> CreatePosition(WriteTx& tx, const Registry& reg, const Principal* who,
-                                const PositionDraft& draft) {
+Result<PositionView> CreatePosition(WriteTx& tx, const Registry& reg, const Principal* who,
+                                    const PositionDraft& draft) {
   Position p = draft.position;
   auto person = tx.registry().FindPerson(draft.person);
   if (!person) return person.error();
@@ -128,7 +137,7 @@ Result<Position> CreatePosition(WriteTx& tx, const Registry& reg, const Principa
   if (p.organization_id) {
     same.organization_id = p.organization_id;
   } else {
-    same.unit_id = place;
+    same.post_unit_id = place;
   }
   same.titles = {p.title};
   auto existing = tx.registry().ListPositions(same);
@@ -137,7 +146,8 @@ Result<Position> CreatePosition(WriteTx& tx, const Registry& reg, const Principa
   auto id = tx.registry().InsertPosition(p, place);
   if (!id) return id.error();
   p.id = *id;
-  return p;
+  return PositionView{p, (*person)->code, (*person)->name, draft.organization,
+                      reg.units.FindById(place)->code};
 }
 
 Result<Position> EndPosition(WriteTx& tx, const Registry& reg, const Principal* who, int64_t id,
@@ -247,6 +257,8 @@ Result<std::vector<PositionView>> ListPositions(ReadTx& tx, const Registry& reg,
   }
   f.from = q.at;
   f.to = q.at;
+  f.after = q.page.after;
+  f.limit = q.page.limit;
   auto positions = tx.registry().ListPositions(f);
   if (!positions) return positions.error();
   std::vector<PositionView> out;

@@ -25,6 +25,7 @@ struct PersonDraft {
   Person person;
   std::string unit;
   std::string household;  // "" for none
+  std::string user;       // the user account (its name) this person signs in with; "" for none
 };
 struct HouseholdDraft {
   Household household;
@@ -45,9 +46,10 @@ Result<Person> CreatePerson(WriteTx& tx, const Registry& reg, const Principal* w
                             const PersonDraft& draft, Date today);
 Result<Household> CreateHousehold(WriteTx& tx, const Registry& reg, const Principal* who,
                                   const HouseholdDraft& draft, Date today);
+struct PositionView;
 // Refuses an overlapping term of a single-holder post (core/registry/position.h).
-Result<Position> CreatePosition(WriteTx& tx, const Registry& reg, const Principal* who,
-                                const PositionDraft& draft);
+Result<PositionView> CreatePosition(WriteTx& tx, const Registry& reg, const Principal* who,
+                                    const PositionDraft& draft);
 // Ends an open term on `to` (its last day).
 Result<Position> EndPosition(WriteTx& tx, const Registry& reg, const Principal* who, int64_t id,
                              Date to);
@@ -87,6 +89,7 @@ struct PositionQuery {
   std::string person;
   std::string organization;
   std::optional<Date> at;
+  ListPage page;
 };
 struct PositionView {
   Position position;

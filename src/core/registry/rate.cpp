@@ -14,4 +14,28 @@ std::string FormatRate(Rate r) {
   return std::to_string(whole) + "." + (frac < 10 ? "0" : "") + std::to_string(frac);
 }
 
+std::optional<Rate> ParseRate(std::string_view text) {
+  const auto dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view frac = dot == std::string_view::npos ? "" : text.substr(dot + 1);
+  if (whole.empty() || whole.size() > 3 || frac.size() > 2 ||
+      (dot != std::string_view::npos && frac.empty())) {
+    return std::nullopt;
+  }
+  int64_t hundredths = 0;
+  for (char c : whole) {
+    if (c < '0' || c > '9') return std::nullopt;
+    hundredths = hundredths * 10 + (c - '0');
+  }
+  hundredths *= 100;
+  int64_t scale = 10;
+  for (char c : frac) {
+    if (c < '0' || c > '9') return std::nullopt;
+    hundredths += (c - '0') * scale;
+    scale /= 10;
+  }
+  if (hundredths > 10000) return std::nullopt;
+  return Rate{hundredths};
+}
+
 }  // namespace jembatan

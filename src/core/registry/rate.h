@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace jembatan {
 
@@ -20,5 +21,7 @@ struct Rate {
 std::optional<Rate> RateOf(int64_t count, int64_t total);
 // "64.99"
 std::string FormatRate(Rate r);
+// "64.99", "100", "7.5": 0 to 100 with at most two decimals; nothing for anything else.
+std::optional<Rate> ParseRate(std::string_view text);
 
 }  // namespace jembatan

@@ -67,18 +67,6 @@ Result<app::CaseView> ViewCase(const ApiDeps& d, ReadContext& rc, const Request&
   return app::GetCase(*rc.tx, *d.registry, code, rc.viewer_ptr(), pin);
 }
 
-Result<int> PageSize(const Request& req) {
-  auto it = req.query.find("limit");
-  if (it == req.query.end()) return kDefaultPageSize;
-  int n = 0;
-  const std::string& s = it->second;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (ec != std::errc() || ptr != s.data() + s.size() || n < 1 || n > kMaxPageSize) {
-    return Error::Invalid("limit must be a whole number from 1 to 100", "limit");
-  }
-  return n;
-}
-
 Result<app::ListQuery> ReadListQuery(const Request& req, const app::Registry& reg) {
   if (auto s = OnlyQueryParams(
           req, {"status", "category", "unit", "overdue", "beyond_level", "created_from",

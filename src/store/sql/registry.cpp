@@ -162,13 +162,15 @@ class RegistryRepository final : public RegistryWrites {
   }
 
   Result<std::vector<Position>> ListPositions(const PositionFilter& f) override {
-    // Placeholders by role ($1 root, $2 person, $3 organization, $4 from, $5 to); the text
+    // Placeholders by role ($1 root, $2 person, $3 organization, $4 from, $5 to, $6 the post's
+    // unit, $7 after, $8 limit); the text
     // varies only with which filters are set and the titles, so few statements are cached.
     std::string sql = f.unit_id ? kSubtree : "";
     sql += "SELECT " + std::string(kPositionColumns) + " FROM positions WHERE 1=1";
     if (f.unit_id) sql += " AND place_unit_id IN (SELECT id FROM sub)";
     if (f.person_id) sql += " AND person_id = $2";
     if (f.organization_id) sql += " AND organization_id = $3";
+    if (f.post_unit_id) sql += " AND unit_id = $6";
     if (!f.titles.empty()) {
       sql += " AND title IN (";
       for (size_t i = 0; i < f.titles.size(); ++i) {
@@ -178,7 +180,9 @@ class RegistryRepository final : public RegistryWrites {
     }
     if (f.to) sql += " AND date_from <= $5";
     if (f.from) sql += " AND (date_to IS NULL OR date_to >= $4)";
+    if (f.after > 0) sql += " AND id > $7";
     sql += " ORDER BY id";
+    if (f.limit > 0) sql += " LIMIT $8";
     auto st = db_.Prepare(sql);
     if (!st) return st.error();
     Statement& s = **st;
@@ -187,6 +191,9 @@ class RegistryRepository final : public RegistryWrites {
     if (f.organization_id) s.Bind(3, *f.organization_id);
     if (f.from) s.Bind(4, static_cast<int64_t>(f.from->days));
     if (f.to) s.Bind(5, static_cast<int64_t>(f.to->days));
+    if (f.post_unit_id) s.Bind(6, *f.post_unit_id);
+    if (f.after > 0) s.Bind(7, f.after);
+    if (f.limit > 0) s.Bind(8, static_cast<int64_t>(f.limit));
     return ReadAll(s, ReadPosition);
   }
 

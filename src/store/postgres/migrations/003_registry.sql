@@ -57,4 +57,5 @@ CREATE TABLE positions (
 );
 CREATE INDEX positions_person ON positions(person_id);
 CREATE INDEX positions_organization ON positions(organization_id);
+CREATE INDEX positions_unit ON positions(unit_id);
 CREATE INDEX positions_place ON positions(place_unit_id, title);

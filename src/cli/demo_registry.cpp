@@ -1,0 +1,228 @@
+#include "cli/demo_registry.h"
+
+#include <array>
+#include <string>
+
+#include "app/registry/registry_records.h"
+
+namespace jembatan::cli {
+namespace {
+
+constexpr int kConcurrentVillages = 1125;
+constexpr int kMilitiaUnits = 284;
+constexpr int kMilitiaMembers = 4;  // and a commander
+constexpr int kCoreGroup = 75;
+constexpr int kCoreNotPrestigious = 2;  // 73 of 75 are prestigious persons
+constexpr int kTeam = 7;
+constexpr int kLemHouseholds = 63;
+constexpr int kLemPoor = 12;
+constexpr int kLemNearPoor = 6;
+
+const std::array<const char*, 12> kFamily = {"Lo",   "Ha",    "Vi", "Hoang", "Nong", "Luong",
+                                             "Sung", "Giang", "Lu", "Dinh",  "Luc",  "Trieu"};
+const std::array<const char*, 16> kGiven = {"Minh", "Thao", "Lan",  "Hung", "Mai",    "Tuan",
+                                            "Hoa",  "Dung", "Xuan", "Kien", "Phuong", "Son",
+                                            "Linh", "Quy",  "Nga",  "Chung"};
+const std::array<const char*, 4> kEthnic = {"Tay", "Nung", "Dao", "H'Mong"};
+
+std::string Pad(int n, int width) {
+  std::string s = std::to_string(n);
+  return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(s.size()))), '0') + s;
+}
+
+// The n-th demo person: a name, a sex and a birth year that follow from n alone.
+Person DemoPerson(int n) {
+  Person p;
+  p.code = "DP-" + Pad(n, 6);
+  const bool female = n % 3 == 1;
+  p.name = std::string(kFamily[static_cast<size_t>(n) % kFamily.size()]) +
+           (female ? " Thi " : " Van ") + kGiven[static_cast<size_t>(n / 7) % kGiven.size()];
+  p.sex = female ? Sex::kFemale : Sex::kMale;
+  p.birth_year = 1960 + n % 45;
+  p.ethnic_group = kEthnic[static_cast<size_t>(n / 3) % kEthnic.size()];
+  if (n % 2 == 0) p.phone = "+8497" + Pad(1000000 + n, 7);
+  return p;
+}
+
+class Builder {
+ public:
+  Builder(store::WriteTx& tx, const app::Registry& reg, Date today)
+      : tx_(tx), reg_(reg), today_(today) {}
+
+  Result<std::string> Organization(const std::string& code, OrganizationKind kind,
+                                   const std::string& name, const std::string& unit, Date from) {
+    app::OrganizationDraft d;
+    d.organization.code = code;
+    d.organization.kind = kind;
+    d.organization.name = name;
+    d.organization.valid_from = from;
+    d.unit = unit;
+    auto o = app::CreateOrganization(tx_, reg_, nullptr, d, today_);
+    if (!o) return o.error();
+    ++summary.organizations;
+    return code;
+  }
+
+  Result<std::string> Person(const std::string& unit, bool party_member, bool prestigious = false,
+                             const std::string& user = "") {
+    app::PersonDraft d;
+    d.person = DemoPerson(++people_);
+    d.person.party_member = party_member;
+    d.person.prestigious = prestigious;
+    d.unit = unit;
+    d.user = user;
+    auto p = app::CreatePerson(tx_, reg_, nullptr, d, today_);
+    if (!p) return p.error();
+    ++summary.people;
+    return p->code;
+  }
+
+  Status Post(const std::string& person, Title title, const std::string& organization,
+              const std::string& unit, Date from, std::optional<Date> to = std::nullopt,
+              bool elected = false) {
+    app::PositionDraft d;
+    d.person = person;
+    d.organization = organization;
+    d.unit = unit;
+    d.position.title = title;
+    d.position.from = from;
+    d.position.to = to;
+    d.position.elected = elected;
+    auto p = app::CreatePosition(tx_, reg_, nullptr, d);
+    if (!p) return p.error();
+    ++summary.positions;
+    return Status::Ok();
+  }
+
+  DemoRegistrySummary summary;
+
+ private:
+  store::WriteTx& tx_;
+  const app::Registry& reg_;
+  Date today_;
+  int people_ = 0;
+};
+
+}  // namespace
+
+Result<DemoRegistrySummary> BuildDemoRegistry(store::WriteTx& tx, const app::Registry& reg,
+                                              const std::vector<std::string>& members, Date today) {
+  Builder b(tx, reg, today);
+  const Date founded = DateFromYmd(2025, 7, 1);  // the merged communes' first day
+  std::vector<const Unit*> villages;
+  for (const Unit& u : reg.units.All()) {
+    if (u.level == UnitLevel::kVillage && u.live()) villages.push_back(&u);
+  }
+  const int total = static_cast<int>(villages.size());
+
+  // Cells and heads. Village k is concurrent when the k-th share of 1,125 moves on: spread
+  // evenly over the province. Every fourth concurrent village came to it in the last eleven
+  // months, after a head who was someone else.
+  int concurrent_seen = 0;
+  for (int k = 0; k < total; ++k) {
+    const Unit& v = *villages[static_cast<size_t>(k)];
+    auto cell = b.Organization("CELL-" + v.code, OrganizationKind::kPartyCell, "Chi bo " + v.name,
+                               v.code, founded);
+    if (!cell) return cell.error();
+    auto secretary = b.Person(v.code, true, k % 5 == 0);
+    if (!secretary) return secretary.error();
+    if (auto s = b.Post(*secretary, Title::kCellSecretary, *cell, "", founded); !s) {
+      return s.error();
+    }
+    const bool concurrent = (static_cast<int64_t>(k + 1) * kConcurrentVillages) / total !=
+                            (static_cast<int64_t>(k) * kConcurrentVillages) / total;
+    if (concurrent) {
+      const int nth = concurrent_seen++;
+      Date from = founded;
+      if (nth % 4 == 0) {
+        // Elected in one of the last eleven months; the head before was another person.
+        from = AddMonths(today, -(1 + (nth / 4) % 11));
+        auto before = b.Person(v.code, false);
+        if (!before) return before.error();
+        if (auto s = b.Post(*before, Title::kVillageHead, "", v.code, founded, Date{from.days - 1},
+                            true);
+            !s) {
+          return s.error();
+        }
+      }
+      if (auto s = b.Post(*secretary, Title::kVillageHead, "", v.code, from, std::nullopt, true);
+          !s) {
+        return s.error();
+      }
+    } else {
+      auto head = b.Person(v.code, k % 2 == 0);
+      if (!head) return head.error();
+      if (auto s = b.Post(*head, Title::kVillageHead, "", v.code, founded, std::nullopt, true);
+          !s) {
+        return s.error();
+      }
+    }
+  }
+
+  // Militia units: one in each of 284 villages spread over the province.
+  for (int m = 0; m < kMilitiaUnits && total > 0; ++m) {
+    const Unit& v =
+        *villages[static_cast<size_t>((static_cast<int64_t>(m) * total) / kMilitiaUnits)];
+    auto unit = b.Organization("MIL-" + v.code, OrganizationKind::kMilitiaUnit,
+                               "Trung doi dan quan " + v.name, v.code, founded);
+    if (!unit) return unit.error();
+    for (int i = 0; i <= kMilitiaMembers; ++i) {
+      auto p = b.Person(v.code, i == 0);
+      if (!p) return p.error();
+      const Title t = i == 0 ? Title::kMilitiaCommander : Title::kMember;
+      if (auto s = b.Post(*p, t, *unit, "", founded); !s) return s.error();
+    }
+  }
+
+  // The province's core mobilization group in ethnic-minority areas (seed 001).
+  const Unit* province = reg.units.Province();
+  if (province != nullptr && !members.empty()) {
+    auto group = b.Organization("TDV-NOI-COT", OrganizationKind::kCoreMobilizationGroup,
+                                "To dan van nong cot vung dong bao dan toc thieu so",
+                                province->code, founded);
+    if (!group) return group.error();
+    for (int i = 0; i < kCoreGroup && i < static_cast<int>(members.size()); ++i) {
+      const Unit& home = *villages[static_cast<size_t>((i * 23) % total)];
+      auto p = b.Person(home.code, i % 3 == 0, i < kCoreGroup - kCoreNotPrestigious,
+                        members[static_cast<size_t>(i)]);
+      if (!p) return p.error();
+      if (auto s = b.Post(*p, i == 0 ? Title::kGroupLeader : Title::kMember, *group, "", founded);
+          !s) {
+        return s.error();
+      }
+    }
+  }
+
+  // Cong Lau's community mobilization team (seed 001) and Lem's households (seed 003).
+  if (const Unit* cong_lau = reg.units.FindByCode("C001-V03")) {
+    auto team = b.Organization("TDV-CONG-LAU", OrganizationKind::kCommunityMobilizationTeam,
+                               "To dan van cong dong Cong Lau", cong_lau->code, founded);
+    if (!team) return team.error();
+    for (int i = 0; i < kTeam; ++i) {
+      auto p = b.Person(cong_lau->code, i < 2, i < 3);
+      if (!p) return p.error();
+      const Title t = i == 0 ? Title::kGroupLeader : i == 1 ? Title::kDeputy : Title::kMember;
+      if (auto s = b.Post(*p, t, *team, "", founded); !s) return s.error();
+    }
+  }
+  if (const Unit* lem = reg.units.FindByCode("C003-V03")) {
+    const Date assessed = DateFromYmd(2025, 12, 15);
+    for (int i = 0; i < kLemHouseholds; ++i) {
+      app::HouseholdDraft d;
+      d.unit = lem->code;
+      d.household.code = "HH-LEM-" + Pad(i + 1, 2);
+      d.household.head_name = DemoPerson(900000 + i).name;
+      d.household.size = 3 + i % 5;
+      d.household.poverty = i % 5 == 0 && i / 5 < kLemPoor       ? Poverty::kPoor
+                            : i % 5 == 1 && i / 5 < kLemNearPoor ? Poverty::kNearPoor
+                                                                 : Poverty::kNone;
+      if (d.household.poverty != Poverty::kNone) d.household.poverty_assessed = assessed;
+      auto h = app::CreateHousehold(tx, reg, nullptr, d, today);
+      if (!h) return h.error();
+      ++b.summary.households;
+    }
+  }
+  return b.summary;
+}
+
+}  // namespace jembatan::cli

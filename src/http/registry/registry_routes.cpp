@@ -1,0 +1,277 @@
+// The registry (issue 16): organizations, people, households and positions for staff within
+// their unit, and the "two shoulders" indicator for anyone (aggregates only).
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "app/registry/indicators.h"
+#include "app/registry/registry_records.h"
+#include "http/api_support.h"
+#include "http/json_codec.h"
+#include "http/problem.h"
+#include "http/registry/registry_json.h"
+#include "http/route_table.h"
+
+namespace jembatan::http {
+namespace json = boost::json;
+namespace {
+
+// A read by staff: a snapshot and a caller who is signed in and not a member.
+Result<ReadContext> StaffRead(const ApiDeps& d, const Request& req) {
+  auto rc = OpenRead(d, req);
+  if (!rc) return rc.error();
+  if (!rc->viewer) return Error::Unauthorized("sign in, or send a bearer token");
+  if (!IsStaff(rc->viewer->role)) return Error::Forbidden("the registry is for staff");
+  return rc;
+}
+
+Result<Principal> StaffWriter(const ApiDeps& d, const Request& req) {
+  auto rc = StaffRead(d, req);
+  if (!rc) return rc.error();
+  return std::move(*rc->viewer);
+}
+
+// `unit=CODE` (live or an old code), or nullptr when absent.
+Result<const Unit*> QueryUnit(const Request& req, const app::Registry& reg) {
+  auto it = req.query.find("unit");
+  if (it == req.query.end()) return static_cast<const Unit*>(nullptr);
+  const Unit* u = reg.units.ResolveLive(it->second);
+  if (u == nullptr) return Error::Unknown("unknown unit " + it->second, "unit");
+  return u;
+}
+
+Result<app::ListPage> ReadPage(const Request& req) {
+  auto limit = PageSize(req);
+  if (!limit) return limit.error();
+  app::ListPage page{0, *limit};
+  if (auto it = req.query.find("after"); it != req.query.end()) {
+    const std::string& s = it->second;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), page.after);
+    if (ec != std::errc() || p != s.data() + s.size() || page.after < 0) {
+      return Error::Invalid("after must be the next_after of the previous page", "after");
+    }
+  }
+  return page;
+}
+
+int64_t IdOf(const app::PositionView& v) { return v.position.id; }
+template <typename T>
+int64_t IdOf(const T& row) {
+  return row.id;
+}
+
+// {items: [...], next_after}: the cursor for the next page, null on the last.
+template <typename T, typename ToJson>
+Response PageJson(const char* key, const std::vector<T>& rows, const app::ListPage& page,
+                  ToJson to_json) {
+  json::array items;
+  for (const T& row : rows) items.push_back(to_json(row));
+  json::value next = nullptr;
+  if (static_cast<int>(rows.size()) == page.limit && !rows.empty()) next = IdOf(rows.back());
+  return JsonResponse(200, Serialize(json::object{{key, std::move(items)}, {"next_after", next}}));
+}
+
+// POST a record: parse and check the body here, then create it in the writer's transaction.
+template <typename Draft, typename Record, typename Create, typename ToJson>
+Reply CreateRecord(const ApiDeps& d, const Request& req, Result<Draft> draft, const char* path,
+                   Create create, ToJson to_json) {
+  if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+  if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());
+  auto who = StaffWriter(d, req);
+  if (!who) return ProblemFor(who.error());
+  if (!draft) return ProblemFor(draft.error());
+  auto reg = d.registry;
+  const std::string scope = std::string("POST ") + path + "|" + std::to_string(who->user_id);
+  return IdempotentWrite(
+      req, scope,
+      WriteThen<Record>(
+          [reg, who = *who, draft = std::move(*draft), create](app::WriteTx& tx, Timestamp now) {
+            return create(tx, *reg, &who, draft, reg->calendar.LocalDate(now));
+          },
+          [reg, to_json](const Record& r) {
+            return JsonResponse(201, Serialize(to_json(r, *reg)));
+          }));
+}
+
+Result<json::object> Body(const Request& req) { return ParseObject(req.body); }
+
+template <typename Draft>
+Result<Draft> DraftFrom(const Request& req, Result<Draft> (*read)(const json::object&)) {
+  auto body = Body(req);
+  if (!body) return body.error();
+  return read(*body);
+}
+
+}  // namespace
+
+void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
+  routes.Add("POST", "/api/v1/organizations", [&d](const Request& req, const PathParams&) -> Reply {
+    return CreateRecord<app::OrganizationDraft, Organization>(
+        d, req, DraftFrom(req, ReadOrganizationDraft), "/api/v1/organizations",
+        app::CreateOrganization, OrganizationJson);
+  });
+  routes.Add("POST", "/api/v1/people", [&d](const Request& req, const PathParams&) -> Reply {
+    return CreateRecord<app::PersonDraft, Person>(d, req, DraftFrom(req, ReadPersonDraft),
+                                                  "/api/v1/people", app::CreatePerson, PersonJson);
+  });
+  routes.Add("POST", "/api/v1/households", [&d](const Request& req, const PathParams&) -> Reply {
+    return CreateRecord<app::HouseholdDraft, Household>(d, req, DraftFrom(req, ReadHouseholdDraft),
+                                                        "/api/v1/households", app::CreateHousehold,
+                                                        HouseholdJson);
+  });
+  routes.Add("POST", "/api/v1/positions", [&d](const Request& req, const PathParams&) -> Reply {
+    auto create = [](app::WriteTx& tx, const app::Registry& reg, const Principal* who,
+                     const app::PositionDraft& draft,
+                     Date) { return app::CreatePosition(tx, reg, who, draft); };
+    return CreateRecord<app::PositionDraft, app::PositionView>(
+        d, req, DraftFrom(req, ReadPositionDraft), "/api/v1/positions", create,
+        [](const app::PositionView& v, const app::Registry&) { return PositionJson(v); });
+  });
+  routes.Add(
+      "POST", "/api/v1/positions/{id}/end", [&d](const Request& req, const PathParams& p) -> Reply {
+        if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+        auto id = PathId(p[0]);
+        if (!id) return ProblemFor(Error::NotFound("no position " + p[0]));
+        auto who = StaffWriter(d, req);
+        if (!who) return ProblemFor(who.error());
+        auto body = ParseObject(req.body);
+        if (!body) return ProblemFor(body.error());
+        if (auto s = OnlyFields(*body, {"to"}); !s) return ProblemFor(s.error());
+        std::optional<Date> to;
+        if (auto s = ReadDate(*body, "to", to); !s) return ProblemFor(s.error());
+        if (!to) return ProblemFor(Error::Invalid("to is required", "to"));
+        auto reg = d.registry;
+        return WriteThen<Position>(
+            [reg, who = *who, id = *id, to = *to](app::WriteTx& tx, Timestamp) {
+              return app::EndPosition(tx, *reg, &who, id, to);
+            },
+            [](const Position& pos) {
+              return JsonResponse(
+                  200, Serialize(json::object{{"id", pos.id},
+                                              {"title", ToString(pos.title)},
+                                              {"from", FormatDate(pos.from)},
+                                              {"to", pos.to ? json::value(FormatDate(*pos.to))
+                                                            : json::value(nullptr)}}));
+            });
+      });
+
+  routes.Add("GET", "/api/v1/organizations", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {"unit", "kind", "after", "limit"}); !s) {
+      return ProblemFor(s.error());
+    }
+    auto unit = QueryUnit(req, *d.registry);
+    if (!unit) return ProblemFor(unit.error());
+    std::optional<OrganizationKind> kind;
+    if (auto it = req.query.find("kind"); it != req.query.end()) {
+      kind = ParseOrganizationKind(it->second);
+      if (!kind) return ProblemFor(Error::Invalid("unknown kind " + it->second, "kind"));
+    }
+    auto page = ReadPage(req);
+    if (!page) return ProblemFor(page.error());
+    auto rc = StaffRead(d, req);
+    if (!rc) return ProblemFor(rc.error());
+    auto rows = app::ListOrganizations(*rc->tx, *d.registry, *rc->viewer, *unit, kind, *page);
+    if (!rows) return ProblemFor(rows.error());
+    return PageJson("organizations", *rows, *page,
+                    [&](const Organization& o) { return OrganizationJson(o, *d.registry); });
+  });
+  routes.Add("GET", "/api/v1/people", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {"unit", "after", "limit"}); !s) return ProblemFor(s.error());
+    auto unit = QueryUnit(req, *d.registry);
+    if (!unit) return ProblemFor(unit.error());
+    auto page = ReadPage(req);
+    if (!page) return ProblemFor(page.error());
+    auto rc = StaffRead(d, req);
+    if (!rc) return ProblemFor(rc.error());
+    auto rows = app::ListPeople(*rc->tx, *d.registry, *rc->viewer, *unit, *page);
+    if (!rows) return ProblemFor(rows.error());
+    return PageJson("people", *rows, *page,
+                    [&](const Person& p) { return PersonJson(p, *d.registry); });
+  });
+  routes.Add("GET", "/api/v1/households", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {"unit", "after", "limit"}); !s) return ProblemFor(s.error());
+    auto unit = QueryUnit(req, *d.registry);
+    if (!unit) return ProblemFor(unit.error());
+    auto page = ReadPage(req);
+    if (!page) return ProblemFor(page.error());
+    auto rc = StaffRead(d, req);
+    if (!rc) return ProblemFor(rc.error());
+    auto rows = app::ListHouseholds(*rc->tx, *d.registry, *rc->viewer, *unit, *page);
+    if (!rows) return ProblemFor(rows.error());
+    return PageJson("households", *rows, *page,
+                    [&](const Household& h) { return HouseholdJson(h, *d.registry); });
+  });
+  routes.Add("GET", "/api/v1/organizations/{code}",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+               auto rc = StaffRead(d, req);
+               if (!rc) return ProblemFor(rc.error());
+               auto o = app::GetOrganization(*rc->tx, *d.registry, *rc->viewer, p[0]);
+               if (!o) return ProblemFor(o.error());
+               return JsonResponse(200, Serialize(OrganizationJson(*o, *d.registry)));
+             });
+  routes.Add("GET", "/api/v1/people/{code}",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+               auto rc = StaffRead(d, req);
+               if (!rc) return ProblemFor(rc.error());
+               auto v = app::GetPerson(*rc->tx, *d.registry, *rc->viewer, p[0]);
+               if (!v) return ProblemFor(v.error());
+               return JsonResponse(200, Serialize(PersonViewJson(*v, *d.registry)));
+             });
+  routes.Add("GET", "/api/v1/households/{code}",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+               auto rc = StaffRead(d, req);
+               if (!rc) return ProblemFor(rc.error());
+               auto h = app::GetHousehold(*rc->tx, *d.registry, *rc->viewer, p[0]);
+               if (!h) return ProblemFor(h.error());
+               return JsonResponse(200, Serialize(HouseholdJson(*h, *d.registry)));
+             });
+  routes.Add("GET", "/api/v1/positions", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {"unit", "person", "organization", "at", "after", "limit"});
+        !s) {
+      return ProblemFor(s.error());
+    }
+    app::PositionQuery q;
+    auto unit = QueryUnit(req, *d.registry);
+    if (!unit) return ProblemFor(unit.error());
+    q.unit = *unit;
+    if (auto it = req.query.find("person"); it != req.query.end()) q.person = it->second;
+    if (auto it = req.query.find("organization"); it != req.query.end()) {
+      q.organization = it->second;
+    }
+    auto at = QueryDate(req, "at");
+    if (!at) return ProblemFor(at.error());
+    q.at = *at;
+    auto page = ReadPage(req);
+    if (!page) return ProblemFor(page.error());
+    q.page = *page;
+    auto rc = StaffRead(d, req);
+    if (!rc) return ProblemFor(rc.error());
+    auto rows = app::ListPositions(*rc->tx, *d.registry, *rc->viewer, q);
+    if (!rows) return ProblemFor(rows.error());
+    return PageJson("positions", *rows, q.page,
+                    [](const app::PositionView& v) { return PositionJson(v); });
+  });
+
+  // Aggregates only (counts, rates, unit names): public, like the case figures.
+  routes.Add("GET", "/api/v1/indicators/concurrency",
+             [&d](const Request& req, const PathParams&) -> Reply {
+               if (auto s = OnlyQueryParams(req, {"unit", "at"}); !s) return ProblemFor(s.error());
+               const app::Registry& reg = *d.registry;
+               auto unit = QueryUnit(req, reg);
+               if (!unit) return ProblemFor(unit.error());
+               const Unit* root = *unit ? *unit : reg.units.Province();
+               if (root == nullptr) return ProblemFor(Error::NotFound("no province"));
+               auto at = QueryDate(req, "at");
+               if (!at) return ProblemFor(at.error());
+               const Date day = at->value_or(reg.calendar.LocalDate(d.clock()));
+               auto tx = app::BeginRead(d.db);
+               if (!tx) return ProblemFor(tx.error());
+               auto r = app::ConcurrencyIndicator(**tx, reg, *root, day, d.concurrency_target);
+               if (!r) return ProblemFor(r.error());
+               return JsonResponse(200, Serialize(ConcurrencyJson(*r, reg)));
+             });
+}
+
+}  // namespace jembatan::http
