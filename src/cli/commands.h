@@ -41,6 +41,7 @@ int RunChannelSet(const std::string& db, const std::string& channel, const std::
                   std::string value);
 int RunChannelShow(const std::string& db);
 int RunImportCases(const std::string& db, const std::string& file);
+int RunImportRegistry(const std::string& db, const std::string& table, const std::string& file);
 int RunOpen311KeyAdd(const std::string& db, const std::string& name);
 int RunOpen311KeyList(const std::string& db);
 int RunOpen311KeyRevoke(const std::string& db, int64_t id);

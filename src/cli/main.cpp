@@ -64,6 +64,17 @@ int main(int argc, char** argv) {
   import_cases->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   import_cases->add_option("file", csv, "CSV file")->required()->check(CLI::ExistingFile);
 
+  std::string registry_table;
+  auto* import_registry = app.add_subcommand(
+      "import-registry",
+      "Import organizations, households, people or positions from CSV, all or nothing "
+      "(docs/registry.md)");
+  import_registry->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
+  import_registry->add_option("--table", registry_table, "which registry table the file holds")
+      ->required()
+      ->check(CLI::IsMember({"organizations", "households", "people", "positions"}));
+  import_registry->add_option("file", csv, "CSV file")->required()->check(CLI::ExistingFile);
+
   auto* user = app.add_subcommand("user", "Manage users");
   user->require_subcommand(1);
   std::string name, role, unit;
@@ -178,6 +189,7 @@ int main(int argc, char** argv) {
   if (*demo_cmd) return RunDemo(demo);
   if (*import_units) return RunImportUnits(db, csv);
   if (*import_cases) return RunImportCases(db, csv);
+  if (*import_registry) return RunImportRegistry(db, registry_table, csv);
   if (*user_add) return RunUserAdd(db, name, role, unit, password);
   if (*user_password) return RunUserPassword(db, name, password);
   if (*serve_cmd) return RunServe(serve);

@@ -464,6 +464,18 @@ class RegistryPrivacyTest(unittest.TestCase):
         self.check("/api/v1/households/MK-HH", self.ONE, {self.HEAD, self.HHPHONE})
         self.check("/api/v1/organizations/MK-CELL", self.ONE, set())
 
+    def test_exports_carry_names_to_staff_in_scope_and_never_a_phone(self):
+        for table, names in (("people", {self.NAME}), ("households", {self.HEAD}),
+                             ("positions", set())):  # codes only
+            for caller, want in self.SEES.items():
+                with self.subTest(table=table, caller=caller):
+                    status, body, _ = self.s.request(
+                        "GET", f"/api/v1/exports/registry/{table}?unit=C001",
+                        token=TOKENS.get(caller))
+                    self.assertEqual(status, want, body)
+                    text = body.decode() if isinstance(body, bytes) else json.dumps(body)
+                    self.assertEqual(self.found(text), names if want == 200 else set())
+
     def test_another_communes_officer_sees_none_of_it_in_their_own_lists(self):
         for path in ("/api/v1/people", "/api/v1/households", "/api/v1/positions"):
             status, body, _ = self.s.request("GET", path, token=OFFICER_C002)
@@ -496,7 +508,8 @@ class EveryRouteIsInTheMatrixTest(unittest.TestCase):
                  # the registry's personal data: RegistryPrivacyTest
                  "/api/v1/people", "/api/v1/people/{code}", "/api/v1/households",
                  "/api/v1/households/{code}", "/api/v1/positions", "/api/v1/organizations",
-                 "/api/v1/organizations/{code}", "/api/v1/indicators/concurrency"}
+                 "/api/v1/organizations/{code}", "/api/v1/indicators/concurrency",
+                 "/api/v1/exports/registry/{table}"}
     NO_CASE_DATA = {"/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",
                     "/api/v1/session", "/api/v1/units", "/api/v1/units/{code}", "/healthz"}
 

@@ -1,9 +1,12 @@
 """The registry over HTTP (issue 16): organizations, people, households and positions within the
 caller's unit, terms that may not overlap, and the "two shoulders" indicator read from the demo
 province's records (64.99 %: 1,125 of 1,731 villages)."""
+import os
+import subprocess
+import tempfile
 import unittest
 
-from harness import MEMBER, OFFICER_C001, OFFICER_C002, SUPERVISOR, Server
+from harness import BIN, MEMBER, OFFICER_C001, OFFICER_C002, SUPERVISOR, Server
 
 
 class RegistryTest(unittest.TestCase):
@@ -210,6 +213,102 @@ class RegistryTest(unittest.TestCase):
         for query in ("limit=0", "limit=101", "after=-1", "after=x", "unit=NOWHERE"):
             status, body, _ = self.s.request("GET", "/api/v1/people?" + query, token=SUPERVISOR)
             self.assertIn(status, (400, 422), (query, body))
+
+    # CSV in and out.
+
+    def upload(self, table, text, token=OFFICER_C001, content_type="text/csv"):
+        status, body, _ = self.s.request("POST", f"/api/v1/imports/registry/{table}",
+                                         raw=text.encode(), token=token,
+                                         headers={"Content-Type": content_type})
+        return status, body
+
+    def export(self, table, unit, token=OFFICER_C001):
+        status, body, res = self.s.request("GET", f"/api/v1/exports/registry/{table}?unit={unit}",
+                                           token=token)
+        self.assertEqual(status, 200, body)
+        self.assertTrue(res.getheader("Content-Type").startswith("text/csv"))
+        return body.decode()
+
+    def test_an_import_is_all_or_nothing_and_every_bad_line_is_reported(self):
+        text = ("code,name,unit,phone,birth_year\n"
+                "CSV-1,Lò Văn Khánh,C001-V04,0912 555 001,1979\n"
+                "CSV-2,,C001-V04,,\n"               # no name
+                "CSV-3,Vi Thị Hoa,C002-V01,,\n"     # another commune
+                "CSV-4,Hà Văn Tú,C001-V04,,18xx\n"  # not a year
+                "CSV-1,Again,C001-V04,,\n")         # the same code twice
+        status, body = self.upload("people", text)
+        self.assertEqual(status, 400, body)
+        self.assertEqual([e["line"] for e in body["errors"]], [3, 4, 5, 6])
+        status, _, _ = self.s.request("GET", "/api/v1/people/CSV-1", token=OFFICER_C001)
+        self.assertEqual(status, 404)  # nothing was stored
+
+    def test_an_import_creates_then_updates_then_changes_nothing(self):
+        people = ("code,name,sex,unit,phone,party_member,prestigious\n"
+                  "CSV-10,Lương Thị Dung,female,C001-V06,0912 555 010,1,0\n"
+                  "CSV-11,Nông Văn Hải,male,C001-V06,,0,yes\n")
+        self.assertEqual(self.upload("people", people), (201, {"created": 2, "updated": 0,
+                                                               "unchanged": 0}))
+        self.assertEqual(self.upload("people", people), (200, {"created": 0, "updated": 0,
+                                                               "unchanged": 2}))
+        # A column left out keeps its stored value: the phone survives a file without it.
+        status, body = self.upload("people", "code,name\nCSV-10,Lương Thị Dung B\n")
+        self.assertEqual((status, body["updated"]), (200, 1), body)
+        got = self.get("/api/v1/people/CSV-10", token=OFFICER_C001)
+        self.assertEqual((got["name"], got["phone"], got["party_member"]),
+                         ("Lương Thị Dung B", "0912555010", True))
+        posts = ("person,title,unit,from,to,elected\n"
+                 "CSV-11,residential_group_head,C001-V06,2026-01-01,,1\n")
+        status, body = self.upload("positions", posts)
+        self.assertEqual((status, body["created"]), (201, 1), body)
+        self.assertEqual(self.upload("positions", posts)[1]["unchanged"], 1)
+        # An open term is ended by a row giving its last day; a changed first day is a new term
+        # that may not overlap.
+        ended = posts.replace("2026-01-01,,1", "2026-01-01,2026-06-30,1")
+        self.assertEqual(self.upload("positions", ended)[1]["updated"], 1)
+        status, body = self.upload("positions", posts.replace("2026-01-01,,1", "2026-03-01,,1"))
+        self.assertEqual(status, 400, body)
+        self.assertIn("CSV-11", self.export("positions", "C001-V06"))
+
+    def test_an_export_imports_back_unchanged_and_holds_no_phone(self):
+        for table in ("organizations", "households", "people", "positions"):
+            with self.subTest(table=table):
+                text = self.export(table, "C003-V03", token=SUPERVISOR)
+                self.assertNotIn("phone", text.splitlines()[0])
+                self.assertNotIn("+8497", text)
+                status, body = self.upload(table, text, token=SUPERVISOR)
+                self.assertEqual(status, 200, body)
+                self.assertEqual((body["created"], body["updated"]), (0, 0))
+                self.assertEqual(body["unchanged"], len(text.strip().splitlines()) - 1)
+        lem = self.export("households", "C003-V03", token=SUPERVISOR).splitlines()
+        self.assertEqual(len(lem), 1 + 63)
+
+    def test_uploads_and_exports_refuse_what_they_cannot_take(self):
+        self.assertEqual(self.upload("people", "code,name\nX,Y\n",
+                                     content_type="application/json")[0], 415)
+        self.assertEqual(self.upload("vehicles", "code\nX\n")[0], 404)
+        self.assertEqual(self.upload("people", "code,name,shoe\nX,Y,42\n")[0], 400)
+        self.assertEqual(self.upload("people", "code,name\nX,Y\n", token=MEMBER)[0], 403)
+        self.assertEqual(self.upload("people", "code,name\nX,Y\n", token=None)[0], 401)
+        self.assertEqual(self.upload("people", 'code,name\n"X,Y\n')[0], 400)
+        status, _, _ = self.s.request("GET", "/api/v1/exports/registry/people?unit=C002",
+                                      token=OFFICER_C001)
+        self.assertEqual(status, 403)
+
+    def test_the_command_line_imports_the_same_files(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+            f.write("code,kind,name,unit\nCLI-TEAM,community_mobilization_team,Tổ dân vận,C001-V07\n")
+        try:
+            run = lambda: subprocess.run([BIN, "import-registry", "--db", self.s.db, "--table",
+                                          "organizations", f.name], capture_output=True, text=True)
+            out = run()
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertIn("1 created", out.stdout)
+            out = run()
+            self.assertIn("0 created, 0 updated, 1 unchanged", out.stdout)
+        finally:
+            os.unlink(f.name)
+        self.assertEqual(self.get("/api/v1/organizations/CLI-TEAM")["kind"],
+                         "community_mobilization_team")
 
 
 if __name__ == "__main__":

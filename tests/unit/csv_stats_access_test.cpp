@@ -28,6 +28,17 @@ TEST(Csv, QuotedFieldsAndLineNumbers) {
   EXPECT_EQ((*r)[3].fields, (std::vector<std::string>{"last", "row"}));
 }
 
+TEST(Csv, ALineQuotesWhatItMustAndDisarmsFormulas) {
+  EXPECT_EQ(CsvLine({"a", "b c", ""}), "a,b c,\r\n");
+  EXPECT_EQ(CsvLine({"x, y", "say \"hi\"", "two\nlines"}),
+            "\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+  EXPECT_EQ(CsvLine({"=SUM(A1)", "+84", "-1", "@x"}), "'=SUM(A1),'+84,'-1,'@x\r\n");
+  // What it writes reads back as the same fields (bar the apostrophe).
+  auto back = ParseCsv(CsvLine({"Lò Văn Á", "a,b", "q\"q"}));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ((*back)[0].fields, (std::vector<std::string>{"Lò Văn Á", "a,b", "q\"q"}));
+}
+
 TEST(Csv, MalformedQuotesNameTheLine) {
   auto r = ParseCsv("a,b\nc,\"open\n");
   ASSERT_FALSE(r.ok());

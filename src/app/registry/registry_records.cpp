@@ -1,5 +1,6 @@
 #include "app/registry/registry_records.h"
 
+#include "app/registry/registry_resolve.h"
 #include "core/common/validation.h"
 #include "core/registry/registry_access.h"
 #include "store/store.h"
@@ -35,8 +36,8 @@ store::RegistryPage StorePage(ListPage p) { return {p.after, p.limit}; }
 
 }  // namespace
 
-Result<Organization> CreateOrganization(WriteTx& tx, const Registry& reg, const Principal* who,
-                                        const OrganizationDraft& draft, Date) {
+Result<Organization> ResolveOrganization(ReadTx& tx, const Registry& reg, const Principal* who,
+                                         const OrganizationDraft& draft) {
   Organization o = draft.organization;
   if (auto s = ValidateOrganization(o); !s) return s.error();
   auto unit = UnitNamed(reg, draft.unit, "unit");
@@ -50,14 +51,22 @@ Result<Organization> CreateOrganization(WriteTx& tx, const Registry& reg, const 
     if (!*parent) return Error::Unknown("unknown organization " + draft.parent, "parent");
     o.parent_id = (*parent)->id;
   }
+  return o;
+}
+
+Result<Organization> CreateOrganization(WriteTx& tx, const Registry& reg, const Principal* who,
+                                        const OrganizationDraft& draft, Date) {
+  auto resolved = ResolveOrganization(tx, reg, who, draft);
+  if (!resolved) return resolved.error();
+  Organization o = std::move(*resolved);
   auto id = tx.registry().InsertOrganization(o);
   if (!id) return id.error();
   o.id = *id;
   return o;
 }
 
-Result<Household> CreateHousehold(WriteTx& tx, const Registry& reg, const Principal* who,
-                                  const HouseholdDraft& draft, Date today) {
+Result<Household> ResolveHousehold(const Registry& reg, const Principal* who,
+                                   const HouseholdDraft& draft, Date today) {
   Household h = draft.household;
   if (!h.phone.empty()) h.phone = NormalizePhone(h.phone);
   if (auto s = ValidateHousehold(h, today); !s) return s.error();
@@ -65,14 +74,22 @@ Result<Household> CreateHousehold(WriteTx& tx, const Registry& reg, const Princi
   if (!unit) return unit.error();
   if (auto s = InScope(reg, who, **unit); !s) return s.error();
   h.unit_id = (*unit)->id;
+  return h;
+}
+
+Result<Household> CreateHousehold(WriteTx& tx, const Registry& reg, const Principal* who,
+                                  const HouseholdDraft& draft, Date today) {
+  auto resolved = ResolveHousehold(reg, who, draft, today);
+  if (!resolved) return resolved.error();
+  Household h = std::move(*resolved);
   auto id = tx.registry().InsertHousehold(h);
   if (!id) return id.error();
   h.id = *id;
   return h;
 }
 
-Result<Person> CreatePerson(WriteTx& tx, const Registry& reg, const Principal* who,
-                            const PersonDraft& draft, Date today) {
+Result<Person> ResolvePerson(ReadTx& tx, const Registry& reg, const Principal* who,
+                             const PersonDraft& draft, Date today) {
   Person p = draft.person;
   if (!p.phone.empty()) p.phone = NormalizePhone(p.phone);
   if (auto s = ValidatePerson(p, today); !s) return s.error();
@@ -99,14 +116,22 @@ Result<Person> CreatePerson(WriteTx& tx, const Registry& reg, const Principal* w
     }
     p.user_id = (*u)->id;
   }
+  return p;
+}
+
+Result<Person> CreatePerson(WriteTx& tx, const Registry& reg, const Principal* who,
+                            const PersonDraft& draft, Date today) {
+  auto resolved = ResolvePerson(tx, reg, who, draft, today);
+  if (!resolved) return resolved.error();
+  Person p = std::move(*resolved);
   auto id = tx.registry().InsertPerson(p);
   if (!id) return id.error();
   p.id = *id;
   return p;
 }
 
-Result<PositionView> CreatePosition(WriteTx& tx, const Registry& reg, const Principal* who,
-                                    const PositionDraft& draft) {
+Result<ResolvedPosition> ResolvePosition(ReadTx& tx, const Registry& reg, const Principal* who,
+                                         const PositionDraft& draft) {
   Position p = draft.position;
   auto person = tx.registry().FindPerson(draft.person);
   if (!person) return person.error();
@@ -133,6 +158,10 @@ Result<PositionView> CreatePosition(WriteTx& tx, const Registry& reg, const Prin
     place = (*unit)->id;
   }
   if (auto s = InScope(reg, who, *reg.units.FindById(place)); !s) return s.error();
+  return ResolvedPosition{p, place, **person};
+}
+
+Status CheckAgainstStoredTerms(ReadTx& tx, const Position& p, int64_t place) {
   store::PositionFilter same;
   if (p.organization_id) {
     same.organization_id = p.organization_id;
@@ -142,11 +171,20 @@ Result<PositionView> CreatePosition(WriteTx& tx, const Registry& reg, const Prin
   same.titles = {p.title};
   auto existing = tx.registry().ListPositions(same);
   if (!existing) return existing.error();
-  if (auto s = CheckNewPosition(p, *existing); !s) return s.error();
+  return CheckNewPosition(p, *existing);
+}
+
+Result<PositionView> CreatePosition(WriteTx& tx, const Registry& reg, const Principal* who,
+                                    const PositionDraft& draft) {
+  auto resolved = ResolvePosition(tx, reg, who, draft);
+  if (!resolved) return resolved.error();
+  Position p = resolved->position;
+  const int64_t place = resolved->place;
+  if (auto s = CheckAgainstStoredTerms(tx, p, place); !s) return s.error();
   auto id = tx.registry().InsertPosition(p, place);
   if (!id) return id.error();
   p.id = *id;
-  return PositionView{p, (*person)->code, (*person)->name, draft.organization,
+  return PositionView{p, resolved->person.code, resolved->person.name, draft.organization,
                       reg.units.FindById(place)->code};
 }
 

@@ -19,6 +19,11 @@ struct CsvRecord {
 // names the line.
 Result<std::vector<CsvRecord>> ParseCsv(std::string_view text);
 
+// One record as a line (ending in "\r\n"): a field with a comma, a quote or a line break is
+// quoted, quotes doubled. A field a spreadsheet would run as a formula (starting with =, +, -,
+// @, a tab or a carriage return) gets a leading apostrophe (OWASP's CSV injection advice).
+std::string CsvLine(const std::vector<std::string>& fields);
+
 // A plain comma list ("open,closed", an address "Bản Mới, Biên Sơn"; no quoting): its parts in
 // order, empty parts left out. Parts are not trimmed.
 std::vector<std::string_view> SplitCommaList(std::string_view list);

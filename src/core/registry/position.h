@@ -40,6 +40,7 @@ struct Position {
   Date from;
   std::optional<Date> to;  // the last day held, inclusive; none: still held
   bool elected = false;    // elected (village-head elections) or appointed
+  bool operator==(const Position&) const = default;
 };
 
 // The position is held on day `d`.

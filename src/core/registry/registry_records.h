@@ -35,6 +35,7 @@ struct Organization {
   std::optional<int64_t> parent_id;
   std::optional<Date> valid_from;
   std::optional<Date> valid_to;  // the last day it existed
+  bool operator==(const Organization&) const = default;
 };
 
 enum class Sex { kFemale, kMale, kOther };
@@ -54,6 +55,7 @@ struct Person {
   bool party_member = false;
   bool prestigious = false;  // người có uy tín
   std::optional<int64_t> user_id;
+  bool operator==(const Person&) const = default;
 };
 
 enum class Poverty { kNone, kNearPoor, kPoor };
@@ -69,6 +71,7 @@ struct Household {
   std::string phone;
   Poverty poverty = Poverty::kNone;
   std::optional<Date> poverty_assessed;  // the assessment the status comes from
+  bool operator==(const Household&) const = default;
 };
 
 // Field checks of each record as it comes from outside (the API, a CSV row): lengths, ranges,

@@ -4,8 +4,10 @@
 #include <charconv>
 
 #include "app/registry/indicators.h"
+#include "app/registry/registry_csv.h"
 #include "app/registry/registry_records.h"
 #include "http/api_support.h"
+#include "http/csv_upload.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
 #include "http/registry/registry_json.h"
@@ -253,6 +255,45 @@ void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
     return PageJson("positions", *rows, q.page,
                     [](const app::PositionView& v) { return PositionJson(v); });
   });
+
+  // CSV in and out, per table (app/registry/registry_csv.h). Exports leave phones out.
+  routes.Add(
+      "POST", "/api/v1/imports/registry/{table}",
+      [&d](const Request& req, const PathParams& p) -> Reply {
+        if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+        auto table = app::ParseRegistryTable(p[0]);
+        if (!table) return ProblemFor(Error::NotFound("no registry table " + p[0]));
+        auto who = StaffWriter(d, req);
+        if (!who) return ProblemFor(who.error());
+        if (!IsCsvUpload(req)) return NotCsv("registry (columns in docs/registry.md)");
+        auto reg = d.registry;
+        return WriteThen<app::RegistryImportReport>(
+            [reg, who = *who, table = *table, csv = req.body](app::WriteTx& tx, Timestamp now) {
+              return app::ImportRegistry(tx, *reg, &who, table, csv, reg->calendar.LocalDate(now));
+            },
+            [](const app::RegistryImportReport& r) {
+              return JsonResponse(
+                  r.created > 0 ? 201 : 200,
+                  Serialize(json::object{
+                      {"created", r.created}, {"updated", r.updated}, {"unchanged", r.unchanged}}));
+            },
+            ImportProblem);
+      });
+  routes.Add("GET", "/api/v1/exports/registry/{table}",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {"unit"}); !s) return ProblemFor(s.error());
+               auto table = app::ParseRegistryTable(p[0]);
+               if (!table) return ProblemFor(Error::NotFound("no registry table " + p[0]));
+               auto unit = QueryUnit(req, *d.registry);
+               if (!unit) return ProblemFor(unit.error());
+               auto rc = StaffRead(d, req);
+               if (!rc) return ProblemFor(rc.error());
+               auto csv = app::ExportRegistry(*rc->tx, *d.registry, *rc->viewer, *table, *unit);
+               if (!csv) return ProblemFor(csv.error());
+               const Unit* root = *unit ? *unit : rc->viewer->unit;
+               return CsvDownload(std::move(*csv),
+                                  std::string(p[0]) + "-" + (root ? root->code : "all") + ".csv");
+             });
 
   // Aggregates only (counts, rates, unit names): public, like the case figures.
   routes.Add("GET", "/api/v1/indicators/concurrency",

@@ -1,0 +1,555 @@
+#include "app/registry/registry_csv.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+#include "app/registry/registry_records.h"
+#include "app/registry/registry_resolve.h"
+#include "core/common/csv.h"
+#include "core/registry/registry_access.h"
+#include "store/store.h"
+
+namespace jembatan::app {
+namespace {
+
+using Row = std::map<std::string, std::string, std::less<>>;
+
+const std::vector<std::string>& Columns(RegistryTable t) {
+  static const std::vector<std::string> kOrganizations = {"code",   "kind",       "name",    "unit",
+                                                          "parent", "valid_from", "valid_to"};
+  static const std::vector<std::string> kHouseholds = {
+      "code", "unit", "head_name", "size", "phone", "poverty", "poverty_assessed"};
+  static const std::vector<std::string> kPeople = {
+      "code",      "name",  "sex",          "birth_year",  "ethnic_group", "unit",
+      "household", "phone", "party_member", "prestigious", "user"};
+  static const std::vector<std::string> kPositions = {"person", "title", "organization", "unit",
+                                                      "from",   "to",    "elected"};
+  switch (t) {
+    case RegistryTable::kOrganizations:
+      return kOrganizations;
+    case RegistryTable::kHouseholds:
+      return kHouseholds;
+    case RegistryTable::kPeople:
+      return kPeople;
+    case RegistryTable::kPositions:
+      return kPositions;
+  }
+  return kPositions;
+}
+
+bool IsContact(std::string_view column) { return column == "phone"; }
+
+std::string Field(const Row& r, std::string_view key) {
+  auto it = r.find(key);
+  return it == r.end() ? std::string() : it->second;
+}
+
+std::string DateText(const std::optional<Date>& d) { return d ? FormatDate(*d) : std::string(); }
+
+Status ReadDateField(const Row& r, std::string_view key, std::optional<Date>& out) {
+  const std::string text = Field(r, key);
+  out.reset();
+  if (text.empty()) return Status::Ok();
+  out = ParseDate(text);
+  if (!out) return Error::Invalid("must be a date YYYY-MM-DD", std::string(key));
+  return Status::Ok();
+}
+
+Status ReadFlag(const Row& r, std::string_view key, bool& out) {
+  const std::string text = Field(r, key);
+  if (text.empty() || text == "0" || text == "false" || text == "no") {
+    out = false;
+  } else if (text == "1" || text == "true" || text == "yes") {
+    out = true;
+  } else {
+    return Error::Invalid("must be 0 or 1", std::string(key));
+  }
+  return Status::Ok();
+}
+
+Status ReadWhole(const Row& r, std::string_view key, std::optional<int>& out) {
+  const std::string text = Field(r, key);
+  out.reset();
+  if (text.empty()) return Status::Ok();
+  if (text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return Error::Invalid("must be a whole number", std::string(key));
+  }
+  out = std::stoi(text);
+  return Status::Ok();
+}
+
+// --- rows to drafts -----------------------------------------------------------------------
+
+Result<OrganizationDraft> OrganizationFrom(const Row& r) {
+  OrganizationDraft d;
+  d.organization.code = Field(r, "code");
+  const std::string kind = Field(r, "kind");
+  auto k = ParseOrganizationKind(kind);
+  if (!k) return Error::Invalid("unknown kind '" + kind + "'", "kind");
+  d.organization.kind = *k;
+  d.organization.name = Field(r, "name");
+  d.unit = Field(r, "unit");
+  d.parent = Field(r, "parent");
+  if (auto s = ReadDateField(r, "valid_from", d.organization.valid_from); !s) return s.error();
+  if (auto s = ReadDateField(r, "valid_to", d.organization.valid_to); !s) return s.error();
+  return d;
+}
+
+Result<HouseholdDraft> HouseholdFrom(const Row& r) {
+  HouseholdDraft d;
+  Household& h = d.household;
+  h.code = Field(r, "code");
+  d.unit = Field(r, "unit");
+  h.head_name = Field(r, "head_name");
+  std::optional<int> size;
+  if (auto s = ReadWhole(r, "size", size); !s) return s.error();
+  h.size = size.value_or(0);
+  h.phone = Field(r, "phone");
+  const std::string poverty = Field(r, "poverty");
+  if (!poverty.empty()) {
+    auto pv = ParsePoverty(poverty);
+    if (!pv) return Error::Invalid("poverty is none, near_poor or poor", "poverty");
+    h.poverty = *pv;
+  }
+  if (auto s = ReadDateField(r, "poverty_assessed", h.poverty_assessed); !s) return s.error();
+  return d;
+}
+
+Result<PersonDraft> PersonFrom(const Row& r) {
+  PersonDraft d;
+  Person& p = d.person;
+  p.code = Field(r, "code");
+  p.name = Field(r, "name");
+  const std::string sex = Field(r, "sex");
+  if (!sex.empty()) {
+    p.sex = ParseSex(sex);
+    if (!p.sex) return Error::Invalid("sex is female, male or other", "sex");
+  }
+  if (auto s = ReadWhole(r, "birth_year", p.birth_year); !s) return s.error();
+  p.ethnic_group = Field(r, "ethnic_group");
+  d.unit = Field(r, "unit");
+  d.household = Field(r, "household");
+  p.phone = Field(r, "phone");
+  if (auto s = ReadFlag(r, "party_member", p.party_member); !s) return s.error();
+  if (auto s = ReadFlag(r, "prestigious", p.prestigious); !s) return s.error();
+  d.user = Field(r, "user");
+  return d;
+}
+
+Result<PositionDraft> PositionFrom(const Row& r) {
+  PositionDraft d;
+  d.person = Field(r, "person");
+  const std::string title = Field(r, "title");
+  auto t = ParseTitle(title);
+  if (!t) return Error::Invalid("unknown title '" + title + "'", "title");
+  d.position.title = *t;
+  d.organization = Field(r, "organization");
+  d.unit = Field(r, "unit");
+  std::optional<Date> from;
+  if (auto s = ReadDateField(r, "from", from); !s) return s.error();
+  if (!from) return Error::Invalid("is required", "from");
+  d.position.from = *from;
+  if (auto s = ReadDateField(r, "to", d.position.to); !s) return s.error();
+  if (auto s = ReadFlag(r, "elected", d.position.elected); !s) return s.error();
+  return d;
+}
+
+// --- records to rows (export, and the stored values a row's missing columns keep) ---------
+
+class Codes {
+ public:
+  Codes(ReadTx& tx, const Registry& reg) : tx_(tx), reg_(reg) {}
+
+  std::string Unit(int64_t id) const {
+    const jembatan::Unit* u = reg_.units.FindById(id);
+    return u ? u->code : std::string();
+  }
+  Result<std::string> Organization(std::optional<int64_t> id) {
+    return Memo(organizations_, id, [&](int64_t i) -> Result<std::string> {
+      auto o = tx_.registry().GetOrganization(i);
+      if (!o) return o.error();
+      return *o ? (*o)->code : std::string();
+    });
+  }
+  Result<std::string> Household(std::optional<int64_t> id) {
+    return Memo(households_, id, [&](int64_t i) -> Result<std::string> {
+      auto h = tx_.registry().GetHousehold(i);
+      if (!h) return h.error();
+      return *h ? (*h)->code : std::string();
+    });
+  }
+  Result<std::string> User(std::optional<int64_t> id) {
+    return Memo(users_, id, [&](int64_t i) -> Result<std::string> {
+      auto u = tx_.accounts().FindUserById(i);
+      if (!u) return u.error();
+      return *u ? (*u)->name : std::string();
+    });
+  }
+
+ private:
+  template <typename Load>
+  static Result<std::string> Memo(std::unordered_map<int64_t, std::string>& memo,
+                                  std::optional<int64_t> id, Load load) {
+    if (!id) return std::string();
+    if (auto it = memo.find(*id); it != memo.end()) return it->second;
+    auto v = load(*id);
+    if (!v) return v.error();
+    memo.emplace(*id, *v);
+    return *v;
+  }
+
+  ReadTx& tx_;
+  const Registry& reg_;
+  std::unordered_map<int64_t, std::string> organizations_, households_, users_;
+};
+
+Result<Row> RowOf(const Organization& o, Codes& codes) {
+  auto parent = codes.Organization(o.parent_id);
+  if (!parent) return parent.error();
+  return Row{{"code", o.code},
+             {"kind", std::string(ToString(o.kind))},
+             {"name", o.name},
+             {"unit", codes.Unit(o.unit_id)},
+             {"parent", *parent},
+             {"valid_from", DateText(o.valid_from)},
+             {"valid_to", DateText(o.valid_to)}};
+}
+
+Result<Row> RowOf(const Household& h, Codes& codes) {
+  return Row{{"code", h.code},
+             {"unit", codes.Unit(h.unit_id)},
+             {"head_name", h.head_name},
+             {"size", std::to_string(h.size)},
+             {"phone", h.phone},
+             {"poverty", std::string(ToString(h.poverty))},
+             {"poverty_assessed", DateText(h.poverty_assessed)}};
+}
+
+Result<Row> RowOf(const Person& p, Codes& codes) {
+  auto household = codes.Household(p.household_id);
+  if (!household) return household.error();
+  auto user = codes.User(p.user_id);
+  if (!user) return user.error();
+  return Row{{"code", p.code},
+             {"name", p.name},
+             {"sex", p.sex ? std::string(ToString(*p.sex)) : std::string()},
+             {"birth_year", p.birth_year ? std::to_string(*p.birth_year) : std::string()},
+             {"ethnic_group", p.ethnic_group},
+             {"unit", codes.Unit(p.unit_id)},
+             {"household", *household},
+             {"phone", p.phone},
+             {"party_member", p.party_member ? "1" : "0"},
+             {"prestigious", p.prestigious ? "1" : "0"},
+             {"user", *user}};
+}
+
+Row RowOf(const PositionView& v) {
+  const Position& p = v.position;
+  return Row{{"person", v.person_code},
+             {"title", std::string(ToString(p.title))},
+             {"organization", v.organization_code},
+             {"unit", p.organization_id ? std::string() : v.unit_code},
+             {"from", FormatDate(p.from)},
+             {"to", DateText(p.to)},
+             {"elected", p.elected ? "1" : "0"}};
+}
+
+// The stored row with the file's columns laid over it.
+Row Overlay(Row stored, const Row& given) {
+  for (const auto& [k, v] : given) stored[k] = v;
+  return stored;
+}
+
+// --- one row of each table ------------------------------------------------------------------
+
+enum class Outcome { kCreated, kUpdated, kUnchanged };
+
+class Importer {
+ public:
+  Importer(WriteTx& tx, const Registry& reg, const Principal* who, Date today)
+      : tx_(tx), reg_(reg), who_(who), today_(today), codes_(tx, reg) {}
+
+  Result<Outcome> Organization(const Row& row) {
+    auto stored = tx_.registry().FindOrganization(Field(row, "code"));
+    if (!stored) return stored.error();
+    if (*stored && !Covered((*stored)->unit_id)) return Outside();
+    Row merged = row;
+    if (*stored) {
+      auto base = RowOf(**stored, codes_);
+      if (!base) return base.error();
+      merged = Overlay(*base, row);
+    }
+    auto draft = OrganizationFrom(merged);
+    if (!draft) return draft.error();
+    auto o = ResolveOrganization(tx_, reg_, who_, *draft);
+    if (!o) return o.error();
+    return Store(*stored, *o, &store::RegistryWrites::InsertOrganization,
+                 &store::RegistryWrites::UpdateOrganization);
+  }
+
+  Result<Outcome> Household(const Row& row) {
+    auto stored = tx_.registry().FindHousehold(Field(row, "code"));
+    if (!stored) return stored.error();
+    if (*stored && !Covered((*stored)->unit_id)) return Outside();
+    Row merged = row;
+    if (*stored) {
+      auto base = RowOf(**stored, codes_);
+      if (!base) return base.error();
+      merged = Overlay(*base, row);
+    }
+    auto draft = HouseholdFrom(merged);
+    if (!draft) return draft.error();
+    auto h = ResolveHousehold(reg_, who_, *draft, today_);
+    if (!h) return h.error();
+    return Store(*stored, *h, &store::RegistryWrites::InsertHousehold,
+                 &store::RegistryWrites::UpdateHousehold);
+  }
+
+  Result<Outcome> Person(const Row& row) {
+    auto stored = tx_.registry().FindPerson(Field(row, "code"));
+    if (!stored) return stored.error();
+    if (*stored && !Covered((*stored)->unit_id)) return Outside();
+    Row merged = row;
+    if (*stored) {
+      auto base = RowOf(**stored, codes_);
+      if (!base) return base.error();
+      merged = Overlay(*base, row);
+    }
+    auto draft = PersonFrom(merged);
+    if (!draft) return draft.error();
+    auto p = ResolvePerson(tx_, reg_, who_, *draft, today_);
+    if (!p) return p.error();
+    return Store(*stored, *p, &store::RegistryWrites::InsertPerson,
+                 &store::RegistryWrites::UpdatePerson);
+  }
+
+  Result<Outcome> Position(const Row& row) {
+    auto draft = PositionFrom(row);
+    if (!draft) return draft.error();
+    auto r = ResolvePosition(tx_, reg_, who_, *draft);
+    if (!r) return r.error();
+    const jembatan::Position& p = r->position;
+    store::PositionFilter mine;
+    mine.person_id = p.person_id;
+    mine.titles = {p.title};
+    auto terms = tx_.registry().ListPositions(mine);
+    if (!terms) return terms.error();
+    for (const jembatan::Position& t : *terms) {
+      if (t.from != p.from || t.organization_id != p.organization_id || t.unit_id != p.unit_id) {
+        continue;
+      }
+      jembatan::Position same = p;
+      same.id = t.id;
+      if (same == t) return Outcome::kUnchanged;
+      same.to = t.to;
+      if (same == t && !t.to && p.to) {
+        if (*p.to < t.from) return Error::Invalid("a term ends on or after its first day", "to");
+        if (auto s = tx_.registry().EndPosition(t.id, *p.to); !s) return s.error();
+        return Outcome::kUpdated;
+      }
+      return Error::Conflict("differs from the stored term (position " + std::to_string(t.id) +
+                             "); history is not rewritten: end that term and record a new one");
+    }
+    if (auto s = CheckAgainstStoredTerms(tx_, p, r->place); !s) return s.error();
+    auto id = tx_.registry().InsertPosition(p, r->place);
+    if (!id) return id.error();
+    return Outcome::kCreated;
+  }
+
+ private:
+  bool Covered(int64_t unit_id) const {
+    if (who_ == nullptr) return true;
+    const Unit* u = reg_.units.FindById(unit_id);
+    return u != nullptr && MayManageRegistry(reg_.units, *who_, *u);
+  }
+  static Error Outside() { return Error::Forbidden("the stored record is outside your unit"); }
+
+  template <typename T>
+  Result<Outcome> Store(const std::optional<T>& stored, T record,
+                        Result<int64_t> (store::RegistryWrites::*insert)(const T&),
+                        Status (store::RegistryWrites::*update)(const T&)) {
+    if (!stored) {
+      auto id = (tx_.registry().*insert)(record);
+      if (!id) return id.error();
+      return Outcome::kCreated;
+    }
+    record.id = stored->id;
+    if (record == *stored) return Outcome::kUnchanged;
+    if (auto s = (tx_.registry().*update)(record); !s) return s.error();
+    return Outcome::kUpdated;
+  }
+
+  WriteTx& tx_;
+  const Registry& reg_;
+  const Principal* who_;
+  Date today_;
+  Codes codes_;
+};
+
+std::string Described(const Error& e) {
+  return e.field.empty() ? e.message : e.field + ": " + e.message;
+}
+
+}  // namespace
+
+std::optional<RegistryTable> ParseRegistryTable(std::string_view name) {
+  for (auto t : {RegistryTable::kOrganizations, RegistryTable::kHouseholds, RegistryTable::kPeople,
+                 RegistryTable::kPositions}) {
+    if (ToString(t) == name) return t;
+  }
+  return std::nullopt;
+}
+
+std::string_view ToString(RegistryTable t) {
+  switch (t) {
+    case RegistryTable::kOrganizations:
+      return "organizations";
+    case RegistryTable::kHouseholds:
+      return "households";
+    case RegistryTable::kPeople:
+      return "people";
+    case RegistryTable::kPositions:
+      return "positions";
+  }
+  return "people";
+}
+
+Result<RegistryImportReport> ImportRegistry(WriteTx& tx, const Registry& reg, const Principal* who,
+                                            RegistryTable table, std::string_view csv, Date today) {
+  if (who != nullptr && !IsStaff(who->role)) return Error::Forbidden("the registry is for staff");
+  auto records = ParseCsv(csv);
+  if (!records) return records.error();
+  if (records->empty()) return Error::Invalid("line 1: the file is empty; a header is required");
+  const std::vector<std::string>& known = Columns(table);
+  const std::vector<std::string>& header = records->front().fields;
+  std::set<std::string> seen;
+  for (const std::string& h : header) {
+    if (std::find(known.begin(), known.end(), h) == known.end()) {
+      return Error::Invalid("line 1: unknown column '" + h + "'; the columns of " +
+                            std::string(ToString(table)) + " are in docs/registry.md");
+    }
+    if (!seen.insert(h).second) return Error::Invalid("line 1: column '" + h + "' twice");
+  }
+  for (const char* key : {"code", "person"}) {
+    const bool needed = (table == RegistryTable::kPositions) == (std::string_view(key) == "person");
+    if (needed && !seen.contains(key)) {
+      return Error::Invalid("line 1: the column '" + std::string(key) + "' is required");
+    }
+  }
+
+  Importer importer(tx, reg, who, today);
+  RegistryImportReport report;
+  std::string errors;
+  std::set<std::string> keys;  // a code twice in one file is a mistake, not an update
+  for (size_t i = 1; i < records->size(); ++i) {
+    const CsvRecord& rec = (*records)[i];
+    const std::string at = "line " + std::to_string(rec.line) + ": ";
+    if (rec.fields.size() != header.size()) {
+      errors += at + "expected " + std::to_string(header.size()) + " fields, found " +
+                std::to_string(rec.fields.size()) + "\n";
+      continue;
+    }
+    Row row;
+    for (size_t c = 0; c < header.size(); ++c) row[header[c]] = rec.fields[c];
+    if (table != RegistryTable::kPositions && !keys.insert(Field(row, "code")).second) {
+      errors += at + "code " + Field(row, "code") + " appears twice in the file\n";
+      continue;
+    }
+    Result<Outcome> done = Outcome::kUnchanged;
+    switch (table) {
+      case RegistryTable::kOrganizations:
+        done = importer.Organization(row);
+        break;
+      case RegistryTable::kHouseholds:
+        done = importer.Household(row);
+        break;
+      case RegistryTable::kPeople:
+        done = importer.Person(row);
+        break;
+      case RegistryTable::kPositions:
+        done = importer.Position(row);
+        break;
+    }
+    if (!done) {
+      errors += at + Described(done.error()) + "\n";
+      continue;
+    }
+    ++(*done == Outcome::kCreated   ? report.created
+       : *done == Outcome::kUpdated ? report.updated
+                                    : report.unchanged);
+  }
+  if (!errors.empty()) return Error::Invalid(errors);
+  return report;
+}
+
+Result<std::string> ExportRegistry(ReadTx& tx, const Registry& reg, const Principal& who,
+                                   RegistryTable table, const Unit* unit) {
+  std::vector<std::string> columns;
+  for (const std::string& c : Columns(table)) {
+    if (!IsContact(c)) columns.push_back(c);
+  }
+  std::string out = CsvLine(columns);
+  auto line = [&](const Row& r) {
+    std::vector<std::string> fields;
+    for (const std::string& c : columns) fields.push_back(Field(r, c));
+    out += CsvLine(fields);
+  };
+  Codes codes(tx, reg);
+  constexpr int kPage = 1000;
+  ListPage page{0, kPage};
+  for (;;) {
+    size_t got = 0;
+    switch (table) {
+      case RegistryTable::kOrganizations: {
+        auto rows = ListOrganizations(tx, reg, who, unit, std::nullopt, page);
+        if (!rows) return rows.error();
+        for (const auto& o : *rows) {
+          auto r = RowOf(o, codes);
+          if (!r) return r.error();
+          line(*r);
+        }
+        got = rows->size();
+        if (got) page.after = rows->back().id;
+        break;
+      }
+      case RegistryTable::kHouseholds: {
+        auto rows = ListHouseholds(tx, reg, who, unit, page);
+        if (!rows) return rows.error();
+        for (const auto& h : *rows) line(*RowOf(h, codes));
+        got = rows->size();
+        if (got) page.after = rows->back().id;
+        break;
+      }
+      case RegistryTable::kPeople: {
+        auto rows = ListPeople(tx, reg, who, unit, page);
+        if (!rows) return rows.error();
+        for (const auto& p : *rows) {
+          auto r = RowOf(p, codes);
+          if (!r) return r.error();
+          line(*r);
+        }
+        got = rows->size();
+        if (got) page.after = rows->back().id;
+        break;
+      }
+      case RegistryTable::kPositions: {
+        PositionQuery q;
+        q.unit = unit;
+        q.page = page;
+        auto rows = ListPositions(tx, reg, who, q);
+        if (!rows) return rows.error();
+        for (const auto& v : *rows) line(RowOf(v));
+        got = rows->size();
+        if (got) page.after = rows->back().position.id;
+        break;
+      }
+    }
+    if (got < static_cast<size_t>(kPage)) break;
+  }
+  return out;
+}
+
+}  // namespace jembatan::app
