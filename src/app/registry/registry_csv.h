@@ -14,8 +14,8 @@
 // is not rewritten). Every bad row is reported with its line number, and nothing is stored
 // unless every row is good. Flags are 0/1, true/false or yes/no; dates YYYY-MM-DD.
 //
-// Exports leave out the phone columns (docs/privacy.md: no contact leaves in a file); importing
-// an export back therefore keeps the stored phones.
+// Exports leave out the phone columns (docs/registry.md, "Privacy": no contact leaves in a file);
+// importing an export back therefore keeps the stored phones.
 #pragma once
 
 #include <optional>

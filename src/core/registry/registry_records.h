@@ -1,7 +1,7 @@
 // The registry (issue 16): the organizations that mobilize, the people in them, the households
 // they serve. A person's name, phone and household, and a household's head and phone, are
-// personal data under the same rules as a reporter's contact (docs/privacy.md): staff whose unit
-// covers the record see them; public views never do.
+// personal data under the same rules as a reporter's contact (docs/registry.md, "Privacy"): staff
+// whose unit covers the record see them; public views never do.
 #pragma once
 
 #include <cstdint>

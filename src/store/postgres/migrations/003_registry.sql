@@ -1,6 +1,6 @@
 -- The registry (issue 16), as SQLite's migration 015: organizations, households, people and
 -- the posts they hold. Personal data: people.name/phone and households.head_name/phone
--- (docs/privacy.md). A position's place_unit_id is the unit of its post (the unit itself, or
+-- (docs/registry.md, "Privacy"). A position's place_unit_id is the unit of its post (the unit itself, or
 -- the organization's unit), so that a unit's subtree finds its posts without a join.
 
 CREATE TABLE organizations (

@@ -1,5 +1,5 @@
 -- The registry (issue 16): organizations, households, people and the posts they hold.
--- Personal data: people.name/phone and households.head_name/phone (docs/privacy.md).
+-- Personal data: people.name/phone and households.head_name/phone (docs/registry.md, "Privacy").
 -- A position's place_unit_id is the unit of its post (the unit itself, or the organization's
 -- unit), so that a unit's subtree finds its posts without a join.
 
