@@ -22,6 +22,25 @@ Timestamp SystemNow() {
                        .count()};
 }
 
+Result<ImportSession> OpenImport(const std::string& db, const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Error::Invalid("cannot read " + file);
+  std::stringstream text;
+  text << in.rdbuf();
+  ImportSession session;
+  session.text = text.str();
+  auto store = store::Open(db, {.create = false});
+  if (!store) return store.error();
+  session.store = std::move(store.value());
+  auto tx = session.store->BeginWrite();
+  if (!tx) return tx.error();
+  session.tx = std::move(tx.value());
+  auto reg = app::LoadRegistry(*session.tx);
+  if (!reg) return reg.error();
+  session.reg = std::move(reg.value());
+  return session;
+}
+
 int Fail(const Error& e) {
   std::cerr << "error: " << e.message << "\n";
   return 1;

@@ -1,9 +1,7 @@
 // `jembatan import-cases`: paper forms typed into a CSV, imported all or nothing in one
 // transaction. Prints one receipt line (line, code, PIN) per new case for the slips handed
 // back to residents.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "app/cases/case_import.h"
 #include "app/reference/registry.h"
@@ -14,20 +12,12 @@
 namespace jembatan::cli {
 
 int RunImportCases(const std::string& db, const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Fail(Error::Invalid("cannot read " + file));
-  std::stringstream text;
-  text << in.rdbuf();
-  auto store = store::Open(db, {.create = false});
-  if (!store) return Fail(store.error());
-  auto tx = (*store)->BeginWrite();
-  if (!tx) return Fail(tx.error());
-  auto reg = app::LoadRegistry(**tx);
-  if (!reg) return Fail(reg.error());
+  auto session = OpenImport(db, file);
+  if (!session) return Fail(session.error());
   app::SecureRandom random;
-  auto report = app::ImportCases(**tx, **reg, text.str(), SystemNow(), random);
+  auto report = app::ImportCases(*session->tx, *session->reg, session->text, SystemNow(), random);
   if (!report) return Fail(report.error());
-  if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
+  if (auto s = session->tx->Commit(); !s) return Fail(s.error());
   std::cout << "line,code,pin\n";
   for (const auto& c : report->imported) {
     std::cout << c.line << "," << c.code << "," << c.pin << "\n";

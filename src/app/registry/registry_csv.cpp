@@ -273,57 +273,22 @@ class Importer {
       : tx_(tx), reg_(reg), who_(who), today_(today), codes_(tx, reg) {}
 
   Result<Outcome> Organization(const Row& row) {
-    auto stored = tx_.registry().FindOrganization(Field(row, "code"));
-    if (!stored) return stored.error();
-    if (*stored && !Covered((*stored)->unit_id)) return Outside();
-    Row merged = row;
-    if (*stored) {
-      auto base = RowOf(**stored, codes_);
-      if (!base) return base.error();
-      merged = Overlay(*base, row);
-    }
-    auto draft = OrganizationFrom(merged);
-    if (!draft) return draft.error();
-    auto o = ResolveOrganization(tx_, reg_, who_, *draft);
-    if (!o) return o.error();
-    return Store(*stored, *o, &store::RegistryWrites::InsertOrganization,
-                 &store::RegistryWrites::UpdateOrganization);
+    return Upsert(row, &store::RegistryReads::FindOrganization, OrganizationFrom,
+                  [&](const OrganizationDraft& d) { return ResolveOrganization(tx_, reg_, who_, d); },
+                  &store::RegistryWrites::InsertOrganization,
+                  &store::RegistryWrites::UpdateOrganization);
   }
 
   Result<Outcome> Household(const Row& row) {
-    auto stored = tx_.registry().FindHousehold(Field(row, "code"));
-    if (!stored) return stored.error();
-    if (*stored && !Covered((*stored)->unit_id)) return Outside();
-    Row merged = row;
-    if (*stored) {
-      auto base = RowOf(**stored, codes_);
-      if (!base) return base.error();
-      merged = Overlay(*base, row);
-    }
-    auto draft = HouseholdFrom(merged);
-    if (!draft) return draft.error();
-    auto h = ResolveHousehold(reg_, who_, *draft, today_);
-    if (!h) return h.error();
-    return Store(*stored, *h, &store::RegistryWrites::InsertHousehold,
-                 &store::RegistryWrites::UpdateHousehold);
+    return Upsert(row, &store::RegistryReads::FindHousehold, HouseholdFrom,
+                  [&](const HouseholdDraft& d) { return ResolveHousehold(reg_, who_, d, today_); },
+                  &store::RegistryWrites::InsertHousehold, &store::RegistryWrites::UpdateHousehold);
   }
 
   Result<Outcome> Person(const Row& row) {
-    auto stored = tx_.registry().FindPerson(Field(row, "code"));
-    if (!stored) return stored.error();
-    if (*stored && !Covered((*stored)->unit_id)) return Outside();
-    Row merged = row;
-    if (*stored) {
-      auto base = RowOf(**stored, codes_);
-      if (!base) return base.error();
-      merged = Overlay(*base, row);
-    }
-    auto draft = PersonFrom(merged);
-    if (!draft) return draft.error();
-    auto p = ResolvePerson(tx_, reg_, who_, *draft, today_);
-    if (!p) return p.error();
-    return Store(*stored, *p, &store::RegistryWrites::InsertPerson,
-                 &store::RegistryWrites::UpdatePerson);
+    return Upsert(row, &store::RegistryReads::FindPerson, PersonFrom,
+                  [&](const PersonDraft& d) { return ResolvePerson(tx_, reg_, who_, d, today_); },
+                  &store::RegistryWrites::InsertPerson, &store::RegistryWrites::UpdatePerson);
   }
 
   Result<Outcome> Position(const Row& row) {
@@ -367,18 +332,35 @@ class Importer {
   }
   static Error Outside() { return Error::Forbidden("the stored record is outside your unit"); }
 
-  template <typename T>
-  Result<Outcome> Store(const std::optional<T>& stored, T record,
-                        Result<int64_t> (store::RegistryWrites::*insert)(const T&),
-                        Status (store::RegistryWrites::*update)(const T&)) {
-    if (!stored) {
-      auto id = (tx_.registry().*insert)(record);
+  // A record found by the row's code: created when new; when stored, the row's columns laid
+  // over the stored values, and written only when something changed.
+  template <typename T, typename Draft, typename Resolve>
+  Result<Outcome> Upsert(const Row& row,
+                         Result<std::optional<T>> (store::RegistryReads::*find)(std::string_view),
+                         Result<Draft> (*from)(const Row&), Resolve resolve,
+                         Result<int64_t> (store::RegistryWrites::*insert)(const T&),
+                         Status (store::RegistryWrites::*update)(const T&)) {
+    auto stored = (tx_.registry().*find)(Field(row, "code"));
+    if (!stored) return stored.error();
+    Row merged = row;
+    if (*stored) {
+      if (!Covered((*stored)->unit_id)) return Outside();
+      auto base = RowOf(**stored, codes_);
+      if (!base) return base.error();
+      merged = Overlay(*base, row);
+    }
+    auto draft = from(merged);
+    if (!draft) return draft.error();
+    Result<T> record = resolve(*draft);
+    if (!record) return record.error();
+    if (!*stored) {
+      auto id = (tx_.registry().*insert)(*record);
       if (!id) return id.error();
       return Outcome::kCreated;
     }
-    record.id = stored->id;
-    if (record == *stored) return Outcome::kUnchanged;
-    if (auto s = (tx_.registry().*update)(record); !s) return s.error();
+    record->id = (*stored)->id;
+    if (*record == **stored) return Outcome::kUnchanged;
+    if (auto s = (tx_.registry().*update)(*record); !s) return s.error();
     return Outcome::kUpdated;
   }
 

@@ -72,6 +72,24 @@ Response PageJson(const char* key, const std::vector<T>& rows, const app::ListPa
   return JsonResponse(200, Serialize(json::object{{key, std::move(items)}, {"next_after", next}}));
 }
 
+// GET a page of a list of records of a unit's subtree (`unit`, `after`, `limit`).
+template <typename List, typename ToJson>
+Reply ListRoute(const ApiDeps& d, const Request& req,
+                std::initializer_list<std::string_view> allowed, const char* key, List list,
+                ToJson to_json) {
+  if (auto s = OnlyQueryParams(req, allowed); !s) return ProblemFor(s.error());
+  auto unit = QueryUnit(req, *d.registry);
+  if (!unit) return ProblemFor(unit.error());
+  auto page = ReadPage(req);
+  if (!page) return ProblemFor(page.error());
+  auto rc = StaffRead(d, req);
+  if (!rc) return ProblemFor(rc.error());
+  auto rows = list(*rc->tx, *rc->viewer, *unit, *page);
+  if (!rows) return ProblemFor(rows.error());
+  return PageJson(key, *rows, *page,
+                  [&](const auto& row) { return to_json(row, *d.registry); });
+}
+
 // POST a record: parse and check the body here, then create it in the writer's transaction.
 template <typename Draft, typename Record, typename Create, typename ToJson>
 Reply CreateRecord(const ApiDeps& d, const Request& req, Result<Draft> draft, const char* path,
@@ -157,50 +175,33 @@ void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
       });
 
   routes.Add("GET", "/api/v1/organizations", [&d](const Request& req, const PathParams&) -> Reply {
-    if (auto s = OnlyQueryParams(req, {"unit", "kind", "after", "limit"}); !s) {
-      return ProblemFor(s.error());
-    }
-    auto unit = QueryUnit(req, *d.registry);
-    if (!unit) return ProblemFor(unit.error());
     std::optional<OrganizationKind> kind;
     if (auto it = req.query.find("kind"); it != req.query.end()) {
       kind = ParseOrganizationKind(it->second);
       if (!kind) return ProblemFor(Error::Invalid("unknown kind " + it->second, "kind"));
     }
-    auto page = ReadPage(req);
-    if (!page) return ProblemFor(page.error());
-    auto rc = StaffRead(d, req);
-    if (!rc) return ProblemFor(rc.error());
-    auto rows = app::ListOrganizations(*rc->tx, *d.registry, *rc->viewer, *unit, kind, *page);
-    if (!rows) return ProblemFor(rows.error());
-    return PageJson("organizations", *rows, *page,
-                    [&](const Organization& o) { return OrganizationJson(o, *d.registry); });
+    return ListRoute(
+        d, req, {"unit", "kind", "after", "limit"}, "organizations",
+        [&](app::ReadTx& tx, const Principal& who, const Unit* unit, app::ListPage page) {
+          return app::ListOrganizations(tx, *d.registry, who, unit, kind, page);
+        },
+        OrganizationJson);
   });
   routes.Add("GET", "/api/v1/people", [&d](const Request& req, const PathParams&) -> Reply {
-    if (auto s = OnlyQueryParams(req, {"unit", "after", "limit"}); !s) return ProblemFor(s.error());
-    auto unit = QueryUnit(req, *d.registry);
-    if (!unit) return ProblemFor(unit.error());
-    auto page = ReadPage(req);
-    if (!page) return ProblemFor(page.error());
-    auto rc = StaffRead(d, req);
-    if (!rc) return ProblemFor(rc.error());
-    auto rows = app::ListPeople(*rc->tx, *d.registry, *rc->viewer, *unit, *page);
-    if (!rows) return ProblemFor(rows.error());
-    return PageJson("people", *rows, *page,
-                    [&](const Person& p) { return PersonJson(p, *d.registry); });
+    return ListRoute(
+        d, req, {"unit", "after", "limit"}, "people",
+        [&](app::ReadTx& tx, const Principal& who, const Unit* unit, app::ListPage page) {
+          return app::ListPeople(tx, *d.registry, who, unit, page);
+        },
+        PersonJson);
   });
   routes.Add("GET", "/api/v1/households", [&d](const Request& req, const PathParams&) -> Reply {
-    if (auto s = OnlyQueryParams(req, {"unit", "after", "limit"}); !s) return ProblemFor(s.error());
-    auto unit = QueryUnit(req, *d.registry);
-    if (!unit) return ProblemFor(unit.error());
-    auto page = ReadPage(req);
-    if (!page) return ProblemFor(page.error());
-    auto rc = StaffRead(d, req);
-    if (!rc) return ProblemFor(rc.error());
-    auto rows = app::ListHouseholds(*rc->tx, *d.registry, *rc->viewer, *unit, *page);
-    if (!rows) return ProblemFor(rows.error());
-    return PageJson("households", *rows, *page,
-                    [&](const Household& h) { return HouseholdJson(h, *d.registry); });
+    return ListRoute(
+        d, req, {"unit", "after", "limit"}, "households",
+        [&](app::ReadTx& tx, const Principal& who, const Unit* unit, app::ListPage page) {
+          return app::ListHouseholds(tx, *d.registry, who, unit, page);
+        },
+        HouseholdJson);
   });
   routes.Add("GET", "/api/v1/organizations/{code}",
              [&d](const Request& req, const PathParams& p) -> Reply {
