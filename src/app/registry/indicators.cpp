@@ -53,12 +53,13 @@ Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, 
   r.unit = &unit;
   r.at = at;
   r.target = target;
-  r.figure = Concurrency(VillagesOn(reg.units, unit, at), *places, *positions, at);
+  const ConcurrencyIndex index(*places, *positions);
+  const std::vector<const Unit*> villages = VillagesBelow(reg.units, unit);
+  r.figure = index.On(VillagesOn(villages, at), at);
   for (int64_t id : r.figure.without) r.without.push_back(reg.units.FindById(id));
   r.gap = GapTo(target.rate, r.figure.rate);
   for (Date day : days) {
-    r.trend.push_back(
-        {day, Concurrency(VillagesOn(reg.units, unit, day), *places, *positions, day)});
+    r.trend.push_back({day, index.On(VillagesOn(villages, day), day)});
     r.trend.back().figure.without.clear();
   }
   return r;

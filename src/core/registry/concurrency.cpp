@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <set>
 
 namespace jembatan {
 namespace {
@@ -38,29 +37,40 @@ Side SideOf(const Position& p, const std::map<int64_t, OrganizationPlace>& orgs,
 ConcurrencyFigure Concurrency(const std::vector<int64_t>& villages,
                               const std::map<int64_t, OrganizationPlace>& organizations,
                               const std::vector<Position>& positions, Date d) {
-  std::map<int64_t, std::set<int64_t>> secretaries, heads;  // village → people
+  return ConcurrencyIndex(organizations, positions).On(villages, d);
+}
+
+ConcurrencyIndex::ConcurrencyIndex(const std::map<int64_t, OrganizationPlace>& organizations,
+                                   const std::vector<Position>& positions) {
   for (const Position& p : positions) {
-    if (!HeldOn(p, d)) continue;
     int64_t village = 0;
     switch (SideOf(p, organizations, village)) {
       case Side::kSecretary:
-        secretaries[village].insert(p.person_id);
+        secretaries_[village].push_back({p.person_id, p});
         break;
       case Side::kHead:
-        heads[village].insert(p.person_id);
+        heads_[village].push_back({p.person_id, p});
         break;
       case Side::kNone:
         break;
     }
   }
+}
+
+ConcurrencyFigure ConcurrencyIndex::On(const std::vector<int64_t>& villages, Date d) const {
   ConcurrencyFigure out;
   out.villages = static_cast<int64_t>(villages.size());
   for (int64_t v : villages) {
     bool both = false;
-    auto s = secretaries.find(v);
-    auto h = heads.find(v);
-    if (s != secretaries.end() && h != heads.end()) {
-      for (int64_t person : s->second) both = both || h->second.count(person) > 0;
+    auto s = secretaries_.find(v);
+    auto h = heads_.find(v);
+    if (s != secretaries_.end() && h != heads_.end()) {
+      for (const Term& sec : s->second) {
+        if (!HeldOn(sec.held, d)) continue;
+        for (const Term& head : h->second) {
+          both = both || (head.person == sec.person && HeldOn(head.held, d));
+        }
+      }
     }
     if (both) {
       ++out.concurrent;
@@ -72,15 +82,26 @@ ConcurrencyFigure Concurrency(const std::vector<int64_t>& villages,
   return out;
 }
 
-std::vector<int64_t> VillagesOn(const UnitDirectory& units, const Unit& root, Date d) {
-  std::vector<int64_t> out;
+std::vector<const Unit*> VillagesBelow(const UnitDirectory& units, const Unit& root) {
+  std::vector<const Unit*> out;
   for (const Unit& u : units.All()) {
-    if (u.level != UnitLevel::kVillage) continue;
-    const bool begun = !u.valid_from || *u.valid_from <= d;
-    const bool not_ended = u.valid_to ? d <= *u.valid_to : u.live();
-    if (begun && not_ended && units.Covers(root, u)) out.push_back(u.id);
+    if (u.level == UnitLevel::kVillage && units.Covers(root, u)) out.push_back(&u);
   }
   return out;
+}
+
+std::vector<int64_t> VillagesOn(const std::vector<const Unit*>& villages, Date d) {
+  std::vector<int64_t> out;
+  for (const Unit* u : villages) {
+    const bool begun = !u->valid_from || *u->valid_from <= d;
+    const bool not_ended = u->valid_to ? d <= *u->valid_to : u->live();
+    if (begun && not_ended) out.push_back(u->id);
+  }
+  return out;
+}
+
+std::vector<int64_t> VillagesOn(const UnitDirectory& units, const Unit& root, Date d) {
+  return VillagesOn(VillagesBelow(units, root), d);
 }
 
 std::optional<Rate> GapTo(Rate target, std::optional<Rate> rate) {

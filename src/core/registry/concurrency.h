@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "core/common/time.h"
@@ -37,9 +38,28 @@ ConcurrencyFigure Concurrency(const std::vector<int64_t>& villages,
                               const std::map<int64_t, OrganizationPlace>& organizations,
                               const std::vector<Position>& positions, Date d);
 
+// The same rule read on many days (a monthly trend): who stands on each side of each village is
+// sorted out once, then each day only checks the terms held that day.
+class ConcurrencyIndex {
+ public:
+  ConcurrencyIndex(const std::map<int64_t, OrganizationPlace>& organizations,
+                   const std::vector<Position>& positions);
+  ConcurrencyFigure On(const std::vector<int64_t>& villages, Date d) const;
+
+ private:
+  struct Term {
+    int64_t person = 0;
+    Position held;  // its days
+  };
+  std::unordered_map<int64_t, std::vector<Term>> secretaries_, heads_;  // by village
+};
+
 // The villages (and residential groups) below `root` that existed on day `d`: created by then
 // and not yet ended (a village merged away counts until its last day), in directory order.
 std::vector<int64_t> VillagesOn(const UnitDirectory& units, const Unit& root, Date d);
+// The same in two steps, for many days: the villages ever below `root`, then those of a day.
+std::vector<const Unit*> VillagesBelow(const UnitDirectory& units, const Unit& root);
+std::vector<int64_t> VillagesOn(const std::vector<const Unit*>& villages, Date d);
 
 // What is left to reach `target`: target − rate, never below 0; nothing without a rate.
 std::optional<Rate> GapTo(Rate target, std::optional<Rate> rate);
