@@ -52,7 +52,8 @@ int RunDemo(const DemoArgs& args) {
             << " deadline events.\n"
             << "registry: " << summary->registry.organizations << " organizations, "
             << summary->registry.people << " people, " << summary->registry.positions
-            << " positions, " << summary->registry.households << " households.\n\n"
+            << " positions, " << summary->registry.households << " households, "
+            << summary->registry.elections << " village-head elections.\n\n"
             << "Demo sign-ins (demo only; docs/api.md lists every token). In the browser: user "
                "name and password \""
             << kDemoPassword << "\"; for the API: the bearer token.\n";

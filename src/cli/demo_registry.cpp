@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "app/registry/elections.h"
 #include "app/registry/registry_records.h"
 
 namespace jembatan::cli {
@@ -94,6 +95,29 @@ class Builder {
     return Status::Ok();
   }
 
+  // A village-head election for the 2025–2027 term from `from`: planned a month before, held
+  // a week before, won by `winner` over `other`.
+  Status Election(const std::string& village, Date from, const std::string& winner,
+                  const std::string& other, int k) {
+    app::ElectionDraft d;
+    d.election.code = "EL-" + village;
+    d.election.term_from = from;
+    d.election.term_to = DateFromYmd(2027, 12, 31);
+    d.election.planned_on = Date{from.days - 30};
+    d.unit = village;
+    d.candidates = {winner, other};
+    if (auto e = app::PlanElection(tx_, reg_, nullptr, d); !e) return e.error();
+    app::ElectionResultDraft r;
+    r.held_on = Date{from.days - 7};
+    r.households_voting = 40 + k % 30;
+    r.votes = {{winner, 25 + k % 15}, {other, 5 + k % 10}};
+    auto held = app::RecordElectionResult(tx_, reg_, nullptr, d.election.code, r, today_);
+    if (!held) return held.error();
+    ++summary.elections;
+    ++summary.positions;
+    return Status::Ok();
+  }
+
   DemoRegistrySummary summary;
 
  private:
@@ -135,18 +159,18 @@ Result<DemoRegistrySummary> BuildDemoRegistry(store::WriteTx& tx, const app::Reg
       const int nth = concurrent_seen++;
       Date from = founded;
       if (nth % 4 == 0) {
-        // Elected in one of the last eleven months; the head before was another person.
+        // Elected in one of the last eleven months, over the head before, who was another
+        // person: the election's result ends that term and makes the new one.
         from = AddMonths(today, -(1 + (nth / 4) % 11));
         auto before = b.Person(v.code, false);
         if (!before) return before.error();
-        if (auto s = b.Post(*before, Title::kVillageHead, "", v.code, founded, Date{from.days - 1},
-                            true);
-            !s) {
+        if (auto s = b.Post(*before, Title::kVillageHead, "", v.code, founded); !s) {
           return s.error();
         }
-      }
-      if (auto s = b.Post(*secretary, Title::kVillageHead, "", v.code, from, std::nullopt, true);
-          !s) {
+        if (auto s = b.Election(v.code, from, *secretary, *before, k); !s) return s.error();
+      } else if (auto s =
+                     b.Post(*secretary, Title::kVillageHead, "", v.code, from, std::nullopt, true);
+                 !s) {
         return s.error();
       }
     } else {

@@ -1,9 +1,10 @@
 // The demo province's registry (issue 16, point 8), deterministic from the day it is built:
 // a Party cell and a head in every village, 1,125 of 1,731 with one person holding both (the
-// concurrency indicator reads 64.99 %), a third of those having come to it during the last
-// year (the trend rises); 284 militia units with a commander and four members each; the
-// province's core mobilization group of 75 (73 prestigious), each linked to a demo member's
-// account; Cong Lau's 7-member community mobilization team; Lem's 63 households, 12 poor.
+// concurrency indicator reads 64.99 %), a quarter of those elected head during the last year
+// over a head who was someone else (the trend rises; each election recorded with its votes); 284
+// militia units with a commander and four members each; the province's core mobilization group of
+// 75 (73 prestigious), each linked to a demo member's account; Cong Lau's 7-member community
+// mobilization team; Lem's 63 households, 12 poor.
 #pragma once
 
 #include <string>
@@ -20,6 +21,7 @@ struct DemoRegistrySummary {
   int people = 0;
   int positions = 0;
   int households = 0;
+  int elections = 0;
 };
 
 // `members`: the demo's member accounts (user names, in order), who make up the core group.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/common/result.h"
+#include "core/registry/election.h"
 #include "core/registry/position.h"
 #include "core/registry/registry_records.h"
 
@@ -34,6 +35,14 @@ struct PositionFilter {
   int limit = 0;
 };
 
+// A position with its place: the unit of the post and, for a post in an organization, that
+// organization's kind (what the indicators need to know of it).
+struct PlacedPosition {
+  Position position;
+  int64_t place_unit_id = 0;
+  std::optional<OrganizationKind> organization_kind;
+};
+
 class RegistryReads {
  public:
   virtual ~RegistryReads() = default;
@@ -55,6 +64,13 @@ class RegistryReads {
   virtual Result<std::optional<Position>> GetPosition(int64_t id) = 0;
   // In id order.
   virtual Result<std::vector<Position>> ListPositions(const PositionFilter& filter) = 0;
+  // The same with each post's place, in one query.
+  virtual Result<std::vector<PlacedPosition>> ListPlacedPositions(const PositionFilter& filter) = 0;
+
+  // With its candidates in the order given.
+  virtual Result<std::optional<Election>> FindElection(std::string_view code) = 0;
+  // Elections of villages in the subtree of `unit_id`, in id order, with their candidates.
+  virtual Result<std::vector<Election>> ListElections(int64_t unit_id, RegistryPage page) = 0;
 };
 
 class RegistryWrites : public RegistryReads {
@@ -71,6 +87,11 @@ class RegistryWrites : public RegistryReads {
   virtual Status UpdateHousehold(const Household& h) = 0;
   // Ends an open term: sets its last day. History is otherwise never rewritten.
   virtual Status EndPosition(int64_t id, Date to) = 0;
+  // A planned election with its candidates; a code in use gives kConflict.
+  virtual Result<int64_t> InsertElection(const Election& e) = 0;
+  // Records a held election's day, households voting, votes, winner and position, once:
+  // kConflict when it was already recorded.
+  virtual Status RecordElectionResult(const Election& e) = 0;
 };
 
 }  // namespace jembatan::store

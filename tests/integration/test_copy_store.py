@@ -94,7 +94,7 @@ class CopyStoreTest(unittest.TestCase):
         back = [line.split("\t") for line in self.second[1].splitlines() if "\t" in line]
         self.assertEqual(there, back)
         rows = {t: int(n.split()[0]) for t, n, _ in there}
-        self.assertEqual(len(rows), 21)
+        self.assertEqual(len(rows), 23)
         for table in rows:
             self.assertGreater(rows[table], 0, f"{table} has no row to copy")
         self.assertEqual(rows["cases"], 400 + 2)
@@ -145,7 +145,8 @@ class CopyStoreTest(unittest.TestCase):
                      "/api/v1/indicators/concurrency?at=2026-06-30",
                      "/api/v1/people?unit=C001&limit=100", "/api/v1/households?unit=C003&limit=100",
                      "/api/v1/organizations?unit=C001&limit=100",
-                     "/api/v1/positions?unit=C001&limit=100", "/api/v1/people/DP-000005"):
+                     "/api/v1/positions?unit=C001&limit=100", "/api/v1/people/DP-000005",
+                     "/api/v1/elections?limit=100"):
             for token in (SUPERVISOR, OFFICER_C001, MEMBER, "jbt_demo_admin", None):
                 get(path, token=token)
         return out

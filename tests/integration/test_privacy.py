@@ -434,7 +434,10 @@ class RegistryPrivacyTest(unittest.TestCase):
                 ("/api/v1/people", {"code": "MK-P", "name": cls.NAME, "unit": "C001-V03",
                                     "phone": "+" + cls.PHONE, "household": "MK-HH"}),
                 ("/api/v1/positions", {"person": "MK-P", "title": "cell_secretary",
-                                       "organization": "MK-CELL", "from": "2026-01-01"})]:
+                                       "organization": "MK-CELL", "from": "2026-01-01"}),
+                ("/api/v1/elections", {"code": "MK-EL", "unit": "C001-V03",
+                                       "term_from": "2026-12-01", "term_to": "2027-12-31",
+                                       "planned_on": "2026-11-01", "candidates": ["MK-P"]})]:
             status, r, _ = cls.s.request("POST", path, body, token=OFFICER_C001)
             assert status == 201, (path, r)
 
@@ -458,11 +461,13 @@ class RegistryPrivacyTest(unittest.TestCase):
         self.check("/api/v1/households?unit=C001", self.SEES, {self.HEAD, self.HHPHONE})
         self.check("/api/v1/positions?unit=C001", self.SEES, {self.NAME})
         self.check("/api/v1/organizations?unit=C001", self.SEES, set())
+        self.check("/api/v1/elections?unit=C001", self.SEES, {self.NAME})
 
     def test_one_record(self):
         self.check("/api/v1/people/MK-P", self.ONE, {self.NAME, self.PHONE})
         self.check("/api/v1/households/MK-HH", self.ONE, {self.HEAD, self.HHPHONE})
         self.check("/api/v1/organizations/MK-CELL", self.ONE, set())
+        self.check("/api/v1/elections/MK-EL", self.ONE, {self.NAME})
 
     def test_exports_carry_names_to_staff_in_scope_and_never_a_phone(self):
         for table, names in (("people", {self.NAME}), ("households", {self.HEAD}),
@@ -477,7 +482,8 @@ class RegistryPrivacyTest(unittest.TestCase):
                     self.assertEqual(self.found(text), names if want == 200 else set())
 
     def test_another_communes_officer_sees_none_of_it_in_their_own_lists(self):
-        for path in ("/api/v1/people", "/api/v1/households", "/api/v1/positions"):
+        for path in ("/api/v1/people", "/api/v1/households", "/api/v1/positions",
+                     "/api/v1/elections"):
             status, body, _ = self.s.request("GET", path, token=OFFICER_C002)
             self.assertEqual(status, 200, body)
             self.assertEqual(self.found(body), set())
@@ -509,7 +515,8 @@ class EveryRouteIsInTheMatrixTest(unittest.TestCase):
                  "/api/v1/people", "/api/v1/people/{code}", "/api/v1/households",
                  "/api/v1/households/{code}", "/api/v1/positions", "/api/v1/organizations",
                  "/api/v1/organizations/{code}", "/api/v1/indicators/concurrency",
-                 "/api/v1/exports/registry/{table}"}
+                 "/api/v1/exports/registry/{table}", "/api/v1/elections",
+                 "/api/v1/elections/{code}"}
     NO_CASE_DATA = {"/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",
                     "/api/v1/session", "/api/v1/units", "/api/v1/units/{code}", "/healthz"}
 

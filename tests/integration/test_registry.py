@@ -214,6 +214,75 @@ class RegistryTest(unittest.TestCase):
             status, body, _ = self.s.request("GET", "/api/v1/people?" + query, token=SUPERVISOR)
             self.assertIn(status, (400, 422), (query, body))
 
+    # Village-head elections.
+
+    def test_an_election_held_makes_the_winners_term_and_ends_the_one_before(self):
+        # A village of Bien Son whose head's term is open (not one the demo's elections made).
+        village = next(
+            v for v in (f"C001-V{n:02d}" for n in range(9, 19))
+            if any(p["title"] == "village_head" and p["to"] is None
+                   for p in self.get(f"/api/v1/positions?unit={v}&at=2026-11-30")["positions"]))
+        self.assertEqual(self.post("/api/v1/people", {"code": "EL-CAND-1", "name": "Lò Văn Phúc",
+                                                      "unit": village})[0], 201)
+        self.assertEqual(self.post("/api/v1/people", {"code": "EL-CAND-2", "name": "Vi Thị Sen",
+                                                      "unit": village})[0], 201)
+        status, plan = self.post("/api/v1/elections", {
+            "code": "EL-T-1", "unit": village, "term_from": "2026-12-01",
+            "term_to": "2027-12-31", "planned_on": "2026-11-01",
+            "candidates": ["EL-CAND-1", "EL-CAND-2"]})
+        self.assertEqual(status, 201, plan)
+        self.assertIsNone(plan["winner"])
+        old_head = next(p for p in self.get(f"/api/v1/positions?unit={village}&at=2026-11-30")
+                        ["positions"] if p["title"] == "village_head")
+        result = {"held_on": "2026-11-20", "households_voting": 57,
+                  "votes": {"EL-CAND-1": 20, "EL-CAND-2": 35}}
+        for bad, status in [({**result, "votes": {"EL-CAND-1": 20}}, 400),
+                            ({**result, "votes": {"EL-CAND-1": 20, "EL-CAND-2": 20}}, 409),
+                            ({**result, "votes": {**result["votes"], "DP-000001": 3}}, 400),
+                            ({**result, "households_voting": 0}, 400),
+                            ({**result, "held_on": "2099-01-01"}, 400)]:
+            with self.subTest(bad=bad):
+                got, r = self.post("/api/v1/elections/EL-T-1/result", bad)
+                self.assertEqual(got, status, r)
+        status, held = self.post("/api/v1/elections/EL-T-1/result", result)
+        self.assertEqual(status, 200, held)
+        self.assertEqual(held["winner"], "EL-CAND-2")
+        self.assertEqual([c["votes"] for c in held["candidates"]], [20, 35])
+        self.assertEqual(self.post("/api/v1/elections/EL-T-1/result", result)[0], 409)
+        heads = [p for p in self.get(f"/api/v1/positions?unit={village}")["positions"]
+                 if p["title"] == "village_head"]
+        ended = next(p for p in heads if p["id"] == old_head["id"])
+        self.assertEqual(ended["to"], "2026-11-30")
+        new = next(p for p in heads if p["id"] == held["position_id"])
+        self.assertEqual((new["person"]["code"], new["from"], new["to"], new["elected"]),
+                         ("EL-CAND-2", "2026-12-01", "2027-12-31", True))
+        self.assertEqual(self.get("/api/v1/elections/EL-T-1", token=OFFICER_C001), held)
+        status, _, _ = self.s.request("GET", "/api/v1/elections/EL-T-1", token=OFFICER_C002)
+        self.assertEqual(status, 404)
+
+    def test_the_demo_recorded_its_elections_with_their_votes(self):
+        elections = [e for e in self.every("/api/v1/elections", "elections")
+                     if e["code"].startswith("EL-C")]  # not those the tests plan
+        self.assertEqual(len(elections), 282)
+        for e in elections[:20]:
+            self.assertEqual(e["winner"], e["candidates"][0]["code"])
+            self.assertGreater(e["candidates"][0]["votes"], e["candidates"][1]["votes"])
+
+    def test_an_election_plan_refuses_what_it_cannot_take(self):
+        plan = {"code": "EL-BAD", "unit": "C001-V09", "term_from": "2026-12-01",
+                "term_to": "2027-12-31", "planned_on": "2026-11-01", "candidates": ["DP-000001"]}
+        for bad, status in [({**plan, "unit": "C001"}, 422),           # not a village
+                            ({**plan, "unit": "C002-V01"}, 403),
+                            ({**plan, "candidates": []}, 400),
+                            ({**plan, "candidates": ["NOBODY"]}, 422),
+                            ({**plan, "candidates": ["DP-000001", "DP-000001"]}, 400),
+                            ({**plan, "term_to": "2026-01-01"}, 400),
+                            ({**plan, "planned_on": "2027-01-01"}, 400),
+                            ({**plan, "candidates": "DP-000001"}, 400)]:
+            with self.subTest(bad=bad):
+                got, r = self.post("/api/v1/elections", bad)
+                self.assertEqual(got, status, r)
+
     # CSV in and out.
 
     def upload(self, table, text, token=OFFICER_C001, content_type="text/csv"):

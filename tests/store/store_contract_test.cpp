@@ -1356,6 +1356,89 @@ TEST_P(StoreContract, PositionsAreFilteredByPlacePersonTitleAndTermAndEndOnce) {
   EXPECT_EQ(Read()->registry().GetPosition(head.id).value()->to, DateFromYmd(2026, 6, 30));
 }
 
+TEST_P(StoreContract, PlacedPositionsCarryTheirUnitAndOrganizationKind) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  const int64_t cell =
+      reg.InsertOrganization({0, "CELL", OrganizationKind::kPartyCell, "c", v11_}).value();
+  Person a;
+  a.code = "A";
+  a.name = "A";
+  a.unit_id = v11_;
+  a.id = reg.InsertPerson(a).value();
+  Position sec{0, a.id, Title::kCellSecretary, cell, std::nullopt, DateFromYmd(2025, 7, 1)};
+  Position head{0, a.id, Title::kVillageHead, std::nullopt, v11_, DateFromYmd(2025, 7, 1)};
+  ASSERT_TRUE(reg.InsertPosition(sec, v11_).ok());
+  ASSERT_TRUE(reg.InsertPosition(head, v11_).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+  store::PositionFilter f;
+  f.unit_id = c1_;
+  auto rows = Read()->registry().ListPlacedPositions(f);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].position.title, Title::kCellSecretary);
+  EXPECT_EQ((*rows)[0].place_unit_id, v11_);
+  EXPECT_EQ((*rows)[0].organization_kind, OrganizationKind::kPartyCell);
+  EXPECT_EQ((*rows)[1].place_unit_id, v11_);
+  EXPECT_FALSE((*rows)[1].organization_kind.has_value());
+}
+
+TEST_P(StoreContract, AnElectionKeepsItsCandidatesInOrderAndItsResultOnce) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  std::vector<int64_t> people;
+  for (const char* code : {"C-A", "C-B", "C-C"}) {
+    Person p;
+    p.code = code;
+    p.name = code;
+    p.unit_id = v11_;
+    people.push_back(reg.InsertPerson(p).value());
+  }
+  Election e;
+  e.code = "EL-V11";
+  e.unit_id = v11_;
+  e.term_from = DateFromYmd(2025, 7, 1);
+  e.term_to = DateFromYmd(2027, 12, 31);
+  e.planned_on = DateFromYmd(2025, 6, 1);
+  e.candidates = {{people[2], std::nullopt}, {people[0], std::nullopt}};
+  e.id = reg.InsertElection(e).value();
+  EXPECT_EQ(reg.InsertElection(e).error().kind, ErrorKind::kConflict);
+  const int64_t pos = reg.InsertPosition({0, people[2], Title::kVillageHead, std::nullopt, v11_,
+                                          e.term_from, e.term_to, true},
+                                         v11_)
+                          .value();
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+
+  auto planned = Read()->registry().FindElection("EL-V11").value().value();
+  EXPECT_EQ(planned.candidates,
+            (std::vector<Candidate>{{people[2], std::nullopt}, {people[0], std::nullopt}}));
+  EXPECT_FALSE(planned.held_on.has_value());
+  EXPECT_EQ(planned.planned_on, DateFromYmd(2025, 6, 1));
+
+  planned.held_on = DateFromYmd(2025, 6, 1);
+  planned.households_voting = 61;
+  planned.candidates[0].votes = 40;
+  planned.candidates[1].votes = 21;
+  planned.winner_person_id = people[2];
+  planned.position_id = pos;
+  auto w = Write();
+  ASSERT_TRUE(w->registry().RecordElectionResult(planned).ok());
+  EXPECT_EQ(w->registry().RecordElectionResult(planned).error().kind, ErrorKind::kConflict);
+  ASSERT_TRUE(w->Commit().ok());
+  w.reset();
+  auto held = Read()->registry().ListElections(c1_, {0, 10}).value();
+  ASSERT_EQ(held.size(), 1u);
+  EXPECT_EQ(held[0].held_on, DateFromYmd(2025, 6, 1));
+  EXPECT_EQ(held[0].households_voting, 61);
+  EXPECT_EQ(held[0].winner_person_id, people[2]);
+  EXPECT_EQ(held[0].position_id, pos);
+  EXPECT_EQ(held[0].candidates[0].votes, 40);
+  EXPECT_EQ(held[0].candidates[1].votes, 21);
+  EXPECT_TRUE(Read()->registry().ListElections(c2_, {0, 10}).value().empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),
                          [](const auto& info) { return info.param; });
 

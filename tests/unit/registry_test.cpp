@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/registry/concurrency.h"
+#include "core/registry/election.h"
 #include "core/registry/position.h"
 #include "core/registry/rate.h"
 #include "core/registry/registry_access.h"
@@ -241,6 +242,61 @@ TEST(RegistryAccess, StaffManageTheirSubtreeMembersNothing) {
   EXPECT_FALSE(MayManageRegistry(dir, officer, *dir.FindById(1)));
   EXPECT_TRUE(MayManageRegistry(dir, supervisor, *dir.FindById(3)));
   EXPECT_FALSE(MayManageRegistry(dir, member, *dir.FindById(4)));
+}
+
+Election Plan() {
+  Election e;
+  e.code = "EL-1";
+  e.unit_id = 4;
+  e.term_from = D(2025, 7, 1);
+  e.term_to = D(2027, 12, 31);
+  e.planned_on = D(2025, 6, 15);
+  e.candidates = {{11, std::nullopt}, {12, std::nullopt}};
+  return e;
+}
+
+TEST(Election, APlanHasATermCandidatesOnceAndADayBeforeTheTerm) {
+  EXPECT_TRUE(ValidateElectionPlan(Plan()).ok());
+  Election e = Plan();
+  e.term_to = D(2025, 6, 30);
+  EXPECT_EQ(ValidateElectionPlan(e).error().field, "term_to");
+  e = Plan();
+  e.planned_on = D(2025, 7, 2);
+  EXPECT_EQ(ValidateElectionPlan(e).error().field, "planned_on");
+  e = Plan();
+  e.candidates.push_back({11, std::nullopt});
+  EXPECT_EQ(ValidateElectionPlan(e).error().field, "candidates");
+  e.candidates.clear();
+  EXPECT_EQ(ValidateElectionPlan(e).error().field, "candidates");
+}
+
+TEST(Election, TheMostVotesWinAndATieIsRefused) {
+  Election e = Plan();
+  e.held_on = D(2025, 6, 15);
+  e.households_voting = 58;
+  e.candidates = {{11, 31}, {12, 27}};
+  EXPECT_EQ(ElectionWinner(e, D(2025, 6, 15)).value(), 11);
+  e.candidates = {{11, 12}, {12, 40}, {13, 6}};
+  EXPECT_EQ(ElectionWinner(e, D(2025, 6, 15)).value(), 12);
+  e.candidates = {{11, 29}, {12, 29}};
+  EXPECT_EQ(ElectionWinner(e, D(2025, 6, 15)).error().kind, ErrorKind::kConflict);
+  e.candidates = {{11, 29}, {12, std::nullopt}};
+  EXPECT_EQ(ElectionWinner(e, D(2025, 6, 15)).error().field, "votes");
+  e.candidates = {{11, 3}};
+  EXPECT_EQ(ElectionWinner(e, D(2025, 6, 14)).error().field, "held_on");  // in the future
+  e.households_voting = 0;
+  EXPECT_EQ(ElectionWinner(e, D(2025, 6, 15)).error().field, "households_voting");
+}
+
+TEST(Election, TheResultIsTheVillageHeadsElectedTermOfTheWinner) {
+  const Position p = ResultPosition(Plan(), 12);
+  EXPECT_EQ(p.person_id, 12);
+  EXPECT_EQ(p.title, Title::kVillageHead);
+  EXPECT_EQ(p.unit_id, 4);
+  EXPECT_FALSE(p.organization_id.has_value());
+  EXPECT_EQ(p.from, D(2025, 7, 1));
+  EXPECT_EQ(p.to, D(2027, 12, 31));
+  EXPECT_TRUE(p.elected);
 }
 
 }  // namespace

@@ -7,22 +7,6 @@ namespace {
 
 constexpr int kTrendMonths = 12;
 
-Result<std::map<int64_t, OrganizationPlace>> PlacesOf(ReadTx& tx, const Unit& root) {
-  std::map<int64_t, OrganizationPlace> out;
-  for (OrganizationKind kind :
-       {OrganizationKind::kPartyCell, OrganizationKind::kFrontWorkCommittee}) {
-    store::RegistryPage page{0, 1000};
-    for (;;) {
-      auto orgs = tx.registry().ListOrganizations(root.id, kind, page);
-      if (!orgs) return orgs.error();
-      for (const Organization& o : *orgs) out[o.id] = OrganizationPlace{o.kind, o.unit_id};
-      if (static_cast<int>(orgs->size()) < page.limit) break;
-      page.after = orgs->back().id;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<ConcurrencyTarget> ParseConcurrencyTarget(std::string_view text) {
@@ -37,8 +21,6 @@ Result<ConcurrencyTarget> ParseConcurrencyTarget(std::string_view text) {
 
 Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
                                                Date at, const ConcurrencyTarget& target) {
-  auto places = PlacesOf(tx, unit);
-  if (!places) return places.error();
   store::PositionFilter f;
   f.unit_id = unit.id;
   f.titles = {Title::kCellSecretary, Title::kVillageHead, Title::kResidentialGroupHead,
@@ -46,14 +28,24 @@ Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, 
   const std::vector<Date> days = TrendDays(at, kTrendMonths);
   f.from = days.front();
   f.to = at;
-  auto positions = tx.registry().ListPositions(f);
-  if (!positions) return positions.error();
+  auto placed = tx.registry().ListPlacedPositions(f);
+  if (!placed) return placed.error();
+  std::vector<Position> positions;
+  std::map<int64_t, OrganizationPlace> places;
+  positions.reserve(placed->size());
+  for (store::PlacedPosition& p : *placed) {
+    if (p.position.organization_id && p.organization_kind) {
+      places[*p.position.organization_id] =
+          OrganizationPlace{*p.organization_kind, p.place_unit_id};
+    }
+    positions.push_back(std::move(p.position));
+  }
 
   ConcurrencyReport r;
   r.unit = &unit;
   r.at = at;
   r.target = target;
-  const ConcurrencyIndex index(*places, *positions);
+  const ConcurrencyIndex index(places, positions);
   const std::vector<const Unit*> villages = VillagesBelow(reg.units, unit);
   r.figure = index.On(VillagesOn(villages, at), at);
   for (int64_t id : r.figure.without) r.without.push_back(reg.units.FindById(id));

@@ -273,22 +273,24 @@ class Importer {
       : tx_(tx), reg_(reg), who_(who), today_(today), codes_(tx, reg) {}
 
   Result<Outcome> Organization(const Row& row) {
-    return Upsert(row, &store::RegistryReads::FindOrganization, OrganizationFrom,
-                  [&](const OrganizationDraft& d) { return ResolveOrganization(tx_, reg_, who_, d); },
-                  &store::RegistryWrites::InsertOrganization,
-                  &store::RegistryWrites::UpdateOrganization);
+    return Upsert(
+        row, &store::RegistryReads::FindOrganization, OrganizationFrom,
+        [&](const OrganizationDraft& d) { return ResolveOrganization(tx_, reg_, who_, d); },
+        &store::RegistryWrites::InsertOrganization, &store::RegistryWrites::UpdateOrganization);
   }
 
   Result<Outcome> Household(const Row& row) {
-    return Upsert(row, &store::RegistryReads::FindHousehold, HouseholdFrom,
-                  [&](const HouseholdDraft& d) { return ResolveHousehold(reg_, who_, d, today_); },
-                  &store::RegistryWrites::InsertHousehold, &store::RegistryWrites::UpdateHousehold);
+    return Upsert(
+        row, &store::RegistryReads::FindHousehold, HouseholdFrom,
+        [&](const HouseholdDraft& d) { return ResolveHousehold(reg_, who_, d, today_); },
+        &store::RegistryWrites::InsertHousehold, &store::RegistryWrites::UpdateHousehold);
   }
 
   Result<Outcome> Person(const Row& row) {
-    return Upsert(row, &store::RegistryReads::FindPerson, PersonFrom,
-                  [&](const PersonDraft& d) { return ResolvePerson(tx_, reg_, who_, d, today_); },
-                  &store::RegistryWrites::InsertPerson, &store::RegistryWrites::UpdatePerson);
+    return Upsert(
+        row, &store::RegistryReads::FindPerson, PersonFrom,
+        [&](const PersonDraft& d) { return ResolvePerson(tx_, reg_, who_, d, today_); },
+        &store::RegistryWrites::InsertPerson, &store::RegistryWrites::UpdatePerson);
   }
 
   Result<Outcome> Position(const Row& row) {

@@ -119,6 +119,80 @@ Result<app::PositionDraft> ReadPositionDraft(const json::object& o) {
   return d;
 }
 
+Result<app::ElectionDraft> ReadElectionDraft(const json::object& o) {
+  if (auto s = OnlyFields(o, {"code", "unit", "term_from", "term_to", "planned_on", "candidates"});
+      !s) {
+    return s.error();
+  }
+  app::ElectionDraft d;
+  if (auto s = RequireString(o, "code", d.election.code); !s) return s.error();
+  if (auto s = RequireString(o, "unit", d.unit); !s) return s.error();
+  for (const char* key : {"term_from", "term_to", "planned_on"}) {
+    std::optional<Date> day;
+    if (auto s = ReadDate(o, key, day); !s) return s.error();
+    if (!day) return Error::Invalid(std::string(key) + " is required", key);
+    Date& into = std::string_view(key) == "term_from" ? d.election.term_from
+                 : std::string_view(key) == "term_to" ? d.election.term_to
+                                                      : d.election.planned_on;
+    into = *day;
+  }
+  auto it = o.find("candidates");
+  constexpr size_t kMaxCandidates = 20;
+  if (it == o.end() || !it->value().is_array() || it->value().get_array().empty() ||
+      it->value().get_array().size() > kMaxCandidates) {
+    return Error::Invalid("candidates: 1 to 20 person codes", "candidates");
+  }
+  for (const json::value& c : it->value().get_array()) {
+    if (!c.is_string()) return Error::Invalid("candidates: person codes", "candidates");
+    d.candidates.emplace_back(c.get_string());
+  }
+  return d;
+}
+
+Result<app::ElectionResultDraft> ReadElectionResult(const json::object& o) {
+  if (auto s = OnlyFields(o, {"held_on", "households_voting", "votes"}); !s) return s.error();
+  app::ElectionResultDraft r;
+  std::optional<Date> held;
+  if (auto s = ReadDate(o, "held_on", held); !s) return s.error();
+  if (!held) return Error::Invalid("held_on is required", "held_on");
+  r.held_on = *held;
+  std::optional<int64_t> households;
+  if (auto s = ReadInt(o, "households_voting", households, 1, 1000000); !s) return s.error();
+  if (!households) return Error::Invalid("households_voting is required", "households_voting");
+  r.households_voting = *households;
+  auto it = o.find("votes");
+  if (it == o.end() || !it->value().is_object()) {
+    return Error::Invalid("votes: {person code: number of votes}", "votes");
+  }
+  for (const auto& [code, n] : it->value().get_object()) {
+    if (!n.is_int64() || n.get_int64() < 0 || n.get_int64() > 10000000) {
+      return Error::Invalid("votes: whole numbers of 0 or more", "votes");
+    }
+    r.votes[std::string(code)] = n.get_int64();
+  }
+  return r;
+}
+
+json::object ElectionJson(const app::ElectionView& v, const app::Registry&) {
+  const Election& e = v.election;
+  json::array candidates;
+  for (const auto& c : v.candidates) {
+    candidates.push_back(json::object{
+        {"code", c.code}, {"name", c.name}, {"votes", c.votes ? json::value(*c.votes) : nullptr}});
+  }
+  return {{"code", e.code},
+          {"unit", v.unit_code},
+          {"term_from", FormatDate(e.term_from)},
+          {"term_to", FormatDate(e.term_to)},
+          {"planned_on", FormatDate(e.planned_on)},
+          {"held_on", DateOrNull(e.held_on)},
+          {"households_voting",
+           e.households_voting ? json::value(*e.households_voting) : json::value(nullptr)},
+          {"candidates", std::move(candidates)},
+          {"winner", v.winner_code.empty() ? json::value(nullptr) : json::value(v.winner_code)},
+          {"position_id", e.position_id ? json::value(*e.position_id) : json::value(nullptr)}};
+}
+
 json::object OrganizationJson(const Organization& o, const app::Registry& reg) {
   return {{"code", o.code},
           {"kind", ToString(o.kind)},

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "app/registry/elections.h"
 #include "app/registry/indicators.h"
 #include "app/registry/registry_csv.h"
 #include "app/registry/registry_records.h"
@@ -56,6 +57,7 @@ Result<app::ListPage> ReadPage(const Request& req) {
 }
 
 int64_t IdOf(const app::PositionView& v) { return v.position.id; }
+int64_t IdOf(const app::ElectionView& v) { return v.election.id; }
 template <typename T>
 int64_t IdOf(const T& row) {
   return row.id;
@@ -86,8 +88,7 @@ Reply ListRoute(const ApiDeps& d, const Request& req,
   if (!rc) return ProblemFor(rc.error());
   auto rows = list(*rc->tx, *rc->viewer, *unit, *page);
   if (!rows) return ProblemFor(rows.error());
-  return PageJson(key, *rows, *page,
-                  [&](const auto& row) { return to_json(row, *d.registry); });
+  return PageJson(key, *rows, *page, [&](const auto& row) { return to_json(row, *d.registry); });
 }
 
 // POST a record: parse and check the body here, then create it in the writer's transaction.
@@ -256,6 +257,49 @@ void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
     return PageJson("positions", *rows, q.page,
                     [](const app::PositionView& v) { return PositionJson(v); });
   });
+
+  routes.Add("POST", "/api/v1/elections", [&d](const Request& req, const PathParams&) -> Reply {
+    auto plan = [](app::WriteTx& tx, const app::Registry& reg, const Principal* who,
+                   const app::ElectionDraft& draft,
+                   Date) { return app::PlanElection(tx, reg, who, draft); };
+    return CreateRecord<app::ElectionDraft, app::ElectionView>(
+        d, req, DraftFrom(req, ReadElectionDraft), "/api/v1/elections", plan, ElectionJson);
+  });
+  routes.Add("POST", "/api/v1/elections/{code}/result",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+               auto who = StaffWriter(d, req);
+               if (!who) return ProblemFor(who.error());
+               auto result = DraftFrom(req, ReadElectionResult);
+               if (!result) return ProblemFor(result.error());
+               auto reg = d.registry;
+               return WriteThen<app::ElectionView>(
+                   [reg, who = *who, code = p[0], result = std::move(*result)](app::WriteTx& tx,
+                                                                               Timestamp now) {
+                     return app::RecordElectionResult(tx, *reg, &who, code, result,
+                                                      reg->calendar.LocalDate(now));
+                   },
+                   [reg](const app::ElectionView& v) {
+                     return JsonResponse(200, Serialize(ElectionJson(v, *reg)));
+                   });
+             });
+  routes.Add("GET", "/api/v1/elections", [&d](const Request& req, const PathParams&) -> Reply {
+    return ListRoute(
+        d, req, {"unit", "after", "limit"}, "elections",
+        [&](app::ReadTx& tx, const Principal& who, const Unit* unit, app::ListPage page) {
+          return app::ListElections(tx, *d.registry, who, unit, page);
+        },
+        ElectionJson);
+  });
+  routes.Add("GET", "/api/v1/elections/{code}",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+               auto rc = StaffRead(d, req);
+               if (!rc) return ProblemFor(rc.error());
+               auto v = app::GetElection(*rc->tx, *d.registry, *rc->viewer, p[0]);
+               if (!v) return ProblemFor(v.error());
+               return JsonResponse(200, Serialize(ElectionJson(*v, *d.registry)));
+             });
 
   // CSV in and out, per table (app/registry/registry_csv.h). Exports leave phones out.
   routes.Add(

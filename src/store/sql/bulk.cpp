@@ -228,6 +228,19 @@ const std::vector<Table>& Schema() {
         {"date_to", I},
         {"elected", I}},
        "id"},
+      {"elections",
+       {{"id", I},
+        {"code", T},
+        {"unit_id", I},
+        {"term_from", I},
+        {"term_to", I},
+        {"planned_on", I},
+        {"held_on", I},
+        {"households_voting", I},
+        {"winner_person_id", I},
+        {"position_id", I}},
+       "id"},
+      {"election_candidates", {{"election_id", I}, {"seq", I}, {"person_id", I}, {"votes", I}}},
   };
   return tables;
 }

@@ -91,6 +91,25 @@ Position ReadPosition(const Statement& s) {
   return p;
 }
 
+constexpr const char* kElectionColumns =
+    "id, code, unit_id, term_from, term_to, planned_on, held_on, households_voting, "
+    "winner_person_id, position_id";
+
+Election ReadElection(const Statement& s) {
+  Election e;
+  e.id = s.Int(0);
+  e.code = s.Text(1);
+  e.unit_id = s.Int(2);
+  e.term_from = Date{static_cast<int32_t>(s.Int(3))};
+  e.term_to = Date{static_cast<int32_t>(s.Int(4))};
+  e.planned_on = Date{static_cast<int32_t>(s.Int(5))};
+  e.held_on = OptDate(s, 6);
+  e.households_voting = s.OptInt(7);
+  e.winner_person_id = s.OptInt(8);
+  e.position_id = s.OptInt(9);
+  return e;
+}
+
 template <typename T>
 Result<std::vector<T>> ReadAll(Statement& s, T (*read)(const Statement&)) {
   std::vector<T> out;
@@ -162,39 +181,24 @@ class RegistryRepository final : public RegistryWrites {
   }
 
   Result<std::vector<Position>> ListPositions(const PositionFilter& f) override {
-    // Placeholders by role ($1 root, $2 person, $3 organization, $4 from, $5 to, $6 the post's
-    // unit, $7 after, $8 limit); the text
-    // varies only with which filters are set and the titles, so few statements are cached.
-    std::string sql = f.unit_id ? kSubtree : "";
-    sql += "SELECT " + std::string(kPositionColumns) + " FROM positions WHERE 1=1";
-    if (f.unit_id) sql += " AND place_unit_id IN (SELECT id FROM sub)";
-    if (f.person_id) sql += " AND person_id = $2";
-    if (f.organization_id) sql += " AND organization_id = $3";
-    if (f.post_unit_id) sql += " AND unit_id = $6";
-    if (!f.titles.empty()) {
-      sql += " AND title IN (";
-      for (size_t i = 0; i < f.titles.size(); ++i) {
-        sql += (i ? "," : "") + Quoted(ToString(f.titles[i]));
-      }
-      sql += ")";
-    }
-    if (f.to) sql += " AND date_from <= $5";
-    if (f.from) sql += " AND (date_to IS NULL OR date_to >= $4)";
-    if (f.after > 0) sql += " AND id > $7";
-    sql += " ORDER BY id";
-    if (f.limit > 0) sql += " LIMIT $8";
-    auto st = db_.Prepare(sql);
+    auto st = PositionQuery(f, false);
     if (!st) return st.error();
+    return ReadAll(**st, ReadPosition);
+  }
+
+  Result<std::vector<PlacedPosition>> ListPlacedPositions(const PositionFilter& f) override {
+    auto st = PositionQuery(f, true);
+    if (!st) return st.error();
+    std::vector<PlacedPosition> out;
     Statement& s = **st;
-    if (f.unit_id) s.Bind(1, *f.unit_id);
-    if (f.person_id) s.Bind(2, *f.person_id);
-    if (f.organization_id) s.Bind(3, *f.organization_id);
-    if (f.from) s.Bind(4, static_cast<int64_t>(f.from->days));
-    if (f.to) s.Bind(5, static_cast<int64_t>(f.to->days));
-    if (f.post_unit_id) s.Bind(6, *f.post_unit_id);
-    if (f.after > 0) s.Bind(7, f.after);
-    if (f.limit > 0) s.Bind(8, static_cast<int64_t>(f.limit));
-    return ReadAll(s, ReadPosition);
+    while (s.Step()) {
+      PlacedPosition p{ReadPosition(s), s.Int(8), std::nullopt};
+      if (!s.IsNull(9)) p.organization_kind = ParseOrganizationKind(s.Text(9));
+      out.push_back(std::move(p));
+    }
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
   }
 
   Result<int64_t> InsertOrganization(const Organization& o) override {
@@ -272,6 +276,71 @@ class RegistryRepository final : public RegistryWrites {
     return db_.InsertedId(s, "position");
   }
 
+  Result<std::optional<Election>> FindElection(std::string_view code) override {
+    auto st =
+        db_.Prepare("SELECT " + std::string(kElectionColumns) + " FROM elections WHERE code = $1");
+    if (!st) return st.error();
+    (*st)->Bind(1, code);
+    auto rows = ReadAll(**st, ReadElection);
+    if (!rows) return rows.error();
+    if (auto s = AddCandidates(*rows); !s) return s.error();
+    if (rows->empty()) return std::optional<Election>();
+    return std::optional<Election>(std::move(rows->front()));
+  }
+
+  Result<std::vector<Election>> ListElections(int64_t unit_id, RegistryPage page) override {
+    auto rows = Page("elections", kElectionColumns, unit_id, page, ReadElection);
+    if (!rows) return rows.error();
+    if (auto s = AddCandidates(*rows); !s) return s.error();
+    return rows;
+  }
+
+  Result<int64_t> InsertElection(const Election& e) override {
+    auto st = db_.Prepare(
+        "INSERT INTO elections(code, unit_id, term_from, term_to, planned_on) "
+        "VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING" +
+        std::string(db_.returning_id()));
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, e.code).Bind(2, e.unit_id).Bind(3, static_cast<int64_t>(e.term_from.days));
+    s.Bind(4, static_cast<int64_t>(e.term_to.days))
+        .Bind(5, static_cast<int64_t>(e.planned_on.days));
+    auto id = db_.InsertedId(s, "election " + e.code);
+    if (!id) return id.error();
+    auto cand = db_.Prepare(
+        "INSERT INTO election_candidates(election_id, seq, person_id, votes) VALUES ($1,$2,$3,$4)");
+    if (!cand) return cand.error();
+    for (size_t i = 0; i < e.candidates.size(); ++i) {
+      (*cand)->Reset();
+      (*cand)->Bind(1, *id).Bind(2, static_cast<int64_t>(i)).Bind(3, e.candidates[i].person_id);
+      (*cand)->BindOpt(4, e.candidates[i].votes);
+      if (auto r = (*cand)->Run(); !r) return r.error();
+    }
+    return *id;
+  }
+
+  Status RecordElectionResult(const Election& e) override {
+    auto st = db_.Prepare(
+        "UPDATE elections SET held_on=$1, households_voting=$2, winner_person_id=$3, "
+        "position_id=$4 WHERE id=$5 AND held_on IS NULL");
+    if (!st) return st.error();
+    Statement& s = **st;
+    BindDate(s, 1, e.held_on);
+    s.BindOpt(2, e.households_voting).BindOpt(3, e.winner_person_id).BindOpt(4, e.position_id);
+    s.Bind(5, e.id);
+    if (auto r = s.Run(); !r) return r;
+    if (s.Changes() == 0) return Error::Conflict("election " + e.code + " was already recorded");
+    auto votes =
+        db_.Prepare("UPDATE election_candidates SET votes=$1 WHERE election_id=$2 AND seq=$3");
+    if (!votes) return votes.error();
+    for (size_t i = 0; i < e.candidates.size(); ++i) {
+      (*votes)->Reset();
+      (*votes)->BindOpt(1, e.candidates[i].votes).Bind(2, e.id).Bind(3, static_cast<int64_t>(i));
+      if (auto r = (*votes)->Run(); !r) return r;
+    }
+    return Status::Ok();
+  }
+
   Status EndPosition(int64_t id, Date to) override {
     auto st = db_.Prepare("UPDATE positions SET date_to = $1 WHERE id = $2 AND date_to IS NULL");
     if (!st) return st.error();
@@ -324,6 +393,63 @@ class RegistryRepository final : public RegistryWrites {
     s.Bind(2, h.unit_id).Bind(3, h.head_name).Bind(4, h.size).Bind(5, h.phone);
     s.Bind(6, ToString(h.poverty));
     BindDate(s, 7, h.poverty_assessed);
+  }
+
+  // The positions query: the filter's conditions; `placed` adds the post's unit and its
+  // organization's kind (columns 8 and 9).
+  Result<Statement*> PositionQuery(const PositionFilter& f, bool placed) {
+    // Placeholders by role ($1 root, $2 person, $3 organization, $4 from, $5 to, $6 the post's
+    // unit, $7 after, $8 limit); the text varies only with which filters are set and the
+    // titles, so few statements are cached.
+    std::string sql = f.unit_id ? kSubtree : "";
+    sql +=
+        "SELECT p.id, p.person_id, p.title, p.organization_id, p.unit_id, p.date_from, "
+        "p.date_to, p.elected";
+    sql += placed ? ", p.place_unit_id, o.kind FROM positions p LEFT JOIN organizations o ON "
+                    "o.id = p.organization_id WHERE 1=1"
+                  : " FROM positions p WHERE 1=1";
+    if (f.unit_id) sql += " AND p.place_unit_id IN (SELECT id FROM sub)";
+    if (f.person_id) sql += " AND p.person_id = $2";
+    if (f.organization_id) sql += " AND p.organization_id = $3";
+    if (f.post_unit_id) sql += " AND p.unit_id = $6";
+    if (!f.titles.empty()) {
+      sql += " AND p.title IN (";
+      for (size_t i = 0; i < f.titles.size(); ++i) {
+        sql += (i ? "," : "") + Quoted(ToString(f.titles[i]));
+      }
+      sql += ")";
+    }
+    if (f.to) sql += " AND p.date_from <= $5";
+    if (f.from) sql += " AND (p.date_to IS NULL OR p.date_to >= $4)";
+    if (f.after > 0) sql += " AND p.id > $7";
+    sql += " ORDER BY p.id";
+    if (f.limit > 0) sql += " LIMIT $8";
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    Statement& s = **st;
+    if (f.unit_id) s.Bind(1, *f.unit_id);
+    if (f.person_id) s.Bind(2, *f.person_id);
+    if (f.organization_id) s.Bind(3, *f.organization_id);
+    if (f.from) s.Bind(4, static_cast<int64_t>(f.from->days));
+    if (f.to) s.Bind(5, static_cast<int64_t>(f.to->days));
+    if (f.post_unit_id) s.Bind(6, *f.post_unit_id);
+    if (f.after > 0) s.Bind(7, f.after);
+    if (f.limit > 0) s.Bind(8, static_cast<int64_t>(f.limit));
+    return &s;
+  }
+
+  // Each election's candidates, in the order given.
+  Status AddCandidates(std::vector<Election>& elections) {
+    auto st = db_.Prepare(
+        "SELECT person_id, votes FROM election_candidates WHERE election_id = $1 ORDER BY seq");
+    if (!st) return st.error();
+    for (Election& e : elections) {
+      (*st)->Reset();
+      (*st)->Bind(1, e.id);
+      while ((*st)->Step()) e.candidates.push_back({(*st)->Int(0), (*st)->OptInt(1)});
+      if (auto s = (*st)->status(); !s) return s;
+    }
+    return Status::Ok();
   }
 
   Db& db_;
