@@ -67,9 +67,12 @@ curl -fs "http://127.0.0.1:$PORT/api/v1/indicators/concurrency" \
   | python3 -c 'import json,sys; d=json.load(sys.stdin); print("province:", d["concurrent"], "of", d["villages"], d["rate"])'
 : > "$OUT/wrk.jsonl"
 for r in $(seq 1 "$RUNS"); do
-  for scenario in province commune; do
-    unit=""; [ "$scenario" = province ] && unit=P01
-    INDICATOR_UNIT=$unit wrk -t1 -c4 -d"${DURATION}s" --timeout 10s -s bench/indicator.lua \
+  # province and commune with 4 connections (2 per I/O thread: queueing shows), and the province
+  # with 1 connection (one dashboard at a time).
+  for scenario in province commune province_c1; do
+    unit=""; conns=4
+    case "$scenario" in province) unit=P01 ;; province_c1) unit=P01; conns=1 ;; esac
+    INDICATOR_UNIT=$unit wrk -t1 -c"$conns" -d"${DURATION}s" --timeout 10s -s bench/indicator.lua \
       "http://127.0.0.1:$PORT" | grep '^{' | sed "s/^{/{\"scenario\":\"$scenario\",/" >> "$OUT/wrk.jsonl"
   done
 done

@@ -22,7 +22,8 @@ Result<ConcurrencyTarget> ParseConcurrencyTarget(std::string_view text) {
 Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
                                                Date at, const ConcurrencyTarget& target) {
   store::PositionFilter f;
-  f.unit_id = unit.id;
+  // The province is every post: asking for its subtree would only cost a walk of every unit.
+  if (unit.parent_id) f.unit_id = unit.id;
   f.titles = {Title::kCellSecretary, Title::kVillageHead, Title::kResidentialGroupHead,
               Title::kFrontCommitteeHead};
   const std::vector<Date> days = TrendDays(at, kTrendMonths);

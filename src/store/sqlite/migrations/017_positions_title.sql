@@ -1,0 +1,3 @@
+-- Positions by title (issue 16): the province's indicators read every post of a few titles,
+-- which the place index (per unit) would seek unit by unit.
+CREATE INDEX positions_title ON positions(title);
