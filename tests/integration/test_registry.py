@@ -339,9 +339,9 @@ class RegistryTest(unittest.TestCase):
         self.assertIn("CSV-11", self.export("positions", "C001-V06"))
 
     def test_an_export_imports_back_unchanged_and_holds_no_phone(self):
-        for table in ("organizations", "households", "people", "positions"):
+        for table in ("organizations", "households", "people", "positions", "elections"):
             with self.subTest(table=table):
-                text = self.export(table, "C003-V03", token=SUPERVISOR)
+                text = self.export(table, "C003", token=SUPERVISOR)
                 self.assertNotIn("phone", text.splitlines()[0])
                 self.assertNotIn("+8497", text)
                 status, body = self.upload(table, text, token=SUPERVISOR)
@@ -349,7 +349,32 @@ class RegistryTest(unittest.TestCase):
                 self.assertEqual((body["created"], body["updated"]), (0, 0))
                 self.assertEqual(body["unchanged"], len(text.strip().splitlines()) - 1)
         lem = self.export("households", "C003-V03", token=SUPERVISOR).splitlines()
+        self.assertGreater(len(self.export("elections", "C003", token=SUPERVISOR).splitlines()), 1)
         self.assertEqual(len(lem), 1 + 63)
+
+    def test_elections_import_as_planned_then_held_and_never_rewritten(self):
+        for code, name in (("CSV-EL-A", "Giàng A Páo"), ("CSV-EL-B", "Sùng Thị Mỷ")):
+            self.assertEqual(self.post("/api/v1/people", {"code": code, "name": name,
+                                                          "unit": "C001-V10"})[0], 201)
+        header = "code,unit,term_from,term_to,planned_on,candidates,held_on,households_voting,votes\n"
+        plan = "CSV-EL-1,C001-V10,2027-01-01,2027-12-31,2026-11-15,CSV-EL-A;CSV-EL-B"
+        self.assertEqual(self.upload("elections", header + plan + ",,,\n"),
+                         (201, {"created": 1, "updated": 0, "unchanged": 0}))
+        self.assertEqual(self.upload("elections", header + plan + ",,,\n")[1]["unchanged"], 1)
+        status, body = self.upload("elections", header + plan + ",2026-12-01,44,30\n")
+        self.assertEqual(status, 400, body)  # one count per candidate
+        status, body = self.upload("elections", header + plan + ",2026-12-01,44,30;14\n")
+        self.assertEqual((status, body["updated"]), (200, 1), body)
+        held = self.get("/api/v1/elections/CSV-EL-1")
+        self.assertEqual((held["winner"], held["households_voting"]), ("CSV-EL-A", 44))
+        self.assertEqual(self.upload("elections", header + plan + ",2026-12-01,44,30;14\n")[1],
+                         {"created": 0, "updated": 0, "unchanged": 1})
+        status, body = self.upload("elections", header + plan + ",2026-12-01,44,10;34\n")
+        self.assertEqual(status, 400, body)  # a held election is not rewritten
+        self.assertIn("not rewritten", body["errors"][0]["message"])
+        exported = self.export("elections", "C001-V10", token=SUPERVISOR)
+        self.assertIn("CSV-EL-1,C001-V10,2027-01-01,2027-12-31,2026-11-15,CSV-EL-A;CSV-EL-B,"
+                      "2026-12-01,44,30;14", exported)
 
     def test_uploads_and_exports_refuse_what_they_cannot_take(self):
         self.assertEqual(self.upload("people", "code,name\nX,Y\n",

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/registry/elections.h"
 #include "app/registry/registry_records.h"
 #include "app/registry/registry_resolve.h"
 #include "core/common/csv.h"
@@ -27,6 +28,9 @@ const std::vector<std::string>& Columns(RegistryTable t) {
       "household", "phone", "party_member", "prestigious", "user"};
   static const std::vector<std::string> kPositions = {"person", "title", "organization", "unit",
                                                       "from",   "to",    "elected"};
+  static const std::vector<std::string> kElections = {
+      "code",       "unit",    "term_from",         "term_to", "planned_on",
+      "candidates", "held_on", "households_voting", "votes"};
   switch (t) {
     case RegistryTable::kOrganizations:
       return kOrganizations;
@@ -36,6 +40,8 @@ const std::vector<std::string>& Columns(RegistryTable t) {
       return kPeople;
     case RegistryTable::kPositions:
       return kPositions;
+    case RegistryTable::kElections:
+      return kElections;
   }
   return kPositions;
 }
@@ -157,6 +163,73 @@ Result<PositionDraft> PositionFrom(const Row& r) {
   return d;
 }
 
+// "a;b;c" → {"a", "b", "c"}; "" → {}.
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  size_t start = 0;
+  for (;;) {
+    const size_t end = text.find(';', start);
+    out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
+}
+
+std::string JoinList(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ";" : "") + parts[i];
+  return out;
+}
+
+Result<ElectionDraft> ElectionFrom(const Row& r) {
+  ElectionDraft d;
+  d.election.code = Field(r, "code");
+  d.unit = Field(r, "unit");
+  for (const char* key : {"term_from", "term_to", "planned_on"}) {
+    std::optional<Date> day;
+    if (auto s = ReadDateField(r, key, day); !s) return s.error();
+    if (!day) return Error::Invalid("is required", key);
+    (std::string_view(key) == "term_from" ? d.election.term_from
+     : std::string_view(key) == "term_to" ? d.election.term_to
+                                          : d.election.planned_on) = *day;
+  }
+  d.candidates = SplitList(Field(r, "candidates"));
+  return d;
+}
+
+// The result a row gives, if it gives one: held_on, households_voting and one count per
+// candidate in their order.
+Result<std::optional<ElectionResultDraft>> ElectionResultFrom(const Row& r,
+                                                              const ElectionDraft& plan) {
+  std::optional<Date> held;
+  if (auto s = ReadDateField(r, "held_on", held); !s) return s.error();
+  if (!held) {
+    if (!Field(r, "votes").empty() || !Field(r, "households_voting").empty()) {
+      return Error::Invalid("votes come with the day it was held", "held_on");
+    }
+    return std::optional<ElectionResultDraft>();
+  }
+  ElectionResultDraft result;
+  result.held_on = *held;
+  std::optional<int> households;
+  if (auto s = ReadWhole(r, "households_voting", households); !s) return s.error();
+  result.households_voting = households.value_or(0);
+  const std::vector<std::string> votes = SplitList(Field(r, "votes"));
+  if (votes.size() != plan.candidates.size()) {
+    return Error::Invalid("one count per candidate, in their order", "votes");
+  }
+  for (size_t i = 0; i < votes.size(); ++i) {
+    Row one{{"votes", votes[i]}};
+    std::optional<int> n;
+    if (auto s = ReadWhole(one, "votes", n); !s || !n) {
+      return Error::Invalid("counts are whole numbers", "votes");
+    }
+    result.votes[plan.candidates[i]] = *n;
+  }
+  return std::optional<ElectionResultDraft>(std::move(result));
+}
+
 // --- records to rows (export, and the stored values a row's missing columns keep) ---------
 
 class Codes {
@@ -257,6 +330,25 @@ Row RowOf(const PositionView& v) {
              {"elected", p.elected ? "1" : "0"}};
 }
 
+Row RowOf(const ElectionView& v) {
+  const Election& e = v.election;
+  std::vector<std::string> codes, votes;
+  for (const auto& c : v.candidates) {
+    codes.push_back(c.code);
+    if (c.votes) votes.push_back(std::to_string(*c.votes));
+  }
+  return Row{{"code", e.code},
+             {"unit", v.unit_code},
+             {"term_from", FormatDate(e.term_from)},
+             {"term_to", FormatDate(e.term_to)},
+             {"planned_on", FormatDate(e.planned_on)},
+             {"candidates", JoinList(codes)},
+             {"held_on", DateText(e.held_on)},
+             {"households_voting",
+              e.households_voting ? std::to_string(*e.households_voting) : std::string()},
+             {"votes", JoinList(votes)}};
+}
+
 // The stored row with the file's columns laid over it.
 Row Overlay(Row stored, const Row& given) {
   for (const auto& [k, v] : given) stored[k] = v;
@@ -293,6 +385,39 @@ class Importer {
         &store::RegistryWrites::InsertPerson, &store::RegistryWrites::UpdatePerson);
   }
 
+  Result<Outcome> Election(const Row& row) {
+    auto draft = ElectionFrom(row);
+    if (!draft) return draft.error();
+    auto result = ElectionResultFrom(row, *draft);
+    if (!result) return result.error();
+    auto stored = tx_.registry().FindElection(draft->election.code);
+    if (!stored) return stored.error();
+    Outcome outcome = Outcome::kCreated;
+    if (!*stored) {
+      auto planned = PlanElection(tx_, reg_, who_, *draft);
+      if (!planned) return planned.error();
+    } else {
+      if (!Covered((*stored)->unit_id)) return Outside();
+      auto view = GetStoredView(**stored);
+      if (!view) return view.error();
+      Row same = RowOf(*view);
+      Row given = Overlay(same, row);
+      if (given == same) return Outcome::kUnchanged;
+      // Only the result may be added to a planned election.
+      Row plan_only = given;
+      for (const char* k : {"held_on", "households_voting", "votes"}) plan_only[k] = same[k];
+      if (plan_only != same || (*stored)->held_on || !*result) {
+        return Error::Conflict("differs from the stored election; an election is not rewritten");
+      }
+      outcome = Outcome::kUpdated;
+    }
+    if (*result) {
+      auto held = RecordElectionResult(tx_, reg_, who_, draft->election.code, **result, today_);
+      if (!held) return held.error();
+    }
+    return outcome;
+  }
+
   Result<Outcome> Position(const Row& row) {
     auto draft = PositionFrom(row);
     if (!draft) return draft.error();
@@ -327,6 +452,18 @@ class Importer {
   }
 
  private:
+  Result<ElectionView> GetStoredView(const jembatan::Election& e) {
+    ElectionView v;
+    v.election = e;
+    if (const Unit* u = reg_.units.FindById(e.unit_id)) v.unit_code = u->code;
+    for (const Candidate& c : e.candidates) {
+      auto p = tx_.registry().GetPerson(c.person_id);
+      if (!p) return p.error();
+      v.candidates.push_back({*p ? (*p)->code : "", "", c.votes});
+    }
+    return v;
+  }
+
   bool Covered(int64_t unit_id) const {
     if (who_ == nullptr) return true;
     const Unit* u = reg_.units.FindById(unit_id);
@@ -381,7 +518,7 @@ std::string Described(const Error& e) {
 
 std::optional<RegistryTable> ParseRegistryTable(std::string_view name) {
   for (auto t : {RegistryTable::kOrganizations, RegistryTable::kHouseholds, RegistryTable::kPeople,
-                 RegistryTable::kPositions}) {
+                 RegistryTable::kPositions, RegistryTable::kElections}) {
     if (ToString(t) == name) return t;
   }
   return std::nullopt;
@@ -397,6 +534,8 @@ std::string_view ToString(RegistryTable t) {
       return "people";
     case RegistryTable::kPositions:
       return "positions";
+    case RegistryTable::kElections:
+      return "elections";
   }
   return "people";
 }
@@ -455,6 +594,9 @@ Result<RegistryImportReport> ImportRegistry(WriteTx& tx, const Registry& reg, co
         break;
       case RegistryTable::kPositions:
         done = importer.Position(row);
+        break;
+      case RegistryTable::kElections:
+        done = importer.Election(row);
         break;
     }
     if (!done) {
@@ -528,6 +670,14 @@ Result<std::string> ExportRegistry(ReadTx& tx, const Registry& reg, const Princi
         for (const auto& v : *rows) line(RowOf(v));
         got = rows->size();
         if (got) page.after = rows->back().position.id;
+        break;
+      }
+      case RegistryTable::kElections: {
+        auto rows = ListElections(tx, reg, who, unit, page);
+        if (!rows) return rows.error();
+        for (const auto& v : *rows) line(RowOf(v));
+        got = rows->size();
+        if (got) page.after = rows->back().election.id;
         break;
       }
     }

@@ -6,13 +6,18 @@
 //   people         code,name,sex,birth_year,ethnic_group,unit,household,phone,party_member,
 //                  prestigious,user
 //   positions      person,title,organization,unit,from,to,elected
+//   elections      code,unit,term_from,term_to,planned_on,candidates,held_on,households_voting,
+//                  votes   (candidates: person codes joined by ';'; votes: counts joined by ';'
+//                  in the candidates' order, with held_on once the election was held)
 //
 // A row with a stored code updates that record, and a column left out of the file leaves its
 // field as stored; a row equal to the stored record changes nothing, so importing a file again
 // creates and changes nothing. A position is matched by person, title, place and first day: an
 // open term may be ended by a row giving its last day; any other difference is refused (history
-// is not rewritten). Every bad row is reported with its line number, and nothing is stored
-// unless every row is good. Flags are 0/1, true/false or yes/no; dates YYYY-MM-DD.
+// is not rewritten). An election is matched by its code: a planned one may get its result from
+// a row giving it, and any other difference is refused. Every bad row is reported with its line
+// number, and nothing is stored unless every row is good. Flags are 0/1, true/false or yes/no;
+// dates YYYY-MM-DD.
 //
 // Exports leave out the phone columns (docs/registry.md, "Privacy": no contact leaves in a file);
 // importing an export back therefore keeps the stored phones.
@@ -28,7 +33,7 @@
 
 namespace jembatan::app {
 
-enum class RegistryTable { kOrganizations, kHouseholds, kPeople, kPositions };
+enum class RegistryTable { kOrganizations, kHouseholds, kPeople, kPositions, kElections };
 std::optional<RegistryTable> ParseRegistryTable(std::string_view name);
 std::string_view ToString(RegistryTable t);
 
