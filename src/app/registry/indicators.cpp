@@ -34,12 +34,12 @@ Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, 
   std::vector<Position> positions;
   std::map<int64_t, OrganizationPlace> places;
   positions.reserve(placed->size());
-  for (store::PlacedPosition& p : *placed) {
+  for (const store::PlacedPosition& p : *placed) {
     if (p.position.organization_id && p.organization_kind) {
       places[*p.position.organization_id] =
           OrganizationPlace{*p.organization_kind, p.place_unit_id};
     }
-    positions.push_back(std::move(p.position));
+    positions.push_back(p.position);
   }
 
   ConcurrencyReport r;

@@ -620,6 +620,7 @@ Result<std::string> ExportRegistry(ReadTx& tx, const Registry& reg, const Princi
   std::string out = CsvLine(columns);
   auto line = [&](const Row& r) {
     std::vector<std::string> fields;
+    fields.reserve(columns.size());
     for (const std::string& c : columns) fields.push_back(Field(r, c));
     out += CsvLine(fields);
   };

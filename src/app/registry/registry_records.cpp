@@ -301,7 +301,7 @@ Result<std::vector<PositionView>> ListPositions(ReadTx& tx, const Registry& reg,
   if (!positions) return positions.error();
   std::vector<PositionView> out;
   out.reserve(positions->size());
-  for (Position& p : *positions) {
+  for (const Position& p : *positions) {
     PositionView v;
     auto person = tx.registry().GetPerson(p.person_id);
     if (!person) return person.error();
@@ -319,7 +319,7 @@ Result<std::vector<PositionView>> ListPositions(ReadTx& tx, const Registry& reg,
       }
     }
     if (const Unit* u = reg.units.FindById(place)) v.unit_code = u->code;
-    v.position = std::move(p);
+    v.position = p;
     out.push_back(std::move(v));
   }
   return out;

@@ -194,7 +194,7 @@ class RegistryRepository final : public RegistryWrites {
     while (s.Step()) {
       PlacedPosition p{ReadPosition(s), s.Int(8), std::nullopt};
       if (!s.IsNull(9)) p.organization_kind = ParseOrganizationKind(s.Text(9));
-      out.push_back(std::move(p));
+      out.push_back(p);
     }
     if (auto e = s.status(); !e) return e.error();
     s.Reset();
