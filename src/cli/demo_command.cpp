@@ -53,7 +53,9 @@ int RunDemo(const DemoArgs& args) {
             << "registry: " << summary->registry.organizations << " organizations, "
             << summary->registry.people << " people, " << summary->registry.positions
             << " positions, " << summary->registry.households << " households, "
-            << summary->registry.elections << " village-head elections.\n\n"
+            << summary->registry.elections << " village-head elections, "
+            << summary->registry.campaigns << " campaigns with " << summary->registry.participations
+            << " participations.\n\n"
             << "Demo sign-ins (demo only; docs/api.md lists every token). In the browser: user "
                "name and password \""
             << kDemoPassword << "\"; for the API: the bearer token.\n";

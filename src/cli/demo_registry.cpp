@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "app/registry/campaigns.h"
 #include "app/registry/elections.h"
 #include "app/registry/registry_records.h"
 
@@ -12,6 +13,10 @@ namespace {
 constexpr int kConcurrentVillages = 1125;
 constexpr int kMilitiaUnits = 284;
 constexpr int kMilitiaMembers = 4;  // and a commander
+constexpr size_t kDisasterMilitia = 1200;
+constexpr size_t kBorderMilitia = 600;
+constexpr size_t kCovidMilitia = 1416;
+constexpr size_t kCovidNinthDays = 1168;  // 1,416 × 8 + 1,168 = 12,496 workdays
 constexpr int kCoreGroup = 75;
 constexpr int kCoreNotPrestigious = 2;  // 73 of 75 are prestigious persons
 constexpr int kTeam = 7;
@@ -184,6 +189,7 @@ Result<DemoRegistrySummary> BuildDemoRegistry(store::WriteTx& tx, const app::Reg
   }
 
   // Militia units: one in each of 284 villages spread over the province.
+  std::vector<std::string> militia;  // person codes, commanders and members
   for (int m = 0; m < kMilitiaUnits && total > 0; ++m) {
     const Unit& v =
         *villages[static_cast<size_t>((static_cast<int64_t>(m) * total) / kMilitiaUnits)];
@@ -195,6 +201,56 @@ Result<DemoRegistrySummary> BuildDemoRegistry(store::WriteTx& tx, const app::Reg
       if (!p) return p.error();
       const Title t = i == 0 ? Title::kMilitiaCommander : Title::kMember;
       if (auto s = b.Post(*p, t, *unit, "", founded); !s) return s.error();
+      militia.push_back(*p);
+    }
+  }
+
+  // Seed 002's campaigns since 2020, run by the provincial military command with the militia:
+  // 1,200 militia mobilized for disaster prevention, 600 for border patrol, and 1,416 at Covid-19
+  // checkpoints giving 12,496 workdays ("almost 12,500": 8 days each, 9 for the first 1,168).
+  const Unit* home = reg.units.Province();
+  if (home != nullptr && militia.size() >= kCovidMilitia) {
+    auto command = b.Organization("BCHQS-TINH", OrganizationKind::kOther, "Bo chi huy quan su tinh",
+                                  home->code, DateFromYmd(2020, 1, 1));
+    if (!command) return command.error();
+    struct Run {
+      const char* code;
+      CampaignKind kind;
+      const char* title;
+      Date from, to;
+      size_t people;
+    };
+    const Run runs[] = {
+        {"PCTT", CampaignKind::kDisasterPrevention, "Phong chong thien tai",
+         DateFromYmd(2020, 1, 1), DateFromYmd(2025, 12, 31), kDisasterMilitia},
+        {"BIENGIOI", CampaignKind::kBorderPatrol, "Tuan tra bien gioi", DateFromYmd(2020, 1, 1),
+         DateFromYmd(2025, 12, 31), kBorderMilitia},
+        {"COVID19", CampaignKind::kCheckpointDuty, "Chot kiem soat dich Covid-19",
+         DateFromYmd(2020, 3, 1), DateFromYmd(2022, 3, 31), kCovidMilitia},
+    };
+    for (const Run& run : runs) {
+      app::CampaignDraft d;
+      d.campaign.code = run.code;
+      d.campaign.kind = run.kind;
+      d.campaign.title = run.title;
+      d.campaign.from = run.from;
+      d.campaign.to = run.to;
+      d.campaign.goal_people = static_cast<int64_t>(run.people);
+      d.unit = home->code;
+      d.organizers = {*command};
+      if (auto c = app::CreateCampaign(tx, reg, nullptr, d); !c) return c.error();
+      for (size_t i = 0; i < run.people; ++i) {
+        app::ParticipationDraft pd;
+        pd.person = militia[i];
+        pd.attendance.days = run.kind == CampaignKind::kCheckpointDuty
+                                 ? (i < kCovidNinthDays ? 9 : 8)
+                                 : 2 + static_cast<int64_t>(i % 4);
+        pd.role = "militia";
+        auto p = app::AddParticipation(tx, reg, nullptr, run.code, pd, true);
+        if (!p) return p.error();
+        ++b.summary.participations;
+      }
+      ++b.summary.campaigns;
     }
   }
 

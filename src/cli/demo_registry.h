@@ -4,7 +4,8 @@
 // over a head who was someone else (the trend rises; each election recorded with its votes); 284
 // militia units with a commander and four members each; the province's core mobilization group of
 // 75 (73 prestigious), each linked to a demo member's account; Cong Lau's 7-member community
-// mobilization team; Lem's 63 households, 12 poor.
+// mobilization team; Lem's 63 households, 12 poor; seed 002's three campaigns with 1,200, 600
+// and 1,416 militia (the last giving 12,496 workdays at Covid-19 checkpoints).
 #pragma once
 
 #include <string>
@@ -22,6 +23,8 @@ struct DemoRegistrySummary {
   int positions = 0;
   int households = 0;
   int elections = 0;
+  int campaigns = 0;
+  int participations = 0;
 };
 
 // `members`: the demo's member accounts (user names, in order), who make up the core group.

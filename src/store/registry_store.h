@@ -3,11 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/common/result.h"
+#include "core/registry/campaign.h"
 #include "core/registry/election.h"
 #include "core/registry/position.h"
 #include "core/registry/registry_records.h"
@@ -43,6 +46,14 @@ struct PlacedPosition {
   std::optional<OrganizationKind> organization_kind;
 };
 
+// Confirmed participations in campaigns whose period overlaps [from, to], by where the people
+// came from (the subtree of `unit_id`; all when unset) and optionally of one campaign.
+struct MobilizationQuery {
+  std::optional<int64_t> unit_id;
+  std::optional<int64_t> campaign_id;
+  Date from;
+  Date to;
+};
 class RegistryReads {
  public:
   virtual ~RegistryReads() = default;
@@ -71,6 +82,16 @@ class RegistryReads {
   virtual Result<std::optional<Election>> FindElection(std::string_view code) = 0;
   // Elections of villages in the subtree of `unit_id`, in id order, with their candidates.
   virtual Result<std::vector<Election>> ListElections(int64_t unit_id, RegistryPage page) = 0;
+
+  // With its organizers.
+  virtual Result<std::optional<Campaign>> FindCampaign(std::string_view code) = 0;
+  // Campaigns run by units in the subtree of `unit_id`, in id order, with their organizers.
+  virtual Result<std::vector<Campaign>> ListCampaigns(int64_t unit_id, RegistryPage page) = 0;
+  virtual Result<std::optional<Participation>> GetParticipation(int64_t id) = 0;
+  // A campaign's participations in id order.
+  virtual Result<std::vector<Participation>> ListParticipations(int64_t campaign_id,
+                                                                RegistryPage page) = 0;
+  virtual Result<MobilizationTotals> Mobilization(const MobilizationQuery& q) = 0;
 };
 
 class RegistryWrites : public RegistryReads {
@@ -92,6 +113,11 @@ class RegistryWrites : public RegistryReads {
   // Records a held election's day, households voting, votes, winner and position, once:
   // kConflict when it was already recorded.
   virtual Status RecordElectionResult(const Election& e) = 0;
+  // A campaign with its organizers; a code in use gives kConflict.
+  virtual Result<int64_t> InsertCampaign(const Campaign& c) = 0;
+  virtual Result<int64_t> InsertParticipation(const Participation& p) = 0;
+  // kNotFound when there is no such participation still waiting for confirmation.
+  virtual Status ConfirmParticipation(int64_t id) = 0;
 };
 
 }  // namespace jembatan::store

@@ -94,11 +94,11 @@ class CopyStoreTest(unittest.TestCase):
         back = [line.split("\t") for line in self.second[1].splitlines() if "\t" in line]
         self.assertEqual(there, back)
         rows = {t: int(n.split()[0]) for t, n, _ in there}
-        self.assertEqual(len(rows), 23)
+        self.assertEqual(len(rows), 26)
         for table in rows:
             self.assertGreater(rows[table], 0, f"{table} has no row to copy")
         self.assertEqual(rows["cases"], 400 + 2)
-        self.assertEqual(rows["organizations"], 2017)  # the registry's demo (issue 16)
+        self.assertEqual(rows["organizations"], 2018)  # the registry's demo (issue 16)
 
     def test_a_destination_with_data_is_refused_and_left_as_it_was(self):
         before = self.copies[0].request("GET", "/api/v1/cases?limit=1", token=SUPERVISOR)[1]

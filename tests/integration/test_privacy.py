@@ -437,7 +437,11 @@ class RegistryPrivacyTest(unittest.TestCase):
                                        "organization": "MK-CELL", "from": "2026-01-01"}),
                 ("/api/v1/elections", {"code": "MK-EL", "unit": "C001-V03",
                                        "term_from": "2026-12-01", "term_to": "2027-12-31",
-                                       "planned_on": "2026-11-01", "candidates": ["MK-P"]})]:
+                                       "planned_on": "2026-11-01", "candidates": ["MK-P"]}),
+                ("/api/v1/campaigns", {"code": "MKCAMP", "kind": "road_building",
+                                       "title": "Đường bản", "unit": "C001", "from": "2026-01-01",
+                                       "to": "2026-12-31"}),
+                ("/api/v1/campaigns/MKCAMP/participations", {"person": "MK-P", "days": 3})]:
             status, r, _ = cls.s.request("POST", path, body, token=OFFICER_C001)
             assert status == 201, (path, r)
 
@@ -462,6 +466,16 @@ class RegistryPrivacyTest(unittest.TestCase):
         self.check("/api/v1/positions?unit=C001", self.SEES, {self.NAME})
         self.check("/api/v1/organizations?unit=C001", self.SEES, set())
         self.check("/api/v1/elections?unit=C001", self.SEES, {self.NAME})
+        # Another commune's staff read the campaign's roster, but only their own people in it.
+        for caller, (want, markers) in {"bienson": (200, {self.NAME}),
+                                        "supervisor": (200, {self.NAME}), "anon": (401, set()),
+                                        "member01": (403, set()), "sonhai": (200, set()),
+                                        "deptnre": (200, set())}.items():
+            with self.subTest(roster=caller):
+                status, body, _ = self.s.request("GET", "/api/v1/campaigns/MKCAMP/participations",
+                                                 token=TOKENS.get(caller))
+                self.assertEqual(status, want, body)
+                self.assertEqual(self.found(body), markers)
 
     def test_one_record(self):
         self.check("/api/v1/people/MK-P", self.ONE, {self.NAME, self.PHONE})
@@ -490,10 +504,12 @@ class RegistryPrivacyTest(unittest.TestCase):
 
     def test_the_indicator_is_public_and_carries_no_personal_data(self):
         for caller in ("anon", "member01", "bienson"):
-            status, body, _ = self.s.request("GET", "/api/v1/indicators/concurrency?unit=C001",
-                                             token=TOKENS.get(caller))
-            self.assertEqual(status, 200, body)
-            self.assertEqual(self.found(body), set())
+            for path in ("/api/v1/indicators/concurrency?unit=C001",
+                         "/api/v1/indicators/mobilization?unit=C001", "/api/v1/campaigns",
+                         "/api/v1/campaigns/MKCAMP"):
+                status, body, _ = self.s.request("GET", path, token=TOKENS.get(caller))
+                self.assertEqual(status, 200, body)
+                self.assertEqual(self.found(body), set())
 
     def test_the_server_log_holds_no_marker(self):
         self.s.log.flush()
@@ -516,8 +532,10 @@ class EveryRouteIsInTheMatrixTest(unittest.TestCase):
                  "/api/v1/households/{code}", "/api/v1/positions", "/api/v1/organizations",
                  "/api/v1/organizations/{code}", "/api/v1/indicators/concurrency",
                  "/api/v1/exports/registry/{table}", "/api/v1/elections",
-                 "/api/v1/elections/{code}"}
-    NO_CASE_DATA = {"/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",
+                 "/api/v1/elections/{code}", "/api/v1/campaigns/{code}/participations",
+                 "/api/v1/indicators/mobilization"}
+    NO_CASE_DATA = {"/api/v1/campaigns", "/api/v1/campaigns/{code}",  # no one's data
+                    "/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",
                     "/api/v1/session", "/api/v1/units", "/api/v1/units/{code}", "/healthz"}
 
     def test_every_get_route_is_placed(self):

@@ -283,6 +283,66 @@ class RegistryTest(unittest.TestCase):
                 got, r = self.post("/api/v1/elections", bad)
                 self.assertEqual(got, status, r)
 
+    # Campaigns and participation.
+
+    def test_the_demo_counts_seed_002s_militia_and_workdays(self):
+        covid = self.get("/api/v1/indicators/mobilization?campaign=COVID19", token=None)
+        self.assertEqual(covid["total"], {"people": 1416, "named": 1416, "headcount": 0,
+                                          "workdays": 12496})
+        self.assertEqual(covid["by_campaign_kind"]["checkpoint_duty"]["people"], 1416)
+        # Run by the provincial military command (an organization of kind "other").
+        self.assertEqual(covid["by_organization_kind"]["other"]["workdays"], 12496)
+        for code, people in (("PCTT", 1200), ("BIENGIOI", 600)):
+            body = self.get(f"/api/v1/indicators/mobilization?campaign={code}", token=None)
+            self.assertEqual(body["total"]["people"], people)
+        everything = self.get("/api/v1/indicators/mobilization?to=2025-12-31", token=None)
+        self.assertEqual(everything["total"]["people"], 1416)  # the same militia, counted once
+        self.assertEqual(set(everything["by_campaign_kind"]),
+                         {"disaster_prevention", "border_patrol", "checkpoint_duty"})
+        # A period after Covid-19's checkpoints leaves them out.
+        later = self.get("/api/v1/indicators/mobilization?from=2023-01-01&to=2023-12-31",
+                         token=None)
+        self.assertNotIn("checkpoint_duty", later["by_campaign_kind"])
+        self.assertEqual(self.get("/api/v1/campaigns/COVID19", token=None)["goal_people"], 1416)
+
+    def test_a_roster_entry_counts_at_once_and_a_headcount_counts_its_people(self):
+        status, c = self.post("/api/v1/campaigns", {
+            "code": "NHA26", "kind": "house_building", "title": "Làm nhà cho hộ nghèo",
+            "unit": "C001", "from": "2026-09-01", "to": "2026-09-30", "goal_workdays": 200,
+            "organizers": ["CELL-C001-V01"]})
+        self.assertEqual(status, 201, c)
+        before = self.get("/api/v1/indicators/mobilization?unit=C001&campaign=NHA26", token=None)
+        self.assertEqual(before["total"]["workdays"], 0)
+        status, r = self.post("/api/v1/campaigns/NHA26/participations",
+                              {"person": "DP-000001", "from": "2026-09-03", "to": "2026-09-06",
+                               "role": "thợ"})
+        self.assertEqual((status, r["workdays"], r["confirmed"]), (201, 4, True), r)
+        status, r = self.post("/api/v1/campaigns/NHA26/participations",
+                              {"unit": "C001-V02", "headcount": 12, "days": 2})
+        self.assertEqual((status, r["workdays"]), (201, 24), r)
+        after = self.get("/api/v1/indicators/mobilization?unit=C001&campaign=NHA26", token=None)
+        self.assertEqual(after["total"], {"people": 13, "named": 1, "headcount": 12,
+                                          "workdays": 28})
+        self.assertEqual(after["by_organization_kind"]["party_cell"]["workdays"], 28)
+        roster = self.get("/api/v1/campaigns/NHA26/participations", token=OFFICER_C001)
+        self.assertEqual([p["workdays"] for p in roster["participations"]], [4, 24])
+        for bad, status in [({"person": "DP-000001", "days": 31}, 400),     # longer than it
+                            ({"person": "DP-000001", "from": "2026-08-30", "to": "2026-09-02"}, 400),
+                            ({"person": "DP-000001"}, 400),                  # no days
+                            ({"person": "DP-000001", "unit": "C001-V01", "days": 1}, 400),
+                            ({"unit": "C002-V01", "headcount": 3, "days": 1}, 403),
+                            ({"person": "NO-ONE", "days": 1}, 422)]:
+            with self.subTest(bad=bad):
+                got, r = self.post("/api/v1/campaigns/NHA26/participations", bad)
+                self.assertEqual(got, status, r)
+        got, r = self.post("/api/v1/campaigns/NOPE/participations", {"person": "DP-000001",
+                                                                      "days": 1})
+        self.assertEqual(got, 404, r)
+        got, r = self.post("/api/v1/campaigns", {**c, "organizers": ["NOPE"], "code": "X1"})
+        self.assertIn(got, (400, 422), r)
+        self.assertEqual(self.get("/api/v1/indicators/mobilization?unit=C001&campaign=NHA26",
+                                  token=None)["total"]["workdays"], 28)
+
     # CSV in and out.
 
     def upload(self, table, text, token=OFFICER_C001, content_type="text/csv"):

@@ -1439,6 +1439,93 @@ TEST_P(StoreContract, AnElectionKeepsItsCandidatesInOrderAndItsResultOnce) {
   EXPECT_TRUE(Read()->registry().ListElections(c2_, {0, 10}).value().empty());
 }
 
+TEST_P(StoreContract, CampaignsKeepTheirOrganizersAndParticipationsAddUpWhenConfirmed) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  const int64_t v21 = Add(tx->reference(), {0, "V21", "Ban Lem", UnitLevel::kVillage, c2_});
+  const int64_t militia =
+      reg.InsertOrganization({0, "MIL", OrganizationKind::kMilitiaUnit, "m", c1_}).value();
+  const int64_t youth =
+      reg.InsertOrganization({0, "YOUTH", OrganizationKind::kYouthClub, "y", c1_}).value();
+  Campaign c;
+  c.code = "FLOOD26";
+  c.kind = CampaignKind::kDisasterPrevention;
+  c.title = "Flood";
+  c.unit_id = c1_;
+  c.from = DateFromYmd(2026, 7, 1);
+  c.to = DateFromYmd(2026, 7, 31);
+  c.goal_people = 50;
+  c.organizers = {youth, militia};
+  c.id = reg.InsertCampaign(c).value();
+  EXPECT_EQ(reg.InsertCampaign(c).error().kind, ErrorKind::kConflict);
+  std::vector<int64_t> people;
+  for (const char* code : {"PA", "PB"}) {
+    Person p;
+    p.code = code;
+    p.name = code;
+    p.unit_id = v11_;
+    people.push_back(reg.InsertPerson(p).value());
+  }
+  auto part = [&](std::optional<int64_t> person, int64_t unit, int64_t headcount, int64_t days,
+                  bool confirmed) {
+    Participation p;
+    p.campaign_id = c.id;
+    p.person_id = person;
+    p.unit_id = unit;
+    p.attendance = {headcount, std::nullopt, std::nullopt, days};
+    p.workdays = headcount * days;
+    p.confirmed = confirmed;
+    p.source = "roster";
+    return reg.InsertParticipation(p).value();
+  };
+  part(people[0], v11_, 1, 3, true);
+  part(people[0], v11_, 1, 2, true);  // the same person twice: one person, 5 workdays
+  part(people[1], v11_, 1, 4, true);
+  part(std::nullopt, v21, 10, 2, true);  // a headcount from Ban Lem
+  const int64_t pending = part(people[1], v11_, 1, 7, false);
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+
+  auto r = Read();
+  auto found = r->registry().FindCampaign("FLOOD26").value().value();
+  EXPECT_EQ(found.kind, CampaignKind::kDisasterPrevention);
+  EXPECT_EQ(found.goal_people, 50);
+  EXPECT_EQ(found.organizers, (std::vector<int64_t>{militia, youth}));  // in id order
+  EXPECT_EQ(r->registry().ListCampaigns(province_, {0, 10}).value().size(), 1u);
+  EXPECT_TRUE(r->registry().ListCampaigns(c2_, {0, 10}).value().empty());
+  auto rows = r->registry().ListParticipations(c.id, {0, 10}).value();
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[3].attendance.headcount, 10);
+  EXPECT_FALSE(rows[3].person_id.has_value());
+  EXPECT_FALSE(r->registry().GetParticipation(pending).value()->confirmed);
+
+  store::MobilizationQuery q{std::nullopt, std::nullopt, DateFromYmd(2026, 1, 1),
+                             DateFromYmd(2026, 12, 31)};
+  auto all = r->registry().Mobilization(q).value();
+  EXPECT_EQ(all.total.named, 2);
+  EXPECT_EQ(all.total.headcount, 10);
+  EXPECT_EQ(all.total.workdays, 3 + 2 + 4 + 20);
+  EXPECT_EQ(all.by_campaign_kind.at("disaster_prevention").workdays, 29);
+  // Each organizer's kind counts the campaign's people once.
+  EXPECT_EQ(all.by_organization_kind.at("militia_unit").named, 2);
+  EXPECT_EQ(all.by_organization_kind.at("youth_club").workdays, 29);
+  q.unit_id = c1_;  // where the people came from
+  EXPECT_EQ(r->registry().Mobilization(q).value().total.headcount, 0);
+  EXPECT_EQ(r->registry().Mobilization(q).value().total.workdays, 9);
+  q.unit_id.reset();
+  q.from = DateFromYmd(2026, 8, 1);  // after the campaign
+  EXPECT_EQ(r->registry().Mobilization(q).value().total.workdays, 0);
+  r.reset();
+
+  auto w = Write();
+  ASSERT_TRUE(w->registry().ConfirmParticipation(pending).ok());
+  EXPECT_EQ(w->registry().ConfirmParticipation(pending).error().kind, ErrorKind::kNotFound);
+  ASSERT_TRUE(w->Commit().ok());
+  w.reset();
+  q.from = DateFromYmd(2026, 1, 1);
+  EXPECT_EQ(Read()->registry().Mobilization(q).value().total.workdays, 29 + 7);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),
                          [](const auto& info) { return info.param; });
 

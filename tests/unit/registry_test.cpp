@@ -2,6 +2,7 @@
 // that may not overlap, and the "two shoulders" count of villages at a date.
 #include <gtest/gtest.h>
 
+#include "core/registry/campaign.h"
 #include "core/registry/concurrency.h"
 #include "core/registry/election.h"
 #include "core/registry/position.h"
@@ -297,6 +298,51 @@ TEST(Election, TheResultIsTheVillageHeadsElectedTermOfTheWinner) {
   EXPECT_EQ(p.from, D(2025, 7, 1));
   EXPECT_EQ(p.to, D(2027, 12, 31));
   EXPECT_TRUE(p.elected);
+}
+
+Campaign Checkpoints() {
+  Campaign c;
+  c.code = "COVID21";
+  c.kind = CampaignKind::kCheckpointDuty;
+  c.title = "Chốt kiểm soát dịch Covid-19";
+  c.unit_id = 1;
+  c.from = D(2021, 5, 1);
+  c.to = D(2021, 10, 31);  // 184 days
+  return c;
+}
+
+TEST(Campaign, ACampaignHasATypableCodeATitleAndAPeriod) {
+  EXPECT_TRUE(ValidateCampaign(Checkpoints()).ok());
+  Campaign c = Checkpoints();
+  c.code = "COVID-21";  // typed in an SMS: letters and digits only
+  EXPECT_EQ(ValidateCampaign(c).error().field, "code");
+  c = Checkpoints();
+  c.to = D(2021, 4, 30);
+  EXPECT_EQ(ValidateCampaign(c).error().field, "to");
+  c = Checkpoints();
+  c.goal_workdays = 0;
+  EXPECT_EQ(ValidateCampaign(c).error().field, "goal_workdays");
+  for (auto k : {CampaignKind::kDisasterPrevention, CampaignKind::kBorderPatrol,
+                 CampaignKind::kCheckpointDuty, CampaignKind::kPolicyFamilyVisits}) {
+    EXPECT_EQ(ParseCampaignKind(ToString(k)), k);
+  }
+  EXPECT_FALSE(ParseCampaignKind("covid").has_value());
+}
+
+TEST(Campaign, WorkdaysAreHeadcountTimesDaysWithinThePeriod) {
+  const Campaign c = Checkpoints();
+  EXPECT_EQ(Workdays(c, {1, std::nullopt, std::nullopt, 9}).value(), 9);
+  EXPECT_EQ(Workdays(c, {1, D(2021, 5, 1), D(2021, 5, 10), std::nullopt}).value(), 10);
+  EXPECT_EQ(Workdays(c, {12, std::nullopt, std::nullopt, 3}).value(), 36);  // a unit's headcount
+  EXPECT_EQ(Workdays(c, {1, std::nullopt, std::nullopt, 184}).value(), 184);
+  EXPECT_EQ(Workdays(c, {1, std::nullopt, std::nullopt, 185}).error().field, "days");
+  EXPECT_EQ(Workdays(c, {1, std::nullopt, std::nullopt, 0}).error().field, "days");
+  EXPECT_EQ(Workdays(c, {0, std::nullopt, std::nullopt, 3}).error().field, "headcount");
+  EXPECT_EQ(Workdays(c, {1, D(2021, 4, 30), D(2021, 5, 2), std::nullopt}).error().field, "from");
+  EXPECT_EQ(Workdays(c, {1, D(2021, 5, 3), D(2021, 5, 2), std::nullopt}).error().field, "to");
+  EXPECT_EQ(Workdays(c, {1, D(2021, 5, 3), std::nullopt, std::nullopt}).error().field, "to");
+  EXPECT_EQ(Workdays(c, {1, D(2021, 5, 3), D(2021, 5, 4), 2}).error().field, "days");  // both
+  EXPECT_EQ(Workdays(c, {}).error().field, "days");                                    // neither
 }
 
 }  // namespace

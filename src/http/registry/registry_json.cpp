@@ -193,6 +193,120 @@ json::object ElectionJson(const app::ElectionView& v, const app::Registry&) {
           {"position_id", e.position_id ? json::value(*e.position_id) : json::value(nullptr)}};
 }
 
+Result<app::CampaignDraft> ReadCampaignDraft(const json::object& o) {
+  if (auto s = OnlyFields(o, {"code", "kind", "title", "unit", "from", "to", "goal_people",
+                              "goal_workdays", "organizers"});
+      !s) {
+    return s.error();
+  }
+  app::CampaignDraft d;
+  Campaign& c = d.campaign;
+  if (auto s = RequireString(o, "code", c.code); !s) return s.error();
+  std::string kind;
+  if (auto s = RequireString(o, "kind", kind); !s) return s.error();
+  auto k = ParseCampaignKind(kind);
+  if (!k) return Error::Invalid("unknown kind " + kind, "kind");
+  c.kind = *k;
+  if (auto s = RequireString(o, "title", c.title); !s) return s.error();
+  if (auto s = RequireString(o, "unit", d.unit); !s) return s.error();
+  std::optional<Date> from, to;
+  if (auto s = ReadDate(o, "from", from); !s) return s.error();
+  if (auto s = ReadDate(o, "to", to); !s) return s.error();
+  if (!from || !to) return Error::Invalid("from and to are required", from ? "to" : "from");
+  c.from = *from;
+  c.to = *to;
+  constexpr int64_t kMaxGoal = 100000000;
+  if (auto s = ReadInt(o, "goal_people", c.goal_people, 1, kMaxGoal); !s) return s.error();
+  if (auto s = ReadInt(o, "goal_workdays", c.goal_workdays, 1, kMaxGoal); !s) return s.error();
+  if (auto it = o.find("organizers"); it != o.end() && !it->value().is_null()) {
+    constexpr size_t kMaxOrganizers = 20;
+    if (!it->value().is_array() || it->value().get_array().size() > kMaxOrganizers) {
+      return Error::Invalid("organizers: up to 20 organization codes", "organizers");
+    }
+    for (const json::value& v : it->value().get_array()) {
+      if (!v.is_string()) return Error::Invalid("organizers: organization codes", "organizers");
+      d.organizers.emplace_back(v.get_string());
+    }
+  }
+  return d;
+}
+
+Result<app::ParticipationDraft> ReadParticipationDraft(const json::object& o) {
+  if (auto s = OnlyFields(o, {"person", "unit", "headcount", "from", "to", "days", "role"}); !s) {
+    return s.error();
+  }
+  app::ParticipationDraft d;
+  if (auto s = ReadString(o, "person", d.person); !s) return s.error();
+  if (auto s = ReadString(o, "unit", d.unit); !s) return s.error();
+  if (d.person.empty() == d.unit.empty()) {
+    return Error::Invalid("a person, or a unit with a headcount", "person");
+  }
+  std::optional<int64_t> headcount;
+  if (auto s = ReadInt(o, "headcount", headcount, 1, 100000); !s) return s.error();
+  d.attendance.headcount = headcount.value_or(1);
+  if (auto s = ReadDate(o, "from", d.attendance.from); !s) return s.error();
+  if (auto s = ReadDate(o, "to", d.attendance.to); !s) return s.error();
+  if (auto s = ReadInt(o, "days", d.attendance.days, 1, 100000); !s) return s.error();
+  if (auto s = ReadString(o, "role", d.role); !s) return s.error();
+  return d;
+}
+
+json::object CampaignJson(const app::CampaignView& v, const app::Registry&) {
+  const Campaign& c = v.campaign;
+  json::array organizers;
+  for (const std::string& code : v.organizer_codes) organizers.push_back(json::value(code));
+  return {{"code", c.code},
+          {"kind", ToString(c.kind)},
+          {"title", c.title},
+          {"unit", v.unit_code},
+          {"from", FormatDate(c.from)},
+          {"to", FormatDate(c.to)},
+          {"goal_people", c.goal_people ? json::value(*c.goal_people) : json::value(nullptr)},
+          {"goal_workdays", c.goal_workdays ? json::value(*c.goal_workdays) : json::value(nullptr)},
+          {"organizers", std::move(organizers)}};
+}
+
+json::object ParticipationJson(const app::ParticipationView& v, const app::Registry&) {
+  const Participation& p = v.participation;
+  json::value person = nullptr;
+  if (p.person_id) person = json::object{{"code", v.person_code}, {"name", v.person_name}};
+  return {{"id", p.id},
+          {"person", person},
+          {"unit", v.unit_code},
+          {"headcount", p.attendance.headcount},
+          {"from", DateOrNull(p.attendance.from)},
+          {"to", DateOrNull(p.attendance.to)},
+          {"days", p.attendance.days ? json::value(*p.attendance.days) : json::value(nullptr)},
+          {"workdays", p.workdays},
+          {"role", p.role},
+          {"confirmed", p.confirmed},
+          {"source", p.source}};
+}
+
+namespace {
+json::object CountJson(const MobilizationCount& c) {
+  return {{"people", c.people()},
+          {"named", c.named},
+          {"headcount", c.headcount},
+          {"workdays", c.workdays}};
+}
+json::object CountsJson(const std::map<std::string, MobilizationCount>& by) {
+  json::object out;
+  for (const auto& [k, c] : by) out[k] = CountJson(c);
+  return out;
+}
+}  // namespace
+
+json::object MobilizationJson(const app::MobilizationReport& r, const app::Registry& reg) {
+  return {{"unit", UnitOf(reg, r.unit->id)},
+          {"from", FormatDate(r.from)},
+          {"to", FormatDate(r.to)},
+          {"campaign", r.campaign.empty() ? json::value(nullptr) : json::value(r.campaign)},
+          {"total", CountJson(r.totals.total)},
+          {"by_campaign_kind", CountsJson(r.totals.by_campaign_kind)},
+          {"by_organization_kind", CountsJson(r.totals.by_organization_kind)}};
+}
+
 json::object OrganizationJson(const Organization& o, const app::Registry& reg) {
   return {{"code", o.code},
           {"kind", ToString(o.kind)},

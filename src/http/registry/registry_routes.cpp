@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "app/registry/campaigns.h"
 #include "app/registry/elections.h"
 #include "app/registry/indicators.h"
 #include "app/registry/registry_csv.h"
@@ -58,6 +59,8 @@ Result<app::ListPage> ReadPage(const Request& req) {
 
 int64_t IdOf(const app::PositionView& v) { return v.position.id; }
 int64_t IdOf(const app::ElectionView& v) { return v.election.id; }
+int64_t IdOf(const app::CampaignView& v) { return v.campaign.id; }
+int64_t IdOf(const app::ParticipationView& v) { return v.participation.id; }
 template <typename T>
 int64_t IdOf(const T& row) {
   return row.id;
@@ -299,6 +302,103 @@ void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
                auto v = app::GetElection(*rc->tx, *d.registry, *rc->viewer, p[0]);
                if (!v) return ProblemFor(v.error());
                return JsonResponse(200, Serialize(ElectionJson(*v, *d.registry)));
+             });
+
+  // Campaigns: their description is not personal (public); who took part is (staff).
+  routes.Add("POST", "/api/v1/campaigns", [&d](const Request& req, const PathParams&) -> Reply {
+    auto create = [](app::WriteTx& tx, const app::Registry& reg, const Principal* who,
+                     const app::CampaignDraft& draft,
+                     Date) { return app::CreateCampaign(tx, reg, who, draft); };
+    return CreateRecord<app::CampaignDraft, app::CampaignView>(
+        d, req, DraftFrom(req, ReadCampaignDraft), "/api/v1/campaigns", create, CampaignJson);
+  });
+  routes.Add("GET", "/api/v1/campaigns", [&d](const Request& req, const PathParams&) -> Reply {
+    if (auto s = OnlyQueryParams(req, {"unit", "after", "limit"}); !s) return ProblemFor(s.error());
+    const app::Registry& reg = *d.registry;
+    auto unit = QueryUnit(req, reg);
+    if (!unit) return ProblemFor(unit.error());
+    const Unit* root = *unit ? *unit : reg.units.Province();
+    if (root == nullptr) return ProblemFor(Error::NotFound("no province"));
+    auto page = ReadPage(req);
+    if (!page) return ProblemFor(page.error());
+    auto tx = app::BeginRead(d.db);
+    if (!tx) return ProblemFor(tx.error());
+    auto rows = app::ListCampaigns(**tx, reg, *root, *page);
+    if (!rows) return ProblemFor(rows.error());
+    return PageJson("campaigns", *rows, *page,
+                    [&](const app::CampaignView& v) { return CampaignJson(v, reg); });
+  });
+  routes.Add("GET", "/api/v1/campaigns/{code}",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+               auto tx = app::BeginRead(d.db);
+               if (!tx) return ProblemFor(tx.error());
+               auto v = app::GetCampaign(**tx, *d.registry, p[0]);
+               if (!v) return ProblemFor(v.error());
+               return JsonResponse(200, Serialize(CampaignJson(*v, *d.registry)));
+             });
+  routes.Add("POST", "/api/v1/campaigns/{code}/participations",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               auto add = [code = p[0]](app::WriteTx& tx, const app::Registry& reg,
+                                        const Principal* who, const app::ParticipationDraft& draft,
+                                        Date) {
+                 return app::AddParticipation(tx, reg, who, code, draft, true);
+               };
+               return CreateRecord<app::ParticipationDraft, app::ParticipationView>(
+                   d, req, DraftFrom(req, ReadParticipationDraft),
+                   "/api/v1/campaigns/{code}/participations", add, ParticipationJson);
+             });
+  routes.Add("GET", "/api/v1/campaigns/{code}/participations",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               return ListRoute(
+                   d, req, {"after", "limit"}, "participations",
+                   [&](app::ReadTx& tx, const Principal& who, const Unit*, app::ListPage page) {
+                     return app::ListParticipations(tx, *d.registry, who, p[0], page);
+                   },
+                   ParticipationJson);
+             });
+  routes.Add("POST", "/api/v1/participations/{id}/confirm",
+             [&d](const Request& req, const PathParams& p) -> Reply {
+               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
+               auto id = PathId(p[0]);
+               if (!id) return ProblemFor(Error::NotFound("no participation " + p[0]));
+               auto who = StaffWriter(d, req);
+               if (!who) return ProblemFor(who.error());
+               auto reg = d.registry;
+               return WriteThen<app::ParticipationView>(
+                   [reg, who = *who, id = *id](app::WriteTx& tx, Timestamp) {
+                     return app::ConfirmParticipation(tx, *reg, &who, id);
+                   },
+                   [reg](const app::ParticipationView& v) {
+                     return JsonResponse(200, Serialize(ParticipationJson(v, *reg)));
+                   });
+             });
+  routes.Add("GET", "/api/v1/indicators/mobilization",
+             [&d](const Request& req, const PathParams&) -> Reply {
+               if (auto s = OnlyQueryParams(req, {"unit", "from", "to", "campaign"}); !s) {
+                 return ProblemFor(s.error());
+               }
+               const app::Registry& reg = *d.registry;
+               auto unit = QueryUnit(req, reg);
+               if (!unit) return ProblemFor(unit.error());
+               const Unit* root = *unit ? *unit : reg.units.Province();
+               if (root == nullptr) return ProblemFor(Error::NotFound("no province"));
+               auto from = QueryDate(req, "from");
+               if (!from) return ProblemFor(from.error());
+               auto to = QueryDate(req, "to");
+               if (!to) return ProblemFor(to.error());
+               std::string campaign;
+               if (auto it = req.query.find("campaign"); it != req.query.end()) {
+                 campaign = it->second;
+               }
+               const Date today = reg.calendar.LocalDate(d.clock());
+               auto tx = app::BeginRead(d.db);
+               if (!tx) return ProblemFor(tx.error());
+               auto r = app::MobilizationIndicator(**tx, reg, *root,
+                                                   from->value_or(DateFromYmd(2000, 1, 1)),
+                                                   to->value_or(today), campaign);
+               if (!r) return ProblemFor(r.error());
+               return JsonResponse(200, Serialize(MobilizationJson(*r, reg)));
              });
 
   // CSV in and out, per table (app/registry/registry_csv.h). Exports leave phones out.

@@ -110,6 +110,43 @@ Election ReadElection(const Statement& s) {
   return e;
 }
 
+constexpr const char* kCampaignColumns =
+    "id, code, kind, title, unit_id, date_from, date_to, goal_people, goal_workdays";
+constexpr const char* kParticipationColumns =
+    "id, campaign_id, person_id, unit_id, headcount, date_from, date_to, days, workdays, role, "
+    "confirmed, source";
+
+Campaign ReadCampaign(const Statement& s) {
+  Campaign c;
+  c.id = s.Int(0);
+  c.code = s.Text(1);
+  c.kind = ParseCampaignKind(s.Text(2)).value_or(CampaignKind::kOther);
+  c.title = s.Text(3);
+  c.unit_id = s.Int(4);
+  c.from = Date{static_cast<int32_t>(s.Int(5))};
+  c.to = Date{static_cast<int32_t>(s.Int(6))};
+  c.goal_people = s.OptInt(7);
+  c.goal_workdays = s.OptInt(8);
+  return c;
+}
+
+Participation ReadParticipation(const Statement& s) {
+  Participation p;
+  p.id = s.Int(0);
+  p.campaign_id = s.Int(1);
+  p.person_id = s.OptInt(2);
+  p.unit_id = s.Int(3);
+  p.attendance.headcount = s.Int(4);
+  p.attendance.from = OptDate(s, 5);
+  p.attendance.to = OptDate(s, 6);
+  p.attendance.days = s.OptInt(7);
+  p.workdays = s.Int(8);
+  p.role = s.Text(9);
+  p.confirmed = s.Int(10) != 0;
+  p.source = s.Text(11);
+  return p;
+}
+
 template <typename T>
 Result<std::vector<T>> ReadAll(Statement& s, T (*read)(const Statement&)) {
   std::vector<T> out;
@@ -341,6 +378,103 @@ class RegistryRepository final : public RegistryWrites {
     return Status::Ok();
   }
 
+  Result<std::optional<Campaign>> FindCampaign(std::string_view code) override {
+    auto st =
+        db_.Prepare("SELECT " + std::string(kCampaignColumns) + " FROM campaigns WHERE code = $1");
+    if (!st) return st.error();
+    (*st)->Bind(1, code);
+    auto rows = ReadAll(**st, ReadCampaign);
+    if (!rows) return rows.error();
+    if (auto s = AddOrganizers(*rows); !s) return s.error();
+    if (rows->empty()) return std::optional<Campaign>();
+    return std::optional<Campaign>(std::move(rows->front()));
+  }
+
+  Result<std::vector<Campaign>> ListCampaigns(int64_t unit_id, RegistryPage page) override {
+    auto rows = Page("campaigns", kCampaignColumns, unit_id, page, ReadCampaign);
+    if (!rows) return rows.error();
+    if (auto s = AddOrganizers(*rows); !s) return s.error();
+    return rows;
+  }
+
+  Result<std::optional<Participation>> GetParticipation(int64_t id) override {
+    return One("participations", kParticipationColumns, "id = $1", id, ReadParticipation);
+  }
+
+  Result<std::vector<Participation>> ListParticipations(int64_t campaign_id,
+                                                        RegistryPage page) override {
+    auto st = db_.Prepare("SELECT " + std::string(kParticipationColumns) +
+                          " FROM participations WHERE campaign_id = $1 AND id > $2 ORDER BY id "
+                          "LIMIT $3");
+    if (!st) return st.error();
+    (*st)->Bind(1, campaign_id).Bind(2, page.after).Bind(3, static_cast<int64_t>(page.limit));
+    return ReadAll(**st, ReadParticipation);
+  }
+
+  Result<MobilizationTotals> Mobilization(const MobilizationQuery& q) override {
+    MobilizationTotals out;
+    auto total = Counts(q, "", "");
+    if (!total) return total.error();
+    if (!total->empty()) out.total = total->begin()->second;
+    auto by_kind = Counts(q, "c.kind", "");
+    if (!by_kind) return by_kind.error();
+    out.by_campaign_kind = std::move(*by_kind);
+    auto by_org = Counts(q, "o.kind",
+                         "JOIN campaign_organizers co ON co.campaign_id = c.id "
+                         "JOIN organizations o ON o.id = co.organization_id");
+    if (!by_org) return by_org.error();
+    out.by_organization_kind = std::move(*by_org);
+    return out;
+  }
+
+  Result<int64_t> InsertCampaign(const Campaign& c) override {
+    auto st = db_.Prepare(
+        "INSERT INTO campaigns(code, kind, title, unit_id, date_from, date_to, goal_people, "
+        "goal_workdays) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING" +
+        std::string(db_.returning_id()));
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, c.code).Bind(2, ToString(c.kind)).Bind(3, c.title).Bind(4, c.unit_id);
+    s.Bind(5, static_cast<int64_t>(c.from.days)).Bind(6, static_cast<int64_t>(c.to.days));
+    s.BindOpt(7, c.goal_people).BindOpt(8, c.goal_workdays);
+    auto id = db_.InsertedId(s, "campaign " + c.code);
+    if (!id) return id.error();
+    auto org = db_.Prepare(
+        "INSERT INTO campaign_organizers(campaign_id, organization_id) VALUES ($1,$2) "
+        "ON CONFLICT DO NOTHING");
+    if (!org) return org.error();
+    for (int64_t o : c.organizers) {
+      (*org)->Reset();
+      if (auto r = (*org)->Bind(1, *id).Bind(2, o).Run(); !r) return r.error();
+    }
+    return *id;
+  }
+
+  Result<int64_t> InsertParticipation(const Participation& p) override {
+    auto st = db_.Prepare(
+        "INSERT INTO participations(campaign_id, person_id, unit_id, headcount, date_from, "
+        "date_to, days, workdays, role, confirmed, source) VALUES "
+        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)" +
+        std::string(db_.returning_id()));
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, p.campaign_id).BindOpt(2, p.person_id).Bind(3, p.unit_id);
+    s.Bind(4, p.attendance.headcount);
+    BindDate(s, 5, p.attendance.from);
+    BindDate(s, 6, p.attendance.to);
+    s.BindOpt(7, p.attendance.days).Bind(8, p.workdays).Bind(9, p.role);
+    s.Bind(10, static_cast<int64_t>(p.confirmed ? 1 : 0)).Bind(11, p.source);
+    return db_.InsertedId(s, "participation");
+  }
+
+  Status ConfirmParticipation(int64_t id) override {
+    auto st =
+        db_.Prepare("UPDATE participations SET confirmed = 1 WHERE id = $1 AND confirmed = 0");
+    if (!st) return st.error();
+    (*st)->Bind(1, id);
+    return UpdatedOne(**st, "participation waiting for confirmation");
+  }
+
   Status EndPosition(int64_t id, Date to) override {
     auto st = db_.Prepare("UPDATE positions SET date_to = $1 WHERE id = $2 AND date_to IS NULL");
     if (!st) return st.error();
@@ -436,6 +570,48 @@ class RegistryRepository final : public RegistryWrites {
     if (f.after > 0) s.Bind(7, f.after);
     if (f.limit > 0) s.Bind(8, static_cast<int64_t>(f.limit));
     return &s;
+  }
+
+  Status AddOrganizers(std::vector<Campaign>& campaigns) {
+    auto st = db_.Prepare(
+        "SELECT organization_id FROM campaign_organizers WHERE campaign_id = $1 "
+        "ORDER BY organization_id");
+    if (!st) return st.error();
+    for (Campaign& c : campaigns) {
+      (*st)->Reset();
+      (*st)->Bind(1, c.id);
+      while ((*st)->Step()) c.organizers.push_back((*st)->Int(0));
+      if (auto s = (*st)->status(); !s) return s;
+    }
+    return Status::Ok();
+  }
+
+  // One figure per group (or one for all when `group` is empty) of the confirmed
+  // participations the query selects.
+  Result<std::map<std::string, MobilizationCount>> Counts(const MobilizationQuery& q,
+                                                          const std::string& group,
+                                                          const std::string& joins) {
+    std::string sql = q.unit_id ? kSubtree : "";
+    sql += "SELECT " + (group.empty() ? std::string("''") : group) +
+           ", COUNT(DISTINCT p.person_id), "
+           "COALESCE(SUM(CASE WHEN p.person_id IS NULL THEN p.headcount ELSE 0 END), 0), "
+           "COALESCE(SUM(p.workdays), 0) FROM participations p JOIN campaigns c ON "
+           "c.id = p.campaign_id " +
+           joins + " WHERE p.confirmed = 1 AND c.date_from <= $3 AND c.date_to >= $2";
+    if (q.unit_id) sql += " AND p.unit_id IN (SELECT id FROM sub)";
+    if (q.campaign_id) sql += " AND p.campaign_id = $4";
+    if (!group.empty()) sql += " GROUP BY " + group;
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    Statement& s = **st;
+    if (q.unit_id) s.Bind(1, *q.unit_id);
+    s.Bind(2, static_cast<int64_t>(q.from.days)).Bind(3, static_cast<int64_t>(q.to.days));
+    if (q.campaign_id) s.Bind(4, *q.campaign_id);
+    std::map<std::string, MobilizationCount> out;
+    while (s.Step()) out[s.Text(0)] = {s.Int(1), s.Int(2), s.Int(3)};
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
   }
 
   // Each election's candidates, in the order given.

@@ -1,0 +1,196 @@
+#include "app/registry/campaigns.h"
+
+#include "core/common/validation.h"
+#include "core/registry/registry_access.h"
+#include "store/store.h"
+
+namespace jembatan::app {
+namespace {
+
+bool Covers(const Registry& reg, const Principal* who, int64_t unit_id) {
+  const Unit* u = reg.units.FindById(unit_id);
+  return u != nullptr && (who == nullptr || MayManageRegistry(reg.units, *who, *u));
+}
+
+std::string UnitCode(const Registry& reg, int64_t id) {
+  const Unit* u = reg.units.FindById(id);
+  return u ? u->code : std::string();
+}
+
+Result<CampaignView> ViewOf(ReadTx& tx, const Registry& reg, Campaign c) {
+  CampaignView v;
+  v.unit_code = UnitCode(reg, c.unit_id);
+  for (int64_t id : c.organizers) {
+    auto o = tx.registry().GetOrganization(id);
+    if (!o) return o.error();
+    if (*o) v.organizer_codes.push_back((*o)->code);
+  }
+  v.campaign = std::move(c);
+  return v;
+}
+
+Result<ParticipationView> ViewOf(ReadTx& tx, const Registry& reg, const Participation& p) {
+  ParticipationView v{p, {}, {}, UnitCode(reg, p.unit_id)};
+  if (p.person_id) {
+    auto person = tx.registry().GetPerson(*p.person_id);
+    if (!person) return person.error();
+    if (*person) {
+      v.person_code = (*person)->code;
+      v.person_name = (*person)->name;
+    }
+  }
+  return v;
+}
+
+Result<Campaign> Find(ReadTx& tx, std::string_view code) {
+  auto c = tx.registry().FindCampaign(code);
+  if (!c) return c.error();
+  if (!*c) return Error::NotFound("no campaign " + std::string(code));
+  return std::move(**c);
+}
+
+}  // namespace
+
+Result<CampaignView> CreateCampaign(WriteTx& tx, const Registry& reg, const Principal* who,
+                                    const CampaignDraft& draft) {
+  Campaign c = draft.campaign;
+  const Unit* unit = reg.units.ResolveLive(draft.unit);
+  if (unit == nullptr) return Error::Unknown("unknown unit " + draft.unit, "unit");
+  if (!Covers(reg, who, unit->id)) {
+    return Error::Forbidden("unit " + unit->code + " is outside your unit");
+  }
+  c.unit_id = unit->id;
+  c.organizers.clear();
+  for (const std::string& code : draft.organizers) {
+    auto o = tx.registry().FindOrganization(code);
+    if (!o) return o.error();
+    if (!*o) return Error::Unknown("unknown organization " + code, "organizers");
+    c.organizers.push_back((*o)->id);
+  }
+  if (auto s = ValidateCampaign(c); !s) return s.error();
+  auto id = tx.registry().InsertCampaign(c);
+  if (!id) return id.error();
+  c.id = *id;
+  return ViewOf(tx, reg, std::move(c));
+}
+
+Result<ParticipationView> AddParticipation(WriteTx& tx, const Registry& reg, const Principal* who,
+                                           std::string_view campaign, const ParticipationDraft& d,
+                                           bool confirmed) {
+  auto c = Find(tx, campaign);
+  if (!c) return c.error();
+  Participation p;
+  p.campaign_id = c->id;
+  p.attendance = d.attendance;
+  if (!d.person.empty()) {
+    if (!d.unit.empty() || p.attendance.headcount != 1) {
+      return Error::Invalid("a person, or a unit with a headcount; not both", "person");
+    }
+    auto person = tx.registry().FindPerson(d.person);
+    if (!person) return person.error();
+    if (!*person || !Covers(reg, who, (*person)->unit_id)) {
+      return Error::Unknown("unknown person " + d.person, "person");
+    }
+    p.person_id = (*person)->id;
+    p.unit_id = (*person)->unit_id;
+  } else {
+    const Unit* unit = reg.units.ResolveLive(d.unit);
+    if (unit == nullptr) return Error::Unknown("unknown unit " + d.unit, "unit");
+    if (!Covers(reg, who, unit->id)) {
+      return Error::Forbidden("unit " + unit->code + " is outside your unit");
+    }
+    p.unit_id = unit->id;
+  }
+  auto workdays = Workdays(*c, p.attendance);
+  if (!workdays) return workdays.error();
+  p.workdays = *workdays;
+  if (auto s = ValidateText("role", d.role, 0, 100); !s) return s.error();
+  p.role = d.role;
+  p.confirmed = confirmed;
+  p.source = d.source;
+  auto id = tx.registry().InsertParticipation(p);
+  if (!id) return id.error();
+  p.id = *id;
+  return ViewOf(tx, reg, p);
+}
+
+Result<ParticipationView> ConfirmParticipation(WriteTx& tx, const Registry& reg,
+                                               const Principal* who, int64_t id) {
+  auto p = tx.registry().GetParticipation(id);
+  if (!p) return p.error();
+  if (!*p || !Covers(reg, who, (*p)->unit_id)) {
+    return Error::NotFound("no participation " + std::to_string(id));
+  }
+  if ((*p)->confirmed)
+    return Error::Conflict("participation " + std::to_string(id) + " is already confirmed");
+  if (auto s = tx.registry().ConfirmParticipation(id); !s) return s.error();
+  Participation done = **p;
+  done.confirmed = true;
+  return ViewOf(tx, reg, done);
+}
+
+Result<CampaignView> GetCampaign(ReadTx& tx, const Registry& reg, std::string_view code) {
+  auto c = Find(tx, code);
+  if (!c) return c.error();
+  return ViewOf(tx, reg, std::move(*c));
+}
+
+Result<std::vector<CampaignView>> ListCampaigns(ReadTx& tx, const Registry& reg, const Unit& unit,
+                                                ListPage page) {
+  auto rows = tx.registry().ListCampaigns(unit.id, {page.after, page.limit});
+  if (!rows) return rows.error();
+  std::vector<CampaignView> out;
+  for (Campaign& c : *rows) {
+    auto v = ViewOf(tx, reg, std::move(c));
+    if (!v) return v.error();
+    out.push_back(std::move(*v));
+  }
+  return out;
+}
+
+Result<std::vector<ParticipationView>> ListParticipations(ReadTx& tx, const Registry& reg,
+                                                          const Principal& who,
+                                                          std::string_view campaign,
+                                                          ListPage page) {
+  if (!IsStaff(who.role)) return Error::Forbidden("the registry is for staff");
+  auto c = Find(tx, campaign);
+  if (!c) return c.error();
+  const bool whole = Covers(reg, &who, c->unit_id);
+  std::vector<ParticipationView> out;
+  store::RegistryPage at{page.after, page.limit};
+  // A page of the rows this caller may see: all of the campaign's for its unit's staff, else
+  // those of participants within the caller's unit.
+  while (static_cast<int>(out.size()) < page.limit) {
+    auto rows = tx.registry().ListParticipations(c->id, at);
+    if (!rows) return rows.error();
+    for (const Participation& p : *rows) {
+      if (!whole && !Covers(reg, &who, p.unit_id)) continue;
+      auto v = ViewOf(tx, reg, p);
+      if (!v) return v.error();
+      out.push_back(std::move(*v));
+      if (static_cast<int>(out.size()) == page.limit) break;
+    }
+    if (static_cast<int>(rows->size()) < at.limit) break;
+    at.after = rows->back().id;
+  }
+  return out;
+}
+
+Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
+                                                 Date from, Date to, std::string_view campaign) {
+  if (to < from) return Error::Invalid("to is on or after from", "to");
+  store::MobilizationQuery q{std::nullopt, std::nullopt, from, to};
+  if (unit.parent_id) q.unit_id = unit.id;  // the province is everyone
+  MobilizationReport r{&unit, from, to, std::string(campaign), {}};
+  if (!campaign.empty()) {
+    auto c = Find(tx, campaign);
+    if (!c) return c.error();
+    q.campaign_id = c->id;
+  }
+  auto totals = tx.registry().Mobilization(q);
+  if (!totals) return totals.error();
+  r.totals = std::move(*totals);
+  return r;
+}
+
+}  // namespace jembatan::app

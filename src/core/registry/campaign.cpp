@@ -1,0 +1,91 @@
+#include "core/registry/campaign.h"
+
+#include <array>
+#include <utility>
+
+#include "core/common/validation.h"
+
+namespace jembatan {
+namespace {
+
+constexpr std::array<std::pair<CampaignKind, std::string_view>, 10> kKinds = {{
+    {CampaignKind::kDisasterPrevention, "disaster_prevention"},
+    {CampaignKind::kSearchAndRescue, "search_and_rescue"},
+    {CampaignKind::kBorderPatrol, "border_patrol"},
+    {CampaignKind::kCheckpointDuty, "checkpoint_duty"},
+    {CampaignKind::kHouseBuilding, "house_building"},
+    {CampaignKind::kRoadBuilding, "road_building"},
+    {CampaignKind::kLawDissemination, "law_dissemination"},
+    {CampaignKind::kPolicyFamilyVisits, "policy_family_visits"},
+    {CampaignKind::kProductionSupport, "production_support"},
+    {CampaignKind::kOther, "other"},
+}};
+
+constexpr int64_t kMaxHeadcount = 100000;
+
+int64_t DaysOf(Date from, Date to) { return static_cast<int64_t>(to.days) - from.days + 1; }
+
+}  // namespace
+
+std::string_view ToString(CampaignKind k) {
+  for (const auto& [kind, name] : kKinds) {
+    if (kind == k) return name;
+  }
+  return "other";
+}
+
+std::optional<CampaignKind> ParseCampaignKind(std::string_view text) {
+  for (const auto& [kind, name] : kKinds) {
+    if (name == text) return kind;
+  }
+  return std::nullopt;
+}
+
+Status ValidateCampaign(const Campaign& c) {
+  constexpr size_t kMaxCode = 16;
+  if (c.code.empty() || c.code.size() > kMaxCode) {
+    return Error::Invalid("a campaign code has 1 to 16 letters and digits", "code");
+  }
+  for (char ch : c.code) {
+    const bool ok =
+        (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    if (!ok) return Error::Invalid("a campaign code has 1 to 16 letters and digits", "code");
+  }
+  if (auto s = ValidateText("title", c.title, 1, 200); !s) return s;
+  if (c.to < c.from) return Error::Invalid("a campaign ends on or after it begins", "to");
+  if (c.goal_people && *c.goal_people < 1) {
+    return Error::Invalid("a goal is 1 or more", "goal_people");
+  }
+  if (c.goal_workdays && *c.goal_workdays < 1) {
+    return Error::Invalid("a goal is 1 or more", "goal_workdays");
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> Workdays(const Campaign& c, const Attendance& a) {
+  if (a.headcount < 1 || a.headcount > kMaxHeadcount) {
+    return Error::Invalid("a headcount is 1 to 100,000", "headcount");
+  }
+  const bool dated = a.from.has_value() || a.to.has_value();
+  if (dated == a.days.has_value()) {
+    return Error::Invalid("give the days (from, to) or a number of days, not both", "days");
+  }
+  if (a.days) {
+    if (*a.days < 1 || *a.days > DaysOf(c.from, c.to)) {
+      return Error::Invalid(
+          "days each: 1 to the campaign's " + std::to_string(DaysOf(c.from, c.to)) + " days",
+          "days");
+    }
+    return a.headcount * *a.days;
+  }
+  if (!a.from || !a.to) return Error::Invalid("both from and to", "to");
+  if (*a.to < *a.from) return Error::Invalid("to is on or after from", "to");
+  if (*a.from < c.from || c.to < *a.to) {
+    return Error::Invalid(
+        "the days are within the campaign, " + FormatDate(c.from) + " to " + FormatDate(c.to),
+        "from");
+  }
+  return a.headcount * DaysOf(*a.from, *a.to);
+}
+
+}  // namespace jembatan
