@@ -1,16 +1,11 @@
 #include "app/registry/campaigns.h"
 
+#include "app/registry/registry_resolve.h"
 #include "core/common/validation.h"
-#include "core/registry/registry_access.h"
 #include "store/store.h"
 
 namespace jembatan::app {
 namespace {
-
-bool Covers(const Registry& reg, const Principal* who, int64_t unit_id) {
-  const Unit* u = reg.units.FindById(unit_id);
-  return u != nullptr && (who == nullptr || MayManageRegistry(reg.units, *who, *u));
-}
 
 std::string UnitCode(const Registry& reg, int64_t id) {
   const Unit* u = reg.units.FindById(id);
@@ -56,7 +51,7 @@ Result<CampaignView> CreateCampaign(WriteTx& tx, const Registry& reg, const Prin
   Campaign c = draft.campaign;
   const Unit* unit = reg.units.ResolveLive(draft.unit);
   if (unit == nullptr) return Error::Unknown("unknown unit " + draft.unit, "unit");
-  if (!Covers(reg, who, unit->id)) {
+  if (!Manages(reg, who, unit->id)) {
     return Error::Forbidden("unit " + unit->code + " is outside your unit");
   }
   c.unit_id = unit->id;
@@ -88,7 +83,7 @@ Result<ParticipationView> AddParticipation(WriteTx& tx, const Registry& reg, con
     }
     auto person = tx.registry().FindPerson(d.person);
     if (!person) return person.error();
-    if (!*person || !Covers(reg, who, (*person)->unit_id)) {
+    if (!*person || !Manages(reg, who, (*person)->unit_id)) {
       return Error::Unknown("unknown person " + d.person, "person");
     }
     p.person_id = (*person)->id;
@@ -96,7 +91,7 @@ Result<ParticipationView> AddParticipation(WriteTx& tx, const Registry& reg, con
   } else {
     const Unit* unit = reg.units.ResolveLive(d.unit);
     if (unit == nullptr) return Error::Unknown("unknown unit " + d.unit, "unit");
-    if (!Covers(reg, who, unit->id)) {
+    if (!Manages(reg, who, unit->id)) {
       return Error::Forbidden("unit " + unit->code + " is outside your unit");
     }
     p.unit_id = unit->id;
@@ -118,7 +113,7 @@ Result<ParticipationView> ConfirmParticipation(WriteTx& tx, const Registry& reg,
                                                const Principal* who, int64_t id) {
   auto p = tx.registry().GetParticipation(id);
   if (!p) return p.error();
-  if (!*p || !Covers(reg, who, (*p)->unit_id)) {
+  if (!*p || !Manages(reg, who, (*p)->unit_id)) {
     return Error::NotFound("no participation " + std::to_string(id));
   }
   if ((*p)->confirmed)
@@ -155,7 +150,7 @@ Result<std::vector<ParticipationView>> ListParticipations(ReadTx& tx, const Regi
   if (!IsStaff(who.role)) return Error::Forbidden("the registry is for staff");
   auto c = Find(tx, campaign);
   if (!c) return c.error();
-  const bool whole = Covers(reg, &who, c->unit_id);
+  const bool whole = Manages(reg, &who, c->unit_id);
   std::vector<ParticipationView> out;
   store::RegistryPage at{page.after, page.limit};
   // A page of the rows this caller may see: all of the campaign's for its unit's staff, else
@@ -164,7 +159,7 @@ Result<std::vector<ParticipationView>> ListParticipations(ReadTx& tx, const Regi
     auto rows = tx.registry().ListParticipations(c->id, at);
     if (!rows) return rows.error();
     for (const Participation& p : *rows) {
-      if (!whole && !Covers(reg, &who, p.unit_id)) continue;
+      if (!whole && !Manages(reg, &who, p.unit_id)) continue;
       auto v = ViewOf(tx, reg, p);
       if (!v) return v.error();
       out.push_back(std::move(*v));

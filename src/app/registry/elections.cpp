@@ -1,18 +1,12 @@
 #include "app/registry/elections.h"
 
 #include "app/registry/registry_resolve.h"
-#include "core/registry/registry_access.h"
 #include "store/store.h"
 
 namespace jembatan::app {
-namespace {
+namespace {}  // namespace
 
-bool Covers(const Registry& reg, const Principal* who, int64_t unit_id) {
-  const Unit* u = reg.units.FindById(unit_id);
-  return u != nullptr && (who == nullptr || MayManageRegistry(reg.units, *who, *u));
-}
-
-Result<ElectionView> ViewOf(ReadTx& tx, const Registry& reg, Election e) {
+Result<ElectionView> ElectionViewOf(ReadTx& tx, const Registry& reg, Election e) {
   ElectionView v;
   if (const Unit* u = reg.units.FindById(e.unit_id)) v.unit_code = u->code;
   for (const Candidate& c : e.candidates) {
@@ -26,11 +20,13 @@ Result<ElectionView> ViewOf(ReadTx& tx, const Registry& reg, Election e) {
   return v;
 }
 
+namespace {
+
 Result<Election> Stored(ReadTx& tx, const Registry& reg, const Principal* who,
                         std::string_view code) {
   auto e = tx.registry().FindElection(code);
   if (!e) return e.error();
-  if (!*e || !Covers(reg, who, (*e)->unit_id)) {
+  if (!*e || !Manages(reg, who, (*e)->unit_id)) {
     return Error::NotFound("no election " + std::string(code));
   }
   return std::move(**e);
@@ -45,7 +41,7 @@ Result<ElectionView> PlanElection(WriteTx& tx, const Registry& reg, const Princi
   if (unit == nullptr || unit->level != UnitLevel::kVillage) {
     return Error::Unknown("unknown village " + draft.unit, "unit");
   }
-  if (!Covers(reg, who, unit->id)) {
+  if (!Manages(reg, who, unit->id)) {
     return Error::Forbidden("unit " + unit->code + " is outside your unit");
   }
   e.unit_id = unit->id;
@@ -53,7 +49,7 @@ Result<ElectionView> PlanElection(WriteTx& tx, const Registry& reg, const Princi
   for (const std::string& code : draft.candidates) {
     auto p = tx.registry().FindPerson(code);
     if (!p) return p.error();
-    if (!*p || !Covers(reg, who, (*p)->unit_id)) {
+    if (!*p || !Manages(reg, who, (*p)->unit_id)) {
       return Error::Unknown("unknown person " + code, "candidates");
     }
     e.candidates.push_back({(*p)->id, std::nullopt});
@@ -62,7 +58,7 @@ Result<ElectionView> PlanElection(WriteTx& tx, const Registry& reg, const Princi
   auto id = tx.registry().InsertElection(e);
   if (!id) return id.error();
   e.id = *id;
-  return ViewOf(tx, reg, std::move(e));
+  return ElectionViewOf(tx, reg, std::move(e));
 }
 
 Result<ElectionView> RecordElectionResult(WriteTx& tx, const Registry& reg, const Principal* who,
@@ -109,28 +105,26 @@ Result<ElectionView> RecordElectionResult(WriteTx& tx, const Registry& reg, cons
   e.winner_person_id = *winner;
   e.position_id = *position;
   if (auto s = tx.registry().RecordElectionResult(e); !s) return s.error();
-  return ViewOf(tx, reg, std::move(e));
+  return ElectionViewOf(tx, reg, std::move(e));
 }
 
 Result<ElectionView> GetElection(ReadTx& tx, const Registry& reg, const Principal& who,
                                  std::string_view code) {
   auto e = Stored(tx, reg, &who, code);
   if (!e) return e.error();
-  return ViewOf(tx, reg, std::move(*e));
+  return ElectionViewOf(tx, reg, std::move(*e));
 }
 
 Result<std::vector<ElectionView>> ListElections(ReadTx& tx, const Registry& reg,
                                                 const Principal& who, const Unit* unit,
                                                 ListPage page) {
-  const Unit* root = unit != nullptr ? unit : who.unit;
-  if (root == nullptr || !MayManageRegistry(reg.units, who, *root)) {
-    return Error::Forbidden("outside your unit");
-  }
-  auto rows = tx.registry().ListElections(root->id, {page.after, page.limit});
+  auto root = ListRoot(reg, who, unit);
+  if (!root) return root.error();
+  auto rows = tx.registry().ListElections((*root)->id, {page.after, page.limit});
   if (!rows) return rows.error();
   std::vector<ElectionView> out;
   for (Election& e : *rows) {
-    auto v = ViewOf(tx, reg, std::move(e));
+    auto v = ElectionViewOf(tx, reg, std::move(e));
     if (!v) return v.error();
     out.push_back(std::move(*v));
   }

@@ -10,7 +10,6 @@
 #include "app/registry/registry_records.h"
 #include "app/registry/registry_resolve.h"
 #include "core/common/csv.h"
-#include "core/registry/registry_access.h"
 #include "store/store.h"
 
 namespace jembatan::app {
@@ -398,7 +397,7 @@ class Importer {
       if (!planned) return planned.error();
     } else {
       if (!Covered((*stored)->unit_id)) return Outside();
-      auto view = GetStoredView(**stored);
+      auto view = ElectionViewOf(tx_, reg_, **stored);
       if (!view) return view.error();
       Row same = RowOf(*view);
       Row given = Overlay(same, row);
@@ -452,23 +451,7 @@ class Importer {
   }
 
  private:
-  Result<ElectionView> GetStoredView(const jembatan::Election& e) {
-    ElectionView v;
-    v.election = e;
-    if (const Unit* u = reg_.units.FindById(e.unit_id)) v.unit_code = u->code;
-    for (const Candidate& c : e.candidates) {
-      auto p = tx_.registry().GetPerson(c.person_id);
-      if (!p) return p.error();
-      v.candidates.push_back({*p ? (*p)->code : "", "", c.votes});
-    }
-    return v;
-  }
-
-  bool Covered(int64_t unit_id) const {
-    if (who_ == nullptr) return true;
-    const Unit* u = reg_.units.FindById(unit_id);
-    return u != nullptr && MayManageRegistry(reg_.units, *who_, *u);
-  }
+  bool Covered(int64_t unit_id) const { return Manages(reg_, who_, unit_id); }
   static Error Outside() { return Error::Forbidden("the stored record is outside your unit"); }
 
   // A record found by the row's code: created when new; when stored, the row's columns laid

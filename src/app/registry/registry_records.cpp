@@ -20,9 +20,13 @@ Status InScope(const Registry& reg, const Principal* who, const Unit& unit) {
   return Error::Forbidden("unit " + unit.code + " is outside your unit");
 }
 
-bool Sees(const Registry& reg, const Principal& who, int64_t unit_id) {
+store::RegistryPage StorePage(ListPage p) { return {p.after, p.limit}; }
+
+}  // namespace
+
+bool Manages(const Registry& reg, const Principal* who, int64_t unit_id) {
   const Unit* u = reg.units.FindById(unit_id);
-  return u != nullptr && MayManageRegistry(reg.units, who, *u);
+  return u != nullptr && (who == nullptr || MayManageRegistry(reg.units, *who, *u));
 }
 
 Result<const Unit*> ListRoot(const Registry& reg, const Principal& who, const Unit* unit) {
@@ -31,10 +35,6 @@ Result<const Unit*> ListRoot(const Registry& reg, const Principal& who, const Un
   if (auto s = InScope(reg, &who, *root); !s) return s.error();
   return root;
 }
-
-store::RegistryPage StorePage(ListPage p) { return {p.after, p.limit}; }
-
-}  // namespace
 
 Result<Organization> ResolveOrganization(ReadTx& tx, const Registry& reg, const Principal* who,
                                          const OrganizationDraft& draft) {
@@ -102,7 +102,7 @@ Result<Person> ResolvePerson(ReadTx& tx, const Registry& reg, const Principal* w
   if (!draft.household.empty()) {
     auto h = tx.registry().FindHousehold(draft.household);
     if (!h) return h.error();
-    if (!*h || (who != nullptr && !Sees(reg, *who, (*h)->unit_id))) {
+    if (!*h || !Manages(reg, who, (*h)->unit_id)) {
       return Error::Unknown("unknown household " + draft.household, "household");
     }
     p.household_id = (*h)->id;
@@ -110,8 +110,7 @@ Result<Person> ResolvePerson(ReadTx& tx, const Registry& reg, const Principal* w
   if (!draft.user.empty()) {
     auto u = tx.accounts().FindUserByName(draft.user);
     if (!u) return u.error();
-    const Unit* home = *u ? reg.units.FindById((*u)->unit_id) : nullptr;
-    if (!*u || home == nullptr || (who != nullptr && !MayManageRegistry(reg.units, *who, *home))) {
+    if (!*u || !Manages(reg, who, (*u)->unit_id)) {
       return Error::Unknown("unknown user " + draft.user, "user");
     }
     p.user_id = (*u)->id;
@@ -135,7 +134,7 @@ Result<ResolvedPosition> ResolvePosition(ReadTx& tx, const Registry& reg, const 
   Position p = draft.position;
   auto person = tx.registry().FindPerson(draft.person);
   if (!person) return person.error();
-  if (!*person || (who != nullptr && !Sees(reg, *who, (*person)->unit_id))) {
+  if (!*person || !Manages(reg, who, (*person)->unit_id)) {
     return Error::Unknown("unknown person " + draft.person, "person");
   }
   p.person_id = (*person)->id;
@@ -200,8 +199,7 @@ Result<Position> EndPosition(WriteTx& tx, const Registry& reg, const Principal* 
     if (!org) return org.error();
     if (*org) place = (*org)->unit_id;
   }
-  const Unit* unit = reg.units.FindById(place);
-  if (unit == nullptr || (who != nullptr && !MayManageRegistry(reg.units, *who, *unit))) {
+  if (!Manages(reg, who, place)) {
     return Error::NotFound("no position " + std::to_string(id));
   }
   if (pos.to) return Error::Conflict("this term already ended on " + FormatDate(*pos.to));
@@ -238,7 +236,7 @@ Result<Organization> GetOrganization(ReadTx& tx, const Registry& reg, const Prin
                                      std::string_view code) {
   auto o = tx.registry().FindOrganization(code);
   if (!o) return o.error();
-  if (!*o || !Sees(reg, who, (*o)->unit_id)) {
+  if (!*o || !Manages(reg, &who, (*o)->unit_id)) {
     return Error::NotFound("no organization " + std::string(code));
   }
   return **o;
@@ -248,7 +246,7 @@ Result<PersonView> GetPerson(ReadTx& tx, const Registry& reg, const Principal& w
                              std::string_view code) {
   auto p = tx.registry().FindPerson(code);
   if (!p) return p.error();
-  if (!*p || !Sees(reg, who, (*p)->unit_id)) {
+  if (!*p || !Manages(reg, &who, (*p)->unit_id)) {
     return Error::NotFound("no person " + std::string(code));
   }
   PersonView view{**p, {}, {}};
@@ -269,7 +267,7 @@ Result<Household> GetHousehold(ReadTx& tx, const Registry& reg, const Principal&
                                std::string_view code) {
   auto h = tx.registry().FindHousehold(code);
   if (!h) return h.error();
-  if (!*h || !Sees(reg, who, (*h)->unit_id)) {
+  if (!*h || !Manages(reg, &who, (*h)->unit_id)) {
     return Error::NotFound("no household " + std::string(code));
   }
   return **h;

@@ -3,9 +3,18 @@
 // CSV row share these, so a row is held to the same rules as an API call.
 #pragma once
 
+#include "app/registry/elections.h"
 #include "app/registry/registry_records.h"
 
 namespace jembatan::app {
+
+// Whether `who` manages the registry of the unit `unit_id` (core/registry/registry_access.h);
+// `who` null is the command line, which manages every unit.
+bool Manages(const Registry& reg, const Principal* who, int64_t unit_id);
+// The root of a list: `unit`, or the caller's own unit when null; kForbidden outside it.
+Result<const Unit*> ListRoot(const Registry& reg, const Principal& who, const Unit* unit);
+// An election as replies and exports show it: unit and candidates by code and name.
+Result<ElectionView> ElectionViewOf(ReadTx& tx, const Registry& reg, Election e);
 
 Result<Organization> ResolveOrganization(ReadTx& tx, const Registry& reg, const Principal* who,
                                          const OrganizationDraft& draft);
