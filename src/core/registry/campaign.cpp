@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "core/common/enum_names.h"
 #include "core/common/validation.h"
 
 namespace jembatan {
@@ -27,18 +28,10 @@ int64_t DaysOf(Date from, Date to) { return static_cast<int64_t>(to.days) - from
 
 }  // namespace
 
-std::string_view ToString(CampaignKind k) {
-  for (const auto& [kind, name] : kKinds) {
-    if (kind == k) return name;
-  }
-  return "other";
-}
+std::string_view ToString(CampaignKind k) { return NameOf(kKinds, k); }  // else the last: other
 
 std::optional<CampaignKind> ParseCampaignKind(std::string_view text) {
-  for (const auto& [kind, name] : kKinds) {
-    if (name == text) return kind;
-  }
-  return std::nullopt;
+  return ValueOf(kKinds, text);
 }
 
 Status ValidateCampaign(const Campaign& c) {

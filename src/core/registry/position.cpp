@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "core/common/enum_names.h"
+
 namespace jembatan {
 namespace {
 
@@ -30,19 +32,9 @@ bool SamePlace(const Position& a, const Position& b) {
 
 }  // namespace
 
-std::string_view ToString(Title t) {
-  for (const auto& [title, name] : kTitles) {
-    if (title == t) return name;
-  }
-  return "member";
-}
+std::string_view ToString(Title t) { return NameOf(kTitles, t); }  // else the last: member
 
-std::optional<Title> ParseTitle(std::string_view text) {
-  for (const auto& [title, name] : kTitles) {
-    if (name == text) return title;
-  }
-  return std::nullopt;
-}
+std::optional<Title> ParseTitle(std::string_view text) { return ValueOf(kTitles, text); }
 
 bool IsSingleHolder(Title t) { return t != Title::kDeputy && t != Title::kMember; }
 

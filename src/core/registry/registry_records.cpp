@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "core/common/enum_names.h"
 #include "core/common/validation.h"
 
 namespace jembatan {
@@ -27,23 +28,6 @@ constexpr std::array<std::pair<Poverty, std::string_view>, 3> kPoverty = {{
     {Poverty::kNearPoor, "near_poor"},
     {Poverty::kPoor, "poor"},
 }};
-
-template <typename E, size_t N>
-std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [v, name] : table) {
-    if (v == value) return name;
-  }
-  return table.back().second;
-}
-
-template <typename E, size_t N>
-std::optional<E> ValueOf(const std::array<std::pair<E, std::string_view>, N>& table,
-                         std::string_view text) {
-  for (const auto& [v, name] : table) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
 
 constexpr size_t kMaxName = 200;
 constexpr int kOldestBirthYear = 1900;
