@@ -2,8 +2,8 @@
 // store/postgres) implements them without touching core, app or http.
 //
 // A transaction hands out one repository per aggregate: cases(), accounts(), reference(),
-// stats(), channels(), idempotency(), registry(). A read transaction reads one consistent snapshot;
-// a write transaction's repositories also write, and all of it commits or none.
+// stats(), channels(), idempotency(), registry(), awards(). A read transaction reads one consistent
+// snapshot; a write transaction's repositories also write, and all of it commits or none.
 //
 // Thread-safety: Store::BeginRead may be called from any thread; each transaction object is
 // used by one thread at a time. BeginWrite serialises writers (one write transaction at a
@@ -15,6 +15,7 @@
 
 #include "core/common/result.h"
 #include "store/account_store.h"
+#include "store/award_store.h"
 #include "store/bulk_store.h"
 #include "store/case_store.h"
 #include "store/channel_store.h"
@@ -37,6 +38,7 @@ class ReadTx {
   // Whole tables, for copy-store only.
   virtual BulkReads& bulk() = 0;
   virtual RegistryReads& registry() = 0;
+  virtual AwardReads& awards() = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -48,6 +50,7 @@ class WriteTx : public ReadTx {
   IdempotencyWrites& idempotency() override = 0;
   BulkWrites& bulk() override = 0;
   RegistryWrites& registry() override = 0;
+  AwardWrites& awards() override = 0;
 
   // Write statements run through this transaction so far (each engine counts the statements it
   // sends that may change rows): a job after which the count did not move wrote nothing, so its

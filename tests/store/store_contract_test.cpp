@@ -124,6 +124,18 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
     c.id = id.ok() ? *id : 0;
     return c.id;
   }
+  // A person of Cong Lau (V11) named by their code, optionally with a member account.
+  int64_t AddPerson(store::RegistryWrites& reg, const std::string& code,
+                    std::optional<int64_t> user = std::nullopt) {
+    Person p;
+    p.code = code;
+    p.name = code;
+    p.unit_id = v11_;
+    p.user_id = user;
+    auto id = reg.InsertPerson(p);
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    return id.ok() ? *id : 0;
+  }
   std::vector<std::string> Codes(const CaseFilter& f) {
     auto rows = Read()->cases().ListCases(f);
     EXPECT_TRUE(rows.ok()) << rows.error().message;
@@ -1389,11 +1401,7 @@ TEST_P(StoreContract, AnElectionKeepsItsCandidatesInOrderAndItsResultOnce) {
   auto& reg = tx->registry();
   std::vector<int64_t> people;
   for (const char* code : {"C-A", "C-B", "C-C"}) {
-    Person p;
-    p.code = code;
-    p.name = code;
-    p.unit_id = v11_;
-    people.push_back(reg.InsertPerson(p).value());
+    people.push_back(AddPerson(reg, code));
   }
   Election e;
   e.code = "EL-V11";
@@ -1460,11 +1468,7 @@ TEST_P(StoreContract, CampaignsKeepTheirOrganizersAndParticipationsAddUpWhenConf
   EXPECT_EQ(reg.InsertCampaign(c).error().kind, ErrorKind::kConflict);
   std::vector<int64_t> people;
   for (const char* code : {"PA", "PB"}) {
-    Person p;
-    p.code = code;
-    p.name = code;
-    p.unit_id = v11_;
-    people.push_back(reg.InsertPerson(p).value());
+    people.push_back(AddPerson(reg, code));
   }
   auto part = [&](std::optional<int64_t> person, int64_t unit, int64_t headcount, int64_t days,
                   bool confirmed) {
@@ -1524,6 +1528,176 @@ TEST_P(StoreContract, CampaignsKeepTheirOrganizersAndParticipationsAddUpWhenConf
   w.reset();
   q.from = DateFromYmd(2026, 1, 1);
   EXPECT_EQ(Read()->registry().Mobilization(q).value().total.workdays, 29 + 7);
+}
+
+// --- contributions and awards -----------------------------------------------------------
+
+TEST_P(StoreContract, HoldersAreThoseOfAScopeAndTheirCasesAndWorkAreRead) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  const int64_t group =
+      reg.InsertOrganization({0, "GROUP", OrganizationKind::kCoreMobilizationGroup, "g", c1_})
+          .value();
+  const int64_t militia =
+      reg.InsertOrganization({0, "MIL", OrganizationKind::kMilitiaUnit, "m", c1_}).value();
+  const int64_t a = AddPerson(reg, "HA", member_);
+  const int64_t b = AddPerson(reg, "HB");
+  const int64_t c = AddPerson(reg, "HC");
+  const Date joined = DateFromYmd(2026, 1, 1);
+  ASSERT_TRUE(
+      reg.InsertPosition({0, a, Title::kGroupLeader, group, std::nullopt, joined}, c1_).ok());
+  ASSERT_TRUE(
+      reg.InsertPosition(
+             {0, b, Title::kMember, group, std::nullopt, joined, DateFromYmd(2026, 3, 31)}, c1_)
+          .ok());
+  ASSERT_TRUE(reg.InsertPosition({0, c, Title::kMember, militia, std::nullopt, joined}, c1_).ok());
+  // Member A's account forwarded three cases: one resolved and confirmed by the household, one
+  // open, one long before the period asked about; the officer filed another.
+  Case done = NewCase("R-1", v11_, 1);
+  done.submitted_by_user_id = member_;
+  Insert(*tx, done);
+  done.status = CaseStatus::kClosed;
+  done.first_resolved_at = Timestamp{done.created_at.seconds + 3 * kDay};
+  done.resolved_at = done.first_resolved_at;
+  ASSERT_TRUE(tx->cases().UpdateCase(done).ok());
+  Event closed{0, done.id, Timestamp{done.created_at.seconds + 4 * kDay},
+               Actor{std::nullopt, std::string(kReporterActor)}, EventKind::kClosed};
+  closed.from = CaseStatus::kResolved;
+  closed.to = CaseStatus::kClosed;
+  ASSERT_TRUE(tx->cases().AppendEvent(closed).ok());
+  Case open = NewCase("R-2", v11_, 2);
+  open.submitted_by_user_id = member_;
+  Insert(*tx, open);
+  Case old = NewCase("R-3", v11_, -400);
+  old.submitted_by_user_id = member_;
+  Insert(*tx, old);
+  Case staff = NewCase("R-4", v11_, 2);
+  staff.submitted_by_user_id = officer_;
+  Insert(*tx, staff);
+  // Person C's campaign work: 3 confirmed days, 7 waiting.
+  Campaign camp;
+  camp.code = "ROAD26";
+  camp.kind = CampaignKind::kRoadBuilding;
+  camp.title = "Road";
+  camp.unit_id = c1_;
+  camp.from = DateFromYmd(2026, 5, 1);
+  camp.to = DateFromYmd(2026, 6, 30);
+  camp.id = reg.InsertCampaign(camp).value();
+  for (auto [days, confirmed] : {std::pair{3, true}, std::pair{7, false}}) {
+    Participation p;
+    p.campaign_id = camp.id;
+    p.person_id = c;
+    p.unit_id = v11_;
+    p.attendance = {1, std::nullopt, std::nullopt, days};
+    p.workdays = days;
+    p.confirmed = confirmed;
+    p.source = "roster";
+    ASSERT_TRUE(reg.InsertParticipation(p).ok());
+  }
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+
+  auto r = Read();
+  auto& aw = r->awards();
+  auto codes = [&](const store::HolderQuery& q) {
+    std::vector<std::string> out;
+    auto holders = aw.ListHolders(q);
+    EXPECT_TRUE(holders.ok()) << holders.error().message;
+    if (holders.ok()) {
+      for (const Person& p : *holders) out.push_back(p.code);
+    }
+    return out;
+  };
+  store::HolderQuery q;
+  q.from = DateFromYmd(2026, 1, 1);
+  q.to = DateFromYmd(2026, 12, 31);
+  EXPECT_EQ(codes(q), (std::vector<std::string>{"HA", "HB", "HC"}));
+  q.unit_id = c2_;
+  EXPECT_TRUE(codes(q).empty());
+  q.unit_id = c1_;
+  q.kind = OrganizationKind::kMilitiaUnit;
+  EXPECT_EQ(codes(q), (std::vector<std::string>{"HC"}));
+  q.kind.reset();
+  q.organization_id = group;
+  EXPECT_EQ(codes(q), (std::vector<std::string>{"HA", "HB"}));
+  q.from = DateFromYmd(2026, 4, 1);  // B's term ended on 31 March
+  EXPECT_EQ(codes(q), (std::vector<std::string>{"HA"}));
+  q.from = DateFromYmd(2026, 1, 1);
+
+  auto samples = aw.HolderReflections(q, Timestamp{kT0.seconds - 30 * kDay},
+                                      Timestamp{kT0.seconds + 30 * kDay});
+  ASSERT_TRUE(samples.ok()) << samples.error().message;
+  std::sort(samples->begin(), samples->end(),
+            [](const auto& x, const auto& y) { return x.filed < y.filed; });
+  ASSERT_EQ(samples->size(), 2u);
+  EXPECT_EQ((*samples)[0].person_id, a);
+  EXPECT_EQ((*samples)[0].category, "roads");
+  EXPECT_EQ((*samples)[0].filed, done.created_at);
+  EXPECT_EQ((*samples)[0].first_resolved, done.first_resolved_at);
+  EXPECT_EQ((*samples)[0].resolve_due, done.deadlines.resolve_due);
+  EXPECT_TRUE((*samples)[0].confirmed);
+  EXPECT_FALSE((*samples)[1].first_resolved.has_value());
+  EXPECT_FALSE((*samples)[1].confirmed);
+
+  q.organization_id = militia;
+  auto work = aw.HolderCampaignWork(q).value();
+  ASSERT_EQ(work.size(), 1u);
+  EXPECT_EQ(work[0].person_id, c);
+  EXPECT_EQ(work[0].campaigns, 1);
+  EXPECT_EQ(work[0].workdays, 3);
+  q.to = DateFromYmd(2026, 4, 30);  // before the campaign
+  EXPECT_TRUE(aw.HolderCampaignWork(q).value().empty());
+}
+
+TEST_P(StoreContract, AnAwardCycleKeepsItsCriteriaInOrderAndIsDecidedOnce) {
+  auto tx = Write();
+  std::vector<int64_t> people;
+  for (const char* code : {"AW-A", "AW-B", "AW-C"}) {
+    people.push_back(AddPerson(tx->registry(), code));
+  }
+  AwardCycle c;
+  c.code = "TD-2026";
+  c.title = "Thi dua 2026";
+  c.unit_id = c1_;
+  c.from = DateFromYmd(2026, 1, 1);
+  c.to = DateFromYmd(2026, 12, 31);
+  c.kind = OrganizationKind::kCoreMobilizationGroup;
+  c.places = 2;
+  c.criteria = {{AwardMeasure::kWorkdays, 1}, {AwardMeasure::kReflectionsForwarded, 3}};
+  c.id = tx->awards().InsertAwardCycle(c).value();
+  EXPECT_EQ(tx->awards().InsertAwardCycle(c).error().kind, ErrorKind::kConflict);
+  for (int64_t p : people) {
+    ASSERT_TRUE(tx->awards().InsertNomination({0, c.id, p, "good work", false}).ok());
+  }
+  EXPECT_EQ(tx->awards().InsertNomination({0, c.id, people[0], "again", false}).error().kind,
+            ErrorKind::kConflict);
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+
+  auto got = Read()->awards().FindAwardCycle("TD-2026").value().value();
+  EXPECT_EQ(got.title, "Thi dua 2026");
+  EXPECT_EQ(got.kind, OrganizationKind::kCoreMobilizationGroup);
+  EXPECT_EQ(got.places, 2);
+  EXPECT_EQ(got.criteria, c.criteria);
+  EXPECT_FALSE(got.decision.has_value());
+  EXPECT_FALSE(Read()->awards().FindAwardCycle("NONE").value().has_value());
+  EXPECT_EQ(Read()->awards().ListAwardCycles(province_, {0, 10}).value().size(), 1u);
+  EXPECT_TRUE(Read()->awards().ListAwardCycles(c2_, {0, 10}).value().empty());
+
+  const AwardDecision d{"Giay khen", "12/QD", DateFromYmd(2027, 1, 10)};
+  auto w = Write();
+  ASSERT_TRUE(w->awards().DecideAwardCycle(c.id, d, {people[2], people[0]}).ok());
+  EXPECT_EQ(w->awards().DecideAwardCycle(c.id, d, {people[1]}).error().kind, ErrorKind::kConflict);
+  ASSERT_TRUE(w->Commit().ok());
+  w.reset();
+  auto r = Read();
+  EXPECT_EQ(r->awards().FindAwardCycle("TD-2026").value()->decision, d);
+  auto awarded = r->awards().ListNominations(c.id, true).value();
+  ASSERT_EQ(awarded.size(), 2u);
+  EXPECT_EQ(awarded[0].person_id, people[0]);  // in id order
+  EXPECT_EQ(awarded[0].reason, "good work");
+  EXPECT_EQ(awarded[1].person_id, people[2]);
+  EXPECT_EQ(r->awards().ListNominations(c.id, false).value().size(), 3u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),

@@ -2,11 +2,17 @@
 // that may not overlap, and the "two shoulders" count of villages at a date.
 #include <gtest/gtest.h>
 
+#include <tuple>
+#include <vector>
+
+#include "core/cases/stats.h"
+#include "core/registry/award.h"
 #include "core/registry/campaign.h"
 #include "core/registry/concurrency.h"
 #include "core/registry/election.h"
 #include "core/registry/position.h"
 #include "core/registry/rate.h"
+#include "core/registry/reflections.h"
 #include "core/registry/registry_access.h"
 #include "core/registry/registry_records.h"
 
@@ -343,6 +349,136 @@ TEST(Campaign, WorkdaysAreHeadcountTimesDaysWithinThePeriod) {
   EXPECT_EQ(Workdays(c, {1, D(2021, 5, 3), std::nullopt, std::nullopt}).error().field, "to");
   EXPECT_EQ(Workdays(c, {1, D(2021, 5, 3), D(2021, 5, 4), 2}).error().field, "days");  // both
   EXPECT_EQ(Workdays(c, {}).error().field, "days");                                    // neither
+}
+
+// A member of a group from `from` (to `to`).
+Position Member(int64_t person, Date from, std::optional<Date> to = std::nullopt) {
+  Position p;
+  p.person_id = person;
+  p.title = Title::kMember;
+  p.organization_id = 1;
+  p.from = from;
+  p.to = to;
+  return p;
+}
+
+TEST(Reflections, CountedWhileTheMemberHeldAPostByCategoryFromTheCaseRecords) {
+  const WorkCalendar cal;  // Vietnam: UTC+7
+  const TermsByPerson terms = {{1, {Member(1, D(2025, 7, 1))}},
+                               {2, {Member(2, D(2025, 7, 1), D(2025, 9, 30))}},
+                               {3, {Member(3, D(2025, 7, 1))}}};
+  auto at = [&](Date d, int hour_utc) {
+    return Timestamp{cal.StartOfLocalDay(d).seconds + int64_t{hour_utc} * 3600};
+  };
+  const Timestamp due = at(D(2025, 8, 20), 3);
+  std::vector<ReflectionSample> samples = {
+      // Member 1: resolved on time and confirmed; resolved late; not resolved.
+      {1, at(D(2025, 8, 1), 3), "road", at(D(2025, 8, 10), 3), due, true},
+      {1, at(D(2025, 8, 2), 3), "road", at(D(2025, 8, 21), 3), due, false},
+      {1, at(D(2025, 8, 3), 3), "water", std::nullopt, due, false},
+      // Exactly at the deadline is on time.
+      {1, at(D(2025, 8, 4), 3), "water", due, due, false},
+      // Member 2 after leaving the group on 30 September: not the group's.
+      {2, at(D(2025, 10, 1), 3), "road", std::nullopt, due, false},
+      // 30 June 23:30 local (16:30 UTC): the day before member 1 joined.
+      {1, Timestamp{cal.StartOfLocalDay(D(2025, 7, 1)).seconds - 1800}, "road", std::nullopt, due,
+       false},
+      // Someone who is not a member.
+      {9, at(D(2025, 8, 1), 3), "road", std::nullopt, due, false},
+  };
+  const ReflectionFigures f = CountReflections(samples, terms, cal);
+  EXPECT_EQ(f.group.total, (ReflectionCount{4, 3, 2, 1}));
+  EXPECT_EQ(f.group.by_category.at("road"), (ReflectionCount{2, 2, 1, 1}));
+  EXPECT_EQ(f.group.by_category.at("water"), (ReflectionCount{2, 1, 1, 0}));
+  ASSERT_EQ(f.members.size(), 3u);  // every member, even one with none
+  EXPECT_EQ(f.members.at(1).total, (ReflectionCount{4, 3, 2, 1}));
+  EXPECT_EQ(f.members.at(2).total, ReflectionCount{});
+  EXPECT_EQ(f.members.at(3).total, ReflectionCount{});
+  EXPECT_FALSE(f.members.contains(9));
+  EXPECT_TRUE(ResolvedOnTime(due, due));
+  EXPECT_FALSE(ResolvedOnTime(Timestamp{due.seconds + 1}, due));
+}
+
+AwardCycle Cycle2025() {
+  AwardCycle c;
+  c.code = "THI-DUA-2025";
+  c.title = "Thi dua 2025";
+  c.from = D(2025, 1, 1);
+  c.to = D(2025, 12, 31);
+  c.criteria = {{AwardMeasure::kReflectionsForwarded, 2}, {AwardMeasure::kWorkdays, 1}};
+  return c;
+}
+
+TEST(Award, ACycleWeighsDistinctMeasuresWithWeightsOfOneToAThousand) {
+  EXPECT_TRUE(ValidateAwardCycle(Cycle2025()));
+  AwardCycle c = Cycle2025();
+  c.criteria.push_back({AwardMeasure::kWorkdays, 3});
+  EXPECT_EQ(ValidateAwardCycle(c).error().field, "criteria");  // twice
+  c = Cycle2025();
+  c.criteria[0].weight = 0;
+  EXPECT_EQ(ValidateAwardCycle(c).error().field, "criteria");
+  c.criteria[0].weight = 1001;
+  EXPECT_EQ(ValidateAwardCycle(c).error().field, "criteria");
+  c = Cycle2025();
+  c.criteria.clear();
+  EXPECT_EQ(ValidateAwardCycle(c).error().field, "criteria");
+  c = Cycle2025();
+  c.to = D(2024, 12, 31);
+  EXPECT_EQ(ValidateAwardCycle(c).error().field, "to");
+  c = Cycle2025();
+  c.places = 0;
+  EXPECT_EQ(ValidateAwardCycle(c).error().field, "places");
+  c = Cycle2025();
+  c.code = "two words";
+  EXPECT_EQ(ValidateAwardCycle(c).error().field, "code");
+  for (AwardMeasure m : {AwardMeasure::kReflectionsForwarded, AwardMeasure::kReflectionsResolved,
+                         AwardMeasure::kReflectionsConfirmed, AwardMeasure::kCampaigns,
+                         AwardMeasure::kWorkdays, AwardMeasure::kPostsHeld}) {
+    EXPECT_EQ(ParseAwardMeasure(ToString(m)), m);
+  }
+  EXPECT_FALSE(ParseAwardMeasure("score"));
+}
+
+TEST(Award, ADecisionIsDatedFromTheCyclesStartAndMadeOnce) {
+  AwardCycle c = Cycle2025();
+  const AwardDecision d{"Giay khen", "125/QD-UBND", D(2026, 1, 15)};
+  EXPECT_TRUE(ValidateAwardDecision(c, d));
+  EXPECT_EQ(ValidateAwardDecision(c, {"Giay khen", "", D(2026, 1, 15)}).error().field, "number");
+  EXPECT_EQ(ValidateAwardDecision(c, {"", "1", D(2026, 1, 15)}).error().field, "title");
+  EXPECT_EQ(ValidateAwardDecision(c, {"Giay khen", "1", D(2024, 12, 31)}).error().field, "date");
+  c.decision = d;
+  EXPECT_EQ(ValidateAwardDecision(c, d).error().kind, ErrorKind::kConflict);
+}
+
+TEST(Award, ScoresAreExplainedAndEqualScoresShareARank) {
+  const std::vector<AwardCriterion> k = {{AwardMeasure::kReflectionsForwarded, 2},
+                                         {AwardMeasure::kWorkdays, 1}};
+  // Person 4: 10 × 2 + 5 = 25; 7 and 3: 20 each (a tie); 9: 20 + 0 = 20 too; 8: nothing.
+  const std::vector<Contribution> c = {
+      {7, {{AwardMeasure::kReflectionsForwarded, 5}, {AwardMeasure::kWorkdays, 10}}},
+      {4, {{AwardMeasure::kReflectionsForwarded, 10}, {AwardMeasure::kWorkdays, 5}}},
+      {9, {{AwardMeasure::kReflectionsForwarded, 10}, {AwardMeasure::kPostsHeld, 3}}},
+      {3, {{AwardMeasure::kWorkdays, 20}}},
+      {8, {}},
+  };
+  const auto r = RankContributions(k, c);
+  ASSERT_EQ(r.size(), 5u);
+  std::vector<std::tuple<int64_t, int64_t, int64_t, bool>> got;
+  for (const auto& x : r) got.emplace_back(x.person_id, x.score, x.rank, x.tied);
+  EXPECT_EQ(got, (std::vector<std::tuple<int64_t, int64_t, int64_t, bool>>{
+                     {4, 25, 1, false},
+                     {3, 20, 2, true},  // ties listed by person id
+                     {7, 20, 2, true},
+                     {9, 20, 2, true},
+                     {8, 0, 5, false},  // the rank after a tie skips the shared places
+                 }));
+  // Each line: value × weight = points, one per criterion in the cycle's order; a measure the
+  // cycle does not weigh (posts held) is not in the score.
+  EXPECT_EQ(r[0].lines, (std::vector<ScoreLine>{{AwardMeasure::kReflectionsForwarded, 10, 2, 20},
+                                                {AwardMeasure::kWorkdays, 5, 1, 5}}));
+  EXPECT_EQ(r[3].lines, (std::vector<ScoreLine>{{AwardMeasure::kReflectionsForwarded, 10, 2, 20},
+                                                {AwardMeasure::kWorkdays, 0, 1, 0}}));
+  EXPECT_TRUE(RankContributions(k, {}).empty());
 }
 
 }  // namespace

@@ -5,6 +5,10 @@
 
 namespace jembatan {
 
+bool ResolvedOnTime(Timestamp first_resolved, Timestamp resolve_due) {
+  return first_resolved <= resolve_due;
+}
+
 ResolutionFigures SummarizeResolutions(std::span<const ResolutionSample> samples,
                                        const WorkCalendar& calendar) {
   ResolutionFigures f;
@@ -12,7 +16,7 @@ ResolutionFigures SummarizeResolutions(std::span<const ResolutionSample> samples
   days.reserve(samples.size());
   for (const auto& s : samples) {
     ++f.resolved;
-    if (s.resolved <= s.resolve_due) ++f.on_time;
+    if (ResolvedOnTime(s.resolved, s.resolve_due)) ++f.on_time;
     days.push_back(calendar.WorkingDaysBetween(s.created, s.resolved));
   }
   if (f.resolved > 0) {

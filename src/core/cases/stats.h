@@ -23,7 +23,10 @@ struct ResolutionFigures {
   std::optional<double> median_working_days;  // from receipt to first resolution
 };
 
-// On time means first resolved no later than the resolve deadline.
+// On time: first resolved no later than the resolve deadline. The case figures and the members'
+// reflections (core/registry/reflections.h) count by this one rule.
+bool ResolvedOnTime(Timestamp first_resolved, Timestamp resolve_due);
+
 ResolutionFigures SummarizeResolutions(std::span<const ResolutionSample> samples,
                                        const WorkCalendar& calendar);
 

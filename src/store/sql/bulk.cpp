@@ -267,6 +267,23 @@ const std::vector<Table>& Schema() {
         {"confirmed", I},
         {"source", T}},
        "id"},
+      {"award_cycles",
+       {{"id", I},
+        {"code", T},
+        {"title", T},
+        {"unit_id", I},
+        {"date_from", I},
+        {"date_to", I},
+        {"kind", T},
+        {"places", I},
+        {"decision_title", T},
+        {"decision_number", T},
+        {"decision_date", I}},
+       "id"},
+      {"award_criteria", {{"cycle_id", I}, {"seq", I}, {"measure", T}, {"weight", I}}},
+      {"award_nominations",
+       {{"id", I}, {"cycle_id", I}, {"person_id", I}, {"reason", T}, {"awarded", I}},
+       "id"},
   };
   return tables;
 }

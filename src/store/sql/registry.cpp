@@ -2,25 +2,10 @@
 // units.parent_id from the unit asked about (a province has a few thousand units).
 #include <string>
 
+#include "store/sql/registry_rows.h"
 #include "store/sql/repositories.h"
 
 namespace jembatan::store::sql {
-namespace {
-
-// `$1` is the subtree's root.
-constexpr const char* kSubtree =
-    "WITH RECURSIVE sub(id) AS (SELECT CAST($1 AS BIGINT) UNION ALL "
-    "SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) ";
-
-constexpr const char* kOrganizationColumns =
-    "id, code, kind, name, unit_id, parent_id, valid_from, valid_to";
-constexpr const char* kPersonColumns =
-    "id, code, name, sex, birth_year, ethnic_group, unit_id, household_id, phone, party_member, "
-    "prestigious, user_id";
-constexpr const char* kHouseholdColumns =
-    "id, code, unit_id, head_name, size, phone, poverty, poverty_assessed";
-constexpr const char* kPositionColumns =
-    "id, person_id, title, organization_id, unit_id, date_from, date_to, elected";
 
 std::optional<Date> OptDate(const Statement& s, int col) {
   if (auto v = s.OptInt(col)) return Date{static_cast<int32_t>(*v)};
@@ -35,6 +20,8 @@ void BindDate(Statement& s, int i, const std::optional<Date>& d) {
   }
 }
 
+namespace {
+
 Organization ReadOrganization(const Statement& s) {
   Organization o;
   o.id = s.Int(0);
@@ -47,6 +34,8 @@ Organization ReadOrganization(const Statement& s) {
   o.valid_to = OptDate(s, 7);
   return o;
 }
+
+}  // namespace
 
 Person ReadPerson(const Statement& s) {
   Person p;
@@ -64,6 +53,15 @@ Person ReadPerson(const Statement& s) {
   p.user_id = s.OptInt(11);
   return p;
 }
+
+namespace {
+
+constexpr const char* kOrganizationColumns =
+    "id, code, kind, name, unit_id, parent_id, valid_from, valid_to";
+constexpr const char* kHouseholdColumns =
+    "id, code, unit_id, head_name, size, phone, poverty, poverty_assessed";
+constexpr const char* kPositionColumns =
+    "id, person_id, title, organization_id, unit_id, date_from, date_to, elected";
 
 Household ReadHousehold(const Statement& s) {
   Household h;
@@ -145,23 +143,6 @@ Participation ReadParticipation(const Statement& s) {
   p.confirmed = s.Int(10) != 0;
   p.source = s.Text(11);
   return p;
-}
-
-template <typename T>
-Result<std::vector<T>> ReadAll(Statement& s, T (*read)(const Statement&)) {
-  std::vector<T> out;
-  while (s.Step()) out.push_back(read(s));
-  if (auto e = s.status(); !e) return e.error();
-  s.Reset();
-  return out;
-}
-
-template <typename T>
-Result<std::optional<T>> ReadOne(Statement& s, T (*read)(const Statement&)) {
-  auto rows = ReadAll(s, read);
-  if (!rows) return rows.error();
-  if (rows->empty()) return std::optional<T>();
-  return std::optional<T>(std::move(rows->front()));
 }
 
 Status UpdatedOne(Statement& s, std::string_view what) {

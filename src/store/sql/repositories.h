@@ -19,6 +19,7 @@ std::unique_ptr<IdempotencyWrites> MakeIdempotencyRepository(Db& db);
 std::unique_ptr<ChannelWrites> MakeChannelRepository(Db& db);
 std::unique_ptr<BulkWrites> MakeBulkRepository(Db& db);
 std::unique_ptr<RegistryWrites> MakeRegistryRepository(Db& db);
+std::unique_ptr<AwardWrites> MakeAwardRepository(Db& db);
 
 class Repositories {
  public:
@@ -35,6 +36,7 @@ class Repositories {
   ChannelWrites& channels();
   BulkWrites& bulk();
   RegistryWrites& registry();
+  AwardWrites& awards();
 
  private:
   Db& db_;
@@ -46,6 +48,7 @@ class Repositories {
   std::unique_ptr<ChannelWrites> channels_;
   std::unique_ptr<BulkWrites> bulk_;
   std::unique_ptr<RegistryWrites> registry_;
+  std::unique_ptr<AwardWrites> awards_;
 };
 
 // A transaction's repository accessors, the same on both engines: an engine's transaction
@@ -61,6 +64,7 @@ class RepositoryReadTx : public ReadTx {
   IdempotencyReads& idempotency() override { return repos_.idempotency(); }
   BulkReads& bulk() override { return repos_.bulk(); }
   RegistryReads& registry() override { return repos_.registry(); }
+  AwardReads& awards() override { return repos_.awards(); }
 
  private:
   Repositories repos_;
@@ -77,6 +81,7 @@ class RepositoryWriteTx : public WriteTx {
   IdempotencyWrites& idempotency() override { return repos_.idempotency(); }
   BulkWrites& bulk() override { return repos_.bulk(); }
   RegistryWrites& registry() override { return repos_.registry(); }
+  AwardWrites& awards() override { return repos_.awards(); }
   int64_t WritesRun() override { return db_.writes_run(); }
 
  private:

@@ -1,0 +1,91 @@
+#include "core/registry/award.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <utility>
+
+#include "core/common/enum_names.h"
+#include "core/common/validation.h"
+
+namespace jembatan {
+namespace {
+
+constexpr EnumNames<AwardMeasure, 6> kMeasures = {{
+    {AwardMeasure::kReflectionsForwarded, "reflections_forwarded"},
+    {AwardMeasure::kReflectionsResolved, "reflections_resolved"},
+    {AwardMeasure::kReflectionsConfirmed, "reflections_confirmed"},
+    {AwardMeasure::kCampaigns, "campaigns"},
+    {AwardMeasure::kWorkdays, "workdays"},
+    {AwardMeasure::kPostsHeld, "posts_held"},
+}};
+
+constexpr int64_t kMaxWeight = 1000;
+constexpr int64_t kMaxPlaces = 10000;
+
+}  // namespace
+
+std::string_view ToString(AwardMeasure m) { return NameOf(kMeasures, m); }
+
+std::optional<AwardMeasure> ParseAwardMeasure(std::string_view text) {
+  return ValueOf(kMeasures, text);
+}
+
+Status ValidateAwardCycle(const AwardCycle& c) {
+  if (auto s = ValidateRegistryCode("code", c.code); !s) return s;
+  if (auto s = ValidateText("title", c.title, 1, 200); !s) return s;
+  if (c.to < c.from) return Error::Invalid("a cycle ends on or after it begins", "to");
+  if (c.criteria.empty() || c.criteria.size() > kMeasures.size()) {
+    return Error::Invalid("a cycle has 1 to 6 criteria", "criteria");
+  }
+  std::set<AwardMeasure> seen;
+  for (const AwardCriterion& k : c.criteria) {
+    if (!seen.insert(k.measure).second) {
+      return Error::Invalid("each measure is weighed once", "criteria");
+    }
+    if (k.weight < 1 || k.weight > kMaxWeight) {
+      return Error::Invalid("a weight is 1 to 1,000 points", "criteria");
+    }
+  }
+  if (c.places && (*c.places < 1 || *c.places > kMaxPlaces)) {
+    return Error::Invalid("places are 1 to 10,000", "places");
+  }
+  return Status::Ok();
+}
+
+Status ValidateAwardDecision(const AwardCycle& c, const AwardDecision& d) {
+  if (c.decision) return Error::Conflict("this cycle was already decided");
+  if (auto s = ValidateText("title", d.title, 1, 200); !s) return s;
+  if (auto s = ValidateText("number", d.number, 1, 60); !s) return s;
+  if (d.date < c.from)
+    return Error::Invalid("a decision is dated within or after its cycle", "date");
+  return Status::Ok();
+}
+
+std::vector<RankedContribution> RankContributions(const std::vector<AwardCriterion>& criteria,
+                                                  const std::vector<Contribution>& contributions) {
+  std::vector<RankedContribution> out;
+  out.reserve(contributions.size());
+  for (const Contribution& c : contributions) {
+    RankedContribution r;
+    r.person_id = c.person_id;
+    for (const AwardCriterion& k : criteria) {
+      auto it = c.values.find(k.measure);
+      const int64_t value = it == c.values.end() ? 0 : it->second;
+      r.lines.push_back({k.measure, value, k.weight, value * k.weight});
+      r.score += value * k.weight;
+    }
+    out.push_back(std::move(r));
+  }
+  std::sort(out.begin(), out.end(), [](const RankedContribution& a, const RankedContribution& b) {
+    return a.score != b.score ? a.score > b.score : a.person_id < b.person_id;
+  });
+  for (size_t i = 0; i < out.size(); ++i) {
+    const bool same_as_before = i > 0 && out[i].score == out[i - 1].score;
+    out[i].rank = same_as_before ? out[i - 1].rank : static_cast<int64_t>(i) + 1;
+    if (same_as_before) out[i].tied = out[i - 1].tied = true;
+  }
+  return out;
+}
+
+}  // namespace jembatan
