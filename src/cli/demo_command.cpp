@@ -55,7 +55,8 @@ int RunDemo(const DemoArgs& args) {
             << " positions, " << summary->registry.households << " households, "
             << summary->registry.elections << " village-head elections, "
             << summary->registry.campaigns << " campaigns with " << summary->registry.participations
-            << " participations.\n\n"
+            << " participations; award cycle THI-DUA-2025: " << summary->awards.ranked
+            << " ranked, " << summary->awards.awarded << " awarded.\n\n"
             << "Demo sign-ins (demo only; docs/api.md lists every token). In the browser: user "
                "name and password \""
             << kDemoPassword << "\"; for the API: the bearer token.\n";

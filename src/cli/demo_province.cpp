@@ -8,6 +8,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/accounts/sessions.h"
+#include "app/cases/answer_feedback.h"
 #include "app/cases/case_commands.h"
 #include "app/reference/registry.h"
 #include "app/reference/setup.h"
@@ -281,6 +282,7 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
   std::sort(ages.begin(), ages.end(), std::greater<>());
   const double forward_share = case_count > 0 ? std::min(1.0, double(kForwarded) / case_count) : 0;
   std::map<int64_t, std::string> last_code_in_commune;
+  app::PinAttempts attempts;  // the demo's PINs are right: it never counts a failure
   constexpr int kCasesPerTransaction = 20000;  // bounded WAL growth for a million-case fill
   for (int i = 0; i < case_count; ++i) {
     if (i > 0 && i % kCasesPerTransaction == 0) {
@@ -384,12 +386,30 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
           step = act(CaseAction::kResolve, 5, {.answer = "Work completed and checked on site."});
         }
       }
-      if (step && *step && rng.Below(100) < 80)
-        step = act(CaseAction::kClose, 1 + Uniform(rng) * 6);
+      if (step && *step && rng.Below(100) < 80) {
+        if (c.channel == "member") {
+          // The household a member forwarded for confirms the answer itself (with the PIN its
+          // member passed on): the confirmations the members' reflections count.
+          const Timestamp when = After(t, 1 + Uniform(rng) * 6, rng);
+          if (when <= now) {
+            auto done = app::RespondToAnswer(**tx, reg, c.code, receipt->pin, true, attempts, when);
+            if (!done) return done.error();
+            c = *done;
+            t = when;
+          }
+        } else {
+          step = act(CaseAction::kClose, 1 + Uniform(rng) * 6);
+        }
+      }
     }
     if (!step) return step.error();
     if (IsOpen(c.status) || c.status == CaseStatus::kResolved)
       last_code_in_commune[commune_key] = c.code;
+  }
+  if (with_registry) {
+    auto awards = BuildDemoAwards(**tx, reg, reg.calendar.LocalDate(now));
+    if (!awards) return awards.error();
+    summary.awards = *awards;
   }
   if (auto s = (*tx)->Commit(); !s) return s.error();
   return summary;

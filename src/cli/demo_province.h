@@ -26,6 +26,7 @@ struct DemoSummary {
   int cases = 0;
   int forwarded_by_members = 0;
   DemoRegistrySummary registry;
+  DemoAwardsSummary awards;
   std::vector<DemoLogin> logins;  // the few worth printing
 };
 

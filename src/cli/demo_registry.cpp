@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "app/registry/awards.h"
 #include "app/registry/campaigns.h"
 #include "app/registry/elections.h"
 #include "app/registry/registry_records.h"
@@ -23,6 +24,7 @@ constexpr int kTeam = 7;
 constexpr int kLemHouseholds = 63;
 constexpr int kLemPoor = 12;
 constexpr int kLemNearPoor = 6;
+constexpr int kAwardees = 25;
 
 const std::array<const char*, 12> kFamily = {"Lo",   "Ha",    "Vi", "Hoang", "Nong", "Luong",
                                              "Sung", "Giang", "Lu", "Dinh",  "Luc",  "Trieu"};
@@ -303,6 +305,47 @@ Result<DemoRegistrySummary> BuildDemoRegistry(store::WriteTx& tx, const app::Reg
     }
   }
   return b.summary;
+}
+
+Result<DemoAwardsSummary> BuildDemoAwards(store::WriteTx& tx, const app::Registry& reg,
+                                          Date today) {
+  DemoAwardsSummary summary;
+  const Unit* province = reg.units.Province();
+  if (province == nullptr) return summary;
+  // The group was founded with the merged communes; its first emulation year runs to the demo's
+  // day, which holds the demo's year of forwarded cases.
+  app::AwardCycleDraft d;
+  d.unit = province->code;
+  d.cycle.code = "THI-DUA-2025";
+  d.cycle.title = "Thi dua dan van kheo 2025";
+  d.cycle.from = DateFromYmd(2025, 7, 1);
+  d.cycle.to = std::max(d.cycle.from, today);
+  d.cycle.kind = OrganizationKind::kCoreMobilizationGroup;
+  d.cycle.places = kAwardees;
+  d.cycle.criteria = {{AwardMeasure::kReflectionsForwarded, 2},
+                      {AwardMeasure::kReflectionsResolved, 3},
+                      {AwardMeasure::kReflectionsConfirmed, 5},
+                      {AwardMeasure::kPostsHeld, 10}};
+  if (auto c = app::CreateAwardCycle(tx, reg, nullptr, d); !c) return c.error();
+  auto ranking = app::RankAwardCycle(tx, reg, nullptr, d.cycle.code, nullptr, std::nullopt);
+  if (!ranking) return ranking.error();
+  summary.ranked = static_cast<int>(ranking->rows.size());
+  std::vector<std::string> awardees;
+  for (const app::RankingRow& row : ranking->rows) {
+    if (static_cast<int>(awardees.size()) == kAwardees) break;
+    const std::string reason = "Rank " + std::to_string(row.ranked.rank) + ", " +
+                               std::to_string(row.ranked.score) + " points";
+    auto n = app::Nominate(tx, reg, nullptr, d.cycle.code, {row.person_code, reason});
+    if (!n) return n.error();
+    awardees.push_back(row.person_code);
+  }
+  if (awardees.empty()) return summary;
+  const AwardDecision decision{"Giay khen ca nhan dien hinh trong cong tac dan van", "125/QD-UBND",
+                               today};
+  auto decided = app::DecideAwardCycle(tx, reg, nullptr, d.cycle.code, decision, awardees);
+  if (!decided) return decided.error();
+  summary.awarded = static_cast<int>(decided->awarded);
+  return summary;
 }
 
 }  // namespace jembatan::cli

@@ -31,4 +31,14 @@ struct DemoRegistrySummary {
 Result<DemoRegistrySummary> BuildDemoRegistry(store::WriteTx& tx, const app::Registry& reg,
                                               const std::vector<std::string>& members, Date today);
 
+struct DemoAwardsSummary {
+  int ranked = 0;
+  int awarded = 0;
+};
+
+// The core group's emulation cycle (seed 001: 25 exemplary individuals for 2025), once the
+// demo's cases are in: ranked from the records by its criteria, the first 25 of the ranking
+// nominated and awarded by the province's decision dated `today`.
+Result<DemoAwardsSummary> BuildDemoAwards(store::WriteTx& tx, const app::Registry& reg, Date today);
+
 }  // namespace jembatan::cli

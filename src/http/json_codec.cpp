@@ -105,6 +105,26 @@ Status RequireString(const json::object& o, std::string_view key, std::string& o
   return Status::Ok();
 }
 
+Status ReadCodes(const json::object& o, std::string_view key, size_t min, size_t max,
+                 std::vector<std::string>& out) {
+  const std::string field(key);
+  const std::string wanted =
+      field + ": " + std::to_string(min) + " to " + std::to_string(max) + " codes";
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) {
+    if (min > 0) return Error::Invalid(wanted, field);
+    return Status::Ok();
+  }
+  if (!it->value().is_array()) return Error::Invalid(wanted, field);
+  const json::array& codes = it->value().get_array();
+  if (codes.size() < min || codes.size() > max) return Error::Invalid(wanted, field);
+  for (const json::value& v : codes) {
+    if (!v.is_string()) return Error::Invalid(wanted, field);
+    out.emplace_back(v.get_string());
+  }
+  return Status::Ok();
+}
+
 std::string Serialize(const json::value& v) { return json::serialize(v); }
 
 }  // namespace jembatan::http

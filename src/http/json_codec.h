@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/reference/registry.h"
 #include "core/common/result.h"
@@ -40,6 +41,10 @@ Status ReadDate(const boost::json::object& o, std::string_view key, std::optiona
                 std::string_view prefix = {});
 // A string field that must be there and not be empty.
 Status RequireString(const boost::json::object& o, std::string_view key, std::string& out);
+// An array of `min` to `max` strings (codes of records); absent or null is none, which is refused
+// when `min` is above 0.
+Status ReadCodes(const boost::json::object& o, std::string_view key, size_t min, size_t max,
+                 std::vector<std::string>& out);
 // "prefix.key", or "key" without a prefix: how an error names a nested field.
 std::string FieldPath(std::string_view prefix, std::string_view key);
 

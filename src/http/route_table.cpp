@@ -11,13 +11,14 @@ void AddSessionRoutes(Router&, const ApiDeps&);    // accounts/session_routes.cp
 void AddReferenceRoutes(Router&, const ApiDeps&);  // reference/reference_routes.cpp
 void AddOutboxRoutes(Router&, const ApiDeps&);     // channels/outbox_routes.cpp
 void AddRegistryRoutes(Router&, const ApiDeps&);   // registry/registry_routes.cpp
+void AddAwardRoutes(Router&, const ApiDeps&);      // registry/award_routes.cpp
 
 const std::vector<RouteModule>& RouteModules() {
   static const std::vector<RouteModule> kModules = {
       {"cases", AddCaseRoutes},          {"cases", AddImportRoutes},
       {"cases", AddStatsRoutes},         {"accounts", AddSessionRoutes},
       {"reference", AddReferenceRoutes}, {"channels", AddOutboxRoutes},
-      {"registry", AddRegistryRoutes},
+      {"registry", AddRegistryRoutes},   {"registry", AddAwardRoutes},
   };
   return kModules;
 }

@@ -441,7 +441,15 @@ class RegistryPrivacyTest(unittest.TestCase):
                 ("/api/v1/campaigns", {"code": "MKCAMP", "kind": "road_building",
                                        "title": "Đường bản", "unit": "C001", "from": "2026-01-01",
                                        "to": "2026-12-31"}),
-                ("/api/v1/campaigns/MKCAMP/participations", {"person": "MK-P", "days": 3})]:
+                ("/api/v1/campaigns/MKCAMP/participations", {"person": "MK-P", "days": 3}),
+                ("/api/v1/organizations", {"code": "MK-GRP", "kind": "core_mobilization_group",
+                                           "name": "To nong cot", "unit": "C001-V03"}),
+                ("/api/v1/positions", {"person": "MK-P", "title": "member",
+                                       "organization": "MK-GRP", "from": "2026-01-01"}),
+                ("/api/v1/awards", {"code": "MK-AW", "title": "Thi dua", "unit": "C001",
+                                    "from": "2026-01-01", "to": "2026-12-31",
+                                    "criteria": [{"measure": "workdays", "weight": 2}]}),
+                ("/api/v1/awards/MK-AW/nominations", {"person": "MK-P", "reason": "3 days"})]:
             status, r, _ = cls.s.request("POST", path, body, token=OFFICER_C001)
             assert status == 201, (path, r)
 
@@ -476,6 +484,36 @@ class RegistryPrivacyTest(unittest.TestCase):
                                                  token=TOKENS.get(caller))
                 self.assertEqual(status, want, body)
                 self.assertEqual(self.found(body), markers)
+
+    def test_reflections_name_members_to_staff_in_scope_only(self):
+        # Counts are public; the members' names only for staff who manage the group's unit.
+        for caller, markers in {"bienson": {self.NAME}, "supervisor": {self.NAME}, "anon": set(),
+                                "member01": set(), "sonhai": set(), "deptnre": set()}.items():
+            with self.subTest(caller=caller):
+                status, body, _ = self.s.request(
+                    "GET", "/api/v1/indicators/reflections?organization=MK-GRP",
+                    token=TOKENS.get(caller))
+                self.assertEqual(status, 200, body)
+                self.assertEqual(body["members"], 1)
+                self.assertEqual(self.found(body), markers)
+
+    def test_the_ranking_is_for_staff_and_awardees_show_a_name_and_a_unit_only(self):
+        self.check("/api/v1/awards/MK-AW/ranking", self.SEES, {self.NAME})
+        status, r, _ = self.s.request("POST", "/api/v1/awards/MK-AW/decision",
+                                      {"title": "Giay khen", "number": "1/QD",
+                                       "date": "2026-12-31"}, token=OFFICER_C001)
+        self.assertIn(status, (200, 409), r)  # decided once, whichever test ran first
+        for caller in ("anon", "member01", "sonhai"):
+            for path in ("/api/v1/awards/MK-AW/awardees",
+                         "/api/v1/awards/MK-AW/awardees/MK-P/certificate?lang=en"):
+                with self.subTest(caller=caller, path=path):
+                    status, body, _ = self.s.request("GET", path, token=TOKENS.get(caller))
+                    self.assertEqual(status, 200, body)
+                    text = body.decode() if isinstance(body, bytes) else body
+                    self.assertEqual(self.found(text), {self.NAME})  # never a phone or household
+        for path in ("/api/v1/awards", "/api/v1/awards/MK-AW"):
+            status, body, _ = self.s.request("GET", path)
+            self.assertEqual((status, self.found(body)), (200, set()), body)
 
     def test_one_record(self):
         self.check("/api/v1/people/MK-P", self.ONE, {self.NAME, self.PHONE})
@@ -533,8 +571,11 @@ class EveryRouteIsInTheMatrixTest(unittest.TestCase):
                  "/api/v1/organizations/{code}", "/api/v1/indicators/concurrency",
                  "/api/v1/exports/registry/{table}", "/api/v1/elections",
                  "/api/v1/elections/{code}", "/api/v1/campaigns/{code}/participations",
-                 "/api/v1/indicators/mobilization"}
+                 "/api/v1/indicators/mobilization", "/api/v1/indicators/reflections",
+                 "/api/v1/awards/{code}/ranking", "/api/v1/awards/{code}/awardees",
+                 "/api/v1/awards/{code}/awardees/{person}/certificate"}
     NO_CASE_DATA = {"/api/v1/campaigns", "/api/v1/campaigns/{code}",  # no one's data
+                    "/api/v1/awards", "/api/v1/awards/{code}",
                     "/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",
                     "/api/v1/session", "/api/v1/units", "/api/v1/units/{code}", "/healthz"}
 

@@ -12,7 +12,8 @@ from harness import BIN, MEMBER, OFFICER_C001, OFFICER_C002, SUPERVISOR, Server
 class RegistryTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.s = Server(cases=20, registry=True)
+        # 1,122 cases: the demo's members forward every one of them (seed 001's reflections).
+        cls.s = Server(cases=1122, registry=True)
         # Read before any test records a post (tests run in name order).
         cls.province = cls.s.request("GET", "/api/v1/indicators/concurrency")[1]
 
@@ -96,6 +97,144 @@ class RegistryTest(unittest.TestCase):
         self.assertEqual(len(lem), 63)
         self.assertEqual(sum(h["poverty"] == "poor" for h in lem), 12)
         self.assertEqual(lem[0]["unit"]["name"], "Lem")
+
+    # Members' reflections and awards (points 4 and 5).
+
+    def test_the_core_groups_75_members_forwarded_1122_reflections(self):
+        body = self.get("/api/v1/indicators/reflections?organization=TDV-NOI-COT", token=None)
+        self.assertEqual((body["members"], body["prestigious"]), (75, 73))
+        r = body["reflections"]
+        self.assertEqual(r["forwarded"], 1122)
+        self.assertTrue(0 < r["confirmed"] <= r["resolved"] <= r["forwarded"], r)
+        self.assertTrue(0 < r["on_time"] <= r["resolved"], r)
+        for key in ("forwarded", "resolved", "on_time", "confirmed"):
+            self.assertEqual(sum(c[key] for c in r["by_category"].values()), r[key], key)
+        self.assertNotIn("by_member", body)  # the public reads counts only
+        named = self.get("/api/v1/indicators/reflections?organization=TDV-NOI-COT")
+        self.assertEqual(len(named["by_member"]), 75)
+        self.assertEqual(sum(m["reflections"]["forwarded"] for m in named["by_member"]), 1122)
+        # Traceable: the group leader is member01, whose own list holds the same cases.
+        leader = self.every("/api/v1/positions?organization=TDV-NOI-COT", "positions")[0]
+        row = next(m for m in named["by_member"] if m["person"] == leader["person"]["code"])
+        mine, cursor = [], None
+        while True:
+            path = "/api/v1/cases?mine=true&limit=100" + (f"&cursor={cursor}" if cursor else "")
+            page = self.get(path, token=MEMBER)
+            mine += page["cases"]
+            cursor = page["next_cursor"]
+            if not cursor:
+                break
+        self.assertEqual(row["reflections"]["forwarded"], len(mine))
+        # A period before the group was founded holds none of them.
+        early = self.get("/api/v1/indicators/reflections?organization=TDV-NOI-COT"
+                         "&from=2020-01-01&to=2025-06-30", token=None)
+        self.assertEqual(early["reflections"]["forwarded"], 0)
+
+    def test_the_2025_cycle_names_25_awardees_from_an_explained_ranking(self):
+        public = self.get("/api/v1/awards/THI-DUA-2025/awardees", token=None)
+        self.assertEqual(len(public["awardees"]), 25)
+        self.assertEqual(public["cycle"]["decision"]["number"], "125/QD-UBND")
+        self.assertEqual(public["cycle"]["awarded"], 25)
+        for a in public["awardees"]:
+            self.assertEqual(set(a), {"person", "name", "unit"})
+            self.assertTrue(a["name"] and a["unit"]["name"])
+        ranking = self.get("/api/v1/awards/THI-DUA-2025/ranking")["ranking"]
+        self.assertEqual(len(ranking), 75)
+        for row in ranking:
+            self.assertEqual(sum(line["points"] for line in row["explanation"]), row["score"])
+            for line in row["explanation"]:
+                self.assertEqual(line["value"] * line["weight"], line["points"])
+        scores = [row["score"] for row in ranking]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        self.assertEqual([row["awarded"] for row in ranking], [True] * 25 + [False] * 50)
+        self.assertEqual({row["person"] for row in ranking[:25]},
+                         {a["person"] for a in public["awardees"]})
+        # Every reflection of the group counts in the cycle, which runs to the demo's day.
+        forwarded = [line["value"] for row in ranking for line in row["explanation"]
+                     if line["measure"] == "reflections_forwarded"]
+        self.assertEqual(sum(forwarded), 1122)
+        status, page, res = self.s.request(
+            "GET", f"/api/v1/awards/THI-DUA-2025/awardees/{ranking[0]['person']}/certificate"
+                   "?lang=id")
+        self.assertEqual(status, 200)
+        self.assertTrue(res.getheader("Content-Type").startswith("text/html"))
+        self.assertIn(ranking[0]["name"], page.decode())
+        self.assertIn("Piagam Penghargaan", page.decode())
+        status, _, _ = self.s.request(
+            "GET", f"/api/v1/awards/THI-DUA-2025/awardees/{ranking[-1]['person']}/certificate")
+        self.assertEqual(status, 404)  # not an awardee
+
+    def test_a_cycle_is_ranked_nominated_and_decided_within_the_callers_unit(self):
+        cycle = {"code": "TD-C001", "title": "<b>Thi đua</b> Biên Sơn", "unit": "C001",
+                 "from": "2025-07-01", "to": "2026-12-31",
+                 "criteria": [{"measure": "posts_held", "weight": 5},
+                              {"measure": "workdays", "weight": 1}]}
+        status, c = self.post("/api/v1/awards", cycle)
+        self.assertEqual(status, 201, c)
+        self.assertEqual(self.post("/api/v1/awards", cycle)[0], 409)
+        ranking = self.get("/api/v1/awards/TD-C001/ranking", token=OFFICER_C001)["ranking"]
+        self.assertTrue(ranking)
+        self.assertEqual({r["unit"][:4] for r in ranking}, {"C001"})
+        status, _, _ = self.s.request("GET", "/api/v1/awards/TD-C001/ranking", token=OFFICER_C002)
+        self.assertEqual(status, 403)
+        first = ranking[0]["person"]
+        status, n = self.post("/api/v1/awards/TD-C001/nominations",
+                              {"person": first, "reason": "đứng đầu"})
+        self.assertEqual((status, n["person"], n["nominated"]), (201, first, True), n)
+        self.assertEqual(n["score"], ranking[0]["score"])
+        self.assertEqual(self.post("/api/v1/awards/TD-C001/nominations", {"person": first})[0], 409)
+        other = self.every("/api/v1/people?unit=C002", "people")[0]["code"]
+        self.assertEqual(self.post("/api/v1/awards/TD-C001/nominations",
+                                   {"person": other}, token=SUPERVISOR)[0], 400)  # not ranked
+        self.assertEqual(self.post("/api/v1/awards/TD-C001/nominations", {"person": other})[0],
+                         422)  # outside the caller's unit
+        decision = {"title": "Giấy khen", "number": "7/QĐ-UBND", "date": "2027-01-10"}
+        self.assertEqual(self.post("/api/v1/awards/TD-C001/decision", decision,
+                                   token=OFFICER_C002)[0], 403)
+        self.assertEqual(self.post("/api/v1/awards/TD-C001/decision",
+                                   {**decision, "awardees": [ranking[1]["person"]]})[0], 400)
+        status, d = self.post("/api/v1/awards/TD-C001/decision", decision)
+        self.assertEqual((status, d["awarded"], d["decision"]["number"]), (200, 1, "7/QĐ-UBND"), d)
+        self.assertEqual(self.post("/api/v1/awards/TD-C001/decision", decision)[0], 409)
+        self.assertEqual(self.post("/api/v1/awards/TD-C001/nominations",
+                                   {"person": ranking[1]["person"]})[0], 409)
+        status, page, _ = self.s.request(
+            "GET", f"/api/v1/awards/TD-C001/awardees/{first}/certificate?lang=vi")
+        self.assertEqual(status, 200)
+        self.assertIn("&lt;b&gt;Thi đua&lt;/b&gt;", page.decode())  # escaped, never markup
+        self.assertNotIn("<b>", page.decode())
+        listed = self.get("/api/v1/awards?unit=C001", token=None)["awards"]
+        self.assertEqual([a["code"] for a in listed], ["TD-C001"])
+
+    def test_awards_and_reflections_refuse_what_they_cannot_take(self):
+        good = {"code": "TD-BAD", "title": "t", "unit": "C001", "from": "2026-01-01",
+                "to": "2026-12-31", "criteria": [{"measure": "workdays", "weight": 1}]}
+        for bad, status in [({"criteria": []}, 400),
+                            ({"criteria": [{"measure": "score", "weight": 1}]}, 400),
+                            ({"criteria": [{"measure": "workdays", "weight": 0}]}, 400),
+                            ({"criteria": [{"measure": "workdays", "weight": 1},
+                                           {"measure": "workdays", "weight": 2}]}, 400),
+                            ({"criteria": [{"measure": "workdays", "weight": "1"}]}, 400),
+                            ({"kind": "club"}, 400), ({"to": "2025-12-31"}, 400),
+                            ({"unit": "NOPE"}, 422), ({"unit": "C002"}, 403),
+                            ({"extra": 1}, 400), ({"title": "\ud800"}, 400)]:
+            with self.subTest(bad=bad):
+                got, r = self.post("/api/v1/awards", {**good, **bad})
+                self.assertEqual(got, status, r)
+        got, r = self.post("/api/v1/awards", good, token=MEMBER)
+        self.assertEqual(got, 403, r)
+        self.assertEqual(self.s.request("GET", "/api/v1/awards/TD-BAD")[0], 404)  # nothing kept
+        for path, status in [("/api/v1/indicators/reflections", 400),
+                             ("/api/v1/indicators/reflections?organization=NOPE", 404),
+                             ("/api/v1/indicators/reflections?organization=TDV-NOI-COT&from=x", 400),
+                             ("/api/v1/indicators/reflections?organization=TDV-NOI-COT"
+                              "&from=2026-02-01&to=2026-01-01", 400),
+                             ("/api/v1/awards/NOPE/ranking", 404),
+                             ("/api/v1/awards/THI-DUA-2025/ranking?kind=club", 400),
+                             ("/api/v1/awards/THI-DUA-2025/awardees/DP-000001/certificate"
+                              "?lang=fr", 400)]:
+            with self.subTest(path=path):
+                self.assertEqual(self.s.request("GET", path, token=SUPERVISOR)[0], status)
 
     # Recording, scope and terms.
 

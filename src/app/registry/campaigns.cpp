@@ -171,8 +171,8 @@ Result<std::vector<ParticipationView>> ListParticipations(ReadTx& tx, const Regi
   return out;
 }
 
-Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
-                                                 Date from, Date to, std::string_view campaign) {
+Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, const Unit& unit, Date from, Date to,
+                                                 std::string_view campaign) {
   if (to < from) return Error::Invalid("to is on or after from", "to");
   store::MobilizationQuery q{std::nullopt, std::nullopt, from, to};
   if (unit.parent_id) q.unit_id = unit.id;  // the province is everyone

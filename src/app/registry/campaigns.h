@@ -70,7 +70,7 @@ struct MobilizationReport {
 };
 // People mobilized and workdays for the participants from `unit`'s subtree, in campaigns whose
 // period overlaps [from, to]; public (counts only).
-Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
-                                                 Date from, Date to, std::string_view campaign);
+Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, const Unit& unit, Date from, Date to,
+                                                 std::string_view campaign);
 
 }  // namespace jembatan::app

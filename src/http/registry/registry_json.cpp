@@ -136,16 +136,8 @@ Result<app::ElectionDraft> ReadElectionDraft(const json::object& o) {
                                                       : d.election.planned_on;
     into = *day;
   }
-  auto it = o.find("candidates");
   constexpr size_t kMaxCandidates = 20;
-  if (it == o.end() || !it->value().is_array() || it->value().get_array().empty() ||
-      it->value().get_array().size() > kMaxCandidates) {
-    return Error::Invalid("candidates: 1 to 20 person codes", "candidates");
-  }
-  for (const json::value& c : it->value().get_array()) {
-    if (!c.is_string()) return Error::Invalid("candidates: person codes", "candidates");
-    d.candidates.emplace_back(c.get_string());
-  }
+  if (auto s = ReadCodes(o, "candidates", 1, kMaxCandidates, d.candidates); !s) return s.error();
   return d;
 }
 
@@ -218,16 +210,8 @@ Result<app::CampaignDraft> ReadCampaignDraft(const json::object& o) {
   constexpr int64_t kMaxGoal = 100000000;
   if (auto s = ReadInt(o, "goal_people", c.goal_people, 1, kMaxGoal); !s) return s.error();
   if (auto s = ReadInt(o, "goal_workdays", c.goal_workdays, 1, kMaxGoal); !s) return s.error();
-  if (auto it = o.find("organizers"); it != o.end() && !it->value().is_null()) {
-    constexpr size_t kMaxOrganizers = 20;
-    if (!it->value().is_array() || it->value().get_array().size() > kMaxOrganizers) {
-      return Error::Invalid("organizers: up to 20 organization codes", "organizers");
-    }
-    for (const json::value& v : it->value().get_array()) {
-      if (!v.is_string()) return Error::Invalid("organizers: organization codes", "organizers");
-      d.organizers.emplace_back(v.get_string());
-    }
-  }
+  constexpr size_t kMaxOrganizers = 20;
+  if (auto s = ReadCodes(o, "organizers", 0, kMaxOrganizers, d.organizers); !s) return s.error();
   return d;
 }
 

@@ -12,120 +12,12 @@
 #include "http/csv_upload.h"
 #include "http/json_codec.h"
 #include "http/problem.h"
+#include "http/registry/registry_http.h"
 #include "http/registry/registry_json.h"
 #include "http/route_table.h"
 
 namespace jembatan::http {
 namespace json = boost::json;
-namespace {
-
-// A read by staff: a snapshot and a caller who is signed in and not a member.
-Result<ReadContext> StaffRead(const ApiDeps& d, const Request& req) {
-  auto rc = OpenRead(d, req);
-  if (!rc) return rc.error();
-  if (!rc->viewer) return Error::Unauthorized("sign in, or send a bearer token");
-  if (!IsStaff(rc->viewer->role)) return Error::Forbidden("the registry is for staff");
-  return rc;
-}
-
-Result<Principal> StaffWriter(const ApiDeps& d, const Request& req) {
-  auto rc = StaffRead(d, req);
-  if (!rc) return rc.error();
-  return std::move(*rc->viewer);
-}
-
-// `unit=CODE` (live or an old code), or nullptr when absent.
-Result<const Unit*> QueryUnit(const Request& req, const app::Registry& reg) {
-  auto it = req.query.find("unit");
-  if (it == req.query.end()) return static_cast<const Unit*>(nullptr);
-  const Unit* u = reg.units.ResolveLive(it->second);
-  if (u == nullptr) return Error::Unknown("unknown unit " + it->second, "unit");
-  return u;
-}
-
-Result<app::ListPage> ReadPage(const Request& req) {
-  auto limit = PageSize(req);
-  if (!limit) return limit.error();
-  app::ListPage page{0, *limit};
-  if (auto it = req.query.find("after"); it != req.query.end()) {
-    const std::string& s = it->second;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), page.after);
-    if (ec != std::errc() || p != s.data() + s.size() || page.after < 0) {
-      return Error::Invalid("after must be the next_after of the previous page", "after");
-    }
-  }
-  return page;
-}
-
-int64_t IdOf(const app::PositionView& v) { return v.position.id; }
-int64_t IdOf(const app::ElectionView& v) { return v.election.id; }
-int64_t IdOf(const app::CampaignView& v) { return v.campaign.id; }
-int64_t IdOf(const app::ParticipationView& v) { return v.participation.id; }
-template <typename T>
-int64_t IdOf(const T& row) {
-  return row.id;
-}
-
-// {items: [...], next_after}: the cursor for the next page, null on the last.
-template <typename T, typename ToJson>
-Response PageJson(const char* key, const std::vector<T>& rows, const app::ListPage& page,
-                  ToJson to_json) {
-  json::array items;
-  for (const T& row : rows) items.push_back(to_json(row));
-  json::value next = nullptr;
-  if (static_cast<int>(rows.size()) == page.limit && !rows.empty()) next = IdOf(rows.back());
-  return JsonResponse(200, Serialize(json::object{{key, std::move(items)}, {"next_after", next}}));
-}
-
-// GET a page of a list of records of a unit's subtree (`unit`, `after`, `limit`).
-template <typename List, typename ToJson>
-Reply ListRoute(const ApiDeps& d, const Request& req,
-                std::initializer_list<std::string_view> allowed, const char* key, List list,
-                ToJson to_json) {
-  if (auto s = OnlyQueryParams(req, allowed); !s) return ProblemFor(s.error());
-  auto unit = QueryUnit(req, *d.registry);
-  if (!unit) return ProblemFor(unit.error());
-  auto page = ReadPage(req);
-  if (!page) return ProblemFor(page.error());
-  auto rc = StaffRead(d, req);
-  if (!rc) return ProblemFor(rc.error());
-  auto rows = list(*rc->tx, *rc->viewer, *unit, *page);
-  if (!rows) return ProblemFor(rows.error());
-  return PageJson(key, *rows, *page, [&](const auto& row) { return to_json(row, *d.registry); });
-}
-
-// POST a record: parse and check the body here, then create it in the writer's transaction.
-template <typename Draft, typename Record, typename Create, typename ToJson>
-Reply CreateRecord(const ApiDeps& d, const Request& req, Result<Draft> draft, const char* path,
-                   Create create, ToJson to_json) {
-  if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-  if (auto s = ValidateIdempotencyKey(req); !s) return ProblemFor(s.error());
-  auto who = StaffWriter(d, req);
-  if (!who) return ProblemFor(who.error());
-  if (!draft) return ProblemFor(draft.error());
-  auto reg = d.registry;
-  const std::string scope = std::string("POST ") + path + "|" + std::to_string(who->user_id);
-  return IdempotentWrite(
-      req, scope,
-      WriteThen<Record>(
-          [reg, who = *who, draft = std::move(*draft), create](app::WriteTx& tx, Timestamp now) {
-            return create(tx, *reg, &who, draft, reg->calendar.LocalDate(now));
-          },
-          [reg, to_json](const Record& r) {
-            return JsonResponse(201, Serialize(to_json(r, *reg)));
-          }));
-}
-
-Result<json::object> Body(const Request& req) { return ParseObject(req.body); }
-
-template <typename Draft>
-Result<Draft> DraftFrom(const Request& req, Result<Draft> (*read)(const json::object&)) {
-  auto body = Body(req);
-  if (!body) return body.error();
-  return read(*body);
-}
-
-}  // namespace
 
 void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
   routes.Add("POST", "/api/v1/organizations", [&d](const Request& req, const PathParams&) -> Reply {
@@ -313,29 +205,16 @@ void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
         d, req, DraftFrom(req, ReadCampaignDraft), "/api/v1/campaigns", create, CampaignJson);
   });
   routes.Add("GET", "/api/v1/campaigns", [&d](const Request& req, const PathParams&) -> Reply {
-    if (auto s = OnlyQueryParams(req, {"unit", "after", "limit"}); !s) return ProblemFor(s.error());
-    const app::Registry& reg = *d.registry;
-    auto unit = QueryUnit(req, reg);
-    if (!unit) return ProblemFor(unit.error());
-    const Unit* root = *unit ? *unit : reg.units.Province();
-    if (root == nullptr) return ProblemFor(Error::NotFound("no province"));
-    auto page = ReadPage(req);
-    if (!page) return ProblemFor(page.error());
-    auto tx = app::BeginRead(d.db);
-    if (!tx) return ProblemFor(tx.error());
-    auto rows = app::ListCampaigns(**tx, reg, *root, *page);
-    if (!rows) return ProblemFor(rows.error());
-    return PageJson("campaigns", *rows, *page,
-                    [&](const app::CampaignView& v) { return CampaignJson(v, reg); });
+    return PublicListRoute(d, req, "campaigns", app::ListCampaigns, CampaignJson);
   });
   routes.Add("GET", "/api/v1/campaigns/{code}",
              [&d](const Request& req, const PathParams& p) -> Reply {
-               if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
-               auto tx = app::BeginRead(d.db);
-               if (!tx) return ProblemFor(tx.error());
-               auto v = app::GetCampaign(**tx, *d.registry, p[0]);
-               if (!v) return ProblemFor(v.error());
-               return JsonResponse(200, Serialize(CampaignJson(*v, *d.registry)));
+               return PublicRecordRoute(
+                   d, req,
+                   [&](app::ReadTx& tx, const app::Registry& reg) {
+                     return app::GetCampaign(tx, reg, p[0]);
+                   },
+                   CampaignJson);
              });
   routes.Add("POST", "/api/v1/campaigns/{code}/participations",
              [&d](const Request& req, const PathParams& p) -> Reply {
@@ -394,9 +273,9 @@ void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
                const Date today = reg.calendar.LocalDate(d.clock());
                auto tx = app::BeginRead(d.db);
                if (!tx) return ProblemFor(tx.error());
-               auto r = app::MobilizationIndicator(**tx, reg, *root,
-                                                   from->value_or(DateFromYmd(2000, 1, 1)),
-                                                   to->value_or(today), campaign);
+               auto r =
+                   app::MobilizationIndicator(**tx, *root, from->value_or(DateFromYmd(2000, 1, 1)),
+                                              to->value_or(today), campaign);
                if (!r) return ProblemFor(r.error());
                return JsonResponse(200, Serialize(MobilizationJson(*r, reg)));
              });
