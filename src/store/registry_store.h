@@ -66,6 +66,8 @@ class RegistryReads {
 
   virtual Result<std::optional<Person>> FindPerson(std::string_view code) = 0;
   virtual Result<std::optional<Person>> GetPerson(int64_t id) = 0;
+  // The person a user account (a member's) is linked to; the first by id if several are.
+  virtual Result<std::optional<Person>> FindPersonByUser(int64_t user_id) = 0;
   virtual Result<std::vector<Person>> ListPeople(int64_t unit_id, RegistryPage page) = 0;
 
   virtual Result<std::optional<Household>> FindHousehold(std::string_view code) = 0;

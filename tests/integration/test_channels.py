@@ -348,6 +348,74 @@ class SmsTest(ChannelBase):
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 40
 
 
+class JoinBySmsTest(ChannelBase):
+    """A member reports their part in a campaign by SMS (issue 16, point 3); it counts once the
+    organizer confirms it."""
+    MEMBER_PHONE = "+62 811 0000 0001"  # member01: the core group's leader in the demo registry
+
+    @classmethod
+    def setUpClass(cls):
+        cls.fake = FakeProvider()
+        cls.s = Server(cases=20, setup=channel_setup(cls.fake), serve_args=cls.serve_args,
+                       registry=True)
+        today = datetime.date.today()
+        status, body, _ = cls.s.request("POST", "/api/v1/campaigns", {
+            "code": "DAP26", "kind": "road_building", "title": "Duong lien thon",
+            "unit": "P01", "from": (today - datetime.timedelta(days=5)).isoformat(),
+            "to": (today + datetime.timedelta(days=20)).isoformat()}, token=SUPERVISOR)
+        assert status == 201, body
+
+    def replies(self, count):
+        return self.fake.wait_for(self.MEMBER_PHONE.replace(" ", ""), count)
+
+    def roster(self):
+        status, body, _ = self.s.request("GET", "/api/v1/campaigns/DAP26/participations",
+                                         token=SUPERVISOR)
+        self.assertEqual(status, 200, body)
+        return body["participations"]
+
+    def workdays(self):
+        status, body, _ = self.s.request("GET", "/api/v1/indicators/mobilization?campaign=DAP26")
+        self.assertEqual(status, 200, body)
+        return body["total"]["workdays"]
+
+    def test_a_members_days_wait_for_the_organizer_then_count(self):
+        sent = len(self.replies(0))
+        status, _, _ = self.sms(self.MEMBER_PHONE, "IKUT DAP26 3")
+        self.assertEqual(status, 200)
+        self.assertIn("Tercatat: 3 hari di DAP26", self.replies(sent + 1)[-1])
+        # A typo in the code and in the Vietnamese keyword, and the word for days after.
+        self.sms(self.MEMBER_PHONE, "thamga dap2 2 ngay")
+        # Vietnamese goes out without diacritics (one GSM-7 SMS).
+        self.assertIn("Da ghi: 2 ngay tham gia DAP26", self.replies(sent + 2)[-1])
+        rows = [p for p in self.roster() if p["source"] == "sms"]
+        self.assertEqual([(p["workdays"], p["confirmed"]) for p in rows], [(3, False), (2, False)])
+        self.assertTrue(rows[0]["person"])
+        self.assertEqual(self.workdays(), 0)  # not yet confirmed
+        status, r, _ = self.s.request("POST", f"/api/v1/participations/{rows[0]['id']}/confirm",
+                                      token=SUPERVISOR)
+        self.assertEqual((status, r["confirmed"]), (200, True), r)
+        self.assertEqual(self.workdays(), 3)
+        status, _, _ = self.s.request("POST", f"/api/v1/participations/{rows[0]['id']}/confirm",
+                                      token=SUPERVISOR)
+        self.assertEqual(status, 409)  # confirmed once
+
+    def test_what_cannot_be_recorded_is_answered_and_records_nothing(self):
+        before = len(self.roster())
+        sent = len(self.replies(0))
+        for text, answer in [("IKUT NOPE99 2", "Tidak ada kegiatan berkode NOPE99"),
+                             ("JOIN DAP26 400", "could not be accepted"),
+                             ("ikut", "IKUT <kode kegiatan> <jumlah hari>")]:
+            with self.subTest(text=text):
+                self.sms(self.MEMBER_PHONE, text)
+                sent += 1
+                self.assertIn(answer, self.replies(sent)[-1])
+        stranger = new_phone()
+        self.sms(stranger, "IKUT DAP26 2")
+        self.assertIn("belum terdaftar", self.fake.wait_for(stranger, 1)[0])
+        self.assertEqual(len(self.roster()), before)
+
+
 class WebReporterTest(ChannelBase):
     """A reporter who gives a phone on the web or Open311 and agrees hears by SMS."""
 

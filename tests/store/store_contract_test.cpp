@@ -1598,6 +1598,8 @@ TEST_P(StoreContract, HoldersAreThoseOfAScopeAndTheirCasesAndWorkAreRead) {
   tx.reset();
 
   auto r = Read();
+  EXPECT_EQ(r->registry().FindPersonByUser(member_).value()->code, "HA");
+  EXPECT_FALSE(r->registry().FindPersonByUser(officer_).value().has_value());
   auto& aw = r->awards();
   auto codes = [&](const store::HolderQuery& q) {
     std::vector<std::string> out;

@@ -120,6 +120,48 @@ TEST(ChannelCommand, SentencesThatStartLikeAKeywordAreFreeText) {
   EXPECT_EQ(ParseCommand("").kind, CommandKind::kFreeText);
 }
 
+TEST(ChannelCommand, JoinTakesACampaignCodeAndDays) {
+  auto c = ParseCommand("IKUT PCTT 3");
+  EXPECT_EQ(c.kind, CommandKind::kJoin);
+  EXPECT_EQ(c.language, "id");
+  EXPECT_EQ(c.days, 3);
+  EXPECT_EQ(c.code, "PCTT");
+  auto v = ParseCommand("thamgia nha26 12 ngay");  // the word for days may follow
+  EXPECT_EQ(v.kind, CommandKind::kJoin);
+  EXPECT_EQ(v.language, "vi");
+  EXPECT_EQ(v.code, "nha26");
+  EXPECT_EQ(v.days, 12);
+  EXPECT_EQ(ParseCommand("JOIN#PCTT#2").days, 2);
+  EXPECT_EQ(ParseCommand("tham gia PCTT 2").kind, CommandKind::kFreeText);  // two words: text
+  // A typo in the longer keyword is forgiven; IKUT is short and also an everyday word.
+  EXPECT_EQ(ParseCommand("THAMGA PCTT 2").kind, CommandKind::kJoin);
+  EXPECT_EQ(ParseCommand("IKT PCTT 2").kind, CommandKind::kFreeText);
+  // Only "<code> <days>": "ikut" in a sentence is free text.
+  EXPECT_EQ(ParseCommand("Ikut melapor jalan rusak").kind, CommandKind::kFreeText);
+  EXPECT_EQ(ParseCommand("IKUT PCTT").kind, CommandKind::kFreeText);
+  EXPECT_EQ(ParseCommand("IKUT PCTT 0").kind, CommandKind::kFreeText);
+  EXPECT_EQ(ParseCommand("IKUT PCTT 1000").kind, CommandKind::kFreeText);
+  EXPECT_EQ(ParseCommand("IKUT PC-TT 2").kind, CommandKind::kFreeText);
+  EXPECT_EQ(ParseCommand("IKUT PCTT 2 minggu").kind, CommandKind::kFreeText);
+  // A bare keyword asks how.
+  auto bare = ParseCommand("ikut");
+  EXPECT_EQ(bare.kind, CommandKind::kJoin);
+  EXPECT_TRUE(bare.code.empty());
+}
+
+TEST(ChannelCommand, ATypedCodeForgivesCaseAndOneMistypedLetter) {
+  const std::vector<std::string> codes = {"PCTT", "NHA26", "NHA27", "BG"};
+  EXPECT_EQ(MatchTypedCode("pctt", codes), 0u);
+  EXPECT_EQ(MatchTypedCode("PCT", codes), 0u);             // a letter missing
+  EXPECT_EQ(MatchTypedCode("PTCT", codes), 0u);            // two swapped
+  EXPECT_EQ(MatchTypedCode("nha26", codes), 1u);           // exact beats near
+  EXPECT_EQ(MatchTypedCode("NHA2", codes), std::nullopt);  // NHA26 or NHA27: ask again
+  EXPECT_EQ(MatchTypedCode("BX", codes), std::nullopt);    // short codes are exact
+  EXPECT_EQ(MatchTypedCode("bg", codes), 3u);
+  EXPECT_EQ(MatchTypedCode("XYZW", codes), std::nullopt);
+  EXPECT_EQ(MatchTypedCode("PCTT", {}), std::nullopt);
+}
+
 TEST(ChannelCommand, ForwardTakesTheHouseholdPhone) {
   auto c = ParseCommand("TITIP 0812-3456-7890 Ban Moi atap sekolah bocor");
   EXPECT_EQ(c.kind, CommandKind::kForward);

@@ -3,6 +3,7 @@
 #include "app/cases/answer_feedback.h"
 #include "app/cases/case_commands.h"
 #include "app/channels/outbox.h"
+#include "app/registry/campaigns.h"
 #include "core/cases/tracking_code.h"
 #include "core/channels/language_guess.h"
 #include "core/channels/notice_text.h"
@@ -34,6 +35,9 @@ class Exchange {
   Status Check(const ChannelCommand& cmd);
   Status Feedback(const ChannelCommand& cmd, bool solved);
   Status Forward(const ChannelCommand& cmd);
+  Status Join(const ChannelCommand& cmd);
+  // The member account linked to the sender's address, if any.
+  Result<std::optional<Principal>> Member();
   Status Converse(const ChannelCommand& cmd, std::optional<Conversation> conv);
   // Files the case and sends the receipts. `place` is the live village or commune.
   Status File(const Unit& place, std::string_view text, const std::optional<Principal>& member,
@@ -122,6 +126,9 @@ Result<InboundOutcome> Exchange::Run() {
       case CommandKind::kDispute:
         s = Feedback(cmd, false);
         break;
+      case CommandKind::kJoin:
+        s = Join(cmd);
+        break;
       case CommandKind::kHelp:
         s = Reply(NoticeId::kHelp);
         break;
@@ -209,21 +216,57 @@ Status Exchange::File(const Unit& place, std::string_view text,
   return Status::Ok();
 }
 
-Status Exchange::Forward(const ChannelCommand& cmd) {
+Result<std::optional<Principal>> Exchange::Member() {
   auto user_id = tx_.channels().MemberAt(msg_.channel, msg_.address);
   if (!user_id) return user_id.error();
-  if (!*user_id) return Reply(NoticeId::kNotAMember);
+  if (!*user_id) return std::optional<Principal>();
   auto user = tx_.accounts().FindUserById(**user_id);
   if (!user) return user.error();
   const Unit* unit = user.value() ? reg().units.FindById(user.value()->unit_id) : nullptr;
   auto role = user.value() ? ParseRole(user.value()->role) : std::nullopt;
-  if (unit == nullptr || !role) return Reply(NoticeId::kNotAMember);
+  if (unit == nullptr || !role) return std::optional<Principal>();
+  return std::optional<Principal>(Principal{user.value()->id, user.value()->name, *role, unit});
+}
+
+Status Exchange::Forward(const ChannelCommand& cmd) {
+  auto member = Member();
+  if (!member) return member.error();
+  if (!*member) return Reply(NoticeId::kNotAMember);
   const bool has_phone = cmd.phone != kNoPhone;
   if (has_phone && !ValidatePhone("phone", cmd.phone)) {
     return Reply(NoticeId::kBadHouseholdPhone, {{"phone", Excerpt(cmd.phone, 20)}});
   }
-  const Principal member{user.value()->id, user.value()->name, *role, unit};
-  return Report(cmd.rest, member, has_phone ? NormalizePhone(cmd.phone) : std::string());
+  return Report(cmd.rest, **member, has_phone ? NormalizePhone(cmd.phone) : std::string());
+}
+
+Status Exchange::Join(const ChannelCommand& cmd) {
+  if (cmd.code.empty()) return Reply(NoticeId::kHowToJoin);
+  auto member = Member();
+  if (!member) return member.error();
+  if (!*member) return Reply(NoticeId::kNotAMember);
+  if (auto s = tx_.Savepoint(); !s) return s;
+  auto joined =
+      app::JoinCampaign(tx_, reg(), (*member)->user_id, cmd.code, cmd.days,
+                        msg_.channel == "sms" ? "sms" : "chat", reg().calendar.LocalDate(now_));
+  if (!joined) {
+    if (auto s = tx_.RollbackToSavepoint(); !s) return s;
+    const Error& e = joined.error();
+    if (e.kind == ErrorKind::kUnknownReference && e.field == "person") {
+      return Reply(NoticeId::kNotInRegistry);
+    }
+    if (e.kind == ErrorKind::kUnknownReference && e.field == "campaign") {
+      return Reply(NoticeId::kUnknownCampaign, {{"code", Excerpt(cmd.code, 16)}});
+    }
+    if (e.kind == ErrorKind::kInvalidInput) {
+      return Reply(NoticeId::kRejectedInput, {{"reason", e.message}});
+    }
+    return e;
+  }
+  if (auto s = tx_.ReleaseSavepoint(); !s) return s;
+  const std::string days = std::to_string(cmd.days);
+  return Reply(NoticeId::kJoinRecorded, {{"days", days},
+                                         {"campaign", joined->campaign_code},
+                                         {"title", Excerpt(joined->campaign_title, 60)}});
 }
 
 Status Exchange::Check(const ChannelCommand& cmd) {

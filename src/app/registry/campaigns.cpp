@@ -1,6 +1,7 @@
 #include "app/registry/campaigns.h"
 
 #include "app/registry/registry_resolve.h"
+#include "core/channels/channel_command.h"
 #include "core/common/validation.h"
 #include "store/store.h"
 
@@ -107,6 +108,44 @@ Result<ParticipationView> AddParticipation(WriteTx& tx, const Registry& reg, con
   if (!id) return id.error();
   p.id = *id;
   return ViewOf(tx, reg, p);
+}
+
+Result<Joined> JoinCampaign(WriteTx& tx, const Registry& reg, int64_t user_id,
+                            std::string_view typed, int64_t days, std::string_view source,
+                            Date today) {
+  constexpr int32_t kLateReportDays = 30;
+  constexpr int kOpenCampaigns = 1000;
+  auto person = tx.registry().FindPersonByUser(user_id);
+  if (!person) return person.error();
+  if (!*person) return Error::Unknown("no person is linked to this account", "person");
+  const Unit* home = reg.units.FindById((*person)->unit_id);
+  const Unit* province = reg.units.Province();
+  if (home == nullptr || province == nullptr) {
+    return Error::Unknown("no person is linked to this account", "person");
+  }
+  auto campaigns = tx.registry().ListCampaigns(province->id, {0, kOpenCampaigns});
+  if (!campaigns) return campaigns.error();
+  std::vector<const Campaign*> open;
+  std::vector<std::string> codes;
+  for (const Campaign& c : *campaigns) {
+    const Unit* runs = reg.units.FindById(c.unit_id);
+    const bool running = c.from <= today && today.days <= c.to.days + kLateReportDays;
+    if (running && runs != nullptr && reg.units.Covers(*runs, *home)) {
+      open.push_back(&c);
+      codes.push_back(c.code);
+    }
+  }
+  auto match = MatchTypedCode(typed, codes);
+  if (!match) {
+    return Error::Unknown("no campaign " + std::string(typed) + " is open", "campaign");
+  }
+  ParticipationDraft d;
+  d.person = (*person)->code;
+  d.attendance.days = days;
+  d.source = std::string(source);
+  auto p = AddParticipation(tx, reg, nullptr, codes[*match], d, false);
+  if (!p) return p.error();
+  return Joined{std::move(*p), open[*match]->code, open[*match]->title};
 }
 
 Result<ParticipationView> ConfirmParticipation(WriteTx& tx, const Registry& reg,

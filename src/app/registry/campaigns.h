@@ -50,6 +50,19 @@ Result<CampaignView> CreateCampaign(WriteTx& tx, const Registry& reg, const Prin
 Result<ParticipationView> AddParticipation(WriteTx& tx, const Registry& reg, const Principal* who,
                                            std::string_view campaign, const ParticipationDraft& d,
                                            bool confirmed);
+// A member's own report of their part (`IKUT <campaign> <days>` by SMS or chat): the person
+// linked to `user_id`, in a campaign whose unit covers theirs and that is running on `today` or
+// ended in the last 30 days, matched by `typed` (MatchTypedCode: one mistyped letter is
+// forgiven). Waits for the organizer's confirmation. kUnknownReference with field "person" when
+// no person is linked to the account, with field "campaign" when no campaign matches.
+struct Joined {
+  ParticipationView participation;
+  std::string campaign_code;
+  std::string campaign_title;
+};
+Result<Joined> JoinCampaign(WriteTx& tx, const Registry& reg, int64_t user_id,
+                            std::string_view typed, int64_t days, std::string_view source,
+                            Date today);
 Result<ParticipationView> ConfirmParticipation(WriteTx& tx, const Registry& reg,
                                                const Principal* who, int64_t id);
 

@@ -25,8 +25,10 @@ constexpr std::array kKeywords{
     Keyword{"ya", CommandKind::kConfirm, "id"},    Keyword{"co", CommandKind::kConfirm, "vi"},
     Keyword{"yes", CommandKind::kConfirm, "en"},   Keyword{"tidak", CommandKind::kDispute, "id"},
     Keyword{"khong", CommandKind::kDispute, "vi"}, Keyword{"no", CommandKind::kDispute, "en"},
-    Keyword{"bantu", CommandKind::kHelp, "id"},    Keyword{"hd", CommandKind::kHelp, "vi"},
-    Keyword{"help", CommandKind::kHelp, "en"},     Keyword{"info", CommandKind::kHelp, "id"},
+    Keyword{"ikut", CommandKind::kJoin, "id"},     Keyword{"thamgia", CommandKind::kJoin, "vi"},
+    Keyword{"join", CommandKind::kJoin, "en"},     Keyword{"bantu", CommandKind::kHelp, "id"},
+    Keyword{"hd", CommandKind::kHelp, "vi"},       Keyword{"help", CommandKind::kHelp, "en"},
+    Keyword{"info", CommandKind::kHelp, "id"},
 };
 
 // Typos are forgiven only in keywords long enough that one wrong letter cannot turn another
@@ -110,7 +112,54 @@ bool LooksLikePhone(std::string_view s) {
   return digits >= 8;
 }
 
+// "<campaign> <days>", optionally followed by the word for days ("IKUT PCTT 3 hari"). Returns
+// false for anything else: "ikut" is also an everyday Indonesian word, and "Ikut melapor jalan
+// rusak" is free text.
+bool ReadCampaignAndDays(std::string_view rest, ChannelCommand& cmd) {
+  constexpr size_t kMaxCampaignCode = 16;
+  constexpr size_t kMaxDayDigits = 3;
+  auto tokens = Tokens(rest);
+  if (tokens.size() == 3) {
+    const std::string unit = FoldForMatch(tokens.back());
+    if (unit != "hari" && unit != "ngay" && unit != "day" && unit != "days") return false;
+    tokens.pop_back();
+  }
+  if (tokens.size() != 2 || tokens[0].size() > kMaxCampaignCode || !AllDigits(tokens[1]) ||
+      tokens[1].size() > kMaxDayDigits) {
+    return false;
+  }
+  for (char c : tokens[0]) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+  }
+  cmd.code = std::string(tokens[0]);
+  cmd.days = std::stoll(std::string(tokens[1]));
+  return cmd.days > 0;
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
 }  // namespace
+
+std::optional<size_t> MatchTypedCode(std::string_view typed,
+                                     const std::vector<std::string>& codes) {
+  constexpr size_t kFuzzyCodeMin = 4;
+  const std::string want = Upper(typed);
+  for (size_t i = 0; i < codes.size(); ++i) {
+    if (Upper(codes[i]) == want) return i;
+  }
+  std::optional<size_t> best;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    const std::string code = Upper(codes[i]);
+    if (code.size() < kFuzzyCodeMin || EditDistance(want, code, 1) > 1) continue;
+    if (best) return std::nullopt;  // two codes are one letter away: ask again
+    best = i;
+  }
+  return best;
+}
 
 std::string_view ToString(CommandKind kind) {
   switch (kind) {
@@ -124,6 +173,8 @@ std::string_view ToString(CommandKind kind) {
       return "confirm";
     case CommandKind::kDispute:
       return "dispute";
+    case CommandKind::kJoin:
+      return "join";
     case CommandKind::kHelp:
       return "help";
     case CommandKind::kFreeText:
@@ -213,6 +264,10 @@ ChannelCommand ParseCommand(std::string_view text) {
     case CommandKind::kConfirm:
     case CommandKind::kDispute:
       if (!ReadCodeAndPin(rest, out)) return cmd;
+      break;
+    case CommandKind::kJoin:
+      // A bare keyword asks how; anything that is not "<campaign> <days>" is free text.
+      if (!rest.empty() && !ReadCampaignAndDays(rest, out)) return cmd;
       break;
     case CommandKind::kHelp:
     case CommandKind::kFreeText:

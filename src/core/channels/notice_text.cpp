@@ -146,6 +146,22 @@ constexpr std::array kTexts{
     "Setelah laporan dijawab, kirim YA <kode> <PIN> bila selesai atau TIDAK <kode> <PIN> bila belum.",
     "Khi phản ánh đã được trả lời, gửi CO <mã> <PIN> nếu đã xong hoặc KHONG <mã> <PIN> nếu chưa.",
     "Once your report is answered, send YES <code> <PIN> if solved or NO <code> <PIN> if not."},
+  Texts{NoticeId::kJoinRecorded,
+    "Tercatat: {days} hari di {campaign} ({title}). Dihitung setelah dikonfirmasi penyelenggara.",
+    "Đã ghi: {days} ngày tham gia {campaign} ({title}). Được tính khi đơn vị tổ chức xác nhận.",
+    "Recorded: {days} days in {campaign} ({title}). It counts once the organizer confirms it."},
+  Texts{NoticeId::kHowToJoin,
+    "Untuk mencatat kegiatan, kirim IKUT <kode kegiatan> <jumlah hari>, misalnya: IKUT PCTT 3",
+    "Để ghi ngày tham gia, gửi THAMGIA <mã đợt> <số ngày>, ví dụ: THAMGIA PCTT 3",
+    "To record your part in a campaign, send JOIN <campaign code> <days>, for example: JOIN PCTT 3"},
+  Texts{NoticeId::kUnknownCampaign,
+    "Tidak ada kegiatan berkode {code} yang sedang berjalan di wilayah Anda. Periksa kodenya.",
+    "Không có đợt nào mã {code} đang diễn ra ở địa bàn của bạn. Kiểm tra lại mã.",
+    "No campaign {code} is running where you live. Check the code."},
+  Texts{NoticeId::kNotInRegistry,
+    "Nomor relawan ini belum terhubung dengan data anggota. Hubungi petugas desa/kecamatan.",
+    "Số cộng tác viên này chưa gắn với hồ sơ thành viên. Liên hệ cán bộ xã.",
+    "This member account is not linked to a person in the registry. Ask your commune officer."},
 };
 // clang-format on
 

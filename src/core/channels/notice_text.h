@@ -46,6 +46,10 @@ enum class NoticeId {
   kOverdueApology,  // the answer is late: {code} {unit}
   kHowToCheck,      // a bare CEK: how to ask for a status
   kHowToAnswer,     // a bare YA/TIDAK: how to answer about an answer
+  kJoinRecorded,  // a member's campaign days, waiting for the organizer: {campaign} {title} {days}
+  kHowToJoin,     // a bare IKUT: how to report one's part in a campaign
+  kUnknownCampaign,  // {code}: no campaign of that code open to the member
+  kNotInRegistry,    // a member account no person of the registry is linked to
 };
 
 using NoticeArgs = std::initializer_list<std::pair<std::string_view, std::string_view>>;

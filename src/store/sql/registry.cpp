@@ -180,6 +180,9 @@ class RegistryRepository final : public RegistryWrites {
   Result<std::optional<Person>> GetPerson(int64_t id) override {
     return One("people", kPersonColumns, "id = $1", id, ReadPerson);
   }
+  Result<std::optional<Person>> FindPersonByUser(int64_t user_id) override {
+    return One("people", kPersonColumns, "user_id = $1 ORDER BY id LIMIT 1", user_id, ReadPerson);
+  }
   Result<std::vector<Person>> ListPeople(int64_t unit_id, RegistryPage page) override {
     return Page("people", kPersonColumns, unit_id, page, ReadPerson);
   }
