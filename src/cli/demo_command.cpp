@@ -54,7 +54,8 @@ int RunDemo(const DemoArgs& args) {
             << summary->registry.people << " people, " << summary->registry.positions
             << " positions, " << summary->registry.households << " households, "
             << summary->registry.elections << " village-head elections, "
-            << summary->registry.campaigns << " campaigns with " << summary->registry.participations
+            << summary->registry.village_facts << " village facts, " << summary->registry.campaigns
+            << " campaigns with " << summary->registry.participations
             << " participations; award cycle THI-DUA-2025: " << summary->awards.ranked
             << " ranked, " << summary->awards.awarded << " awarded.\n\n"
             << "Demo sign-ins (demo only; docs/api.md lists every token). In the browser: user "

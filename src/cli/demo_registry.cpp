@@ -7,6 +7,7 @@
 #include "app/registry/campaigns.h"
 #include "app/registry/elections.h"
 #include "app/registry/registry_records.h"
+#include "app/registry/village_facts.h"
 
 namespace jembatan::cli {
 namespace {
@@ -272,6 +273,32 @@ Result<DemoRegistrySummary> BuildDemoRegistry(store::WriteTx& tx, const app::Reg
           !s) {
         return s.error();
       }
+    }
+  }
+
+  // Village facts as the communes reported them at the end of 2025 (seed 003: power lines,
+  // paving, cultural houses): households, electricity, clean water, poverty, a cultural house,
+  // a paved road. Lem's poverty comes from its household records below instead.
+  const Date reported = DateFromYmd(2025, 12, 15);
+  for (int k = 0; k < total; ++k) {
+    const bool lem = villages[static_cast<size_t>(k)]->code == "C003-V03";
+    const int64_t households = lem ? kLemHouseholds : 40 + (k * 37) % 90;
+    const std::pair<FactKind, int64_t> facts[] = {
+        {FactKind::kHouseholds, households},
+        {FactKind::kHouseholdsWithElectricity, households - (k % 7 == 0 ? households / 3 : k % 3)},
+        {FactKind::kHouseholdsWithCleanWater, households * (60 + k % 40) / 100},
+        {FactKind::kPoorHouseholds, households * (4 + k % 21) / 100},
+        {FactKind::kNearPoorHouseholds, households * (3 + k % 9) / 100},
+        {FactKind::kCulturalHouse, k % 10 != 0 ? 1 : 0},
+        {FactKind::kPavedRoad, k % 4 != 0 ? 1 : 0},
+    };
+    for (const auto& [kind, value] : facts) {
+      app::VillageFactDraft d{villages[static_cast<size_t>(k)]->code, {}};
+      d.fact.kind = kind;
+      d.fact.as_of = reported;
+      d.fact.value = value;
+      if (auto f = app::RecordVillageFact(tx, reg, nullptr, d, today); !f) return f.error();
+      ++b.summary.village_facts;
     }
   }
 

@@ -5,7 +5,8 @@
 // militia units with a commander and four members each; the province's core mobilization group of
 // 75 (73 prestigious), each linked to a demo member's account; Cong Lau's 7-member community
 // mobilization team; Lem's 63 households, 12 poor; seed 002's three campaigns with 1,200, 600
-// and 1,416 militia (the last giving 12,496 workdays at Covid-19 checkpoints).
+// and 1,416 militia (the last giving 12,496 workdays at Covid-19 checkpoints); seven facts of
+// every village reported on 2025-12-15.
 #pragma once
 
 #include <string>
@@ -25,6 +26,7 @@ struct DemoRegistrySummary {
   int elections = 0;
   int campaigns = 0;
   int participations = 0;
+  int village_facts = 0;
 };
 
 // `members`: the demo's member accounts (user names, in order), who make up the core group.

@@ -14,6 +14,7 @@
 #include "core/registry/election.h"
 #include "core/registry/position.h"
 #include "core/registry/registry_records.h"
+#include "core/registry/village_facts.h"
 
 namespace jembatan::store {
 
@@ -29,7 +30,8 @@ struct PositionFilter {
   std::optional<int64_t> post_unit_id;  // a unit's own posts (a village head's), exactly
   std::optional<int64_t> person_id;
   std::optional<int64_t> organization_id;
-  std::vector<Title> titles;  // empty: any
+  std::optional<OrganizationKind> organization_kind;  // posts in organizations of this kind
+  std::vector<Title> titles;                          // empty: any
   // Terms overlapping [from, to] (inclusive days).
   std::optional<Date> from;
   std::optional<Date> to;
@@ -94,6 +96,15 @@ class RegistryReads {
   virtual Result<std::vector<Participation>> ListParticipations(int64_t campaign_id,
                                                                 RegistryPage page) = 0;
   virtual Result<MobilizationTotals> Mobilization(const MobilizationQuery& q) = 0;
+
+  // Facts of villages in the subtree of `unit_id` (all when unset) dated on or before `d`, in id
+  // order.
+  virtual Result<std::vector<VillageFact>> ListVillageFacts(std::optional<int64_t> unit_id,
+                                                            Date d) = 0;
+  // For each village of the subtree with household records: how many, and how many were
+  // assessed poor or near-poor on or before `d`.
+  virtual Result<std::map<int64_t, HouseholdTally>> HouseholdTallies(std::optional<int64_t> unit_id,
+                                                                     Date d) = 0;
 };
 
 class RegistryWrites : public RegistryReads {
@@ -120,6 +131,8 @@ class RegistryWrites : public RegistryReads {
   virtual Result<int64_t> InsertParticipation(const Participation& p) = 0;
   // kNotFound when there is no such participation still waiting for confirmation.
   virtual Status ConfirmParticipation(int64_t id) = 0;
+  // A value recorded twice for one village, kind and day gives kConflict.
+  virtual Result<int64_t> InsertVillageFact(const VillageFact& f) = 0;
 };
 
 }  // namespace jembatan::store

@@ -523,7 +523,7 @@ class RegistryPrivacyTest(unittest.TestCase):
 
     def test_exports_carry_names_to_staff_in_scope_and_never_a_phone(self):
         for table, names in (("people", {self.NAME}), ("households", {self.HEAD}),
-                             ("positions", set())):  # codes only
+                             ("positions", set()), ("participations", set())):  # codes only
             for caller, want in self.SEES.items():
                 with self.subTest(table=table, caller=caller):
                     status, body, _ = self.s.request(
@@ -544,6 +544,7 @@ class RegistryPrivacyTest(unittest.TestCase):
         for caller in ("anon", "member01", "bienson"):
             for path in ("/api/v1/indicators/concurrency?unit=C001",
                          "/api/v1/indicators/mobilization?unit=C001", "/api/v1/campaigns",
+                         "/api/v1/indicators/village-facts?unit=C001-V03",
                          "/api/v1/campaigns/MKCAMP"):
                 status, body, _ = self.s.request("GET", path, token=TOKENS.get(caller))
                 self.assertEqual(status, 200, body)
@@ -573,7 +574,8 @@ class EveryRouteIsInTheMatrixTest(unittest.TestCase):
                  "/api/v1/elections/{code}", "/api/v1/campaigns/{code}/participations",
                  "/api/v1/indicators/mobilization", "/api/v1/indicators/reflections",
                  "/api/v1/awards/{code}/ranking", "/api/v1/awards/{code}/awardees",
-                 "/api/v1/awards/{code}/awardees/{person}/certificate"}
+                 "/api/v1/awards/{code}/awardees/{person}/certificate",
+                 "/api/v1/indicators/village-facts"}
     NO_CASE_DATA = {"/api/v1/campaigns", "/api/v1/campaigns/{code}",  # no one's data
                     "/api/v1/awards", "/api/v1/awards/{code}",
                     "/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",

@@ -236,6 +236,63 @@ class RegistryTest(unittest.TestCase):
             with self.subTest(path=path):
                 self.assertEqual(self.s.request("GET", path, token=SUPERVISOR)[0], status)
 
+    # Village facts (point 6).
+
+    def test_lem_reads_19_05_percent_poor_from_its_household_records(self):
+        lem = self.get("/api/v1/indicators/village-facts?unit=C003-V03", token=None)
+        self.assertEqual(lem["facts"]["poor_households"],
+                         {"value": 12, "of": 63, "rate": "19.05", "villages": 1,
+                          "villages_from_household_records": 1})
+        province = self.get("/api/v1/indicators/village-facts", token=None)
+        self.assertEqual(province["villages"], 1731)
+        facts = province["facts"]
+        self.assertEqual(facts["cultural_house"]["of"], 1731)
+        # The province is the sum of its communes, never an average of their rates.
+        communes = [u["code"] for u in self.get("/api/v1/units", token=None)["units"]
+                    if u["level"] == "commune" and u["live"]]
+        total = {"value": 0, "of": 0}
+        for code in communes:
+            f = self.get(f"/api/v1/indicators/village-facts?unit={code}", token=None)["facts"]
+            total["value"] += f["households_with_electricity"]["value"]
+            total["of"] += f["households_with_electricity"]["of"]
+        self.assertEqual(total, {"value": facts["households_with_electricity"]["value"],
+                                 "of": facts["households_with_electricity"]["of"]})
+        expected = f"{total['value'] * 100 / total['of']:.2f}"
+        self.assertAlmostEqual(float(facts["households_with_electricity"]["rate"]),
+                               float(expected), delta=0.005)
+
+    def test_a_village_fact_is_recorded_once_a_day_and_read_on_its_day(self):
+        status, f = self.post("/api/v1/village-facts", {"unit": "C001-V05", "kind": "paved_road",
+                                                        "as_of": "2026-03-01", "value": 1})
+        self.assertEqual(status, 201, f)
+        self.assertEqual(f["unit"]["code"], "C001-V05")
+        after = self.get("/api/v1/indicators/village-facts?unit=C001-V05&at=2026-03-01", token=None)
+        before = self.get("/api/v1/indicators/village-facts?unit=C001-V05&at=2026-02-28",
+                          token=None)
+        self.assertEqual(after["facts"]["paved_road"]["rate"], "100.00")
+        self.assertEqual(before["facts"]["paved_road"]["value"],
+                         self.get("/api/v1/indicators/village-facts?unit=C001-V05&at=2025-12-31",
+                                  token=None)["facts"]["paved_road"]["value"])
+        good = {"unit": "C001-V05", "kind": "households_with_electricity", "as_of": "2026-03-02",
+                "value": 1}
+        for bad, status in [({"kind": "schools"}, 400), ({"value": -1}, 400),
+                            ({"kind": "cultural_house", "value": 2}, 400),
+                            ({"value": 100000}, 400),  # more than the village's households
+                            ({"as_of": "2999-01-01"}, 400), ({"unit": "C001"}, 400),
+                            ({"unit": "C002-V01"}, 403), ({"unit": "NOPE"}, 422),
+                            ({"as_of": "2026-03-01", "kind": "paved_road"}, 409),
+                            ({"value": "1"}, 400), ({"extra": True}, 400)]:
+            with self.subTest(bad=bad):
+                got, r = self.post("/api/v1/village-facts", {**good, **bad})
+                self.assertEqual(got, status, r)
+        self.assertEqual(self.post("/api/v1/village-facts", good, token=MEMBER)[0], 403)
+        self.assertEqual(self.s.request("POST", "/api/v1/village-facts", good)[0], 401)
+        for path in ("/api/v1/indicators/village-facts?unit=NOPE",
+                     "/api/v1/indicators/village-facts?at=2026-13-01",
+                     "/api/v1/indicators/village-facts?x=1"):
+            with self.subTest(path=path):
+                self.assertIn(self.s.request("GET", path)[0], (400, 422))
+
     # Recording, scope and terms.
 
     def test_a_village_gains_two_shoulders_when_its_secretary_is_elected_head(self):
@@ -536,6 +593,39 @@ class RegistryTest(unittest.TestCase):
         status, body = self.upload("positions", posts.replace("2026-01-01,,1", "2026-03-01,,1"))
         self.assertEqual(status, 400, body)
         self.assertIn("CSV-11", self.export("positions", "C001-V06"))
+
+    def test_participations_import_once_and_export_back_unchanged(self):
+        status, c = self.post("/api/v1/campaigns", {
+            "code": "CSV26", "kind": "production_support", "title": "Gặt lúa giúp dân",
+            "unit": "C001", "from": "2026-06-01", "to": "2026-06-30"})
+        self.assertEqual(status, 201, c)
+        people = [p["code"] for p in self.every("/api/v1/people?unit=C001-V02", "people")][:2]
+        text = ("campaign,person,unit,headcount,from,to,days,role\n"
+                f"CSV26,{people[0]},,,,,3,tổ trưởng\n"
+                "CSV26,,C001-V02,10,,,2,\n"
+                f"CSV26,{people[1]},,,2026-06-03,2026-06-06,,\n")
+        self.assertEqual(self.upload("participations", text),
+                         (201, {"created": 3, "updated": 0, "unchanged": 0}))
+        self.assertEqual(self.upload("participations", text),
+                         (200, {"created": 0, "updated": 0, "unchanged": 3}))
+        figures = self.get("/api/v1/indicators/mobilization?campaign=CSV26", token=None)["total"]
+        self.assertEqual(figures, {"people": 12, "named": 2, "headcount": 10, "workdays": 27})
+        exported = self.export("participations", "C001")
+        self.assertEqual(len([x for x in exported.splitlines() if x.startswith("CSV26,")]), 3)
+        self.assertEqual(self.upload("participations", exported)[1]["created"], 0)
+        bad = ("campaign,person,unit,headcount,days\n"
+               f"CSV26,{people[0]},,,40\n"      # longer than the campaign
+               "NOPE,,C001-V02,3,1\n"           # no such campaign
+               "CSV26,,C002-V01,3,1\n"          # another commune's headcount
+               f"CSV26,{people[0]},,,x\n"       # not a number
+               f"CSV26,{people[0]},,,5\n")      # good, but the file is refused as a whole
+        status, body = self.upload("participations", bad)
+        self.assertEqual(status, 400, body)
+        self.assertEqual([e["line"] for e in body["errors"]], [2, 3, 4, 5])
+        self.assertEqual(self.get("/api/v1/indicators/mobilization?campaign=CSV26",
+                                  token=None)["total"]["workdays"], 27)  # nothing stored
+        status, body = self.upload("participations", "person,days\nDP-000001,1\n")
+        self.assertEqual(status, 400, body)  # the campaign column is required
 
     def test_an_export_imports_back_unchanged_and_holds_no_phone(self):
         for table in ("organizations", "households", "people", "positions", "elections"):

@@ -1394,6 +1394,13 @@ TEST_P(StoreContract, PlacedPositionsCarryTheirUnitAndOrganizationKind) {
   EXPECT_EQ((*rows)[0].organization_kind, OrganizationKind::kPartyCell);
   EXPECT_EQ((*rows)[1].place_unit_id, v11_);
   EXPECT_FALSE((*rows)[1].organization_kind.has_value());
+  f.organization_kind = OrganizationKind::kPartyCell;
+  auto cells = Read()->registry().ListPositions(f);
+  ASSERT_TRUE(cells.ok()) << cells.error().message;
+  ASSERT_EQ(cells->size(), 1u);
+  EXPECT_EQ((*cells)[0].title, Title::kCellSecretary);
+  f.organization_kind = OrganizationKind::kMilitiaUnit;
+  EXPECT_TRUE(Read()->registry().ListPlacedPositions(f).value().empty());
 }
 
 TEST_P(StoreContract, AnElectionKeepsItsCandidatesInOrderAndItsResultOnce) {
@@ -1700,6 +1707,47 @@ TEST_P(StoreContract, AnAwardCycleKeepsItsCriteriaInOrderAndIsDecidedOnce) {
   EXPECT_EQ(awarded[0].reason, "good work");
   EXPECT_EQ(awarded[1].person_id, people[2]);
   EXPECT_EQ(r->awards().ListNominations(c.id, false).value().size(), 3u);
+}
+
+TEST_P(StoreContract, VillageFactsAreKeptPerDayAndHouseholdsAreTallied) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  const int64_t v21 = Add(tx->reference(), {0, "V21", "Ban Lem", UnitLevel::kVillage, c2_});
+  const Date june = DateFromYmd(2025, 6, 30), dec = DateFromYmd(2025, 12, 15);
+  const int64_t first = reg.InsertVillageFact({0, v11_, FactKind::kHouseholds, june, 60}).value();
+  ASSERT_TRUE(reg.InsertVillageFact({0, v11_, FactKind::kHouseholds, dec, 63}).ok());
+  ASSERT_TRUE(reg.InsertVillageFact({0, v21, FactKind::kCulturalHouse, june, 1}).ok());
+  EXPECT_EQ(reg.InsertVillageFact({0, v11_, FactKind::kHouseholds, june, 61}).error().kind,
+            ErrorKind::kConflict);
+  int n = 0;
+  for (auto [poverty, assessed] :
+       {std::pair{Poverty::kPoor, june}, std::pair{Poverty::kPoor, dec},
+        std::pair{Poverty::kNearPoor, june}, std::pair{Poverty::kNone, june}}) {
+    Household h;
+    h.code = "HT-" + std::to_string(++n);
+    h.unit_id = v11_;
+    h.head_name = "h";
+    h.poverty = poverty;
+    if (poverty != Poverty::kNone) h.poverty_assessed = assessed;
+    ASSERT_TRUE(reg.InsertHousehold(h).ok());
+  }
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+
+  auto r = Read();
+  auto all = r->registry().ListVillageFacts(std::nullopt, dec).value();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0], (VillageFact{first, v11_, FactKind::kHouseholds, june, 60}));
+  EXPECT_EQ(r->registry().ListVillageFacts(std::nullopt, june).value().size(), 2u);
+  EXPECT_EQ(r->registry().ListVillageFacts(c1_, dec).value().size(), 2u);
+  EXPECT_EQ(r->registry().ListVillageFacts(c2_, dec).value().size(), 1u);
+  auto tallies = r->registry().HouseholdTallies(c1_, june).value();
+  ASSERT_EQ(tallies.size(), 1u);
+  EXPECT_EQ(tallies.at(v11_).households, 4);
+  EXPECT_EQ(tallies.at(v11_).poor, 1);  // the other was assessed in December
+  EXPECT_EQ(tallies.at(v11_).near_poor, 1);
+  EXPECT_EQ(r->registry().HouseholdTallies(std::nullopt, dec).value().at(v11_).poor, 2);
+  EXPECT_TRUE(r->registry().HouseholdTallies(c2_, dec).value().empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),

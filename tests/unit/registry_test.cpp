@@ -15,6 +15,7 @@
 #include "core/registry/reflections.h"
 #include "core/registry/registry_access.h"
 #include "core/registry/registry_records.h"
+#include "core/registry/village_facts.h"
 
 namespace jembatan {
 namespace {
@@ -479,6 +480,72 @@ TEST(Award, ScoresAreExplainedAndEqualScoresShareARank) {
   EXPECT_EQ(r[3].lines, (std::vector<ScoreLine>{{AwardMeasure::kReflectionsForwarded, 10, 2, 20},
                                                 {AwardMeasure::kWorkdays, 0, 1, 0}}));
   EXPECT_TRUE(RankContributions(k, {}).empty());
+}
+
+TEST(VillageFacts, SharesAreSumsOverSumsOfTheLatestValuesOnTheDay) {
+  const Date d1 = D(2025, 6, 30), d2 = D(2025, 12, 15);
+  auto fact = [](int64_t village, FactKind k, Date at, int64_t v) {
+    return VillageFact{0, village, k, at, v};
+  };
+  const std::vector<VillageFact> facts = {
+      fact(1, FactKind::kHouseholds, d1, 3),     fact(1, FactKind::kPoorHouseholds, d1, 1),
+      fact(2, FactKind::kHouseholds, d1, 2),     fact(2, FactKind::kPoorHouseholds, d1, 1),
+      fact(2, FactKind::kPoorHouseholds, d2, 0),  // out of poverty by December
+      fact(3, FactKind::kPoorHouseholds, d1, 5),  // no households recorded: no base
+      fact(1, FactKind::kCulturalHouse, d1, 1),  fact(2, FactKind::kCulturalHouse, d2, 0),
+      fact(9, FactKind::kHouseholds, d1, 100),  // not a village asked about
+  };
+  auto june = AggregateFacts({1, 2, 3}, facts, {}, d1);
+  // 2 of 5 households: 40.00 %, not the mean of 33.33 % and 50 %.
+  EXPECT_EQ(june.at(FactKind::kPoorHouseholds).value, 2);
+  EXPECT_EQ(june.at(FactKind::kPoorHouseholds).base, 5);
+  EXPECT_EQ(june.at(FactKind::kPoorHouseholds).rate, Rate{4000});
+  EXPECT_EQ(june.at(FactKind::kPoorHouseholds).villages, 2);
+  EXPECT_EQ(june.at(FactKind::kHouseholds).value, 5);
+  EXPECT_FALSE(june.at(FactKind::kHouseholds).rate.has_value());
+  EXPECT_EQ(june.at(FactKind::kCulturalHouse).rate, Rate{10000});  // 1 of the 1 that reported
+  auto december = AggregateFacts({1, 2, 3}, facts, {}, d2);
+  EXPECT_EQ(december.at(FactKind::kPoorHouseholds).rate, Rate{2000});  // 1 of 5
+  EXPECT_EQ(december.at(FactKind::kCulturalHouse).rate, Rate{5000});   // 1 of 2
+  // Nothing reported yet: no rate rather than 0 %.
+  auto before = AggregateFacts({1, 2, 3}, facts, {}, D(2025, 1, 1));
+  EXPECT_FALSE(before.at(FactKind::kPoorHouseholds).rate.has_value());
+  EXPECT_EQ(before.size(), 7u);
+}
+
+TEST(VillageFacts, HouseholdRecordsGiveAVillagesPoverty) {
+  // Lem (seed 003): 12 poor of 63 households in its records: 19.05 % (the seed prints 19.04).
+  const std::vector<VillageFact> typed = {
+      VillageFact{0, 1, FactKind::kHouseholds, D(2025, 6, 30), 60},
+      VillageFact{0, 1, FactKind::kPoorHouseholds, D(2025, 6, 30), 15},
+      VillageFact{0, 1, FactKind::kHouseholdsWithElectricity, D(2025, 6, 30), 60},
+  };
+  const std::map<int64_t, HouseholdTally> records = {{1, {63, 12, 6}}};
+  auto f = AggregateFacts({1}, typed, records, D(2025, 12, 31));
+  EXPECT_EQ(f.at(FactKind::kPoorHouseholds).rate, Rate{1905});
+  EXPECT_EQ(f.at(FactKind::kPoorHouseholds).from_records, 1);
+  EXPECT_EQ(f.at(FactKind::kNearPoorHouseholds).value, 6);
+  EXPECT_EQ(f.at(FactKind::kHouseholds).value, 63);
+  EXPECT_EQ(f.at(FactKind::kHouseholdsWithElectricity).base, 63);  // over the recorded households
+}
+
+TEST(VillageFacts, AValueIsACountOfHouseholdsOrYesOrNoAndNotInTheFuture) {
+  const Date today = D(2026, 1, 1);
+  EXPECT_TRUE(ValidateVillageFact({0, 1, FactKind::kHouseholds, today, 120}, today));
+  EXPECT_EQ(ValidateVillageFact({0, 1, FactKind::kHouseholds, today, -1}, today).error().field,
+            "value");
+  EXPECT_EQ(ValidateVillageFact({0, 1, FactKind::kCulturalHouse, today, 2}, today).error().field,
+            "value");
+  EXPECT_EQ(
+      ValidateVillageFact({0, 1, FactKind::kPavedRoad, D(2026, 1, 2), 1}, today).error().field,
+      "as_of");
+  for (FactKind k :
+       {FactKind::kHouseholds, FactKind::kHouseholdsWithElectricity,
+        FactKind::kHouseholdsWithCleanWater, FactKind::kPoorHouseholds,
+        FactKind::kNearPoorHouseholds, FactKind::kCulturalHouse, FactKind::kPavedRoad}) {
+    EXPECT_EQ(ParseFactKind(ToString(k)), k);
+  }
+  EXPECT_FALSE(ParseFactKind("schools"));
 }
 
 }  // namespace

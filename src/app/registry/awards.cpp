@@ -27,14 +27,13 @@ Result<Measured> MeasureHolders(ReadTx& tx, const Registry& reg, const store::Ho
   store::PositionFilter f;
   f.unit_id = q.unit_id;
   f.organization_id = q.organization_id;
+  f.organization_kind = q.kind;
   f.from = q.from;
   f.to = q.to;
   auto placed = tx.registry().ListPlacedPositions(f);
   if (!placed) return placed.error();
-  for (const store::PlacedPosition& p : *placed) {
-    if (q.kind && p.organization_kind != q.kind) continue;
+  for (const store::PlacedPosition& p : *placed)
     m.terms[p.position.person_id].push_back(p.position);
-  }
   auto samples = tx.awards().HolderReflections(q, reg.calendar.StartOfLocalDay(q.from),
                                                reg.calendar.StartOfLocalDay(Date{q.to.days + 1}));
   if (!samples) return samples.error();

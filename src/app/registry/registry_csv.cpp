@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/registry/campaigns.h"
 #include "app/registry/elections.h"
 #include "app/registry/registry_records.h"
 #include "app/registry/registry_resolve.h"
@@ -30,6 +31,8 @@ const std::vector<std::string>& Columns(RegistryTable t) {
   static const std::vector<std::string> kElections = {
       "code",       "unit",    "term_from",         "term_to", "planned_on",
       "candidates", "held_on", "households_voting", "votes"};
+  static const std::vector<std::string> kParticipations = {
+      "campaign", "person", "unit", "headcount", "from", "to", "days", "role"};
   switch (t) {
     case RegistryTable::kOrganizations:
       return kOrganizations;
@@ -41,6 +44,8 @@ const std::vector<std::string>& Columns(RegistryTable t) {
       return kPositions;
     case RegistryTable::kElections:
       return kElections;
+    case RegistryTable::kParticipations:
+      return kParticipations;
   }
   return kPositions;
 }
@@ -229,6 +234,22 @@ Result<std::optional<ElectionResultDraft>> ElectionResultFrom(const Row& r,
   return std::optional<ElectionResultDraft>(std::move(result));
 }
 
+Result<ParticipationDraft> ParticipationFrom(const Row& r) {
+  ParticipationDraft d;
+  d.person = Field(r, "person");
+  d.unit = Field(r, "unit");
+  std::optional<int> headcount, days;
+  if (auto s = ReadWhole(r, "headcount", headcount); !s) return s.error();
+  d.attendance.headcount = headcount.value_or(1);
+  if (auto s = ReadDateField(r, "from", d.attendance.from); !s) return s.error();
+  if (auto s = ReadDateField(r, "to", d.attendance.to); !s) return s.error();
+  if (auto s = ReadWhole(r, "days", days); !s) return s.error();
+  if (days) d.attendance.days = *days;
+  d.role = Field(r, "role");
+  d.source = "csv";
+  return d;
+}
+
 // --- records to rows (export, and the stored values a row's missing columns keep) ---------
 
 class Codes {
@@ -348,6 +369,20 @@ Row RowOf(const ElectionView& v) {
              {"votes", JoinList(votes)}};
 }
 
+// A participation as a file row: the unit only for a headcount (a person's is their own).
+Row RowOf(const ParticipationView& v, const std::string& campaign) {
+  const Participation& p = v.participation;
+  const Attendance& a = p.attendance;
+  return Row{{"campaign", campaign},
+             {"person", v.person_code},
+             {"unit", p.person_id ? std::string() : v.unit_code},
+             {"headcount", std::to_string(a.headcount)},
+             {"from", DateText(a.from)},
+             {"to", DateText(a.to)},
+             {"days", a.days ? std::to_string(*a.days) : std::string()},
+             {"role", p.role}};
+}
+
 // The stored row with the file's columns laid over it.
 Row Overlay(Row stored, const Row& given) {
   for (const auto& [k, v] : given) stored[k] = v;
@@ -450,8 +485,60 @@ class Importer {
     return Outcome::kCreated;
   }
 
+  // A participation is matched by everything it says: a row equal to a stored one of the
+  // campaign changes nothing (a file imported again), any other row is a new participation,
+  // entered by staff, so it counts at once.
+  Result<Outcome> Participation(const Row& row) {
+    auto draft = ParticipationFrom(row);
+    if (!draft) return draft.error();
+    const std::string code = Field(row, "campaign");
+    if (code.empty()) return Error::Invalid("is required", "campaign");
+    auto stored = StoredParticipations(code);
+    if (!stored) return stored.error();
+    // The row as the store would write it back: the same columns, normalized.
+    Row mine = row;
+    for (const std::string& c : Columns(RegistryTable::kParticipations)) mine[c] = Field(row, c);
+    mine["headcount"] = std::to_string(draft->attendance.headcount);
+    mine["from"] = DateText(draft->attendance.from);
+    mine["to"] = DateText(draft->attendance.to);
+    mine["days"] = draft->attendance.days ? std::to_string(*draft->attendance.days) : "";
+    if (!draft->person.empty()) mine["unit"] = "";
+    if ((*stored)->contains(mine)) return Outcome::kUnchanged;
+    auto added = AddParticipation(tx_, reg_, who_, code, *draft, true);
+    if (!added) return added.error();
+    (*stored)->insert(RowOf(*added, code));
+    return Outcome::kCreated;
+  }
+
  private:
   bool Covered(int64_t unit_id) const { return Manages(reg_, who_, unit_id); }
+
+  // The rows of a campaign's stored participations, read once per import.
+  Result<std::set<Row>*> StoredParticipations(const std::string& campaign) {
+    if (auto it = participations_.find(campaign); it != participations_.end()) return &it->second;
+    auto c = tx_.registry().FindCampaign(campaign);
+    if (!c) return c.error();
+    if (!*c) return Error::Unknown("unknown campaign " + campaign, "campaign");
+    std::set<Row>& rows = participations_[campaign];
+    constexpr int kPage = 1000;
+    store::RegistryPage page{0, kPage};
+    for (;;) {
+      auto stored = tx_.registry().ListParticipations((*c)->id, page);
+      if (!stored) return stored.error();
+      for (const jembatan::Participation& p : *stored) {
+        ParticipationView v{p, {}, {}, codes_.Unit(p.unit_id)};
+        if (p.person_id) {
+          auto person = tx_.registry().GetPerson(*p.person_id);
+          if (!person) return person.error();
+          if (*person) v.person_code = (*person)->code;
+        }
+        rows.insert(RowOf(v, campaign));
+      }
+      if (static_cast<int>(stored->size()) < kPage) break;
+      page.after = stored->back().id;
+    }
+    return &rows;
+  }
   static Error Outside() { return Error::Forbidden("the stored record is outside your unit"); }
 
   // A record found by the row's code: created when new; when stored, the row's columns laid
@@ -491,6 +578,7 @@ class Importer {
   const Principal* who_;
   Date today_;
   Codes codes_;
+  std::map<std::string, std::set<Row>> participations_;  // by campaign code
 };
 
 std::string Described(const Error& e) {
@@ -500,8 +588,9 @@ std::string Described(const Error& e) {
 }  // namespace
 
 std::optional<RegistryTable> ParseRegistryTable(std::string_view name) {
-  for (auto t : {RegistryTable::kOrganizations, RegistryTable::kHouseholds, RegistryTable::kPeople,
-                 RegistryTable::kPositions, RegistryTable::kElections}) {
+  for (auto t :
+       {RegistryTable::kOrganizations, RegistryTable::kHouseholds, RegistryTable::kPeople,
+        RegistryTable::kPositions, RegistryTable::kElections, RegistryTable::kParticipations}) {
     if (ToString(t) == name) return t;
   }
   return std::nullopt;
@@ -519,6 +608,8 @@ std::string_view ToString(RegistryTable t) {
       return "positions";
     case RegistryTable::kElections:
       return "elections";
+    case RegistryTable::kParticipations:
+      return "participations";
   }
   return "people";
 }
@@ -539,12 +630,11 @@ Result<RegistryImportReport> ImportRegistry(WriteTx& tx, const Registry& reg, co
     }
     if (!seen.insert(h).second) return Error::Invalid("line 1: column '" + h + "' twice");
   }
-  for (const char* key : {"code", "person"}) {
-    const bool needed = (table == RegistryTable::kPositions) == (std::string_view(key) == "person");
-    if (needed && !seen.contains(key)) {
-      return Error::Invalid("line 1: the column '" + std::string(key) + "' is required");
-    }
-  }
+  const std::string key = table == RegistryTable::kPositions        ? "person"
+                          : table == RegistryTable::kParticipations ? "campaign"
+                                                                    : "code";
+  if (!seen.contains(key)) return Error::Invalid("line 1: the column '" + key + "' is required");
+  const bool coded = key == "code";
 
   Importer importer(tx, reg, who, today);
   RegistryImportReport report;
@@ -560,7 +650,7 @@ Result<RegistryImportReport> ImportRegistry(WriteTx& tx, const Registry& reg, co
     }
     Row row;
     for (size_t c = 0; c < header.size(); ++c) row[header[c]] = rec.fields[c];
-    if (table != RegistryTable::kPositions && !keys.insert(Field(row, "code")).second) {
+    if (coded && !keys.insert(Field(row, "code")).second) {
       errors += at + "code " + Field(row, "code") + " appears twice in the file\n";
       continue;
     }
@@ -580,6 +670,9 @@ Result<RegistryImportReport> ImportRegistry(WriteTx& tx, const Registry& reg, co
         break;
       case RegistryTable::kElections:
         done = importer.Election(row);
+        break;
+      case RegistryTable::kParticipations:
+        done = importer.Participation(row);
         break;
     }
     if (!done) {
@@ -662,6 +755,34 @@ Result<std::string> ExportRegistry(ReadTx& tx, const Registry& reg, const Princi
         for (const auto& v : *rows) line(RowOf(v));
         got = rows->size();
         if (got) page.after = rows->back().election.id;
+        break;
+      }
+      case RegistryTable::kParticipations: {
+        // The participations of the people of the unit's subtree in every campaign the caller
+        // may read the roster of (app/registry/campaigns.h, ListParticipations).
+        auto root = ListRoot(reg, who, unit);
+        if (!root) return root.error();
+        const jembatan::Unit* province = reg.units.Province();
+        if (province == nullptr) return out;
+        auto campaigns = ListCampaigns(tx, reg, *province, page);
+        if (!campaigns) return campaigns.error();
+        for (const CampaignView& c : *campaigns) {
+          ListPage rows_page{0, kPage};
+          for (;;) {
+            auto rows = ListParticipations(tx, reg, who, c.campaign.code, rows_page);
+            if (!rows) return rows.error();
+            for (const auto& v : *rows) {
+              const jembatan::Unit* from = reg.units.FindById(v.participation.unit_id);
+              if (from != nullptr && reg.units.Covers(**root, *from)) {
+                line(RowOf(v, c.campaign.code));
+              }
+            }
+            if (rows->size() < static_cast<size_t>(kPage)) break;
+            rows_page.after = rows->back().participation.id;
+          }
+        }
+        got = campaigns->size();
+        if (got) page.after = campaigns->back().campaign.id;
         break;
       }
     }

@@ -9,13 +9,17 @@
 //   elections      code,unit,term_from,term_to,planned_on,candidates,held_on,households_voting,
 //                  votes   (candidates: person codes joined by ';'; votes: counts joined by ';'
 //                  in the candidates' order, with held_on once the election was held)
+//   participations campaign,person,unit,headcount,from,to,days,role   (a person, or a unit and a
+//                  headcount; the dates within the campaign, or a number of days each)
 //
 // A row with a stored code updates that record, and a column left out of the file leaves its
 // field as stored; a row equal to the stored record changes nothing, so importing a file again
 // creates and changes nothing. A position is matched by person, title, place and first day: an
 // open term may be ended by a row giving its last day; any other difference is refused (history
 // is not rewritten). An election is matched by its code: a planned one may get its result from
-// a row giving it, and any other difference is refused. Every bad row is reported with its line
+// a row giving it, and any other difference is refused. A participation is matched by all it
+// says: a row equal to a stored participation of its campaign changes nothing, any other is new
+// (entered by staff: it counts at once). Every bad row is reported with its line
 // number, and nothing is stored unless every row is good. Flags are 0/1, true/false or yes/no;
 // dates YYYY-MM-DD.
 //
@@ -33,7 +37,14 @@
 
 namespace jembatan::app {
 
-enum class RegistryTable { kOrganizations, kHouseholds, kPeople, kPositions, kElections };
+enum class RegistryTable {
+  kOrganizations,
+  kHouseholds,
+  kPeople,
+  kPositions,
+  kElections,
+  kParticipations
+};
 std::optional<RegistryTable> ParseRegistryTable(std::string_view name);
 std::string_view ToString(RegistryTable t);
 

@@ -155,6 +155,51 @@ Result<DecisionDraft> ReadDecisionDraft(const json::object& o) {
   return d;
 }
 
+Result<app::VillageFactDraft> ReadVillageFactDraft(const json::object& o) {
+  if (auto s = OnlyFields(o, {"unit", "kind", "as_of", "value"}); !s) return s.error();
+  app::VillageFactDraft d;
+  if (auto s = RequireString(o, "unit", d.unit); !s) return s.error();
+  std::string kind;
+  if (auto s = RequireString(o, "kind", kind); !s) return s.error();
+  auto k = ParseFactKind(kind);
+  if (!k) return Error::Invalid("unknown kind " + kind, "kind");
+  d.fact.kind = *k;
+  std::optional<Date> as_of;
+  if (auto s = ReadDate(o, "as_of", as_of); !s) return s.error();
+  if (!as_of) return Error::Invalid("as_of is required", "as_of");
+  d.fact.as_of = *as_of;
+  std::optional<int64_t> value;
+  if (auto s = ReadInt(o, "value", value, 0, 100000); !s) return s.error();
+  if (!value) return Error::Invalid("value is required", "value");
+  d.fact.value = *value;
+  return d;
+}
+
+json::object VillageFactJson(const app::VillageFactView& v, const app::Registry& reg) {
+  return {{"id", v.fact.id},
+          {"unit", UnitOf(reg, v.fact.unit_id)},
+          {"kind", ToString(v.fact.kind)},
+          {"as_of", FormatDate(v.fact.as_of)},
+          {"value", v.fact.value}};
+}
+
+json::object VillageFactsJson(const app::VillageFactsReport& r, const app::Registry& reg) {
+  json::object facts;
+  for (const auto& [kind, f] : r.figures) {
+    json::object one{{"value", f.value}, {"villages", f.villages}};
+    if (BaseOf(kind) != FactBase::kNone) {
+      one["of"] = f.base;
+      one["rate"] = f.rate ? json::value(FormatRate(*f.rate)) : json::value(nullptr);
+    }
+    if (f.from_records > 0) one["villages_from_household_records"] = f.from_records;
+    facts[ToString(kind)] = std::move(one);
+  }
+  return {{"unit", UnitOf(reg, r.unit->id)},
+          {"at", FormatDate(r.at)},
+          {"villages", r.villages},
+          {"facts", std::move(facts)}};
+}
+
 json::object ReflectionJson(const app::ReflectionReport& r) {
   json::object out{{"organization", json::object{{"code", r.organization_code},
                                                  {"name", r.organization_name},

@@ -1,6 +1,6 @@
-// The JSON of members' reflections and award cycles (issue 16, points 4 and 5). The public shapes
-// (reflection counts, cycles, awardees) carry no contact; names of members and ranked people are
-// in the staff shapes only (app/registry/awards.h checks who may see them).
+// The JSON of members' reflections, award cycles and village facts (issue 16, points 4 to 6). The
+// public shapes (reflection counts, cycles, awardees, facts) carry no contact; names of members
+// and ranked people are in the staff shapes only (app/registry/awards.h checks who may see them).
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "app/registry/awards.h"
+#include "app/registry/village_facts.h"
 
 namespace jembatan::http {
 
@@ -18,6 +19,10 @@ struct DecisionDraft {
   std::vector<std::string> awardees;  // person codes; empty: every nominee
 };
 Result<DecisionDraft> ReadDecisionDraft(const boost::json::object& o);
+
+Result<app::VillageFactDraft> ReadVillageFactDraft(const boost::json::object& o);
+boost::json::object VillageFactJson(const app::VillageFactView& v, const app::Registry& reg);
+boost::json::object VillageFactsJson(const app::VillageFactsReport& r, const app::Registry& reg);
 
 boost::json::object ReflectionJson(const app::ReflectionReport& r);
 boost::json::object AwardCycleJson(const app::AwardCycleView& v, const app::Registry& reg);

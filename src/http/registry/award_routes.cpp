@@ -1,6 +1,7 @@
-// Members' reflections and emulation awards (issue 16, points 4 and 5). Public: the reflection
-// counts of a group, the award cycles, the awardees (names and units) and their certificates.
-// Staff in scope: the members' names in the reflections, the ranking, nominations, the decision.
+// Members' reflections, emulation awards and village facts (issue 16, points 4 to 6). Public: the
+// reflection counts of a group, the award cycles, the awardees (names and units) and their
+// certificates, the village facts. Staff in scope: the members' names in the reflections, the
+// ranking, nominations, the decision, recording a fact.
 #include <boost/json.hpp>
 
 #include "app/registry/awards.h"
@@ -41,6 +42,30 @@ std::string QueryString(const Request& req, const char* key) {
 }  // namespace
 
 void AddAwardRoutes(Router& routes, const ApiDeps& d) {
+  // Village facts: recorded by staff within the village's unit; read by anyone, aggregated.
+  routes.Add("POST", "/api/v1/village-facts", [&d](const Request& req, const PathParams&) -> Reply {
+    return CreateRecord<app::VillageFactDraft, app::VillageFactView>(
+        d, req, DraftFrom(req, ReadVillageFactDraft), "/api/v1/village-facts",
+        app::RecordVillageFact, VillageFactJson);
+  });
+  routes.Add("GET", "/api/v1/indicators/village-facts",
+             [&d](const Request& req, const PathParams&) -> Reply {
+               if (auto s = OnlyQueryParams(req, {"unit", "at"}); !s) return ProblemFor(s.error());
+               const app::Registry& reg = *d.registry;
+               auto unit = QueryUnit(req, reg);
+               if (!unit) return ProblemFor(unit.error());
+               const Unit* root = *unit ? *unit : reg.units.Province();
+               if (root == nullptr) return ProblemFor(Error::NotFound("no province"));
+               auto at = QueryDate(req, "at");
+               if (!at) return ProblemFor(at.error());
+               auto tx = app::BeginRead(d.db);
+               if (!tx) return ProblemFor(tx.error());
+               auto r = app::VillageFactsIndicator(**tx, reg, *root,
+                                                   at->value_or(reg.calendar.LocalDate(d.clock())));
+               if (!r) return ProblemFor(r.error());
+               return JsonResponse(200, Serialize(VillageFactsJson(*r, reg)));
+             });
+
   routes.Add("GET", "/api/v1/indicators/reflections",
              [&d](const Request& req, const PathParams&) -> Reply {
                if (auto s = OnlyQueryParams(req, {"organization", "from", "to"}); !s) {

@@ -45,11 +45,10 @@ std::string Holders(const HolderQuery& q) {
   std::string sql = q.unit_id ? std::string(kSubtree) + ", " : std::string("WITH ");
   sql +=
       "holders(person_id) AS (SELECT DISTINCT po.person_id FROM positions po "
-      "LEFT JOIN organizations o ON o.id = po.organization_id "
       "WHERE po.date_from <= $3 AND (po.date_to IS NULL OR po.date_to >= $2)";
   if (q.unit_id) sql += " AND po.place_unit_id IN (SELECT id FROM sub)";
   if (q.organization_id) sql += " AND po.organization_id = $4";
-  if (q.kind) sql += " AND o.kind = $5";
+  if (q.kind) sql += " AND po.organization_id IN (SELECT id FROM organizations WHERE kind = $5)";
   return sql + ") ";
 }
 

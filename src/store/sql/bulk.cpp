@@ -284,6 +284,7 @@ const std::vector<Table>& Schema() {
       {"award_nominations",
        {{"id", I}, {"cycle_id", I}, {"person_id", I}, {"reason", T}, {"awarded", I}},
        "id"},
+      {"village_facts", {{"id", I}, {"unit_id", I}, {"kind", T}, {"as_of", I}, {"value", I}}, "id"},
   };
   return tables;
 }

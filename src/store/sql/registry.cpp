@@ -411,6 +411,64 @@ class RegistryRepository final : public RegistryWrites {
     return out;
   }
 
+  Result<std::vector<VillageFact>> ListVillageFacts(std::optional<int64_t> unit_id,
+                                                    Date d) override {
+    std::string sql = unit_id ? kSubtree : "";
+    sql += "SELECT id, unit_id, kind, as_of, value FROM village_facts WHERE as_of <= $2";
+    if (unit_id) sql += " AND unit_id IN (SELECT id FROM sub)";
+    auto st = db_.Prepare(sql + " ORDER BY id");
+    if (!st) return st.error();
+    Statement& s = **st;
+    if (unit_id) s.Bind(1, *unit_id);
+    s.Bind(2, static_cast<int64_t>(d.days));
+    std::vector<VillageFact> out;
+    while (s.Step()) {
+      VillageFact f;
+      f.id = s.Int(0);
+      f.unit_id = s.Int(1);
+      f.kind = ParseFactKind(s.Text(2)).value_or(FactKind::kHouseholds);
+      f.as_of = Date{static_cast<int32_t>(s.Int(3))};
+      f.value = s.Int(4);
+      out.push_back(f);
+    }
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Result<std::map<int64_t, HouseholdTally>> HouseholdTallies(std::optional<int64_t> unit_id,
+                                                             Date d) override {
+    // Poverty by core's names, spelled here as core spells them.
+    const std::string assessed = " AND poverty_assessed <= $2 THEN 1 ELSE 0 END)";
+    std::string sql = unit_id ? kSubtree : "";
+    sql += "SELECT unit_id, COUNT(*), SUM(CASE WHEN poverty = " + Quoted(ToString(Poverty::kPoor)) +
+           assessed + ", SUM(CASE WHEN poverty = " + Quoted(ToString(Poverty::kNearPoor)) +
+           assessed + " FROM households";
+    if (unit_id) sql += " WHERE unit_id IN (SELECT id FROM sub)";
+    auto st = db_.Prepare(sql + " GROUP BY unit_id");
+    if (!st) return st.error();
+    Statement& s = **st;
+    if (unit_id) s.Bind(1, *unit_id);
+    s.Bind(2, static_cast<int64_t>(d.days));
+    std::map<int64_t, HouseholdTally> out;
+    while (s.Step()) out[s.Int(0)] = {s.Int(1), s.Int(2), s.Int(3)};
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  Result<int64_t> InsertVillageFact(const VillageFact& f) override {
+    auto st = db_.Prepare(
+        "INSERT INTO village_facts(unit_id, kind, as_of, value) VALUES ($1,$2,$3,$4) "
+        "ON CONFLICT DO NOTHING" +
+        std::string(db_.returning_id()));
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, f.unit_id).Bind(2, ToString(f.kind)).Bind(3, static_cast<int64_t>(f.as_of.days));
+    s.Bind(4, f.value);
+    return db_.InsertedId(s, "a value of this fact for this village on this day");
+  }
+
   Result<int64_t> InsertCampaign(const Campaign& c) override {
     auto st = db_.Prepare(
         "INSERT INTO campaigns(code, kind, title, unit_id, date_from, date_to, goal_people, "
@@ -517,8 +575,8 @@ class RegistryRepository final : public RegistryWrites {
   // organization's kind (columns 8 and 9).
   Result<Statement*> PositionQuery(const PositionFilter& f, bool placed) {
     // Placeholders by role ($1 root, $2 person, $3 organization, $4 from, $5 to, $6 the post's
-    // unit, $7 after, $8 limit); the text varies only with which filters are set and the
-    // titles, so few statements are cached.
+    // unit, $7 after, $8 limit, $9 the organization's kind); the text varies only with which
+    // filters are set and the titles, so few statements are cached.
     std::string sql = f.unit_id ? kSubtree : "";
     sql +=
         "SELECT p.id, p.person_id, p.title, p.organization_id, p.unit_id, p.date_from, "
@@ -530,6 +588,9 @@ class RegistryRepository final : public RegistryWrites {
     if (f.person_id) sql += " AND p.person_id = $2";
     if (f.organization_id) sql += " AND p.organization_id = $3";
     if (f.post_unit_id) sql += " AND p.unit_id = $6";
+    if (f.organization_kind) {
+      sql += " AND p.organization_id IN (SELECT id FROM organizations WHERE kind = $9)";
+    }
     if (!f.titles.empty()) {
       sql += " AND p.title IN (";
       for (size_t i = 0; i < f.titles.size(); ++i) {
@@ -553,6 +614,7 @@ class RegistryRepository final : public RegistryWrites {
     if (f.post_unit_id) s.Bind(6, *f.post_unit_id);
     if (f.after > 0) s.Bind(7, f.after);
     if (f.limit > 0) s.Bind(8, static_cast<int64_t>(f.limit));
+    if (f.organization_kind) s.Bind(9, ToString(*f.organization_kind));
     return &s;
   }
 
