@@ -10,6 +10,7 @@
 #include "app/accounts/secrets.h"
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
+#include "app/registry/figure_cache.h"
 #include "app/registry/indicators.h"
 #include "http/message.h"
 #include "http/router.h"
@@ -28,6 +29,9 @@ struct ApiDeps {
   const StaticFiles* web = nullptr;           // the browser app; none: API only
   std::string tile_url;                       // map tiles for the dashboard (GET /api/v1/config)
   app::ConcurrencyTarget concurrency_target;  // "two shoulders": the province's aim
+  // Mobilization figures kept until their records change (app/registry/figure_cache.h).
+  std::shared_ptr<app::MobilizationCache> mobilization_cache =
+      std::make_shared<app::MobilizationCache>();
 };
 
 class Api {

@@ -96,6 +96,9 @@ class RegistryReads {
   virtual Result<std::vector<Participation>> ListParticipations(int64_t campaign_id,
                                                                 RegistryPage page) = 0;
   virtual Result<MobilizationTotals> Mobilization(const MobilizationQuery& q) = 0;
+  // Moves (within the writing transaction) whenever a campaign, a participation or an
+  // organization is written: what Mobilization reads from.
+  virtual Result<int64_t> MobilizationVersion() = 0;
 
   // Facts of villages in the subtree of `unit_id` (all when unset) dated on or before `d`, in id
   // order.

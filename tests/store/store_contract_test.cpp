@@ -1750,6 +1750,49 @@ TEST_P(StoreContract, VillageFactsAreKeptPerDayAndHouseholdsAreTallied) {
   EXPECT_TRUE(r->registry().HouseholdTallies(c2_, dec).value().empty());
 }
 
+TEST_P(StoreContract, TheMobilizationVersionMovesWithWhatTheFiguresReadFrom) {
+  auto version = [&] { return Read()->registry().MobilizationVersion().value(); };
+  const int64_t v0 = version();
+  auto tx = Write();
+  auto& reg = tx->registry();
+  Organization cell{0, "MV-CELL", OrganizationKind::kPartyCell, "c", c1_};
+  cell.id = reg.InsertOrganization(cell).value();
+  EXPECT_EQ(reg.MobilizationVersion().value(), v0);  // a new organization organizes nothing yet
+  Campaign c;
+  c.code = "MV26";
+  c.title = "t";
+  c.unit_id = c1_;
+  c.from = DateFromYmd(2026, 1, 1);
+  c.to = DateFromYmd(2026, 1, 31);
+  c.organizers = {cell.id};
+  c.id = reg.InsertCampaign(c).value();
+  const int64_t v1 = reg.MobilizationVersion().value();
+  EXPECT_GT(v1, v0);
+  Participation p;
+  p.campaign_id = c.id;
+  p.person_id = AddPerson(reg, "MV-P");
+  p.unit_id = v11_;
+  p.attendance = {1, std::nullopt, std::nullopt, 2};
+  p.workdays = 2;
+  p.source = "sms";
+  p.id = reg.InsertParticipation(p).value();
+  const int64_t v2 = reg.MobilizationVersion().value();
+  EXPECT_GT(v2, v1);
+  ASSERT_TRUE(reg.ConfirmParticipation(p.id).ok());
+  const int64_t v3 = reg.MobilizationVersion().value();
+  EXPECT_GT(v3, v2);
+  EXPECT_EQ(version(), v0);  // not before the commit
+  cell.kind = OrganizationKind::kYouthClub;
+  ASSERT_TRUE(reg.UpdateOrganization(cell).ok());
+  const int64_t v4 = reg.MobilizationVersion().value();
+  EXPECT_GT(v4, v3);
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+  EXPECT_EQ(version(), v4);
+  EXPECT_TRUE(Read()->registry().Mobilization({std::nullopt, std::nullopt, c.from, c.to}).ok());
+  EXPECT_EQ(version(), v4);  // reading moves nothing
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),
                          [](const auto& info) { return info.param; });
 

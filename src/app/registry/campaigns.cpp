@@ -210,7 +210,8 @@ Result<std::vector<ParticipationView>> ListParticipations(ReadTx& tx, const Regi
   return out;
 }
 
-Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, const Unit& unit, Date from, Date to,
+Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, MobilizationCache* cache,
+                                                 const Unit& unit, Date from, Date to,
                                                  std::string_view campaign) {
   if (to < from) return Error::Invalid("to is on or after from", "to");
   store::MobilizationQuery q{std::nullopt, std::nullopt, from, to};
@@ -221,8 +222,21 @@ Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, const Unit& unit, D
     if (!c) return c.error();
     q.campaign_id = c->id;
   }
+  const std::string key = std::to_string(unit.id) + "|" + std::to_string(from.days) + "|" +
+                          std::to_string(to.days) + "|" + std::to_string(q.campaign_id.value_or(0));
+  std::optional<int64_t> version;
+  if (cache != nullptr) {
+    auto v = tx.registry().MobilizationVersion();
+    if (!v) return v.error();
+    version = *v;
+    if (auto hit = cache->Find(key, *version)) {
+      r.totals = std::move(*hit);
+      return r;
+    }
+  }
   auto totals = tx.registry().Mobilization(q);
   if (!totals) return totals.error();
+  if (cache != nullptr) cache->Put(key, *version, *totals);
   r.totals = std::move(*totals);
   return r;
 }

@@ -9,6 +9,7 @@
 
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
+#include "app/registry/figure_cache.h"
 #include "app/registry/registry_records.h"
 #include "core/cases/access.h"
 #include "core/registry/campaign.h"
@@ -82,8 +83,10 @@ struct MobilizationReport {
   MobilizationTotals totals;
 };
 // People mobilized and workdays for the participants from `unit`'s subtree, in campaigns whose
-// period overlaps [from, to]; public (counts only).
-Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, const Unit& unit, Date from, Date to,
+// period overlaps [from, to]; public (counts only). Kept in `cache` (when given) until a campaign,
+// participation or organization is written.
+Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, MobilizationCache* cache,
+                                                 const Unit& unit, Date from, Date to,
                                                  std::string_view campaign);
 
 }  // namespace jembatan::app

@@ -273,9 +273,9 @@ void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
                const Date today = reg.calendar.LocalDate(d.clock());
                auto tx = app::BeginRead(d.db);
                if (!tx) return ProblemFor(tx.error());
-               auto r =
-                   app::MobilizationIndicator(**tx, *root, from->value_or(DateFromYmd(2000, 1, 1)),
-                                              to->value_or(today), campaign);
+               auto r = app::MobilizationIndicator(**tx, d.mobilization_cache.get(), *root,
+                                                   from->value_or(DateFromYmd(2000, 1, 1)),
+                                                   to->value_or(today), campaign);
                if (!r) return ProblemFor(r.error());
                return JsonResponse(200, Serialize(MobilizationJson(*r, reg)));
              });

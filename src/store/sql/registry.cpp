@@ -239,7 +239,8 @@ class RegistryRepository final : public RegistryWrites {
     if (!st) return st.error();
     BindOrganization(**st, o);
     (*st)->Bind(8, o.id);
-    return UpdatedOne(**st, "organization");
+    if (auto u = UpdatedOne(**st, "organization"); !u) return u;
+    return Changed();
   }
 
   Result<int64_t> InsertPerson(const Person& p) override {
@@ -411,6 +412,17 @@ class RegistryRepository final : public RegistryWrites {
     return out;
   }
 
+  Result<int64_t> MobilizationVersion() override {
+    auto st = db_.Prepare("SELECT n FROM change_counters WHERE name = 'mobilization'");
+    if (!st) return st.error();
+    Statement& s = **st;
+    int64_t n = 0;
+    if (s.Step()) n = s.Int(0);
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return n;
+  }
+
   Result<std::vector<VillageFact>> ListVillageFacts(std::optional<int64_t> unit_id,
                                                     Date d) override {
     std::string sql = unit_id ? kSubtree : "";
@@ -489,6 +501,7 @@ class RegistryRepository final : public RegistryWrites {
       (*org)->Reset();
       if (auto r = (*org)->Bind(1, *id).Bind(2, o).Run(); !r) return r.error();
     }
+    if (auto r = Changed(); !r) return r.error();
     return *id;
   }
 
@@ -506,7 +519,10 @@ class RegistryRepository final : public RegistryWrites {
     BindDate(s, 6, p.attendance.to);
     s.BindOpt(7, p.attendance.days).Bind(8, p.workdays).Bind(9, p.role);
     s.Bind(10, static_cast<int64_t>(p.confirmed ? 1 : 0)).Bind(11, p.source);
-    return db_.InsertedId(s, "participation");
+    auto id = db_.InsertedId(s, "participation");
+    if (!id) return id.error();
+    if (auto r = Changed(); !r) return r.error();
+    return *id;
   }
 
   Status ConfirmParticipation(int64_t id) override {
@@ -514,7 +530,8 @@ class RegistryRepository final : public RegistryWrites {
         db_.Prepare("UPDATE participations SET confirmed = 1 WHERE id = $1 AND confirmed = 0");
     if (!st) return st.error();
     (*st)->Bind(1, id);
-    return UpdatedOne(**st, "participation waiting for confirmation");
+    if (auto u = UpdatedOne(**st, "participation waiting for confirmation"); !u) return u;
+    return Changed();
   }
 
   Status EndPosition(int64_t id, Date to) override {
@@ -672,6 +689,13 @@ class RegistryRepository final : public RegistryWrites {
       if (auto s = (*st)->status(); !s) return s;
     }
     return Status::Ok();
+  }
+
+  // What Mobilization reads from changed: MobilizationVersion moves.
+  Status Changed() {
+    auto st = db_.Prepare("UPDATE change_counters SET n = n + 1 WHERE name = 'mobilization'");
+    if (!st) return st.error();
+    return (*st)->Run();
   }
 
   Db& db_;
