@@ -1,5 +1,6 @@
-// `jembatan import-registry`: organizations, households, people or positions from CSV, all or
-// nothing in one transaction (app/registry/registry_csv.h has the columns and the rules).
+// `jembatan import-registry`: organizations, households, people, positions, elections or
+// participations from CSV, all or nothing in one transaction (app/registry/registry_csv.h has the
+// columns and the rules).
 #include <iostream>
 
 #include "app/reference/registry.h"

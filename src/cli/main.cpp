@@ -67,13 +67,13 @@ int main(int argc, char** argv) {
   std::string registry_table;
   auto* import_registry = app.add_subcommand(
       "import-registry",
-      "Import organizations, households, people, positions or elections from CSV, all or "
-      "nothing "
-      "(docs/registry.md)");
+      "Import organizations, households, people, positions, elections or participations from "
+      "CSV, all or nothing (docs/registry.md)");
   import_registry->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   import_registry->add_option("--table", registry_table, "which registry table the file holds")
       ->required()
-      ->check(CLI::IsMember({"organizations", "households", "people", "positions", "elections"}));
+      ->check(CLI::IsMember(
+          {"organizations", "households", "people", "positions", "elections", "participations"}));
   import_registry->add_option("file", csv, "CSV file")->required()->check(CLI::ExistingFile);
 
   auto* user = app.add_subcommand("user", "Manage users");

@@ -692,6 +692,27 @@ class RegistryTest(unittest.TestCase):
             os.unlink(f.name)
         self.assertEqual(self.get("/api/v1/organizations/CLI-TEAM")["kind"],
                          "community_mobilization_team")
+        # Participations too, once; the server's figures see them (its cache checks the store).
+        status, c = self.post("/api/v1/campaigns", {
+            "code": "CLI26", "kind": "road_building", "title": "Đường bản", "unit": "C001",
+            "from": "2026-01-01", "to": "2026-12-31"})
+        self.assertEqual(status, 201, c)
+        self.assertEqual(self.get("/api/v1/indicators/mobilization?campaign=CLI26",
+                                  token=None)["total"]["workdays"], 0)
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+            f.write("campaign,unit,headcount,days\nCLI26,C001-V07,5,2\n")
+        try:
+            run = lambda: subprocess.run([BIN, "import-registry", "--db", self.s.db, "--table",
+                                          "participations", f.name], capture_output=True,
+                                         text=True)
+            out = run()
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertIn("participations: 1 created", out.stdout)
+            self.assertIn("0 created, 0 updated, 1 unchanged", run().stdout)
+        finally:
+            os.unlink(f.name)
+        self.assertEqual(self.get("/api/v1/indicators/mobilization?campaign=CLI26",
+                                  token=None)["total"]["workdays"], 10)
 
 
 if __name__ == "__main__":
