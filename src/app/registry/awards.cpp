@@ -19,10 +19,15 @@ struct Measured {
   std::vector<Person> people;  // in id order
   TermsByPerson terms;
   ReflectionFigures reflections;
-  std::map<int64_t, store::HolderWork> work;
+  std::map<int64_t, store::HolderWork> work;  // only when asked for
 };
 
-Result<Measured> MeasureHolders(ReadTx& tx, const Registry& reg, const store::HolderQuery& q) {
+// Campaign work is a scan of the participations: read only for what weighs it (the awards), not
+// for the reflections.
+enum class Work { kLeftOut, kRead };
+
+Result<Measured> MeasureHolders(ReadTx& tx, const Registry& reg, const store::HolderQuery& q,
+                                Work work_too) {
   Measured m;
   store::PositionFilter f;
   f.unit_id = q.unit_id;
@@ -38,9 +43,11 @@ Result<Measured> MeasureHolders(ReadTx& tx, const Registry& reg, const store::Ho
                                                reg.calendar.StartOfLocalDay(Date{q.to.days + 1}));
   if (!samples) return samples.error();
   m.reflections = CountReflections(*samples, m.terms, reg.calendar);
-  auto work = tx.awards().HolderCampaignWork(q);
-  if (!work) return work.error();
-  for (const store::HolderWork& w : *work) m.work[w.person_id] = w;
+  if (work_too == Work::kRead) {
+    auto work = tx.awards().HolderCampaignWork(q);
+    if (!work) return work.error();
+    for (const store::HolderWork& w : *work) m.work[w.person_id] = w;
+  }
   auto people = tx.awards().ListHolders(q);
   if (!people) return people.error();
   m.people = std::move(*people);
@@ -66,16 +73,6 @@ Contribution ContributionOf(const Measured& m, int64_t person) {
   return c;
 }
 
-std::string UnitCode(const Registry& reg, int64_t id) {
-  const Unit* u = reg.units.FindById(id);
-  return u ? u->code : std::string();
-}
-
-// The province is everyone: no subtree to walk.
-std::optional<int64_t> Subtree(const Unit& unit) {
-  return unit.parent_id ? std::optional<int64_t>(unit.id) : std::nullopt;
-}
-
 Result<AwardCycle> FindCycle(ReadTx& tx, std::string_view code) {
   auto c = tx.awards().FindAwardCycle(code);
   if (!c) return c.error();
@@ -98,7 +95,7 @@ Result<AwardCycleView> CycleView(ReadTx& tx, const Registry& reg, AwardCycle c) 
 store::HolderQuery CycleScope(const AwardCycle& c, const Unit& unit,
                               std::optional<OrganizationKind> kind) {
   store::HolderQuery q;
-  q.unit_id = Subtree(unit);
+  q.unit_id = SubtreeOf(unit);
   q.kind = kind ? kind : c.kind;
   q.from = c.from;
   q.to = c.to;
@@ -124,7 +121,7 @@ Result<ReflectionReport> ReflectionIndicator(ReadTx& tx, const Registry& reg, co
   q.organization_id = (*org)->id;
   q.from = from;
   q.to = to;
-  auto m = MeasureHolders(tx, reg, q);
+  auto m = MeasureHolders(tx, reg, q, Work::kLeftOut);
   if (!m) return m.error();
   ReflectionReport r;
   r.organization_code = (*org)->code;
@@ -151,18 +148,15 @@ Result<ReflectionReport> ReflectionIndicator(ReadTx& tx, const Registry& reg, co
 Result<AwardCycleView> CreateAwardCycle(WriteTx& tx, const Registry& reg, const Principal* who,
                                         const AwardCycleDraft& draft) {
   AwardCycle c = draft.cycle;
-  const Unit* unit = reg.units.ResolveLive(draft.unit);
-  if (unit == nullptr) return Error::Unknown("unknown unit " + draft.unit, "unit");
-  if (!Manages(reg, who, unit->id)) {
-    return Error::Forbidden("unit " + unit->code + " is outside your unit");
-  }
-  c.unit_id = unit->id;
+  auto unit = ManagedUnit(reg, who, draft.unit);
+  if (!unit) return unit.error();
+  c.unit_id = (*unit)->id;
   c.decision.reset();
   if (auto s = ValidateAwardCycle(c); !s) return s.error();
   auto id = tx.awards().InsertAwardCycle(c);
   if (!id) return id.error();
   c.id = *id;
-  return AwardCycleView{std::move(c), unit->code, 0, 0};
+  return AwardCycleView{std::move(c), (*unit)->code, 0, 0};
 }
 
 Result<AwardCycleView> GetAwardCycle(ReadTx& tx, const Registry& reg, std::string_view code) {
@@ -195,11 +189,9 @@ Result<AwardRanking> RankAwardCycle(ReadTx& tx, const Registry& reg, const Princ
   if (!reg.units.Covers(*cycle_unit, *root)) {
     return Error::Invalid("unit " + root->code + " is outside the cycle's unit", "unit");
   }
-  if (!Manages(reg, who, root->id)) {
-    return Error::Forbidden("unit " + root->code + " is outside your unit");
-  }
+  if (auto s = InScope(reg, who, *root); !s) return s.error();
   const store::HolderQuery q = CycleScope(*c, *root, kind);
-  auto m = MeasureHolders(tx, reg, q);
+  auto m = MeasureHolders(tx, reg, q, Work::kRead);
   if (!m) return m.error();
   std::vector<Contribution> contributions;
   std::map<int64_t, const Person*> people;
@@ -244,7 +236,7 @@ Result<RankingRow> Nominate(WriteTx& tx, const Registry& reg, const Principal* w
   const Unit* cycle_unit = reg.units.FindById(c->unit_id);
   if (cycle_unit == nullptr) return Error::NotFound("no award cycle " + std::string(cycle));
   store::HolderQuery q = CycleScope(*c, *cycle_unit, std::nullopt);
-  auto m = MeasureHolders(tx, reg, q);
+  auto m = MeasureHolders(tx, reg, q, Work::kRead);
   if (!m) return m.error();
   if (!m->terms.contains(person->id)) {
     return Error::Invalid("person " + person->code + " held no post the cycle ranks", "person");

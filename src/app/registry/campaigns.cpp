@@ -8,11 +8,6 @@
 namespace jembatan::app {
 namespace {
 
-std::string UnitCode(const Registry& reg, int64_t id) {
-  const Unit* u = reg.units.FindById(id);
-  return u ? u->code : std::string();
-}
-
 Result<CampaignView> ViewOf(ReadTx& tx, const Registry& reg, Campaign c) {
   CampaignView v;
   v.unit_code = UnitCode(reg, c.unit_id);
@@ -50,12 +45,9 @@ Result<Campaign> Find(ReadTx& tx, std::string_view code) {
 Result<CampaignView> CreateCampaign(WriteTx& tx, const Registry& reg, const Principal* who,
                                     const CampaignDraft& draft) {
   Campaign c = draft.campaign;
-  const Unit* unit = reg.units.ResolveLive(draft.unit);
-  if (unit == nullptr) return Error::Unknown("unknown unit " + draft.unit, "unit");
-  if (!Manages(reg, who, unit->id)) {
-    return Error::Forbidden("unit " + unit->code + " is outside your unit");
-  }
-  c.unit_id = unit->id;
+  auto unit = ManagedUnit(reg, who, draft.unit);
+  if (!unit) return unit.error();
+  c.unit_id = (*unit)->id;
   c.organizers.clear();
   for (const std::string& code : draft.organizers) {
     auto o = tx.registry().FindOrganization(code);
@@ -90,12 +82,9 @@ Result<ParticipationView> AddParticipation(WriteTx& tx, const Registry& reg, con
     p.person_id = (*person)->id;
     p.unit_id = (*person)->unit_id;
   } else {
-    const Unit* unit = reg.units.ResolveLive(d.unit);
-    if (unit == nullptr) return Error::Unknown("unknown unit " + d.unit, "unit");
-    if (!Manages(reg, who, unit->id)) {
-      return Error::Forbidden("unit " + unit->code + " is outside your unit");
-    }
-    p.unit_id = unit->id;
+    auto unit = ManagedUnit(reg, who, d.unit);
+    if (!unit) return unit.error();
+    p.unit_id = (*unit)->id;
   }
   auto workdays = Workdays(*c, p.attendance);
   if (!workdays) return workdays.error();
@@ -214,8 +203,7 @@ Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, MobilizationCache* 
                                                  const Unit& unit, Date from, Date to,
                                                  std::string_view campaign) {
   if (to < from) return Error::Invalid("to is on or after from", "to");
-  store::MobilizationQuery q{std::nullopt, std::nullopt, from, to};
-  if (unit.parent_id) q.unit_id = unit.id;  // the province is everyone
+  store::MobilizationQuery q{SubtreeOf(unit), std::nullopt, from, to};
   MobilizationReport r{&unit, from, to, std::string(campaign), {}};
   if (!campaign.empty()) {
     auto c = Find(tx, campaign);

@@ -6,9 +6,7 @@
 #include "store/store.h"
 
 namespace jembatan::app {
-namespace {
 
-// A live unit by code, for a field of a draft.
 Result<const Unit*> UnitNamed(const Registry& reg, const std::string& code, const char* field) {
   const Unit* u = reg.units.ResolveLive(code);
   if (u == nullptr) return Error::Unknown("unknown unit " + code, field);
@@ -19,6 +17,25 @@ Status InScope(const Registry& reg, const Principal* who, const Unit& unit) {
   if (who == nullptr || MayManageRegistry(reg.units, *who, unit)) return Status::Ok();
   return Error::Forbidden("unit " + unit.code + " is outside your unit");
 }
+
+Result<const Unit*> ManagedUnit(const Registry& reg, const Principal* who,
+                                const std::string& code) {
+  auto unit = UnitNamed(reg, code, "unit");
+  if (!unit) return unit.error();
+  if (auto s = InScope(reg, who, **unit); !s) return s.error();
+  return unit;
+}
+
+std::string UnitCode(const Registry& reg, int64_t id) {
+  const Unit* u = reg.units.FindById(id);
+  return u ? u->code : std::string();
+}
+
+std::optional<int64_t> SubtreeOf(const Unit& unit) {
+  return unit.parent_id ? std::optional<int64_t>(unit.id) : std::nullopt;
+}
+
+namespace {
 
 store::RegistryPage StorePage(ListPage p) { return {p.after, p.limit}; }
 

@@ -5,25 +5,15 @@
 #include "store/store.h"
 
 namespace jembatan::app {
-namespace {
-
-// The province is everyone: no subtree to walk.
-std::optional<int64_t> Subtree(const Unit& unit) {
-  return unit.parent_id ? std::optional<int64_t>(unit.id) : std::nullopt;
-}
-
-}  // namespace
-
 Result<VillageFactView> RecordVillageFact(WriteTx& tx, const Registry& reg, const Principal* who,
                                           const VillageFactDraft& draft, Date today) {
-  const Unit* village = reg.units.ResolveLive(draft.unit);
-  if (village == nullptr) return Error::Unknown("unknown unit " + draft.unit, "unit");
+  auto named = UnitNamed(reg, draft.unit, "unit");
+  if (!named) return named.error();
+  const Unit* village = *named;
   if (village->level != UnitLevel::kVillage) {
     return Error::Invalid("facts are recorded for a village or residential group", "unit");
   }
-  if (!Manages(reg, who, village->id)) {
-    return Error::Forbidden("unit " + village->code + " is outside your unit");
-  }
+  if (auto s = InScope(reg, who, *village); !s) return s.error();
   VillageFact f = draft.fact;
   f.unit_id = village->id;
   if (auto s = ValidateVillageFact(f, today); !s) return s.error();
@@ -55,9 +45,9 @@ Result<VillageFactsReport> VillageFactsIndicator(ReadTx& tx, const Registry& reg
                                             ? std::vector<int64_t>{unit.id}
                                             : VillagesOn(reg.units, unit, at);
   r.villages = static_cast<int64_t>(villages.size());
-  auto facts = tx.registry().ListVillageFacts(Subtree(unit), at);
+  auto facts = tx.registry().ListVillageFacts(SubtreeOf(unit), at);
   if (!facts) return facts.error();
-  auto tallies = tx.registry().HouseholdTallies(Subtree(unit), at);
+  auto tallies = tx.registry().HouseholdTallies(SubtreeOf(unit), at);
   if (!tallies) return tallies.error();
   r.figures = AggregateFacts(villages, *facts, *tallies, at);
   return r;

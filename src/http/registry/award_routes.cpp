@@ -52,10 +52,9 @@ void AddAwardRoutes(Router& routes, const ApiDeps& d) {
              [&d](const Request& req, const PathParams&) -> Reply {
                if (auto s = OnlyQueryParams(req, {"unit", "at"}); !s) return ProblemFor(s.error());
                const app::Registry& reg = *d.registry;
-               auto unit = QueryUnit(req, reg);
+               auto unit = QueryUnitOrProvince(req, reg);
                if (!unit) return ProblemFor(unit.error());
-               const Unit* root = *unit ? *unit : reg.units.Province();
-               if (root == nullptr) return ProblemFor(Error::NotFound("no province"));
+               const Unit* root = *unit;
                auto at = QueryDate(req, "at");
                if (!at) return ProblemFor(at.error());
                auto tx = app::BeginRead(d.db);

@@ -44,6 +44,16 @@ inline Result<const Unit*> QueryUnit(const Request& req, const app::Registry& re
   return u;
 }
 
+// `unit=CODE`, or the province when absent: the root of a public figure or list.
+inline Result<const Unit*> QueryUnitOrProvince(const Request& req, const app::Registry& reg) {
+  auto unit = QueryUnit(req, reg);
+  if (!unit) return unit.error();
+  if (*unit != nullptr) return *unit;
+  const Unit* province = reg.units.Province();
+  if (province == nullptr) return Error::NotFound("no province");
+  return province;
+}
+
 inline Result<app::ListPage> ReadPage(const Request& req) {
   auto limit = PageSize(req);
   if (!limit) return limit.error();
@@ -135,10 +145,9 @@ Reply PublicListRoute(const ApiDeps& d, const Request& req, const char* key, Lis
                       ToJson to_json) {
   if (auto s = OnlyQueryParams(req, {"unit", "after", "limit"}); !s) return ProblemFor(s.error());
   const app::Registry& reg = *d.registry;
-  auto unit = QueryUnit(req, reg);
+  auto unit = QueryUnitOrProvince(req, reg);
   if (!unit) return ProblemFor(unit.error());
-  const Unit* root = *unit ? *unit : reg.units.Province();
-  if (root == nullptr) return ProblemFor(Error::NotFound("no province"));
+  const Unit* root = *unit;
   auto page = ReadPage(req);
   if (!page) return ProblemFor(page.error());
   auto tx = app::BeginRead(d.db);
