@@ -63,6 +63,17 @@ class RegistryTest(unittest.TestCase):
         self.assertEqual(c001["villages"], 18)
         self.assertEqual(c001["concurrent"] + len(c001["without"]), 18)
         self.assertTrue(all(v["code"].startswith("C001-") for v in c001["without"]))
+        # The villages of the commune, each its own part; the province's parts are its communes.
+        self.assertEqual(len(c001["by_unit"]), 18)
+        self.assertEqual(sum(p["concurrent"] for p in c001["by_unit"]), c001["concurrent"])
+        without = {v["code"] for v in c001["without"]}
+        for p in c001["by_unit"]:
+            self.assertEqual(p["rate"], "0.00" if p["unit"]["code"] in without else "100.00")
+        parts = self.province["by_unit"]
+        self.assertEqual(len(parts), 99)
+        self.assertTrue(all(p["unit"]["level"] == "commune" for p in parts))
+        self.assertEqual(sum(p["villages"] for p in parts), 1731)
+        self.assertEqual(sum(p["concurrent"] for p in parts), 1125)
         # The day before the merger, the villages were the old communes' (the demo keeps six),
         # and no post had begun: 0 of 6. Before any village existed: no rate at all.
         before = self.get("/api/v1/indicators/concurrency?at=2025-06-30", token=None)

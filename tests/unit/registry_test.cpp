@@ -529,6 +529,27 @@ TEST(VillageFacts, HouseholdRecordsGiveAVillagesPoverty) {
   EXPECT_EQ(f.at(FactKind::kHouseholdsWithElectricity).base, 63);  // over the recorded households
 }
 
+TEST(VillageFacts, RecordsOfOnlySomeHouseholdsLeaveTheReportedFigures) {
+  // 80 households reported, 40 with electricity, 8 poor; only 2 households entered so far (both
+  // poor): the shares stay over the 80, and the poverty is the reported 8 of 80.
+  const std::vector<VillageFact> typed = {
+      VillageFact{0, 1, FactKind::kHouseholds, D(2025, 6, 30), 80},
+      VillageFact{0, 1, FactKind::kPoorHouseholds, D(2025, 6, 30), 8},
+      VillageFact{0, 1, FactKind::kHouseholdsWithElectricity, D(2025, 6, 30), 40},
+  };
+  const std::map<int64_t, HouseholdTally> records = {{1, {2, 2, 0}}};
+  auto f = AggregateFacts({1}, typed, records, D(2025, 12, 31));
+  EXPECT_EQ(f.at(FactKind::kHouseholds).value, 80);
+  EXPECT_EQ(f.at(FactKind::kHouseholdsWithElectricity).rate, Rate{5000});
+  EXPECT_EQ(f.at(FactKind::kPoorHouseholds).rate, Rate{1000});
+  EXPECT_EQ(f.at(FactKind::kPoorHouseholds).from_records, 0);
+  // Once every household is entered, the records speak for the village.
+  const std::map<int64_t, HouseholdTally> all = {{1, {80, 6, 3}}};
+  auto g = AggregateFacts({1}, typed, all, D(2025, 12, 31));
+  EXPECT_EQ(g.at(FactKind::kPoorHouseholds).rate, Rate{750});
+  EXPECT_EQ(g.at(FactKind::kPoorHouseholds).from_records, 1);
+}
+
 TEST(VillageFacts, AValueIsACountOfHouseholdsOrYesOrNoAndNotInTheFuture) {
   const Date today = D(2026, 1, 1);
   EXPECT_TRUE(ValidateVillageFact({0, 1, FactKind::kHouseholds, today, 120}, today));

@@ -39,7 +39,8 @@ function startServer() {
     assert.equal(made.status, 0, made.stderr);
     db = `${admin.slice(0, admin.lastIndexOf('/'))}/${name}`;
   }
-  const demo = spawnSync(BIN, ['demo', '--db', db, '--cases', '400'], { encoding: 'utf8' });
+  // 1,122 cases: the core group's members forward every one of them (seed 001's reflections).
+  const demo = spawnSync(BIN, ['demo', '--db', db, '--cases', '1122'], { encoding: 'utf8' });
   assert.equal(demo.status, 0, demo.stderr);
   server = spawn(BIN, ['--log-level', 'warn', 'serve', '--db', db, '--listen', '127.0.0.1:0',
     '--sweep-interval', '0', '--web', DIST], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -115,6 +116,75 @@ async function dashboardSummary() {
   const { body } = await apiGet(`/api/v1/stats/summary?from=${day(-83)}&to=${day(0)}`);
   return body;
 }
+
+const text = async (page, testid) => (await page.getByTestId(testid).textContent()).trim();
+const rowsOf = async (page, testid) => page.getByTestId(testid).locator('tbody tr').count();
+
+// First, on the fresh demo (later tests file more cases through member01): the supervisors'
+// indicators of the people who mobilize (issue 16) read the seeds' figures from the records.
+describe('the indicators of the people who mobilize', () => {
+  test('a supervisor reads 64.99 %, 1,416 at the checkpoints with 12,496 workdays, 1,122 reflections by 75 and 25 awardees', async () => {
+    const { context, page } = await newPage({ acceptDownloads: true });
+    await signIn(page, 'supervisor');
+    await page.goto(`${base}/indicators`);
+    await page.getByTestId('concurrency-rate').waitFor();
+    const api = (await apiGet('/api/v1/indicators/concurrency', 'jbt_demo_supervisor')).body;
+    assert.equal(api.rate, '64.99');
+    assert.equal(await text(page, 'concurrency-rate'), '64.99%');
+    assert.match(await page.getByTestId('concurrency').textContent(), /1,125 of 1,731 villages/);
+    // The communes on the map, each coloured by its rate, and in the table (with its CSV).
+    await plainMap(page, 'section[aria-labelledby=ind-concurrency]', 99);
+    await page.getByText(/Every unit, lowest rate first \(99\)/).click();
+    assert.equal(await rowsOf(page, 'concurrency-units'), 99);
+    const lowest = api.by_unit.reduce((a, b) => (Number(a.rate) <= Number(b.rate) ? a : b));
+    assert.equal(await page.getByTestId('concurrency-units').locator('tbody tr').first().locator('td').nth(1).textContent(), `${lowest.rate}%`);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('concurrency-units').locator('xpath=following-sibling::p[1]').getByRole('button', { name: 'Download CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\r\n');
+    assert.equal(csv[0], 'unit,rate,concurrent,villages');
+    assert.equal(csv.length, 100);
+    assert.equal(csv.slice(1).reduce((n, line) => n + Number(line.split(',')[2]), 0), 1125);
+
+    // Seed 002's campaigns, each from its roster.
+    await page.getByTestId('mobilization-campaigns').locator('tbody tr').nth(2).waitFor();
+    const covid = page.getByTestId('mobilization-campaigns').locator('tbody tr').filter({ hasText: 'Covid-19' });
+    assert.deepEqual(await covid.locator('td').allTextContents(), ['Chot kiem soat dich Covid-19', 'Checkpoint duty', '1 Mar 2020', '31 Mar 2022', '1,416', '12,496']);
+    const pctt = page.getByTestId('mobilization-campaigns').locator('tbody tr').filter({ hasText: 'Disaster prevention' });
+    assert.equal(await pctt.locator('td').nth(4).textContent(), '1,200');
+
+    // Seed 001's core group.
+    await page.getByTestId('forwarded').waitFor();
+    assert.equal(await text(page, 'members'), '75');
+    assert.match(await page.getByTestId('reflections').textContent(), /73 of them prestigious persons/);
+    assert.equal(await text(page, 'forwarded'), '1,122');
+    const refl = (await apiGet('/api/v1/indicators/reflections?organization=TDV-NOI-COT&from=2020-01-01', 'jbt_demo_supervisor')).body;
+    assert.equal(refl.reflections.forwarded, 1122);
+
+    // The 2025 award cycle: 25 awardees by decision 125/QD-UBND, and the ranking explained.
+    await page.getByTestId('awardees').waitFor();
+    assert.equal(await rowsOf(page, 'awardees'), 25);
+    assert.match(await text(page, 'decision'), /^Decision 125\/QD-UBND of /);
+    await page.getByRole('button', { name: 'Show the ranking' }).click();
+    await page.getByTestId('ranking').waitFor();
+    assert.match(await page.getByTestId('ranking').locator('tbody tr').first().textContent(), /Reflections forwarded \d+ × 2 = \d+/);
+    // Lem's poverty from its household records; the province's sums over sums.
+    assert.match(await page.getByTestId('village-facts').textContent(), /Poor households/);
+    await pageCheck(page, { width: 412, height: 860 }, 'indicators-en');
+    await page.setViewportSize(SIZES[1][1]);
+    await pageCheck(page, SIZES[1][1], 'indicators-phone');
+
+    // The same figure in the two other languages.
+    await page.getByLabel('Language').selectOption('vi');
+    await page.getByTestId('concurrency-rate').filter({ hasText: '64,99' }).waitFor();
+    await page.getByLabel('Ngôn ngữ').selectOption('id');
+    await page.getByTestId('concurrency-rate').filter({ hasText: '64,99' }).waitFor();
+    await page.getByRole('heading', { name: 'Penggerak masyarakat: indikator' }).waitFor();
+    await checkA11y(page, 'indicators-id');
+    await page.getByLabel('Bahasa').selectOption('en');
+    await context.close();
+  });
+
+});
 
 describe('a report from a resident to a confirmed answer', () => {
   let confirmedBefore = 0;
@@ -727,6 +797,124 @@ describe('every page at desktop and phone size', () => {
       await mem.page.getByTestId('pin-status').filter({ hasText: 'at the centre of' }).waitFor();
       await pageCheck(mem.page, size, `member-pin-${sizeName}`);
       await mem.context.close();
+    });
+  }
+});
+
+// The people who mobilize (issue 16): the supervisors' indicators read the seeds' figures from
+// the records, the roster takes lines typed one after another, the registry adds a person and
+// imports a CSV file all or nothing, and the public board shows the awardees and a commune's
+// figures. Every page at both sizes fits the screen and passes axe.
+describe('the registry, the roster and the board', () => {
+
+  for (const [sizeName, size] of SIZES) {
+    test(`${sizeName}: an officer adds roster lines one after another and the campaign's figure follows`, async () => {
+      const { context, page } = await newPage();
+      await page.setViewportSize(size);
+      await signIn(page, 'officer.bienson');
+      await page.goto(`${base}/campaigns`);
+      await page.getByTestId('campaigns').locator('tbody tr').first().waitFor();
+      await pageCheck(page, size, `campaigns-${sizeName}`);
+      // A new campaign of the commune, made from the form.
+      const code = `DUONG${sizeName === 'phone' ? 'P' : 'D'}`;
+      await page.locator('input[name=code]').fill(code);
+      await page.locator('select[name=kind]').selectOption('road_building');
+      await page.locator('input[name=title]').fill('Làm đường bê tông thôn');
+      await page.locator('input[name=from-year]').fill('2026');
+      await page.locator('input[name=from-day]').fill('1');
+      await page.locator('select[name=from-month]').selectOption('11');
+      await page.getByRole('button', { name: 'Create the campaign' }).click();
+      await page.waitForURL(`${base}/campaigns/${code}`);
+      await page.getByTestId('campaign-people').filter({ hasText: /^0$/ }).waitFor();
+      // Village once, then name, days, Enter — twice.
+      await page.locator('select[name=village] option').nth(2).waitFor({ state: 'attached' });
+      await page.locator('select[name=village]').selectOption('C001-V03');
+      await page.getByText(/people of this village in the registry/).waitFor();
+      const people = (await apiGet('/api/v1/people?unit=C001-V03&limit=2', 'jbt_demo_officer.bienson')).body.people;
+      const person = page.locator('input[name=person]');
+      await person.fill(people[0].name.slice(0, 5));
+      const offered = await page.locator('#roster-people option').evaluateAll((os) => os.map((o) => o.value));
+      assert.ok(offered.includes(`${people[0].name} (${people[0].code})`), offered.join('|'));
+      await person.fill(`${people[0].name} (${people[0].code})`);
+      await page.locator('input[name=days]').fill('3');
+      await person.press('Enter');
+      await page.getByTestId('added').filter({ hasText: `Added: ${people[0].name}, 3 workdays.` }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'person', 'the cursor is back on the name');
+      assert.equal(await person.inputValue(), '');
+      await person.fill(people[1].code); // a code typed from paper
+      await person.press('Enter');
+      await page.getByTestId('added').filter({ hasText: `Added: ${people[1].name}, 3 workdays.` }).waitFor();
+      await page.getByTestId('campaign-people').filter({ hasText: /^2$/ }).waitFor();
+      assert.equal(await text(page, 'campaign-workdays'), '6');
+      assert.equal(await rowsOf(page, 'roster'), 2);
+      // An unknown code is refused, in words, and adds nothing.
+      await person.fill('NO-SUCH-PERSON');
+      await person.press('Enter');
+      await page.locator('[data-testid=fast-entry] .error').waitFor();
+      const roster = (await apiGet(`/api/v1/campaigns/${code}/participations`, 'jbt_demo_officer.bienson')).body.participations;
+      assert.deepEqual(roster.map((p) => [p.person.code, p.workdays, p.confirmed]).sort(),
+        [[people[0].code, 3, true], [people[1].code, 3, true]].sort());
+      const figure = (await apiGet(`/api/v1/indicators/mobilization?campaign=${code}`)).body.total;
+      assert.deepEqual([figure.people, figure.workdays], [2, 6]);
+      await pageCheck(page, size, `roster-${sizeName}`);
+      await context.close();
+    });
+
+    test(`${sizeName}: an officer adds a person and imports a CSV file all or nothing; the public board shows awardees and a commune's figures`, async () => {
+      const { context, page } = await newPage();
+      await page.setViewportSize(size);
+      await signIn(page, 'officer.bienson');
+      await page.goto(`${base}/registry`);
+      await page.getByTestId('people').locator('tbody tr').first().waitFor();
+      await page.locator('select[name=village] option').nth(2).waitFor({ state: 'attached' });
+      await pageCheck(page, size, `registry-${sizeName}`);
+      const code = `E2E-${sizeName}`;
+      await page.getByText('Add a person').click();
+      await page.locator('input[name=code]').fill(code);
+      await page.locator('input[name=name]').fill(`Nông Thị Thử ${sizeName}`);
+      await page.locator('select[name=record-unit]').selectOption('C001-V03');
+      await page.locator('input[name=phone]').fill('0912 345 678');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved.').waitFor();
+      assert.equal(await page.getByTestId('people').locator('tbody tr').first().locator('td').first().textContent(), `Nông Thị Thử ${sizeName}`);
+      const stored = (await apiGet(`/api/v1/people/${code}`, 'jbt_demo_officer.bienson')).body;
+      assert.deepEqual([stored.unit.code, stored.phone], ['C001-V03', '0912345678']);
+
+      // A file with one bad line stores nothing and names the line; the good file imports once.
+      await page.getByRole('tab', { name: 'CSV files' }).click();
+      const file = (rows) => ({ name: 'households.csv', mimeType: 'text/csv', buffer: Buffer.from(`code,unit,head_name,size,poverty,poverty_assessed\r\n${rows.join('\r\n')}\r\n`) });
+      const good = `HH-${sizeName},C001-V03,Lò Văn Một,5,poor,2026-01-15`;
+      await page.locator('select[name=table]').selectOption('households');
+      await page.locator('input[name=file]').setInputFiles(file([good, `HH-${sizeName}-2,C001-V03,Lò Văn Hai,0,none,`]));
+      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByTestId('csv-errors').filter({ hasText: /^Line 3: / }).waitFor();
+      assert.equal((await apiGet(`/api/v1/households/HH-${sizeName}`, 'jbt_demo_officer.bienson')).status, 404);
+      await page.locator('input[name=file]').setInputFiles(file([good]));
+      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByText('Imported: 1 new, 0 updated, 0 unchanged.').waitFor();
+      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByText('Imported: 0 new, 0 updated, 1 unchanged.').waitFor();
+      assert.equal((await apiGet(`/api/v1/households/HH-${sizeName}`, 'jbt_demo_officer.bienson')).body.poverty, 'poor');
+      await pageCheck(page, size, `registry-csv-${sizeName}`);
+      await context.close();
+
+      // The public board: the 25 awardees (names and units, no contact), a commune's figures.
+      const anon = await newPage();
+      await anon.page.setViewportSize(size);
+      await anon.page.goto(`${base}/board`);
+      await anon.page.getByTestId('awardees').locator('li').nth(24).waitFor();
+      assert.equal(await anon.page.getByTestId('awardees').locator('li').count(), 25);
+      assert.doesNotMatch(await anon.page.locator('main').textContent(), /\+84|\b0\d{9}\b/);
+      await pageCheck(anon.page, size, `board-awardees-${sizeName}`);
+      const c001 = (await apiGet('/api/v1/indicators/concurrency?unit=C001')).body;
+      await anon.page.goto(`${base}/board/C001`);
+      await anon.page.getByTestId('board-concurrency').waitFor();
+      assert.equal(await text(anon.page, 'board-concurrency'), `${c001.rate}%`);
+      // The household just imported does not become Bien Son's base: no share above 100 %.
+      const rates = (await anon.page.getByTestId('commune-figures').textContent()).match(/[\d.,]+(?=%)/g).map((r) => Number(r.replace(/,/g, '')));
+      assert.ok(rates.length >= 3 && rates.every((r) => r <= 100), rates.join(' '));
+      await pageCheck(anon.page, size, `board-figures-${sizeName}`);
+      await anon.context.close();
     });
   }
 });

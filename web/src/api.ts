@@ -77,6 +77,28 @@ export async function uploadPhoto(code: string, photo: Blob, pin?: string): Prom
   if (!res.ok) throw await parseError(res);
 }
 
+// A CSV file for the registry's import (all or nothing): the server's answer, or ApiError with
+// every bad line in `lines` when it refuses the file.
+export interface CsvImport { created: number; updated: number; unchanged: number }
+export class CsvRefused extends ApiError {
+  constructor(status: number, type: string, detail: string, readonly lines: { line: number; message: string }[]) {
+    super(status, type, detail);
+  }
+}
+export async function uploadCsv(table: string, text: string): Promise<CsvImport> {
+  const headers: Record<string, string> = { 'Content-Type': 'text/csv', Accept: 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const res = await fetch(`/api/v1/imports/registry/${encodeURIComponent(table)}`, {
+    method: 'POST', body: text, headers, credentials: 'same-origin',
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const lines = Array.isArray(body.errors) ? body.errors : [];
+    throw new CsvRefused(res.status, String(body.type ?? ''), String(body.detail ?? res.statusText), lines);
+  }
+  return body as CsvImport;
+}
+
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {

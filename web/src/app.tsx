@@ -28,6 +28,9 @@ function lazy(load: Loader): ComponentType<{ params: string[] }> {
 const Inbox = lazy(() => import('./pages/Inbox'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const Dashboard = lazy(() => import('./pages/Dashboard'));
+const Indicators = lazy(() => import('./pages/Indicators'));
+const Registry = lazy(() => import('./pages/Registry'));
+const Roster = lazy(() => import('./pages/Roster'));
 
 const ROUTES: [string, ComponentType<{ params: string[] }>][] = [
   ['/', Home],
@@ -41,6 +44,10 @@ const ROUTES: [string, ComponentType<{ params: string[] }>][] = [
   ['/case/{code}', CasePage],
   ['/member', Member],
   ['/dashboard', Dashboard],
+  ['/indicators', Indicators],
+  ['/registry', Registry],
+  ['/campaigns', Roster],
+  ['/campaigns/{code}', Roster],
 ];
 
 function Nav() {
@@ -55,7 +62,10 @@ function Nav() {
         <li><a href="/board">{t('nav.board')}</a></li>
         {role && role !== 'member' ? <li><a href="/inbox">{t('nav.inbox')}</a></li> : null}
         {role === 'member' ? <li><a href="/member">{t('nav.member')}</a></li> : null}
+        {role && role !== 'member' ? <li><a href="/registry">{t('nav.registry')}</a></li> : null}
+        {role && role !== 'member' ? <li><a href="/campaigns">{t('nav.campaigns')}</a></li> : null}
         {role === 'supervisor' || role === 'admin' ? <li><a href="/dashboard">{t('nav.dashboard')}</a></li> : null}
+        {role === 'supervisor' || role === 'admin' ? <li><a href="/indicators">{t('nav.indicators')}</a></li> : null}
         {s ? (
           <li>
             <button type="button" class="link" onClick={() => void signOut().then(() => navigate('/'))}>

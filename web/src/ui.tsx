@@ -154,3 +154,39 @@ export function DateInput(props: { name: string; label: string; value: string; o
     </fieldset>
   );
 }
+
+// A table of what a page shows, with a CSV button under it built from the same columns: the
+// file holds the raw values (codes, numbers, dates as YYYY-MM-DD), the page the formatted ones.
+export interface Column<R> {
+  key: string; // the CSV header
+  label: string;
+  show: (r: R) => ComponentChildren;
+  raw: (r: R) => string | number;
+}
+export function Table<R>(props: { name: string; rows: R[]; columns: Column<R>[]; rowKey: (r: R) => string; testid?: string; caption?: string }) {
+  const t = useT();
+  const [first, ...rest] = props.columns;
+  return (
+    <>
+      <table class="list" data-testid={props.testid}>
+        {props.caption ? <caption class="sr-only">{props.caption}</caption> : null}
+        <thead><tr>{props.columns.map((c) => <th key={c.key} scope="col">{c.label}</th>)}</tr></thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={props.rowKey(r)}>
+              <td>{first.show(r)}</td>
+              {rest.map((c) => <td key={c.key} data-label={c.label}>{c.show(r)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.rows.length ? (
+        <p class="csv">
+          <button type="button" class="link" onClick={() => downloadCsv(`${props.name}.csv`, props.columns.map((c) => c.key), props.rows.map((r) => props.columns.map((c) => c.raw(r))))}>
+            {t('dash.csv')}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}

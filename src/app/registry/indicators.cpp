@@ -1,5 +1,7 @@
 #include "app/registry/indicators.h"
 
+#include <map>
+
 #include "store/store.h"
 
 namespace jembatan::app {
@@ -51,6 +53,22 @@ Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, 
   r.figure = index.On(VillagesOn(villages, at), at);
   for (int64_t id : r.figure.without) r.without.push_back(reg.units.FindById(id));
   r.gap = GapTo(target.rate, r.figure.rate);
+  // Each village that day under the unit just below `unit` it lies in (one walk up per village).
+  std::map<int64_t, std::vector<int64_t>> below;
+  for (int64_t id : VillagesOn(villages, at)) {
+    const Unit* u = reg.units.FindById(id);
+    while (u != nullptr && u->parent_id && *u->parent_id != unit.id) {
+      u = reg.units.FindById(*u->parent_id);
+    }
+    if (u != nullptr && u->id != unit.id) below[u->id].push_back(id);
+  }
+  for (const Unit* child : reg.units.Children(unit)) {
+    auto it = below.find(child->id);
+    if (it == below.end()) continue;  // a department: no villages to count
+    ConcurrencyPart part{child, index.On(it->second, at)};
+    part.figure.without.clear();
+    r.by_unit.push_back(std::move(part));
+  }
   for (Date day : days) {
     r.trend.push_back({day, index.On(VillagesOn(villages, day), day)});
     r.trend.back().figure.without.clear();

@@ -26,14 +26,22 @@ struct ConcurrencyMonth {
   ConcurrencyFigure figure;
 };
 
+// The figure of one unit just below the report's unit (a commune of the province, a village of
+// a commune): what the dashboard's map colours and its table lists.
+struct ConcurrencyPart {
+  const Unit* unit = nullptr;
+  ConcurrencyFigure figure;  // `without` left empty
+};
+
 struct ConcurrencyReport {
   const Unit* unit = nullptr;
   Date at;
   ConcurrencyFigure figure;  // `without` holds village ids
   ConcurrencyTarget target;
-  std::optional<Rate> gap;              // target − rate, never below 0; none without villages
-  std::vector<ConcurrencyMonth> trend;  // the 12 months up to `at`, oldest first
-  std::vector<const Unit*> without;     // the villages without it, as units
+  std::optional<Rate> gap;               // target − rate, never below 0; none without villages
+  std::vector<ConcurrencyMonth> trend;   // the 12 months up to `at`, oldest first
+  std::vector<const Unit*> without;      // the villages without it, as units
+  std::vector<ConcurrencyPart> by_unit;  // the units just below with villages that day
 };
 
 // "Two shoulders" for the live villages (and residential groups) below `unit` on day `at`.

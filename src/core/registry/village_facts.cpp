@@ -66,8 +66,15 @@ std::map<FactKind, FactFigure> AggregateFacts(const std::vector<int64_t>& villag
     if (auto it = latest.find(village); it != latest.end()) {
       for (const auto& [kind, fact] : it->second) values[kind] = fact->value;
     }
+    // The household records speak for the village once they are complete: at least as many as
+    // the households it reported (or it reported none). A village that has entered only some of
+    // its households keeps its reported figures, so a first record does not make 1 household the
+    // base of every share (nor a partial list its poverty).
     bool recorded = false;
-    if (auto t = tallies.find(village); t != tallies.end() && t->second.households > 0) {
+    const auto reported = values.find(FactKind::kHouseholds);
+    if (auto t = tallies.find(village);
+        t != tallies.end() && t->second.households > 0 &&
+        (reported == values.end() || t->second.households >= reported->second)) {
       values[FactKind::kHouseholds] = t->second.households;
       values[FactKind::kPoorHouseholds] = t->second.poor;
       values[FactKind::kNearPoorHouseholds] = t->second.near_poor;

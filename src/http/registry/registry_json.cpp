@@ -363,6 +363,13 @@ json::object ConcurrencyJson(const app::ConcurrencyReport& r, const app::Registr
                                  {"villages", m.figure.villages},
                                  {"rate", RateOrNull(m.figure.rate)}});
   }
+  json::array parts;
+  for (const auto& p : r.by_unit) {
+    parts.push_back(json::object{{"unit", UnitOf(reg, p.unit->id)},
+                                 {"concurrent", p.figure.concurrent},
+                                 {"villages", p.figure.villages},
+                                 {"rate", RateOrNull(p.figure.rate)}});
+  }
   return {{"unit", UnitOf(reg, r.unit->id)},
           {"at", FormatDate(r.at)},
           {"concurrent", r.figure.concurrent},
@@ -372,7 +379,8 @@ json::object ConcurrencyJson(const app::ConcurrencyReport& r, const app::Registr
            json::object{{"rate", FormatRate(r.target.rate)}, {"by", FormatDate(r.target.by)}}},
           {"gap", RateOrNull(r.gap)},
           {"without", std::move(without)},
-          {"trend", std::move(trend)}};
+          {"trend", std::move(trend)},
+          {"by_unit", std::move(parts)}};
 }
 
 }  // namespace jembatan::http

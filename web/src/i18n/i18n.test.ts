@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { id } from './id';
 import { vi } from './vi';
-import { formatNumber, formatPercent, pickLanguage, translate } from './index';
+import { formatNumber, formatPercent, pickLanguage, translate, formatRate } from './index';
 
 describe('languages', () => {
   it('has every text in every language, none empty, with the same placeholders', () => {
@@ -34,5 +34,15 @@ describe('languages', () => {
     expect(formatNumber('en', 1234567)).toBe('1,234,567');
     expect(formatPercent('en', 0.905)).toBe('91%');
     expect(formatNumber('en', null)).toBe('');
+  });
+});
+
+describe('rates the server computed', () => {
+  it('keep both decimals, in each language, and are never recomputed', () => {
+    expect(formatRate('en', '64.99')).toBe('64.99%');
+    expect(formatRate('vi', '64.99')).toMatch(/^64,99\s?%$/);
+    expect(formatRate('id', '19.05')).toMatch(/^19,05\s?%$/);
+    expect(formatRate('en', '100.00')).toBe('100.00%');
+    expect(formatRate('en', null)).toBe('');
   });
 });

@@ -47,3 +47,12 @@ export function formatPercent(lang: Lang, r: number | null | undefined): string 
 }
 
 export type { Key };
+
+// A rate the server computed as a string with two decimals ("64.99", half up), shown with both
+// decimals in the language's way ("64,99 %"); never recomputed here.
+export function formatRate(lang: Lang, rate: string | null | undefined): string {
+  if (rate === null || rate === undefined || rate === '') return '';
+  const n = Number(rate);
+  if (Number.isNaN(n)) return '';
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n / 100);
+}

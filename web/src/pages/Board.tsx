@@ -9,6 +9,7 @@ import { CategoryFilter } from './CategoryPicker';
 import { placeCentre } from '../map_points';
 import { language, useCategoryName, usePlaces, useStore, useT } from '../store';
 import { PointsMap } from './LazyMaps';
+import { Awardees, CommuneFigures } from './BoardFigures';
 import { ErrorBox, Page, StatusBadge } from '../ui';
 
 const STATUSES = ['received', 'accepted', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
@@ -17,14 +18,13 @@ const STATUSES = ['received', 'accepted', 'in_progress', 'resolved', 'closed', '
 // old name, named in the reader's language, and leads to the commune it became.
 export function Board(props: { params: string[] }) {
   const t = useT();
-  const [communes, setCommunes] = useState<Unit[]>([]);
+  const [units, setUnits] = useState<Unit[]>([]);
   const [q, setQ] = useState('');
   const unit = props.params[0] ?? '';
   useEffect(() => {
-    api<{ units: Unit[] }>('/api/v1/units')
-      .then((r) => setCommunes(r.units.filter((u) => u.level === 'commune').sort((a, b) => a.name.localeCompare(b.name))))
-      .catch(() => undefined);
+    api<{ units: Unit[] }>('/api/v1/units').then((r) => setUnits(r.units)).catch(() => undefined);
   }, []);
+  const communes = units.filter((u) => u.level === 'commune').sort((a, b) => a.name.localeCompare(b.name));
   const live = communes.filter((c) => c.live !== false);
   const byCode = new Map(communes.map((c) => [c.code, c]));
   const matches = (c: Unit) => matchesWords(q, c.name, c.code);
@@ -52,12 +52,12 @@ export function Board(props: { params: string[] }) {
           </select>
         </label>
       </div>
-      {unit ? <CommuneBoard key={unit} unit={unit} /> : null}
+      {unit ? <CommuneBoard key={unit} unit={unit} units={units} /> : <Awardees />}
     </Page>
   );
 }
 
-function CommuneBoard(props: { unit: string }) {
+function CommuneBoard(props: { unit: string; units: Unit[] }) {
   const t = useT();
   const catName = useCategoryName();
   const lang = useStore(language);
@@ -95,6 +95,8 @@ function CommuneBoard(props: { unit: string }) {
           <div><dt>{t('board.overdue')}</dt><dd>{formatNumber(lang, summary.overdue_now)}</dd></div>
         </dl>
       ) : null}
+      <CommuneFigures unit={props.unit} />
+      <Awardees commune={props.unit} units={props.units} />
       <h2>{t('board.cases')}</h2>
       <div class="form inline" role="search">
         <label>{t('inbox.status')}

@@ -1,0 +1,51 @@
+// A commune, then one of its villages: the two selects the registry and the roster share. The
+// communes are those the signed-in officer manages (a commune officer: their own; a supervisor:
+// every commune, or those of `within`); the villages of the chosen commune are fetched when it is
+// chosen (`GET /api/v1/units?parent=`).
+import { useEffect, useState } from 'preact/hooks';
+import { api, query, type Unit } from '../api';
+import { session, useStore, useT } from '../store';
+
+export function useUnits(parent = ''): Unit[] {
+  const [units, setUnits] = useState<Unit[]>([]);
+  useEffect(() => {
+    setUnits([]);
+    api<{ units: Unit[] }>(`/api/v1/units${query({ parent })}`)
+      .then((r) => setUnits([...r.units].sort((a, b) => a.name.localeCompare(b.name)))).catch(() => undefined);
+  }, [parent]);
+  return units;
+}
+
+export interface Picked { commune: string; village: string }
+
+export function UnitPicker(props: { value: Picked; onChange: (p: Picked) => void; within?: string; villageRequired?: boolean }) {
+  const t = useT();
+  const s = useStore(session);
+  const top = useUnits();
+  const villages = useUnits(props.value.commune);
+  const mine = s?.user.unit;
+  const managed = top.filter((u) => u.level === 'commune' && u.live !== false && (mine?.level === 'province' || u.code === mine?.code));
+  // Within a campaign's place: the province's communes, or the commune itself (a village's
+  // campaign keeps every managed commune: the server refuses a person outside it).
+  const inside = managed.filter((u) => props.within === u.parent || props.within === u.code);
+  const communes = props.within && inside.length ? inside : managed;
+  useEffect(() => {
+    if (!props.value.commune && communes.length === 1) props.onChange({ commune: communes[0].code, village: '' });
+  }, [communes.length]);
+  return (
+    <div class="form inline">
+      <label>{t('roster.commune')}
+        <select name="commune" value={props.value.commune} onChange={(e) => props.onChange({ commune: (e.target as HTMLSelectElement).value, village: '' })}>
+          <option value="">—</option>
+          {communes.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+        </select>
+      </label>
+      <label>{t('ind.village')}
+        <select name="village" value={props.value.village} required={props.villageRequired} onChange={(e) => props.onChange({ ...props.value, village: (e.target as HTMLSelectElement).value })}>
+          <option value="">—</option>
+          {villages.filter((u) => u.level === 'village').map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+        </select>
+      </label>
+    </div>
+  );
+}
