@@ -32,6 +32,9 @@ struct ApiDeps {
   // Mobilization figures kept until their records change (app/registry/figure_cache.h).
   std::shared_ptr<app::MobilizationCache> mobilization_cache =
       std::make_shared<app::MobilizationCache>();
+  // "Two shoulders" kept until a post or an organization is written; lives with `registry`.
+  std::shared_ptr<app::ConcurrencyCache> concurrency_cache =
+      std::make_shared<app::ConcurrencyCache>();
 };
 
 class Api {

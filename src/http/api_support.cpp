@@ -194,16 +194,26 @@ std::optional<int64_t> PathId(std::string_view segment) {
   return id;
 }
 
-Result<int> PageSize(const Request& req) {
-  auto it = req.query.find("limit");
-  if (it == req.query.end()) return kDefaultPageSize;
-  int n = 0;
+Status QueryCount(const Request& req, const std::string& key, int64_t min, int64_t max,
+                  int64_t& out) {
+  auto it = req.query.find(key);
+  if (it == req.query.end()) return Status::Ok();
+  int64_t n = 0;
   const std::string& s = it->second;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (ec != std::errc() || ptr != s.data() + s.size() || n < 1 || n > kMaxPageSize) {
-    return Error::Invalid("limit must be a whole number from 1 to 100", "limit");
+  if (ec != std::errc() || ptr != s.data() + s.size() || n < min || n > max) {
+    return Error::Invalid(
+        key + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max),
+        key);
   }
-  return n;
+  out = n;
+  return Status::Ok();
+}
+
+Result<int> PageSize(const Request& req) {
+  int64_t n = kDefaultPageSize;
+  if (auto s = QueryCount(req, "limit", 1, kMaxPageSize, n); !s) return s.error();
+  return static_cast<int>(n);
 }
 
 Result<std::optional<Date>> QueryDate(const Request& req, const std::string& key) {

@@ -60,6 +60,9 @@ Result<std::optional<Timestamp>> QueryTime(const Request& req, const std::string
 
 // `limit`: 1 to kMaxPageSize, kDefaultPageSize when absent.
 Result<int> PageSize(const Request& req);
+// A whole number `key` from `min` to `max` into `out`; `out` unchanged when absent.
+Status QueryCount(const Request& req, const std::string& key, int64_t min, int64_t max,
+                  int64_t& out);
 // A "YYYY-MM-DD" query parameter; nullopt when absent.
 Result<std::optional<Date>> QueryDate(const Request& req, const std::string& key);
 

@@ -73,6 +73,10 @@ class RegistryReads {
   virtual Result<std::vector<Person>> ListPeople(int64_t unit_id, RegistryPage page) = 0;
 
   virtual Result<std::optional<Household>> FindHousehold(std::string_view code) = 0;
+  // The people and households whose codes are among `codes` (any order; unknown codes are left
+  // out): an import reads a file's records in a few queries instead of one per line.
+  virtual Result<std::vector<Person>> FindPeople(const std::vector<std::string>& codes) = 0;
+  virtual Result<std::vector<Household>> FindHouseholds(const std::vector<std::string>& codes) = 0;
   virtual Result<std::optional<Household>> GetHousehold(int64_t id) = 0;
   virtual Result<std::vector<Household>> ListHouseholds(int64_t unit_id, RegistryPage page) = 0;
 
@@ -99,6 +103,9 @@ class RegistryReads {
   // Moves (within the writing transaction) whenever a campaign, a participation or an
   // organization is written: what Mobilization reads from.
   virtual Result<int64_t> MobilizationVersion() = 0;
+  // Moves whenever a post (a position, its end) or an organization is written: what the "two
+  // shoulders" figure reads from.
+  virtual Result<int64_t> PositionsVersion() = 0;
 
   // Facts of villages in the subtree of `unit_id` (all when unset) dated on or before `d`, in id
   // order.
@@ -115,6 +122,9 @@ class RegistryWrites : public RegistryReads {
   // Each Insert returns the new id; a code already in use gives ErrorKind::kConflict.
   virtual Result<int64_t> InsertOrganization(const Organization& o) = 0;
   virtual Result<int64_t> InsertPerson(const Person& p) = 0;
+  // Many at once, in few statements (ids not returned); a code already in use: kConflict, and
+  // the caller's transaction is to be rolled back.
+  virtual Status InsertPeople(const std::vector<Person>& people) = 0;
   virtual Result<int64_t> InsertHousehold(const Household& h) = 0;
   // `place_unit_id`: the unit of the post (the position's unit, or its organization's).
   virtual Result<int64_t> InsertPosition(const Position& p, int64_t place_unit_id) = 0;

@@ -149,8 +149,20 @@ class RegistryTest(unittest.TestCase):
         for a in public["awardees"]:
             self.assertEqual(set(a), {"person", "name", "unit"})
             self.assertTrue(a["name"] and a["unit"]["name"])
-        ranking = self.get("/api/v1/awards/THI-DUA-2025/ranking")["ranking"]
+        whole = self.get("/api/v1/awards/THI-DUA-2025/ranking")
+        ranking = whole["ranking"]
         self.assertEqual(len(ranking), 75)
+        self.assertEqual((whole["total"], whole["offset"], whole["next_offset"]), (75, 0, None))
+        # In pages: the same rows, ranked over every holder whatever the page.
+        page = self.get("/api/v1/awards/THI-DUA-2025/ranking?offset=20&limit=10")
+        self.assertEqual((page["total"], page["offset"], page["next_offset"]), (75, 20, 30))
+        self.assertEqual(page["ranking"], ranking[20:30])
+        last = self.get("/api/v1/awards/THI-DUA-2025/ranking?offset=70&limit=10")
+        self.assertEqual((len(last["ranking"]), last["next_offset"]), (5, None))
+        for query in ("limit=0", "limit=1001", "offset=-1", "offset=x", "limit=2.5"):
+            status, body, _ = self.s.request("GET", "/api/v1/awards/THI-DUA-2025/ranking?" + query,
+                                             token=SUPERVISOR)
+            self.assertEqual(status, 400, (query, body))
         for row in ranking:
             self.assertEqual(sum(line["points"] for line in row["explanation"]), row["score"])
             for line in row["explanation"]:

@@ -1209,6 +1209,57 @@ TEST_P(StoreContract, RegistryRecordsComeBackWithEveryFieldAndCodesAreUnique) {
   EXPECT_EQ(r->registry().GetHousehold(h.id).value()->code, "HH-1");
 }
 
+TEST_P(StoreContract, PeopleAreReadByCodesAndWrittenManyAtOnce) {
+  // 1,000 people and 650 more (batches and a rest written one by one), every field kept.
+  auto tx = Write();
+  auto& reg = tx->registry();
+  Household h{0, "HH-MANY", v11_, "Lo Van A", 5, "", Poverty::kNone, std::nullopt};
+  h.id = reg.InsertHousehold(h).value();
+  std::vector<Person> many;
+  for (int i = 0; i < 1650; ++i) {
+    Person p;
+    p.code = "MANY-" + std::to_string(i);
+    p.name = "Người " + std::to_string(i);
+    if (i % 3 == 0) p.sex = Sex::kMale;
+    if (i % 2 == 0) p.birth_year = 1950 + i % 50;
+    p.ethnic_group = i % 5 == 0 ? "Tày" : "";
+    p.unit_id = v11_;
+    if (i % 7 == 0) p.household_id = h.id;
+    p.phone = i % 4 == 0 ? "+8498" + std::to_string(1000000 + i) : "";
+    p.party_member = i % 2 == 1;
+    p.prestigious = i % 11 == 0;
+    if (i == 5) p.user_id = member_;
+    many.push_back(p);
+  }
+  ASSERT_TRUE(reg.InsertPeople(std::vector<Person>(many.begin(), many.begin() + 1000)).ok());
+  ASSERT_TRUE(reg.InsertPeople(std::vector<Person>(many.begin() + 1000, many.end())).ok());
+  ASSERT_TRUE(reg.InsertPeople({}).ok());
+  // A code in use is refused (the caller rolls back).
+  EXPECT_EQ(reg.InsertPeople({many[3]}).error().kind, ErrorKind::kConflict);
+  ASSERT_TRUE(tx->Commit().ok());
+
+  auto r = Read();
+  std::vector<std::string> codes;
+  for (int i = 0; i < 1650; i += 3) codes.push_back("MANY-" + std::to_string(i));
+  codes.push_back("NOBODY");
+  auto got = r->registry().FindPeople(codes).value();
+  ASSERT_EQ(got.size(), 550u);
+  std::map<std::string, Person> by_code;
+  for (Person& p : got) by_code[p.code] = p;
+  for (int i = 0; i < 1650; i += 3) {
+    Person want = many[static_cast<size_t>(i)];
+    const Person& have = by_code.at(want.code);
+    EXPECT_GT(have.id, 0);
+    want.id = have.id;
+    EXPECT_EQ(have, want) << want.code;
+  }
+  EXPECT_EQ(by_code.at("MANY-1002").name, "Người 1002");  // past the first batch
+  EXPECT_TRUE(r->registry().FindPeople({}).value().empty());
+  auto hs = r->registry().FindHouseholds({"HH-MANY", "HH-NONE"}).value();
+  ASSERT_EQ(hs.size(), 1u);
+  EXPECT_EQ(hs[0].id, h.id);
+}
+
 TEST_P(StoreContract, RegistryUpdatesRewriteEveryFieldButTheCode) {
   auto tx = Write();
   auto& reg = tx->registry();
@@ -1748,6 +1799,46 @@ TEST_P(StoreContract, VillageFactsAreKeptPerDayAndHouseholdsAreTallied) {
   EXPECT_EQ(tallies.at(v11_).near_poor, 1);
   EXPECT_EQ(r->registry().HouseholdTallies(std::nullopt, dec).value().at(v11_).poor, 2);
   EXPECT_TRUE(r->registry().HouseholdTallies(c2_, dec).value().empty());
+}
+
+TEST_P(StoreContract, ThePositionsVersionMovesWithPostsAndOrganizationsOnly) {
+  auto version = [&] { return Read()->registry().PositionsVersion().value(); };
+  const int64_t v0 = version();
+  auto tx = Write();
+  auto& reg = tx->registry();
+  Organization cell{0, "PV-CELL", OrganizationKind::kPartyCell, "c", v11_};
+  cell.id = reg.InsertOrganization(cell).value();
+  EXPECT_EQ(reg.PositionsVersion().value(), v0);  // no post in it yet
+  Position pos;
+  pos.person_id = AddPerson(reg, "PV-P");
+  pos.title = Title::kCellSecretary;
+  pos.organization_id = cell.id;
+  pos.from = DateFromYmd(2025, 7, 1);
+  pos.id = reg.InsertPosition(pos, v11_).value();
+  const int64_t v1 = reg.PositionsVersion().value();
+  EXPECT_GT(v1, v0);
+  ASSERT_TRUE(reg.EndPosition(pos.id, DateFromYmd(2026, 6, 30)).ok());
+  const int64_t v2 = reg.PositionsVersion().value();
+  EXPECT_GT(v2, v1);
+  EXPECT_FALSE(reg.EndPosition(pos.id, DateFromYmd(2026, 7, 1)).ok());  // ended once
+  EXPECT_EQ(reg.PositionsVersion().value(), v2);
+  cell.name = "renamed";
+  ASSERT_TRUE(reg.UpdateOrganization(cell).ok());
+  const int64_t v3 = reg.PositionsVersion().value();
+  EXPECT_GT(v3, v2);
+  // A campaign or a participation is not a post.
+  Campaign c;
+  c.code = "PV26";
+  c.title = "t";
+  c.unit_id = c1_;
+  c.from = DateFromYmd(2026, 1, 1);
+  c.to = DateFromYmd(2026, 1, 31);
+  ASSERT_TRUE(reg.InsertCampaign(c).ok());
+  EXPECT_EQ(reg.PositionsVersion().value(), v3);
+  EXPECT_EQ(version(), v0);  // not before the commit
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+  EXPECT_EQ(version(), v3);
 }
 
 TEST_P(StoreContract, TheMobilizationVersionMovesWithWhatTheFiguresReadFrom) {

@@ -829,7 +829,7 @@ describe('the registry, the roster and the board', () => {
       // Village once, then name, days, Enter — twice.
       await page.locator('select[name=village] option').nth(2).waitFor({ state: 'attached' });
       await page.locator('select[name=village]').selectOption('C001-V03');
-      await page.getByText(/people of this village in the registry/).waitFor();
+      await page.getByText(/^[1-9][\d,]* people of this village in the registry/).waitFor();
       const people = (await apiGet('/api/v1/people?unit=C001-V03&limit=2', 'jbt_demo_officer.bienson')).body.people;
       const person = page.locator('input[name=person]');
       await person.fill(people[0].name.slice(0, 5));
@@ -857,6 +857,33 @@ describe('the registry, the roster and the board', () => {
       const figure = (await apiGet(`/api/v1/indicators/mobilization?campaign=${code}`)).body.total;
       assert.deepEqual([figure.people, figure.workdays], [2, 6]);
       await pageCheck(page, size, `roster-${sizeName}`);
+
+      // In a valley without signal: the line is kept on the device (also across a reload) and
+      // sent once when the connection returns.
+      await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+      const third = (await apiGet('/api/v1/people?unit=C001-V03&limit=3', 'jbt_demo_officer.bienson')).body.people[2];
+      await context.setOffline(true);
+      await person.fill(`${third.name} (${third.code})`);
+      await page.locator('input[name=days]').fill('2');
+      await person.press('Enter');
+      await page.getByTestId('added').filter({ hasText: 'No connection: kept on this device' }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'person');
+      await page.getByTestId('kept').locator('li').first().waitFor();
+      await page.reload();
+      await page.getByTestId('kept').locator('li').filter({ hasText: third.code }).waitFor();
+      assert.match(await page.getByRole('heading', { name: /Kept on this device/ }).textContent(), /: 1$/);
+      // Names can still be picked: the village's people were kept.
+      await page.locator('select[name=village]').selectOption('C001-V03');
+      await person.fill(third.name.slice(0, 4));
+      const offline = await page.locator('#roster-people option').evaluateAll((os) => os.map((o) => o.value));
+      assert.ok(offline.includes(`${third.name} (${third.code})`), offline.join('|'));
+      await pageCheck(page, size, `roster-offline-${sizeName}`);
+      await context.setOffline(false);
+      await page.getByTestId('kept').waitFor({ state: 'detached', timeout: 30000 });
+      await page.getByTestId('campaign-people').filter({ hasText: /^3$/ }).waitFor();
+      const after = (await apiGet(`/api/v1/campaigns/${code}/participations`, 'jbt_demo_officer.bienson')).body.participations;
+      assert.equal(after.filter((p) => p.person.code === third.code).length, 1, 'sent once');
+      assert.equal(after.length, 3);
       await context.close();
     });
 

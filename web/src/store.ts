@@ -51,6 +51,10 @@ const SESSION_KEY = 'jb.session';
 const CATEGORIES_KEY = 'jb.categories';
 const VILLAGES_KEY = 'jb.villages:';
 export const SLIPS_KEY = 'jb.slips';
+// What an officer's roster needs offline (docs/web.md): a campaign, a village's people (code and
+// name only). Forgotten at sign-out with the rest.
+export const CAMPAIGN_KEY = 'jb.campaign:';
+export const PEOPLE_KEY = 'jb.people:';
 
 export function readJson<T>(key: string): T | null {
   try {
@@ -69,7 +73,9 @@ export function writeJson(key: string, value: unknown): void {
 }
 function forgetUser(): void {
   for (const k of Object.keys(storage ?? {})) {
-    if (k === SESSION_KEY || k === SLIPS_KEY || k.startsWith(VILLAGES_KEY)) storage?.removeItem(k);
+    if (k === SESSION_KEY || k === SLIPS_KEY || [VILLAGES_KEY, CAMPAIGN_KEY, PEOPLE_KEY].some((p) => k.startsWith(p))) {
+      storage?.removeItem(k);
+    }
   }
 }
 

@@ -180,7 +180,7 @@ Result<std::vector<AwardCycleView>> ListAwardCycles(ReadTx& tx, const Registry& 
 
 Result<AwardRanking> RankAwardCycle(ReadTx& tx, const Registry& reg, const Principal* who,
                                     std::string_view code, const Unit* unit,
-                                    std::optional<OrganizationKind> kind) {
+                                    std::optional<OrganizationKind> kind, RankingPage page) {
   auto c = FindCycle(tx, code);
   if (!c) return c.error();
   const Unit* cycle_unit = reg.units.FindById(c->unit_id);
@@ -206,7 +206,12 @@ Result<AwardRanking> RankAwardCycle(ReadTx& tx, const Registry& reg, const Princ
   AwardRanking out;
   out.unit_code = root->code;
   out.kind = q.kind;
-  for (RankedContribution& r : RankContributions(c->criteria, contributions)) {
+  std::vector<RankedContribution> ranked = RankContributions(c->criteria, contributions);
+  out.total = static_cast<int64_t>(ranked.size());
+  out.offset = std::clamp<int64_t>(page.offset, 0, out.total);
+  const int64_t end = out.offset + std::min(page.limit, out.total - out.offset);
+  for (int64_t i = out.offset; i < end; ++i) {
+    RankedContribution& r = ranked[static_cast<size_t>(i)];
     const Person& p = *people.at(r.person_id);
     RankingRow row{std::move(r), p.code, p.name, UnitCode(reg, p.unit_id), false, false};
     if (auto it = nominated.find(p.id); it != nominated.end()) {

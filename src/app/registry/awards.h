@@ -3,6 +3,7 @@
 // (core/registry/reflections.h, core/registry/award.h), and the award cycles built on it.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,14 +72,22 @@ struct AwardRanking {
   AwardCycleView cycle;
   std::string unit_code;
   std::optional<OrganizationKind> kind;
+  int64_t total = 0;   // holders ranked
+  int64_t offset = 0;  // the rank position of rows.front(), from 0
   std::vector<RankingRow> rows;
+};
+// Which part of a ranking to name: `limit` rows from position `offset` (0: the first). Every
+// holder is scored and ranked whatever the page; only the page's rows are filled in.
+struct RankingPage {
+  int64_t offset = 0;
+  int64_t limit = std::numeric_limits<int64_t>::max();
 };
 // The holders of posts in `unit`'s subtree (the cycle's unit when null) in organizations of
 // `kind` (the cycle's when none), ranked by the cycle's criteria. Staff managing `unit` only
 // (`who` null: the command line and the demo).
 Result<AwardRanking> RankAwardCycle(ReadTx& tx, const Registry& reg, const Principal* who,
                                     std::string_view code, const Unit* unit,
-                                    std::optional<OrganizationKind> kind);
+                                    std::optional<OrganizationKind> kind, RankingPage page = {});
 
 struct NominationDraft {
   std::string person;

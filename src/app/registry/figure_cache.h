@@ -1,8 +1,9 @@
-// Figures that take a scan of many rows (the mobilization over a million participation rows)
-// kept in memory until the records they come from change. Each entry remembers the store's change
-// counter it was computed at (store: MobilizationVersion, moved in the transaction that writes a
-// campaign, a participation or an organization); a read that finds the counter moved computes the
-// figure again. The counter is in the database, so every server of one database stays right.
+// Figures that take a scan of many rows (the mobilization over a million participation rows,
+// "two shoulders" over every post of the province) kept in memory until the records they come
+// from change. Each entry remembers the store's change counter it was computed at (store:
+// MobilizationVersion, PositionsVersion, moved in the transaction that writes such a record); a
+// read that finds the counter moved computes the figure again. The counter is in the database,
+// so every server of one database stays right.
 #pragma once
 
 #include <cstdint>
@@ -16,18 +17,30 @@
 
 namespace jembatan::app {
 
-class MobilizationCache {
+template <typename T>
+class FigureCache {
  public:
   // The figure stored for `key` at `version`, if that is the one stored.
-  std::optional<MobilizationTotals> Find(const std::string& key, int64_t version) const;
+  std::optional<T> Find(const std::string& key, int64_t version) const {
+    std::lock_guard lock(mu_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.first != version) return std::nullopt;
+    return it->second.second;
+  }
   // Keeps at most kMaxEntries figures; a full cache starts again empty.
-  void Put(const std::string& key, int64_t version, MobilizationTotals totals);
+  void Put(const std::string& key, int64_t version, T figure) {
+    std::lock_guard lock(mu_);
+    if (entries_.size() >= kMaxEntries && !entries_.contains(key)) entries_.clear();
+    entries_[key] = {version, std::move(figure)};
+  }
 
   static constexpr size_t kMaxEntries = 1024;
 
  private:
   mutable std::mutex mu_;
-  std::unordered_map<std::string, std::pair<int64_t, MobilizationTotals>> entries_;
+  std::unordered_map<std::string, std::pair<int64_t, T>> entries_;
 };
+
+using MobilizationCache = FigureCache<MobilizationTotals>;
 
 }  // namespace jembatan::app

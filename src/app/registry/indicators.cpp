@@ -9,6 +9,9 @@ namespace {
 
 constexpr int kTrendMonths = 12;
 
+Result<ConcurrencyReport> Compute(ReadTx& tx, const Registry& reg, const Unit& unit, Date at,
+                                  const ConcurrencyTarget& target);
+
 }  // namespace
 
 Result<ConcurrencyTarget> ParseConcurrencyTarget(std::string_view text) {
@@ -22,7 +25,27 @@ Result<ConcurrencyTarget> ParseConcurrencyTarget(std::string_view text) {
 }
 
 Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
-                                               Date at, const ConcurrencyTarget& target) {
+                                               Date at, const ConcurrencyTarget& target,
+                                               ConcurrencyCache* cache) {
+  const std::string key = std::to_string(unit.id) + "|" + std::to_string(at.days) + "|" +
+                          std::to_string(target.rate.hundredths) + "|" +
+                          std::to_string(target.by.days);
+  std::optional<int64_t> version;
+  if (cache != nullptr) {
+    auto v = tx.registry().PositionsVersion();
+    if (!v) return v.error();
+    version = *v;
+    if (auto hit = cache->Find(key, *version)) return std::move(*hit);
+  }
+  auto r = Compute(tx, reg, unit, at, target);
+  if (r && cache != nullptr) cache->Put(key, *version, *r);
+  return r;
+}
+
+namespace {
+
+Result<ConcurrencyReport> Compute(ReadTx& tx, const Registry& reg, const Unit& unit, Date at,
+                                  const ConcurrencyTarget& target) {
   store::PositionFilter f;
   // The province is every post: asking for its subtree would only cost a walk of every unit.
   if (unit.parent_id) f.unit_id = unit.id;
@@ -75,5 +98,7 @@ Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, 
   }
   return r;
 }
+
+}  // namespace
 
 }  // namespace jembatan::app

@@ -8,6 +8,7 @@
 
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
+#include "app/registry/figure_cache.h"
 #include "core/registry/concurrency.h"
 
 namespace jembatan::app {
@@ -44,8 +45,13 @@ struct ConcurrencyReport {
   std::vector<ConcurrencyPart> by_unit;  // the units just below with villages that day
 };
 
+using ConcurrencyCache = FigureCache<ConcurrencyReport>;
+
 // "Two shoulders" for the live villages (and residential groups) below `unit` on day `at`.
+// `cache` (may be null) keeps the report until a post or an organization is written; it must
+// live no longer than `reg`, whose units the report points to.
 Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, const Unit& unit,
-                                               Date at, const ConcurrencyTarget& target);
+                                               Date at, const ConcurrencyTarget& target,
+                                               ConcurrencyCache* cache = nullptr);
 
 }  // namespace jembatan::app

@@ -412,11 +412,50 @@ class Importer {
         &store::RegistryWrites::InsertHousehold, &store::RegistryWrites::UpdateHousehold);
   }
 
+  // People come in files of a whole province (100,000 rows): the file's people and households
+  // are read in a few queries first, and the new people are written in batches at the end
+  // (Finish), instead of two round trips a line, which on PostgreSQL took 30 s.
+  Status PrefetchPeople(const std::vector<Row>& rows) {
+    std::vector<std::string> codes, households;
+    for (const Row& r : rows) {
+      codes.push_back(Field(r, "code"));
+      if (std::string h = Field(r, "household"); !h.empty()) households.push_back(h);
+    }
+    auto people = tx_.registry().FindPeople(codes);
+    if (!people) return people.error();
+    for (jembatan::Person& p : *people) people_[p.code] = std::move(p);
+    std::sort(households.begin(), households.end());
+    households.erase(std::unique(households.begin(), households.end()), households.end());
+    auto found = tx_.registry().FindHouseholds(households);
+    if (!found) return found.error();
+    for (jembatan::Household& h : *found) households_[h.code] = std::move(h);
+    prefetched_ = true;
+    return Status::Ok();
+  }
+
   Result<Outcome> Person(const Row& row) {
-    return Upsert(
-        row, &store::RegistryReads::FindPerson, PersonFrom,
-        [&](const PersonDraft& d) { return ResolvePerson(tx_, reg_, who_, d, today_); },
-        &store::RegistryWrites::InsertPerson, &store::RegistryWrites::UpdatePerson);
+    auto resolve = [&](const PersonDraft& d) {
+      return ResolvePerson(tx_, reg_, who_, d, today_, prefetched_ ? &households_ : nullptr);
+    };
+    if (!prefetched_) {
+      return Upsert(row, &store::RegistryReads::FindPerson, PersonFrom, resolve,
+                    &store::RegistryWrites::InsertPerson, &store::RegistryWrites::UpdatePerson);
+    }
+    std::optional<jembatan::Person> stored;
+    if (auto it = people_.find(Field(row, "code")); it != people_.end()) stored = it->second;
+    return Merge<PersonDraft, jembatan::Person>(
+        row, stored, PersonFrom, resolve,
+        [&](const jembatan::Person& p) -> Status {
+          new_people_.push_back(p);
+          return Status::Ok();
+        },
+        &store::RegistryWrites::UpdatePerson);
+  }
+
+  // What was held back to be written at once.
+  Status Finish() {
+    if (new_people_.empty()) return Status::Ok();
+    return tx_.registry().InsertPeople(new_people_);
   }
 
   Result<Outcome> Election(const Row& row) {
@@ -551,10 +590,26 @@ class Importer {
                          Status (store::RegistryWrites::*update)(const T&)) {
     auto stored = (tx_.registry().*find)(Field(row, "code"));
     if (!stored) return stored.error();
+    return Merge<Draft, T>(
+        row, *stored, from, resolve,
+        [&](const T& record) -> Status {
+          auto id = (tx_.registry().*insert)(record);
+          if (!id) return id.error();
+          return Status::Ok();
+        },
+        update);
+  }
+
+  // A row over the stored record (if any): a new record is handed to `insert`; a changed one
+  // updated; an equal one unchanged.
+  template <typename Draft, typename T, typename Resolve, typename Insert>
+  Result<Outcome> Merge(const Row& row, const std::optional<T>& stored,
+                        Result<Draft> (*from)(const Row&), Resolve resolve, Insert insert,
+                        Status (store::RegistryWrites::*update)(const T&)) {
     Row merged = row;
-    if (*stored) {
-      if (!Covered((*stored)->unit_id)) return Outside();
-      auto base = RowOf(**stored, codes_);
+    if (stored) {
+      if (!Covered(stored->unit_id)) return Outside();
+      auto base = RowOf(*stored, codes_);
       if (!base) return base.error();
       merged = Overlay(*base, row);
     }
@@ -562,13 +617,12 @@ class Importer {
     if (!draft) return draft.error();
     Result<T> record = resolve(*draft);
     if (!record) return record.error();
-    if (!*stored) {
-      auto id = (tx_.registry().*insert)(*record);
-      if (!id) return id.error();
+    if (!stored) {
+      if (auto s = insert(*record); !s) return s.error();
       return Outcome::kCreated;
     }
-    record->id = (*stored)->id;
-    if (*record == **stored) return Outcome::kUnchanged;
+    record->id = stored->id;
+    if (*record == *stored) return Outcome::kUnchanged;
     if (auto s = (tx_.registry().*update)(*record); !s) return s.error();
     return Outcome::kUpdated;
   }
@@ -579,6 +633,11 @@ class Importer {
   Date today_;
   Codes codes_;
   std::map<std::string, std::set<Row>> participations_;  // by campaign code
+  // A people import's records read beforehand, and the new people to write at the end.
+  bool prefetched_ = false;
+  std::map<std::string, jembatan::Person> people_;
+  std::map<std::string, jembatan::Household> households_;
+  std::vector<jembatan::Person> new_people_;
 };
 
 std::string Described(const Error& e) {
@@ -639,6 +698,18 @@ Result<RegistryImportReport> ImportRegistry(WriteTx& tx, const Registry& reg, co
   Importer importer(tx, reg, who, today);
   RegistryImportReport report;
   std::string errors;
+  auto row_of = [&](const CsvRecord& rec) {
+    Row row;
+    for (size_t c = 0; c < header.size(); ++c) row[header[c]] = rec.fields[c];
+    return row;
+  };
+  if (table == RegistryTable::kPeople) {
+    std::vector<Row> rows;
+    for (size_t i = 1; i < records->size(); ++i) {
+      if ((*records)[i].fields.size() == header.size()) rows.push_back(row_of((*records)[i]));
+    }
+    if (auto s = importer.PrefetchPeople(rows); !s) return s.error();
+  }
   std::set<std::string> keys;  // a code twice in one file is a mistake, not an update
   for (size_t i = 1; i < records->size(); ++i) {
     const CsvRecord& rec = (*records)[i];
@@ -648,8 +719,7 @@ Result<RegistryImportReport> ImportRegistry(WriteTx& tx, const Registry& reg, co
                 std::to_string(rec.fields.size()) + "\n";
       continue;
     }
-    Row row;
-    for (size_t c = 0; c < header.size(); ++c) row[header[c]] = rec.fields[c];
+    const Row row = row_of(rec);
     if (coded && !keys.insert(Field(row, "code")).second) {
       errors += at + "code " + Field(row, "code") + " appears twice in the file\n";
       continue;
@@ -684,6 +754,7 @@ Result<RegistryImportReport> ImportRegistry(WriteTx& tx, const Registry& reg, co
                                     : report.unchanged);
   }
   if (!errors.empty()) return Error::Invalid(errors);
+  if (auto s = importer.Finish(); !s) return s.error();
   return report;
 }
 

@@ -106,7 +106,8 @@ Result<Household> CreateHousehold(WriteTx& tx, const Registry& reg, const Princi
 }
 
 Result<Person> ResolvePerson(ReadTx& tx, const Registry& reg, const Principal* who,
-                             const PersonDraft& draft, Date today) {
+                             const PersonDraft& draft, Date today,
+                             const std::map<std::string, Household>* households) {
   Person p = draft.person;
   if (!p.phone.empty()) p.phone = NormalizePhone(p.phone);
   if (auto s = ValidatePerson(p, today); !s) return s.error();
@@ -117,12 +118,18 @@ Result<Person> ResolvePerson(ReadTx& tx, const Registry& reg, const Principal* w
   p.household_id.reset();
   p.user_id.reset();
   if (!draft.household.empty()) {
-    auto h = tx.registry().FindHousehold(draft.household);
-    if (!h) return h.error();
-    if (!*h || !Manages(reg, who, (*h)->unit_id)) {
+    std::optional<Household> h;
+    if (households != nullptr) {
+      if (auto it = households->find(draft.household); it != households->end()) h = it->second;
+    } else {
+      auto found = tx.registry().FindHousehold(draft.household);
+      if (!found) return found.error();
+      h = std::move(*found);
+    }
+    if (!h || !Manages(reg, who, h->unit_id)) {
       return Error::Unknown("unknown household " + draft.household, "household");
     }
-    p.household_id = (*h)->id;
+    p.household_id = h->id;
   }
   if (!draft.user.empty()) {
     auto u = tx.accounts().FindUserByName(draft.user);

@@ -3,6 +3,8 @@
 // CSV row share these, so a row is held to the same rules as an API call.
 #pragma once
 
+#include <map>
+
 #include "app/registry/elections.h"
 #include "app/registry/registry_records.h"
 
@@ -31,8 +33,10 @@ Result<Organization> ResolveOrganization(ReadTx& tx, const Registry& reg, const 
                                          const OrganizationDraft& draft);
 Result<Household> ResolveHousehold(const Registry& reg, const Principal* who,
                                    const HouseholdDraft& draft, Date today);
+// `households`: the file's households read beforehand by an import (by code); null: one query.
 Result<Person> ResolvePerson(ReadTx& tx, const Registry& reg, const Principal* who,
-                             const PersonDraft& draft, Date today);
+                             const PersonDraft& draft, Date today,
+                             const std::map<std::string, Household>* households = nullptr);
 
 struct ResolvedPosition {
   Position position;

@@ -264,9 +264,13 @@ json::object RankingRowJson(const app::RankingRow& row) {
 json::object RankingJson(const app::AwardRanking& r, const app::Registry& reg) {
   json::array rows;
   for (const app::RankingRow& row : r.rows) rows.push_back(RankingRowJson(row));
+  const int64_t next = r.offset + static_cast<int64_t>(r.rows.size());
   return {{"cycle", AwardCycleJson(r.cycle, reg)},
           {"unit", r.unit_code},
           {"kind", r.kind ? json::value(ToString(*r.kind)) : json::value(nullptr)},
+          {"total", r.total},
+          {"offset", r.offset},
+          {"next_offset", next < r.total ? json::value(next) : json::value(nullptr)},
           {"ranking", std::move(rows)}};
 }
 

@@ -17,6 +17,12 @@ namespace jembatan::http {
 namespace json = boost::json;
 namespace {
 
+// A ranking page: 200 rows unless asked, at most 1,000 (a whole province ranks 100,000 holders,
+// 40 MB of JSON in one reply before pages).
+constexpr int64_t kRankingPage = 200;
+constexpr int64_t kMaxRankingPage = 1000;
+constexpr int64_t kMaxRankingOffset = 100000000;
+
 // A write by staff on a cycle (`POST /api/v1/awards/{code}/…`), its body read by `read`.
 template <typename Draft, typename Record, typename Run, typename ToJson>
 Reply CycleWrite(const ApiDeps& d, const Request& req, Result<Draft> (*read)(const json::object&),
@@ -109,8 +115,16 @@ void AddAwardRoutes(Router& routes, const ApiDeps& d) {
              });
   routes.Add("GET", "/api/v1/awards/{code}/ranking",
              [&d](const Request& req, const PathParams& p) -> Reply {
-               if (auto s = OnlyQueryParams(req, {"unit", "kind"}); !s)
+               if (auto s = OnlyQueryParams(req, {"unit", "kind", "offset", "limit"}); !s)
                  return ProblemFor(s.error());
+               // A page of the ranking (the whole province's holders are 100,000 rows).
+               app::RankingPage page{0, kRankingPage};
+               if (auto s = QueryCount(req, "offset", 0, kMaxRankingOffset, page.offset); !s) {
+                 return ProblemFor(s.error());
+               }
+               if (auto s = QueryCount(req, "limit", 1, kMaxRankingPage, page.limit); !s) {
+                 return ProblemFor(s.error());
+               }
                auto unit = QueryUnit(req, *d.registry);
                if (!unit) return ProblemFor(unit.error());
                std::optional<OrganizationKind> kind;
@@ -120,8 +134,8 @@ void AddAwardRoutes(Router& routes, const ApiDeps& d) {
                }
                auto rc = StaffRead(d, req);
                if (!rc) return ProblemFor(rc.error());
-               auto r =
-                   app::RankAwardCycle(*rc->tx, *d.registry, rc->viewer_ptr(), p[0], *unit, kind);
+               auto r = app::RankAwardCycle(*rc->tx, *d.registry, rc->viewer_ptr(), p[0], *unit,
+                                            kind, page);
                if (!r) return ProblemFor(r.error());
                return JsonResponse(200, Serialize(RankingJson(*r, *d.registry)));
              });

@@ -331,7 +331,8 @@ void AddRegistryRoutes(Router& routes, const ApiDeps& d) {
                const Date day = at->value_or(reg.calendar.LocalDate(d.clock()));
                auto tx = app::BeginRead(d.db);
                if (!tx) return ProblemFor(tx.error());
-               auto r = app::ConcurrencyIndicator(**tx, reg, *root, day, d.concurrency_target);
+               auto r = app::ConcurrencyIndicator(**tx, reg, *root, day, d.concurrency_target,
+                                                  d.concurrency_cache.get());
                if (!r) return ProblemFor(r.error());
                return JsonResponse(200, Serialize(ConcurrencyJson(*r, reg)));
              });

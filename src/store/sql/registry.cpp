@@ -190,6 +190,12 @@ class RegistryRepository final : public RegistryWrites {
   Result<std::optional<Household>> FindHousehold(std::string_view code) override {
     return One("households", kHouseholdColumns, "code = $1", code, ReadHousehold);
   }
+  Result<std::vector<Person>> FindPeople(const std::vector<std::string>& codes) override {
+    return ByCodes("people", kPersonColumns, codes, ReadPerson);
+  }
+  Result<std::vector<Household>> FindHouseholds(const std::vector<std::string>& codes) override {
+    return ByCodes("households", kHouseholdColumns, codes, ReadHousehold);
+  }
   Result<std::optional<Household>> GetHousehold(int64_t id) override {
     return One("households", kHouseholdColumns, "id = $1", id, ReadHousehold);
   }
@@ -240,7 +246,8 @@ class RegistryRepository final : public RegistryWrites {
     BindOrganization(**st, o);
     (*st)->Bind(8, o.id);
     if (auto u = UpdatedOne(**st, "organization"); !u) return u;
-    return Changed();
+    if (auto c = Changed(); !c) return c;
+    return PostsChanged();  // its kind and place decide whose post counts where
   }
 
   Result<int64_t> InsertPerson(const Person& p) override {
@@ -253,6 +260,43 @@ class RegistryRepository final : public RegistryWrites {
     (*st)->Bind(1, p.code);
     BindPerson(**st, p);
     return db_.InsertedId(**st, "person " + p.code);
+  }
+  Status InsertPeople(const std::vector<Person>& people) override {
+    // Full batches in one statement each (one text, prepared once); the rest one by one, so the
+    // statements prepared stay two whatever the file's length.
+    constexpr size_t kColumns = 11;
+    size_t done = 0;
+    if (people.size() >= kInsertBatch) {
+      std::string sql =
+          "INSERT INTO people(code, name, sex, birth_year, ethnic_group, unit_id, household_id, "
+          "phone, party_member, prestigious, user_id) VALUES ";
+      for (size_t r = 0; r < kInsertBatch; ++r) {
+        sql += r == 0 ? "(" : ",(";
+        for (size_t c = 1; c <= kColumns; ++c) {
+          sql += (c == 1 ? "$" : ",$") + std::to_string(r * kColumns + c);
+        }
+        sql += ")";
+      }
+      sql += " ON CONFLICT DO NOTHING";
+      for (; done + kInsertBatch <= people.size(); done += kInsertBatch) {
+        auto st = db_.Prepare(sql);
+        if (!st) return st.error();
+        for (size_t r = 0; r < kInsertBatch; ++r) {
+          const Person& p = people[done + r];
+          const int at = static_cast<int>(r * kColumns);
+          (*st)->Bind(at + 1, p.code);
+          BindPerson(**st, p, at);
+        }
+        if (auto r = (*st)->Run(); !r) return r;
+        if ((*st)->Changes() != static_cast<int64_t>(kInsertBatch)) {
+          return Error::Conflict("a person's code is already in use");
+        }
+      }
+    }
+    for (; done < people.size(); ++done) {
+      if (auto id = InsertPerson(people[done]); !id) return id.error();
+    }
+    return Status::Ok();
   }
   Status UpdatePerson(const Person& p) override {
     auto st = db_.Prepare(
@@ -295,7 +339,10 @@ class RegistryRepository final : public RegistryWrites {
     s.BindOpt(4, p.unit_id).Bind(5, place_unit_id).Bind(6, static_cast<int64_t>(p.from.days));
     BindDate(s, 7, p.to);
     s.Bind(8, static_cast<int64_t>(p.elected ? 1 : 0));
-    return db_.InsertedId(s, "position");
+    auto id = db_.InsertedId(s, "position");
+    if (!id) return id;
+    if (auto c = PostsChanged(); !c) return c.error();
+    return id;
   }
 
   Result<std::optional<Election>> FindElection(std::string_view code) override {
@@ -412,16 +459,8 @@ class RegistryRepository final : public RegistryWrites {
     return out;
   }
 
-  Result<int64_t> MobilizationVersion() override {
-    auto st = db_.Prepare("SELECT n FROM change_counters WHERE name = 'mobilization'");
-    if (!st) return st.error();
-    Statement& s = **st;
-    int64_t n = 0;
-    if (s.Step()) n = s.Int(0);
-    if (auto e = s.status(); !e) return e.error();
-    s.Reset();
-    return n;
-  }
+  Result<int64_t> MobilizationVersion() override { return Counter("mobilization"); }
+  Result<int64_t> PositionsVersion() override { return Counter("positions"); }
 
   Result<std::vector<VillageFact>> ListVillageFacts(std::optional<int64_t> unit_id,
                                                     Date d) override {
@@ -538,7 +577,8 @@ class RegistryRepository final : public RegistryWrites {
     auto st = db_.Prepare("UPDATE positions SET date_to = $1 WHERE id = $2 AND date_to IS NULL");
     if (!st) return st.error();
     (*st)->Bind(1, static_cast<int64_t>(to.days)).Bind(2, id);
-    return UpdatedOne(**st, "open position " + std::to_string(id));
+    if (auto u = UpdatedOne(**st, "open position " + std::to_string(id)); !u) return u;
+    return PostsChanged();
   }
 
  private:
@@ -568,19 +608,49 @@ class RegistryRepository final : public RegistryWrites {
     BindDate(s, 6, o.valid_from);
     BindDate(s, 7, o.valid_to);
   }
-  // $2…$11.
-  static void BindPerson(Statement& s, const Person& p) {
-    s.Bind(2, p.name);
+  // $2…$11 (after `at` parameters: a row of a multi-row insert).
+  static void BindPerson(Statement& s, const Person& p, int at = 0) {
+    s.Bind(at + 2, p.name);
     if (p.sex) {
-      s.Bind(3, ToString(*p.sex));
+      s.Bind(at + 3, ToString(*p.sex));
     } else {
-      s.BindNull(3);
+      s.BindNull(at + 3);
     }
-    s.BindOpt(4, p.birth_year).Bind(5, p.ethnic_group).Bind(6, p.unit_id);
-    s.BindOpt(7, p.household_id).Bind(8, p.phone);
-    s.Bind(9, static_cast<int64_t>(p.party_member ? 1 : 0));
-    s.Bind(10, static_cast<int64_t>(p.prestigious ? 1 : 0)).BindOpt(11, p.user_id);
+    s.BindOpt(at + 4, p.birth_year).Bind(at + 5, p.ethnic_group).Bind(at + 6, p.unit_id);
+    s.BindOpt(at + 7, p.household_id).Bind(at + 8, p.phone);
+    s.Bind(at + 9, static_cast<int64_t>(p.party_member ? 1 : 0));
+    s.Bind(at + 10, static_cast<int64_t>(p.prestigious ? 1 : 0)).BindOpt(at + 11, p.user_id);
   }
+
+  // The rows whose code is among `codes`, in chunks of one fixed size (the last padded with
+  // NULL, which matches nothing), so one statement text serves every chunk.
+  template <typename T>
+  Result<std::vector<T>> ByCodes(const char* table, const char* columns,
+                                 const std::vector<std::string>& codes,
+                                 T (*read)(const Statement&)) {
+    std::string sql = std::string("SELECT ") + columns + " FROM " + table + " WHERE code IN (";
+    for (size_t i = 1; i <= kCodesPerQuery; ++i) sql += (i == 1 ? "$" : ",$") + std::to_string(i);
+    sql += ")";
+    std::vector<T> out;
+    for (size_t from = 0; from < codes.size(); from += kCodesPerQuery) {
+      auto st = db_.Prepare(sql);
+      if (!st) return st.error();
+      for (size_t i = 0; i < kCodesPerQuery; ++i) {
+        if (from + i < codes.size()) {
+          (*st)->Bind(static_cast<int>(i + 1), codes[from + i]);
+        } else {
+          (*st)->BindNull(static_cast<int>(i + 1));
+        }
+      }
+      auto rows = ReadAll(**st, read);
+      if (!rows) return rows.error();
+      out.insert(out.end(), std::make_move_iterator(rows->begin()),
+                 std::make_move_iterator(rows->end()));
+    }
+    return out;
+  }
+  static constexpr size_t kCodesPerQuery = 500;
+  static constexpr size_t kInsertBatch = 200;
   // $2…$7.
   static void BindHousehold(Statement& s, const Household& h) {
     s.Bind(2, h.unit_id).Bind(3, h.head_name).Bind(4, h.size).Bind(5, h.phone);
@@ -692,10 +762,26 @@ class RegistryRepository final : public RegistryWrites {
   }
 
   // What Mobilization reads from changed: MobilizationVersion moves.
-  Status Changed() {
-    auto st = db_.Prepare("UPDATE change_counters SET n = n + 1 WHERE name = 'mobilization'");
+  Status Changed() { return Bump("mobilization"); }
+  // What "two shoulders" reads from changed: PositionsVersion moves.
+  Status PostsChanged() { return Bump("positions"); }
+
+  Status Bump(std::string_view counter) {
+    auto st = db_.Prepare("UPDATE change_counters SET n = n + 1 WHERE name = $1");
     if (!st) return st.error();
+    (*st)->Bind(1, counter);
     return (*st)->Run();
+  }
+  Result<int64_t> Counter(std::string_view counter) {
+    auto st = db_.Prepare("SELECT n FROM change_counters WHERE name = $1");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, counter);
+    int64_t n = 0;
+    if (s.Step()) n = s.Int(0);
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return n;
   }
 
   Db& db_;

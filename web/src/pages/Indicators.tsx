@@ -326,8 +326,9 @@ function AwardCycleView(props: { cycle: AwardCycle; unit: string; lang: 'id' | '
   useEffect(() => {
     api<{ awardees: Awardee[] }>(`/api/v1/awards/${encodeURIComponent(c.code)}/awardees`).then((r) => setAwardees(r.awardees)).catch(setError);
   }, [c.code]);
-  const rank = () => api<{ ranking: RankingRow[] }>(`/api/v1/awards/${encodeURIComponent(c.code)}/ranking${query({ unit: props.unit })}`)
-    .then((r) => setRanking(r.ranking)).catch(setError);
+  const [total, setTotal] = useState(0);
+  const rank = () => api<{ ranking: RankingRow[]; total: number }>(`/api/v1/awards/${encodeURIComponent(c.code)}/ranking${query({ unit: props.unit, limit: 100 })}`)
+    .then((r) => { setRanking(r.ranking); setTotal(r.total); }).catch(setError);
   const explain = (row: RankingRow) => row.explanation.map((l) => `${t(`measure.${l.measure}` as Key)} ${l.value} × ${l.weight} = ${l.points}`).join('; ');
   return (
     <article class="cycle">
@@ -357,7 +358,8 @@ function AwardCycleView(props: { cycle: AwardCycle; unit: string; lang: 'id' | '
       {ranking === null ? <button type="button" class="secondary" onClick={() => void rank()}>{t('ind.showRanking')}</button> : (
         <>
           <h4>{t('ind.ranking')}</h4>
-          <Table name={`ranking-${c.code}`} testid="ranking" rows={ranking.slice(0, 100)} rowKey={(r) => r.person} columns={[
+          <p class="help">{t('ind.rankingShown', { n: formatNumber(lang, ranking.length), total: formatNumber(lang, total) })}</p>
+          <Table name={`ranking-${c.code}`} testid="ranking" rows={ranking} rowKey={(r) => r.person} columns={[
             { key: 'rank', label: t('ind.rank'), show: (r) => `${r.rank ?? ''}${r.tied ? ` (${t('ind.tied')})` : ''}`, raw: (r) => r.rank ?? '' },
             { key: 'name', label: t('reg.name'), show: (r) => r.name, raw: (r) => r.name },
             { key: 'score', label: t('ind.score'), show: (r) => formatNumber(lang, r.score), raw: (r) => r.score },

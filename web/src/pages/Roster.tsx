@@ -4,7 +4,9 @@
 // from a paper list: the village stays chosen, a name is picked by typing, Enter adds the line and
 // the cursor goes back to the name for the next one.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, query } from '../api';
+import { api, ApiError, query } from '../api';
+import { newKey, outcomeOf, type QueuedReport } from '../outbox';
+import { flushLines, postLine, rosterBox, type RosterLine } from '../roster_outbox';
 import { formatDate, formatNumber, type Key } from '../i18n';
 import { matchesWords } from '../place_search';
 import {
@@ -12,7 +14,7 @@ import {
 } from '../registry_api';
 import { navigate } from '../router';
 import { provinceDay } from '../dates';
-import { language, session, useStore, useT, zoneOffset } from '../store';
+import { CAMPAIGN_KEY, language, online, PEOPLE_KEY, readJson, session, useStore, useT, writeJson, zoneOffset } from '../store';
 import { DateInput, ErrorBox, Notice, Page, Table } from '../ui';
 import { UnitPicker, type Picked } from './UnitPicker';
 
@@ -108,11 +110,31 @@ function CampaignRoster(props: { code: string }) {
     api<Listed<'participations', Participation>>(`${path}/participations${query({ limit: 100, after: from ?? undefined })}`)
       .then((r) => { setRows((old) => (from ? [...old, ...r.participations] : r.participations)); setAfter(r.next_after); })
       .catch(setError);
+  const isOnline = useStore(online);
+  const [queued, setQueued] = useState<QueuedReport[]>([]);
+  const listQueued = async () => setQueued(((await rosterBox?.list()) ?? []).filter((r) => (r.body as unknown as RosterLine).campaign === props.code));
   useEffect(() => {
-    api<Campaign>(path).then(setCampaign).catch(setError);
+    // Kept for a page opened without a connection: the form needs the campaign's place and days.
+    api<Campaign>(path).then((c) => { setCampaign(c); writeJson(CAMPAIGN_KEY + c.code, c); })
+      .catch((e) => { const kept = readJson<Campaign>(CAMPAIGN_KEY + props.code); if (kept) setCampaign(kept); else setError(e); });
+    void listQueued();
+  }, [props.code]);
+  // Online (now, or again): the roster and figure, and the lines kept on this device.
+  useEffect(() => {
+    if (!isOnline) return;
     void loadFigure();
     void loadRows(null);
-  }, [props.code]);
+    const flush = () => {
+      let sent = 0;
+      return flushLines(() => { sent++; }).then(async () => {
+        await listQueued();
+        if (sent) { void loadFigure(); void loadRows(null); }
+      });
+    };
+    void flush();
+    const timer = setInterval(() => void flush(), 10000);
+    return () => clearInterval(timer);
+  }, [props.code, isOnline]);
   const added = (p: Participation) => { setRows((old) => [p, ...old]); void loadFigure(); };
   const confirm = (p: Participation) => {
     setError(null);
@@ -145,7 +167,24 @@ function CampaignRoster(props: { code: string }) {
             {campaign?.goal_workdays ? <dd class="help">{t('roster.goal', { n: formatNumber(lang, campaign.goal_workdays) })}</dd> : null}</div>
         </dl>
       ) : null}
-      {campaign ? <FastEntry campaign={campaign} onAdded={added} /> : null}
+      {campaign ? <FastEntry campaign={campaign} onAdded={added} onKept={() => void listQueued()} /> : null}
+      {queued.length ? (
+        <section aria-labelledby="kept-h">
+          <h2 id="kept-h">{t('roster.kept', { n: queued.filter((r) => !r.error).length })}</h2>
+          <p class="help">{t('roster.keptHelp')}</p>
+          <ul class="cases" data-testid="kept">
+            {queued.map((r) => (
+              <li key={r.key}>
+                {(r.body as unknown as RosterLine).label}
+                {r.error ? <>
+                  {' '}<span class="error">{t('roster.refused', { reason: r.error })}</span>{' '}
+                  <button type="button" class="link" onClick={() => void rosterBox?.remove(r.key).then(listQueued)}>{t('roster.drop')}</button>
+                </> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {confirmed ? <Notice>{confirmed}</Notice> : null}
       {pending.length ? (
         <section aria-labelledby="pending-h">
@@ -175,7 +214,7 @@ function CampaignRoster(props: { code: string }) {
   );
 }
 
-function FastEntry(props: { campaign: Campaign; onAdded: (p: Participation) => void }) {
+function FastEntry(props: { campaign: Campaign; onAdded: (p: Participation) => void; onKept: () => void }) {
   const t = useT();
   const nameRef = useRef<HTMLInputElement>(null);
   const [place, setPlace] = useState<Picked>({ commune: '', village: '' });
@@ -196,6 +235,9 @@ function FastEntry(props: { campaign: Campaign; onAdded: (p: Participation) => v
     setPeople([]);
     if (!village) return;
     // A village's people, page by page (a village keeps a few hundred at most).
+    // Kept on this device (codes and names only), so names can be picked without a connection.
+    const kept = readJson<Person[]>(PEOPLE_KEY + village);
+    if (kept) setPeople(kept);
     const load = async () => {
       let all: Person[] = [];
       let after: string | number | null = null;
@@ -206,8 +248,9 @@ function FastEntry(props: { campaign: Campaign; onAdded: (p: Participation) => v
         if (after === null) break;
       }
       setPeople(all);
+      writeJson(PEOPLE_KEY + village, all.map((p) => ({ code: p.code, name: p.name })));
     };
-    load().catch(setError);
+    load().catch((e) => { if (!kept) setError(e); });
   }, [village]);
   const matching = who.length >= 1 ? people.filter((p) => matchesWords(who, p.name, p.code)).slice(0, 30) : people.slice(0, 30);
   const submit = (e: Event) => {
@@ -222,16 +265,29 @@ function FastEntry(props: { campaign: Campaign; onAdded: (p: Participation) => v
       body.person = personCode(who, people);
     }
     if (byDates) { body.from = from; body.to = to; } else body.days = Number(days);
+    const label = `${group ? t('roster.headcountOf', { n: headcount, unit: village || commune }) : who.trim()} · ${byDates ? `${from} – ${to}` : t('roster.daysEach', { n: days })}`;
+    const line: RosterLine = { campaign: props.campaign.code, body, label };
+    const key = newKey();
+    const next = (message: string) => {
+      setLast(message);
+      setWho('');
+      setHeadcount('');
+      nameRef.current?.focus();
+    };
     setBusy(true);
-    api<Participation>(`/api/v1/campaigns/${encodeURIComponent(props.campaign.code)}/participations`, { method: 'POST', body })
+    postLine(line, key)
       .then((p) => {
         props.onAdded(p);
-        setLast(t('roster.added', { who: p.person?.name ?? t('roster.headcountOf', { n: p.headcount, unit: p.unit }), n: p.workdays }));
-        setWho('');
-        setHeadcount('');
-        nameRef.current?.focus();
+        next(t('roster.added', { who: p.person?.name ?? t('roster.headcountOf', { n: p.headcount, unit: p.unit }), n: p.workdays }));
       })
-      .catch(setError)
+      .catch(async (e) => {
+        // Refused: the form says why and keeps what was typed. No connection (or the server
+        // busy): the line is kept on this device with its key and sent once the link returns.
+        if (e instanceof ApiError && outcomeOf(e.status, e.detail) !== 'retry') { setError(e); return; }
+        await rosterBox?.add(line as unknown as Record<string, unknown>, Date.now(), undefined, key);
+        props.onKept();
+        next(t('roster.keptOne', { what: label }));
+      })
       .finally(() => setBusy(false));
   };
   return (

@@ -4,14 +4,21 @@
 // chosen (`GET /api/v1/units?parent=`).
 import { useEffect, useState } from 'preact/hooks';
 import { api, query, type Unit } from '../api';
-import { session, useStore, useT } from '../store';
+import { readJson, session, useStore, useT, writeJson } from '../store';
 
+// Kept in localStorage (public reference data), so the roster's selects work offline.
 export function useUnits(parent = ''): Unit[] {
-  const [units, setUnits] = useState<Unit[]>([]);
+  const key = `jb.units:${parent}`;
+  const [units, setUnits] = useState<Unit[]>(() => readJson<Unit[]>(key) ?? []);
   useEffect(() => {
-    setUnits([]);
+    setUnits(readJson<Unit[]>(key) ?? []);
     api<{ units: Unit[] }>(`/api/v1/units${query({ parent })}`)
-      .then((r) => setUnits([...r.units].sort((a, b) => a.name.localeCompare(b.name)))).catch(() => undefined);
+      .then((r) => {
+        const sorted = [...r.units].sort((a, b) => a.name.localeCompare(b.name));
+        setUnits(sorted);
+        writeJson(key, sorted);
+      })
+      .catch(() => undefined);
   }, [parent]);
   return units;
 }
