@@ -72,6 +72,7 @@ SCENARIOS=(
   "village_facts_commune|/api/v1/indicators/village-facts?unit={c}|"
   "ranking_group|/api/v1/awards/BENCH/ranking?kind=core_mobilization_group|$SUPERVISOR"
   "ranking_commune|/api/v1/awards/BENCH/ranking?unit={c}|$SUPERVISOR"
+  "ranking_province_page|/api/v1/awards/BENCH/ranking|$SUPERVISOR"
 )
 : > "$OUT/wrk.jsonl"
 for r in $(seq 1 "$RUNS"); do
@@ -82,12 +83,27 @@ for r in $(seq 1 "$RUNS"); do
       | grep '^{' | sed "s/^{/{\"scenario\":\"$name\",/" >> "$OUT/wrk.jsonl"
   done
 done
-# The whole province's ranking (every post holder, ~106,000 rows): a few requests, timed.
+# The whole province's ranking (every post holder, ~106,000 rows), its largest page (1,000
+# rows): a few requests, timed.
 : > "$OUT/province_ranking.txt"
 for r in $(seq 1 "$RUNS"); do
   curl -fs -o /dev/null -w '%{time_total} %{size_download}\n' \
     -H "Authorization: Bearer $SUPERVISOR" \
-    "http://127.0.0.1:$PORT/api/v1/awards/BENCH/ranking" >> "$OUT/province_ranking.txt"
+    "http://127.0.0.1:$PORT/api/v1/awards/BENCH/ranking?limit=1000" >> "$OUT/province_ranking.txt"
+done
+# The first read after a write, which computes the figure again: a participation entered (the
+# mobilization), a post recorded ("two shoulders"), then the province's figure, timed. Five each.
+: > "$OUT/after_write.txt"
+auth=(-H "Authorization: Bearer $SUPERVISOR" -H 'Content-Type: application/json')
+for i in 1 2 3 4 5; do
+  curl -fs -o /dev/null "${auth[@]}" "http://127.0.0.1:$PORT/api/v1/campaigns/PCTT/participations" \
+    -d "{\"person\":\"BP-000000$i\",\"days\":1}"
+  echo "mobilization $(curl -fs -o /dev/null -w '%{time_total}' \
+    "http://127.0.0.1:$PORT/api/v1/indicators/mobilization")" >> "$OUT/after_write.txt"
+  curl -fs -o /dev/null "${auth[@]}" "http://127.0.0.1:$PORT/api/v1/positions" \
+    -d "{\"person\":\"BP-000001$i\",\"title\":\"deputy\",\"organization\":\"TDV-NOI-COT\",\"from\":\"2026-01-0$i\"}"
+  echo "concurrency $(curl -fs -o /dev/null -w '%{time_total}' \
+    "http://127.0.0.1:$PORT/api/v1/indicators/concurrency")" >> "$OUT/after_write.txt"
 done
 
 python3 - "$OUT" "$PEOPLE" "$PER" <<'PY'
@@ -107,6 +123,12 @@ res = {"date": datetime.date.today().isoformat(), "people_added": people,
                         "non_2xx": sum(r["non_2xx"] for r in v)} for k, v in w.items()},
        "province_ranking": {"median_s": statistics.median(t for t, _ in prov),
                             "bytes": int(prov[0][1])}}
+after = {}
+for line in open(os.path.join(out, "after_write.txt")):
+    k, v = line.split()
+    after.setdefault(k, []).append(float(v))
+res["after_write_ms"] = {k: {"median": statistics.median(v) * 1000, "max": max(v) * 1000}
+                         for k, v in after.items()}
 json.dump(res, open(os.path.join(out, "mobilization.json"), "w"), indent=1)
 print(f"{people} people added, {people * per} participation rows, nproc {res['nproc']}, "
       f"{mem} GB, {res['date']}")
@@ -114,5 +136,7 @@ for k, v in res["requests"].items():
     print(f"  {k:24s} {v['rps']:8.0f} req/s  p50 {v['p50_ms']:8.2f} ms  p99 {v['p99_ms']:8.2f} ms"
           f"  non-2xx {v['non_2xx']}")
 p = res["province_ranking"]
-print(f"  province ranking (all holders): {p['median_s'] * 1000:.0f} ms median, {p['bytes']} bytes")
+print(f"  province ranking, a page of 1,000: {p['median_s'] * 1000:.0f} ms median, {p['bytes']} bytes")
+for k, v in res["after_write_ms"].items():
+    print(f"  first {k} read after a write: median {v['median']:.0f} ms, max {v['max']:.0f} ms (of 5)")
 PY

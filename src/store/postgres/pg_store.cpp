@@ -94,7 +94,9 @@ class PgWriteTx final : public sql::RepositoryWriteTx {
   Status Savepoint() override { return db_.Exec("SAVEPOINT sp"); }
   Status ReleaseSavepoint() override { return db_.Exec("RELEASE SAVEPOINT sp"); }
   Status RollbackToSavepoint() override {
-    if (auto s = db_.Exec("ROLLBACK TO SAVEPOINT sp"); !s) return s;
+    SavepointRolledBack();  // whether or not it succeeds: a counter must move again
+    auto s = db_.Exec("ROLLBACK TO SAVEPOINT sp");
+    if (!s) return s;
     return db_.Exec("RELEASE SAVEPOINT sp");
   }
 

@@ -153,7 +153,7 @@ Status UpdatedOne(Statement& s, std::string_view what) {
 
 class RegistryRepository final : public RegistryWrites {
  public:
-  explicit RegistryRepository(Db& db) : db_(db) {}
+  RegistryRepository(Db& db, MovedCounters& moved) : db_(db), moved_(moved) {}
 
   Result<std::optional<Organization>> FindOrganization(std::string_view code) override {
     return One("organizations", kOrganizationColumns, "code = $1", code, ReadOrganization);
@@ -766,11 +766,16 @@ class RegistryRepository final : public RegistryWrites {
   // What "two shoulders" reads from changed: PositionsVersion moves.
   Status PostsChanged() { return Bump("positions"); }
 
+  // Once per transaction (MovedCounters): readers only compare the value with the one a figure
+  // was computed at.
   Status Bump(std::string_view counter) {
+    if (moved_.Moved(counter)) return Status::Ok();
     auto st = db_.Prepare("UPDATE change_counters SET n = n + 1 WHERE name = $1");
     if (!st) return st.error();
     (*st)->Bind(1, counter);
-    return (*st)->Run();
+    if (auto r = (*st)->Run(); !r) return r;
+    moved_.Mark(counter);
+    return Status::Ok();
   }
   Result<int64_t> Counter(std::string_view counter) {
     auto st = db_.Prepare("SELECT n FROM change_counters WHERE name = $1");
@@ -785,12 +790,13 @@ class RegistryRepository final : public RegistryWrites {
   }
 
   Db& db_;
+  MovedCounters& moved_;
 };
 
 }  // namespace
 
-std::unique_ptr<RegistryWrites> MakeRegistryRepository(Db& db) {
-  return std::make_unique<RegistryRepository>(db);
+std::unique_ptr<RegistryWrites> MakeRegistryRepository(Db& db, MovedCounters& moved) {
+  return std::make_unique<RegistryRepository>(db, moved);
 }
 
 }  // namespace jembatan::store::sql

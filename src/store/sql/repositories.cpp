@@ -25,7 +25,10 @@ IdempotencyWrites& Repositories::idempotency() {
 }
 ChannelWrites& Repositories::channels() { return Made(channels_, db_, MakeChannelRepository); }
 BulkWrites& Repositories::bulk() { return Made(bulk_, db_, MakeBulkRepository); }
-RegistryWrites& Repositories::registry() { return Made(registry_, db_, MakeRegistryRepository); }
+RegistryWrites& Repositories::registry() {
+  if (!registry_) registry_ = MakeRegistryRepository(db_, moved_);
+  return *registry_;
+}
 AwardWrites& Repositories::awards() { return Made(awards_, db_, MakeAwardRepository); }
 
 }  // namespace jembatan::store::sql

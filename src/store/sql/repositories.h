@@ -4,7 +4,11 @@
 // out the read side only.
 #pragma once
 
+#include <algorithm>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "store/sql/db.h"
 #include "store/store.h"
@@ -18,7 +22,23 @@ std::unique_ptr<StatsReads> MakeStatsRepository(Db& db);
 std::unique_ptr<IdempotencyWrites> MakeIdempotencyRepository(Db& db);
 std::unique_ptr<ChannelWrites> MakeChannelRepository(Db& db);
 std::unique_ptr<BulkWrites> MakeBulkRepository(Db& db);
-std::unique_ptr<RegistryWrites> MakeRegistryRepository(Db& db);
+// Which change counters (the table change_counters) a transaction has moved. Each moves once per
+// transaction, not once per row: 100,000 updates of one row in one PostgreSQL transaction took
+// minutes (every update a new version of the row). A rollback to a savepoint forgets them all,
+// since it may have undone a move; the next write moves its counter again.
+class MovedCounters {
+ public:
+  bool Moved(std::string_view name) const {
+    return std::find(names_.begin(), names_.end(), name) != names_.end();
+  }
+  void Mark(std::string_view name) { names_.emplace_back(name); }
+  void Forget() { names_.clear(); }
+
+ private:
+  std::vector<std::string> names_;
+};
+
+std::unique_ptr<RegistryWrites> MakeRegistryRepository(Db& db, MovedCounters& moved);
 std::unique_ptr<AwardWrites> MakeAwardRepository(Db& db);
 
 class Repositories {
@@ -37,6 +57,8 @@ class Repositories {
   BulkWrites& bulk();
   RegistryWrites& registry();
   AwardWrites& awards();
+  // After a rollback to a savepoint (see MovedCounters).
+  void ForgetMovedCounters() { moved_.Forget(); }
 
  private:
   Db& db_;
@@ -49,6 +71,7 @@ class Repositories {
   std::unique_ptr<BulkWrites> bulk_;
   std::unique_ptr<RegistryWrites> registry_;
   std::unique_ptr<AwardWrites> awards_;
+  MovedCounters moved_;
 };
 
 // A transaction's repository accessors, the same on both engines: an engine's transaction
@@ -83,6 +106,10 @@ class RepositoryWriteTx : public WriteTx {
   RegistryWrites& registry() override { return repos_.registry(); }
   AwardWrites& awards() override { return repos_.awards(); }
   int64_t WritesRun() override { return db_.writes_run(); }
+
+ protected:
+  // An engine's RollbackToSavepoint calls this once the savepoint's work is undone.
+  void SavepointRolledBack() { repos_.ForgetMovedCounters(); }
 
  private:
   Db& db_;

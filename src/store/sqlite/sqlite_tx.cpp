@@ -34,7 +34,9 @@ class SqliteWriteTx final : public sql::RepositoryWriteTx {
   Status Savepoint() override { return db_.Run("SAVEPOINT sp"); }
   Status ReleaseSavepoint() override { return db_.Run("RELEASE sp"); }
   Status RollbackToSavepoint() override {
-    if (auto s = db_.Run("ROLLBACK TO sp"); !s) return s;
+    SavepointRolledBack();  // whether or not it succeeds: a counter must move again
+    auto s = db_.Run("ROLLBACK TO sp");
+    if (!s) return s;
     return db_.Run("RELEASE sp");
   }
 
