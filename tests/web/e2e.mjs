@@ -923,6 +923,23 @@ describe('the registry, the roster and the board', () => {
       await page.getByText('Imported: 0 new, 0 updated, 1 unchanged.').waitFor();
       assert.equal((await apiGet(`/api/v1/households/HH-${sizeName}`, 'jbt_demo_officer.bienson')).body.poverty, 'poor');
       await pageCheck(page, size, `registry-csv-${sizeName}`);
+
+      // A village's facts: a value recorded today shows as its latest; the same day twice is refused.
+      const village = sizeName === 'phone' ? 'C001-V06' : 'C001-V05';
+      await page.getByRole('tab', { name: 'Village facts' }).click();
+      await page.locator('select[name=village]').selectOption(village);
+      await page.getByTestId('village-facts').waitFor();
+      await page.locator('select[name=fact-kind]').selectOption('households_with_electricity');
+      await page.locator('input[name=fact-value]').fill('10');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved.').waitFor();
+      await page.getByTestId('village-facts').locator('tr').filter({ hasText: 'Households with electricity' }).locator('td').nth(1).filter({ hasText: /^10$/ }).waitFor();
+      await page.locator('input[name=fact-value]').fill('11');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('section .error').filter({ hasText: 'already has a value of this kind on that day' }).waitFor();
+      const facts = (await apiGet(`/api/v1/indicators/village-facts?unit=${village}`)).body.facts;
+      assert.equal(facts.households_with_electricity.value, 10);
+      await pageCheck(page, size, `registry-facts-${sizeName}`);
       await context.close();
 
       // The public board: the 25 awardees (names and units, no contact), a commune's figures.
@@ -944,4 +961,42 @@ describe('the registry, the roster and the board', () => {
       await anon.context.close();
     });
   }
+});
+
+// Last (the board shows the latest decided cycle's awardees): a supervisor creates an award
+// cycle from the dashboard, ranks, nominates and decides; the awardee is the nominee.
+describe('an award cycle from the dashboard', () => {
+  test('created with its criteria, ranked, one nominated, decided: one awardee', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, 'supervisor');
+    await page.goto(`${base}/indicators`);
+    await page.getByTestId('awardees').waitFor();
+    await page.getByText('New award cycle').click();
+    await page.locator('input[name=cycle-code]').fill('E2E-CYCLE');
+    await page.locator('input[name=cycle-title]').fill('Gương mẫu e2e');
+    await page.locator('select[name=cycle-kind]').selectOption('core_mobilization_group');
+    await page.locator('input[name=weight-reflections_forwarded]').fill('2');
+    await page.locator('input[name=weight-posts_held]').fill('10');
+    await page.getByRole('button', { name: 'Create the cycle' }).click();
+    const cycle = page.locator('article.cycle').filter({ hasText: 'E2E-CYCLE' });
+    await cycle.waitFor();
+    assert.match(await cycle.textContent(), /Not decided yet; 0 nominated/);
+    await cycle.getByRole('button', { name: 'Show the ranking' }).click();
+    const first = cycle.getByTestId('ranking').locator('tbody tr').first();
+    await first.waitFor();
+    const name = await first.locator('td').nth(1).textContent();
+    await cycle.locator('input[name=reason-E2E-CYCLE]').fill('Chuyển nhiều phản ánh nhất');
+    await first.getByRole('button', { name: /Nominate/ }).click();
+    await first.getByText('nominated').waitFor();
+    await cycle.locator('input[name=decision-title]').fill('Giấy khen');
+    await cycle.locator('input[name=decision-number]').fill('9/QD-E2E');
+    await cycle.getByRole('button', { name: 'Record the decision' }).click();
+    await cycle.getByTestId('decision').filter({ hasText: 'Decision 9/QD-E2E of' }).waitFor();
+    await cycle.getByTestId('awardees').locator('tbody tr').first().waitFor();
+    assert.deepEqual(await cycle.getByTestId('awardees').locator('tbody tr td:first-child').allTextContents(), [name]);
+    const api = (await apiGet('/api/v1/awards/E2E-CYCLE/awardees')).body.awardees;
+    assert.deepEqual(api.map((a) => a.name), [name]);
+    await checkA11y(page, 'indicators-awards');
+    await context.close();
+  });
 });

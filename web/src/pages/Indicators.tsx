@@ -12,6 +12,7 @@ import type {
 import { navigate } from '../router';
 import { provinceDay } from '../dates';
 import { language, loadConfig, session, useCategoryName, useStore, useT, zoneOffset } from '../store';
+import { ORGANIZATION_KINDS } from '../registry_api';
 import { DateInput, ErrorBox, Page, Table } from '../ui';
 import { RateMap } from './RateMap';
 
@@ -66,10 +67,10 @@ export default function Indicators() {
 
 // A section that loads one thing and shows its own error: one failing reading does not blank
 // the others.
-function useLoad<T>(path: string): [T | null, unknown] {
+function useLoad<T>(path: string, again = 0): [T | null, unknown] {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => { api<T>(path).then(setData).catch(setError); }, [path]);
+  useEffect(() => { api<T>(path).then(setData).catch(setError); }, [path, again]);
   return [data, error];
 }
 
@@ -139,7 +140,7 @@ function TwoShoulders(props: { scope: Scope; units: Unit[] }) {
 function RateChart(props: { points: { at: string; rate: string | null }[] }) {
   const t = useT();
   const lang = useStore(language);
-  const left = 44;
+  const left = 64; // room for "100%" at the phone's larger text
   const w = 640;
   const h = 140;
   const top = 16;
@@ -147,7 +148,8 @@ function RateChart(props: { points: { at: string; rate: string | null }[] }) {
   const bw = (w - left) / n;
   const y = (v: number) => top + h - (v / 100) * h;
   return (
-    <svg viewBox={`0 0 ${w} ${h + top + 30}`} role="img" aria-label={t('ind.trend')} class="chart">
+    <svg viewBox={`0 0 ${w} ${h + top + 30}`} role="img" class="chart rate-chart"
+      aria-label={`${t('ind.trend')}: ${formatDate(lang, props.points[0]?.at)} – ${formatDate(lang, props.points[props.points.length - 1]?.at)}`}>
       {[0, 50, 100].map((v) => (
         <g key={v}>
           <line x1={left} y1={y(v)} x2={w} y2={y(v)} class="grid" />
@@ -162,7 +164,8 @@ function RateChart(props: { points: { at: string; rate: string | null }[] }) {
             <rect x={left + i * bw + 3} y={y(v)} width={bw - 6} height={(v / 100) * h} class="bar-resolved" />
             <text x={left + i * bw + bw / 2} y={y(v) - 3} text-anchor="middle" class="value">{Math.round(v)}</text>
             <text x={left + i * bw + bw / 2} y={top + h + 16} text-anchor="middle" class="tick">
-              {new Intl.DateTimeFormat(lang, { month: 'short' }).format(new Date(p.at))}
+              {/* the month's number: "Tháng 1" or "Jan" would not fit twelve bars on a phone */}
+              {new Intl.DateTimeFormat(lang, { month: 'numeric', timeZone: 'UTC' }).format(new Date(p.at))}
             </text>
           </g>
         );
@@ -305,19 +308,74 @@ function ReflectionsSection(props: { scope: Scope }) {
 function AwardsSection(props: { scope: Scope }) {
   const t = useT();
   const lang = useStore(language);
-  const [cycles, error] = useLoad<Listed<'awards', AwardCycle>>(`/api/v1/awards${query({ limit: 100 })}`);
-  const list = [...(cycles?.awards ?? [])].sort((a, b) => b.to.localeCompare(a.to));
+  const [version, setVersion] = useState(0); // a new cycle or a decision reads the list again
+  const [cycles, error] = useLoad<Listed<'awards', AwardCycle>>(`/api/v1/awards${query({ limit: 100 })}`, version);
+  const [fresh, setFresh] = useState<AwardCycle[]>([]);
+  const list = [...fresh, ...(cycles?.awards ?? []).filter((c) => !fresh.some((f) => f.code === c.code))]
+    .sort((a, b) => b.to.localeCompare(a.to));
   return (
     <section aria-labelledby="ind-awards">
       <h2 id="ind-awards">{t('ind.awards')}</h2>
       <ErrorBox error={error} />
       {cycles && list.length === 0 ? <p>{t('ind.noAwards')}</p> : null}
-      {list.map((c) => <AwardCycleView key={c.code} cycle={c} unit={props.scope.unit} lang={lang} />)}
+      {list.map((c) => <AwardCycleView key={c.code} cycle={c} unit={props.scope.unit} lang={lang}
+        onChanged={(n) => { setFresh((old) => [n, ...old.filter((x) => x.code !== n.code)]); setVersion((v) => v + 1); }} />)}
+      <NewAwardCycle onCreated={(c) => setFresh((old) => [c, ...old])} />
     </section>
   );
 }
 
-function AwardCycleView(props: { cycle: AwardCycle; unit: string; lang: 'id' | 'vi' | 'en' }) {
+// A new award cycle: its criteria as whole points per unit of each measure (0: not counted).
+function NewAwardCycle(props: { onCreated: (c: AwardCycle) => void }) {
+  const t = useT();
+  const s = useStore(session);
+  const today = provinceDay(zoneOffset.get());
+  const [f, setF] = useState({ code: '', title: '', from: `${today.slice(0, 4)}-01-01`, to: today, kind: '', places: '' });
+  const [weights, setWeights] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    const criteria = MEASURES.filter((m) => Number(weights[m] ?? 0) > 0).map((m) => ({ measure: m, weight: Number(weights[m]) }));
+    api<AwardCycle>('/api/v1/awards', { method: 'POST', body: {
+      code: f.code.trim(), title: f.title.trim(), unit: s?.user.unit.code, from: f.from, to: f.to,
+      kind: f.kind || undefined, places: f.places ? Number(f.places) : undefined, criteria,
+    } }).then((c) => { props.onCreated(c); setF({ ...f, code: '', title: '' }); }).catch(setError);
+  };
+  return (
+    <details class="add">
+      <summary>{t('ind.newCycle')}</summary>
+      <form class="form" onSubmit={submit}>
+        <label>{t('reg.code')}<input name="cycle-code" required maxLength={40} value={f.code} onInput={(e) => setF({ ...f, code: (e.target as HTMLInputElement).value })} /></label>
+        <label>{t('roster.titleField')}<input name="cycle-title" required maxLength={200} value={f.title} onInput={(e) => setF({ ...f, title: (e.target as HTMLInputElement).value })} /></label>
+        <DateInput name="cycle-from" label={t('dash.from')} value={f.from} onChange={(v) => setF({ ...f, from: v })} />
+        <DateInput name="cycle-to" label={t('dash.to')} value={f.to} onChange={(v) => setF({ ...f, to: v })} />
+        <label>{t('ind.cycleKind')}
+          <select name="cycle-kind" value={f.kind} onChange={(e) => setF({ ...f, kind: (e.target as HTMLSelectElement).value })}>
+            <option value="">{t('ind.anyKind')}</option>
+            {ORGANIZATION_KINDS.map((k) => <option key={k} value={k}>{t(`org.${k}` as Key)}</option>)}
+          </select>
+        </label>
+        <label>{t('ind.places')}<input name="cycle-places" type="number" inputMode="numeric" min={1} value={f.places} onInput={(e) => setF({ ...f, places: (e.target as HTMLInputElement).value })} /></label>
+        <fieldset>
+          <legend>{t('ind.criteria')}</legend>
+          <p class="help">{t('ind.criteriaHelp')}</p>
+          {MEASURES.map((m) => (
+            <label key={m}>{t(`measure.${m}` as Key)}
+              <input name={`weight-${m}`} type="number" inputMode="numeric" min={0} max={1000} value={weights[m] ?? ''}
+                onInput={(e) => setWeights({ ...weights, [m]: (e.target as HTMLInputElement).value })} />
+            </label>
+          ))}
+        </fieldset>
+        <ErrorBox error={error} />
+        <button type="submit">{t('ind.createCycle')}</button>
+      </form>
+    </details>
+  );
+}
+const MEASURES = ['reflections_forwarded', 'reflections_resolved', 'reflections_confirmed', 'campaigns', 'workdays', 'posts_held'] as const;
+
+function AwardCycleView(props: { cycle: AwardCycle; unit: string; lang: 'id' | 'vi' | 'en'; onChanged: (c: AwardCycle) => void }) {
   const t = useT();
   const { cycle: c, lang } = props;
   const [awardees, setAwardees] = useState<Awardee[]>([]);
@@ -327,8 +385,34 @@ function AwardCycleView(props: { cycle: AwardCycle; unit: string; lang: 'id' | '
     api<{ awardees: Awardee[] }>(`/api/v1/awards/${encodeURIComponent(c.code)}/awardees`).then((r) => setAwardees(r.awardees)).catch(setError);
   }, [c.code]);
   const [total, setTotal] = useState(0);
-  const rank = () => api<{ ranking: RankingRow[]; total: number }>(`/api/v1/awards/${encodeURIComponent(c.code)}/ranking${query({ unit: props.unit, limit: 100 })}`)
-    .then((r) => { setRanking(r.ranking); setTotal(r.total); }).catch(setError);
+  const [next, setNext] = useState<number | null>(null);
+  // A page of 100 at a time: a province ranks every holder (100,000 people).
+  const rank = (offset = 0) => api<{ ranking: RankingRow[]; total: number; next_offset: number | null }>(
+    `/api/v1/awards/${encodeURIComponent(c.code)}/ranking${query({ unit: props.unit, limit: 100, offset })}`)
+    .then((r) => { setRanking((old) => (offset && old ? [...old, ...r.ranking] : r.ranking)); setTotal(r.total); setNext(r.next_offset); })
+    .catch(setError);
+  const [reason, setReason] = useState('');
+  const [decision, setDecision] = useState({ title: '', number: '', date: provinceDay(zoneOffset.get()) });
+  const nominate = (row: RankingRow) => {
+    setError(null);
+    api<RankingRow>(`/api/v1/awards/${encodeURIComponent(c.code)}/nominations`, { method: 'POST', body: { person: row.person, reason: reason.trim() } })
+      .then(() => {
+        setRanking((old) => old?.map((x) => (x.person === row.person ? { ...x, nominated: true } : x)) ?? old);
+        props.onChanged({ ...c, nominated: c.nominated + 1 });
+      })
+      .catch(setError);
+  };
+  const decide = (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    api<AwardCycle>(`/api/v1/awards/${encodeURIComponent(c.code)}/decision`, { method: 'POST', body: decision })
+      .then((d) => {
+        props.onChanged(d);
+        return api<{ awardees: Awardee[] }>(`/api/v1/awards/${encodeURIComponent(c.code)}/awardees`).then((r) => setAwardees(r.awardees));
+      })
+      .then(() => ranking && rank(0))
+      .catch(setError);
+  };
   const explain = (row: RankingRow) => row.explanation.map((l) => `${t(`measure.${l.measure}` as Key)} ${l.value} × ${l.weight} = ${l.points}`).join('; ');
   return (
     <article class="cycle">
@@ -355,7 +439,7 @@ function AwardCycleView(props: { cycle: AwardCycle; unit: string; lang: 'id' | '
           ]} />
         </>
       ) : null}
-      {ranking === null ? <button type="button" class="secondary" onClick={() => void rank()}>{t('ind.showRanking')}</button> : (
+      {ranking === null ? <button type="button" class="secondary" onClick={() => void rank(0)}>{t('ind.showRanking')}</button> : (
         <>
           <h4>{t('ind.ranking')}</h4>
           <p class="help">{t('ind.rankingShown', { n: formatNumber(lang, ranking.length), total: formatNumber(lang, total) })}</p>
@@ -364,10 +448,25 @@ function AwardCycleView(props: { cycle: AwardCycle; unit: string; lang: 'id' | '
             { key: 'name', label: t('reg.name'), show: (r) => r.name, raw: (r) => r.name },
             { key: 'score', label: t('ind.score'), show: (r) => formatNumber(lang, r.score), raw: (r) => r.score },
             { key: 'explanation', label: t('ind.explanation'), show: (r) => <span class="muted">{explain(r)}</span>, raw: (r) => explain(r) },
-            { key: 'awarded', label: t('ind.awarded'), show: (r) => (r.awarded ? t('ind.yes') : r.nominated ? t('ind.nominated') : ''), raw: (r) => (r.awarded ? 1 : 0) },
+            { key: 'awarded', label: t('ind.awarded'), raw: (r) => (r.awarded ? 1 : 0), show: (r) => (r.awarded ? t('ind.yes') : r.nominated ? t('ind.nominated')
+              : c.decision ? '' : <button type="button" class="link" onClick={() => nominate(r)}>{t('ind.nominate')}<span class="sr-only"> {r.name}</span></button>) },
           ]} />
+          {next !== null ? <button type="button" class="secondary" onClick={() => void rank(next)}>{t('board.more')}</button> : null}
+          {c.decision ? null : (
+            <label>{t('ind.reason')}<input name={`reason-${c.code}`} maxLength={1000} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} /></label>
+          )}
         </>
       )}
+      {!c.decision && c.nominated > 0 ? (
+        <form class="form" onSubmit={decide} aria-label={t('ind.decide')}>
+          <h4>{t('ind.decide')}</h4>
+          <p class="help">{t('ind.decideHelp', { n: formatNumber(lang, c.nominated) })}</p>
+          <label>{t('ind.decisionTitle')}<input name="decision-title" required maxLength={200} value={decision.title} onInput={(e) => setDecision({ ...decision, title: (e.target as HTMLInputElement).value })} /></label>
+          <label>{t('ind.decisionNumber')}<input name="decision-number" required maxLength={60} value={decision.number} onInput={(e) => setDecision({ ...decision, number: (e.target as HTMLInputElement).value })} /></label>
+          <DateInput name="decision-date" label={t('ind.decisionDate')} value={decision.date} onChange={(v) => setDecision({ ...decision, date: v })} />
+          <button type="submit">{t('ind.recordDecision')}</button>
+        </form>
+      ) : null}
     </article>
   );
 }

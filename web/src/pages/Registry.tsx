@@ -5,18 +5,18 @@
 // in an export.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, CsvRefused, query, uploadCsv, type CsvImport, type Unit } from '../api';
+import { api, ApiError, CsvRefused, query, uploadCsv, type CsvImport, type Unit } from '../api';
 import { UnitPicker, useUnits, type Picked } from './UnitPicker';
-import { formatDate, formatNumber, type Key } from '../i18n';
+import { formatDate, formatNumber, formatRate, type Key } from '../i18n';
 import {
-  ORGANIZATION_KINDS, REGISTRY_TABLES, TITLES, type Household, type Listed, type Organization, type Person, type Position,
+  FACT_KINDS, ORGANIZATION_KINDS, REGISTRY_TABLES, TITLES, type Household, type VillageFacts, type Listed, type Organization, type Person, type Position,
 } from '../registry_api';
 import { navigate } from '../router';
 import { provinceDay } from '../dates';
 import { language, session, useStore, useT, zoneOffset } from '../store';
 import { DateInput, ErrorBox, Notice, Page, Table, type Column } from '../ui';
 
-const TABS = ['people', 'households', 'organizations', 'positions', 'csv'] as const;
+const TABS = ['people', 'households', 'organizations', 'positions', 'facts', 'csv'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function Registry() {
@@ -44,6 +44,7 @@ export default function Registry() {
         {tab === 'households' ? <HouseholdsTab unit={current} villages={villages} /> : null}
         {tab === 'organizations' ? <OrganizationsTab unit={current} places={[...commune, ...villages]} /> : null}
         {tab === 'positions' ? <PositionsTab unit={current} /> : null}
+        {tab === 'facts' ? <FactsTab village={place.village} /> : null}
         {tab === 'csv' ? <CsvTab unit={current} /> : null}
       </div>
     </Page>
@@ -343,6 +344,54 @@ function CsvTab(props: { unit: string }) {
           <li key={k}><a href={`/api/v1/exports/registry/${k}${query({ unit: props.unit })}`} download={`${k}-${props.unit}.csv`}>{t(`reg.table.${k}` as Key)}</a></li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+// A village's facts on a day (households, electricity, …): its latest value of each kind, and a
+// form to record a new one (a new day keeps the history; the server refuses a second value on
+// the same day and a share larger than the village's households).
+function FactsTab(props: { village: string }) {
+  const t = useT();
+  const lang = useStore(language);
+  const today = provinceDay(zoneOffset.get());
+  const [facts, setFacts] = useState<VillageFacts | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [f, setF] = useState({ kind: 'households', as_of: today, value: '' });
+  const [done, setDone] = useState('');
+  const load = () => api<VillageFacts>(`/api/v1/indicators/village-facts${query({ unit: props.village })}`).then(setFacts).catch(setError);
+  useEffect(() => { if (props.village) void load(); }, [props.village]);
+  if (!props.village) return <p class="help">{t('reg.factsPickVillage')}</p>;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setDone('');
+    api('/api/v1/village-facts', { method: 'POST', body: { unit: props.village, kind: f.kind, as_of: f.as_of, value: Number(f.value) } })
+      .then(() => { setDone(t('reg.saved')); setF({ ...f, value: '' }); return load(); })
+      .catch((e) => setError(e instanceof ApiError && e.kind === 'conflict' ? new Error(t('reg.factTwice')) : e));
+  };
+  return (
+    <section>
+      <form class="form" onSubmit={submit}>
+        <label>{t('ind.fact')}
+          <select name="fact-kind" value={f.kind} onChange={(e) => setF({ ...f, kind: (e.target as HTMLSelectElement).value })}>
+            {FACT_KINDS.map((k) => <option key={k} value={k}>{t(`fact.${k}` as Key)}</option>)}
+          </select>
+        </label>
+        <DateInput name="as-of" label={t('reg.factDay')} value={f.as_of} onChange={(v) => setF({ ...f, as_of: v })} />
+        <Field name="fact-value" label={t('ind.value')} type="number" min={0} required value={f.value} set={(v) => setF({ ...f, value: v })}
+          help={t('reg.factHelp')} />
+        <ErrorBox error={error} />
+        {done ? <Notice>{done}</Notice> : null}
+        <button type="submit">{t('reg.save')}</button>
+      </form>
+      {facts ? (
+        <Table name={`facts-${props.village}`} testid="village-facts" rows={Object.entries(facts.facts).filter(([, x]) => x.villages > 0)} rowKey={([k]) => k} columns={[
+          { key: 'kind', label: t('ind.fact'), show: ([k]) => t(`fact.${k}` as Key), raw: ([k]) => k },
+          { key: 'value', label: t('ind.value'), show: ([, x]) => formatNumber(lang, x.value), raw: ([, x]) => x.value },
+          { key: 'rate', label: t('ind.rate'), show: ([, x]) => formatRate(lang, x.rate), raw: ([, x]) => x.rate ?? '' },
+        ]} />
+      ) : null}
     </section>
   );
 }
