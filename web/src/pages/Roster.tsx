@@ -247,10 +247,12 @@ function FastEntry(props: { campaign: Campaign; onAdded: (p: Participation) => v
         after = r.next_after;
         if (after === null) break;
       }
-      setPeople(all);
       writeJson(PEOPLE_KEY + village, all.map((p) => ({ code: p.code, name: p.name })));
+      if (current) setPeople(all); // not a village chosen before this one
     };
-    load().catch((e) => { if (!kept) setError(e); });
+    let current = true;
+    load().catch((e) => { if (!kept && current) setError(e); });
+    return () => { current = false; };
   }, [village]);
   const matching = who.length >= 1 ? people.filter((p) => matchesWords(who, p.name, p.code)).slice(0, 30) : people.slice(0, 30);
   const submit = (e: Event) => {

@@ -11,14 +11,18 @@ export function useUnits(parent = ''): Unit[] {
   const key = `jb.units:${parent}`;
   const [units, setUnits] = useState<Unit[]>(() => readJson<Unit[]>(key) ?? []);
   useEffect(() => {
+    // Only the answer for the parent asked last counts: the province's list, asked first and
+    // larger, came back after a commune's and replaced its villages (seen in the browser test).
+    let current = true;
     setUnits(readJson<Unit[]>(key) ?? []);
     api<{ units: Unit[] }>(`/api/v1/units${query({ parent })}`)
       .then((r) => {
         const sorted = [...r.units].sort((a, b) => a.name.localeCompare(b.name));
-        setUnits(sorted);
         writeJson(key, sorted);
+        if (current) setUnits(sorted);
       })
       .catch(() => undefined);
+    return () => { current = false; };
   }, [parent]);
   return units;
 }
