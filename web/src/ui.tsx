@@ -155,6 +155,16 @@ export function DateInput(props: { name: string; label: string; value: string; o
   );
 }
 
+// "Download CSV" for rows a page shows (the dashboard's tables and figures, every Table).
+export function CsvButton(props: { name: string; header: string[]; rows: (string | number)[][] }) {
+  const t = useT();
+  return (
+    <button type="button" class="link" onClick={() => downloadCsv(props.name, props.header, props.rows)}>
+      {t('dash.csv')}
+    </button>
+  );
+}
+
 // A table of what a page shows, with a CSV button under it built from the same columns: the
 // file holds the raw values (codes, numbers, dates as YYYY-MM-DD), the page the formatted ones.
 export interface Column<R> {
@@ -164,7 +174,6 @@ export interface Column<R> {
   raw: (r: R) => string | number;
 }
 export function Table<R>(props: { name: string; rows: R[]; columns: Column<R>[]; rowKey: (r: R) => string; testid?: string; caption?: string }) {
-  const t = useT();
   const [first, ...rest] = props.columns;
   return (
     <>
@@ -182,9 +191,7 @@ export function Table<R>(props: { name: string; rows: R[]; columns: Column<R>[];
       </table>
       {props.rows.length ? (
         <p class="csv">
-          <button type="button" class="link" onClick={() => downloadCsv(`${props.name}.csv`, props.columns.map((c) => c.key), props.rows.map((r) => props.columns.map((c) => c.raw(r))))}>
-            {t('dash.csv')}
-          </button>
+          <CsvButton name={`${props.name}.csv`} header={props.columns.map((c) => c.key)} rows={props.rows.map((r) => props.columns.map((c) => c.raw(r)))} />
         </p>
       ) : null}
     </>

@@ -212,19 +212,10 @@ Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, MobilizationCache* 
   }
   const std::string key = std::to_string(unit.id) + "|" + std::to_string(from.days) + "|" +
                           std::to_string(to.days) + "|" + std::to_string(q.campaign_id.value_or(0));
-  std::optional<int64_t> version;
-  if (cache != nullptr) {
-    auto v = tx.registry().MobilizationVersion();
-    if (!v) return v.error();
-    version = *v;
-    if (auto hit = cache->Find(key, *version)) {
-      r.totals = std::move(*hit);
-      return r;
-    }
-  }
-  auto totals = tx.registry().Mobilization(q);
+  auto totals = CachedFigure(
+      cache, key, [&] { return tx.registry().MobilizationVersion(); },
+      [&] { return tx.registry().Mobilization(q); });
   if (!totals) return totals.error();
-  if (cache != nullptr) cache->Put(key, *version, *totals);
   r.totals = std::move(*totals);
   return r;
 }

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/common/result.h"
 #include "core/registry/campaign.h"
 
 namespace jembatan::app {
@@ -40,6 +41,20 @@ class FigureCache {
   mutable std::mutex mu_;
   std::unordered_map<std::string, std::pair<int64_t, T>> entries_;
 };
+
+// The figure of `key`: from `cache` when it holds it at the counter `version()` reads, else
+// `compute()`, which is then kept at that counter. Without a cache (null), `compute()`.
+template <typename T, typename Version, typename Compute>
+Result<T> CachedFigure(FigureCache<T>* cache, const std::string& key, Version version,
+                       Compute compute) {
+  if (cache == nullptr) return compute();
+  Result<int64_t> v = version();
+  if (!v) return v.error();
+  if (auto hit = cache->Find(key, *v)) return std::move(*hit);
+  Result<T> figure = compute();
+  if (figure) cache->Put(key, *v, *figure);
+  return figure;
+}
 
 using MobilizationCache = FigureCache<MobilizationTotals>;
 

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "app/registry/registry_resolve.h"
 #include "store/store.h"
 
 namespace jembatan::app {
@@ -30,16 +31,9 @@ Result<ConcurrencyReport> ConcurrencyIndicator(ReadTx& tx, const Registry& reg, 
   const std::string key = std::to_string(unit.id) + "|" + std::to_string(at.days) + "|" +
                           std::to_string(target.rate.hundredths) + "|" +
                           std::to_string(target.by.days);
-  std::optional<int64_t> version;
-  if (cache != nullptr) {
-    auto v = tx.registry().PositionsVersion();
-    if (!v) return v.error();
-    version = *v;
-    if (auto hit = cache->Find(key, *version)) return std::move(*hit);
-  }
-  auto r = Compute(tx, reg, unit, at, target);
-  if (r && cache != nullptr) cache->Put(key, *version, *r);
-  return r;
+  return CachedFigure(
+      cache, key, [&] { return tx.registry().PositionsVersion(); },
+      [&] { return Compute(tx, reg, unit, at, target); });
 }
 
 namespace {
@@ -47,8 +41,7 @@ namespace {
 Result<ConcurrencyReport> Compute(ReadTx& tx, const Registry& reg, const Unit& unit, Date at,
                                   const ConcurrencyTarget& target) {
   store::PositionFilter f;
-  // The province is every post: asking for its subtree would only cost a walk of every unit.
-  if (unit.parent_id) f.unit_id = unit.id;
+  f.unit_id = SubtreeOf(unit);
   f.titles = {Title::kCellSecretary, Title::kVillageHead, Title::kResidentialGroupHead,
               Title::kFrontCommitteeHead};
   const std::vector<Date> days = TrendDays(at, kTrendMonths);
@@ -73,17 +66,16 @@ Result<ConcurrencyReport> Compute(ReadTx& tx, const Registry& reg, const Unit& u
   r.target = target;
   const ConcurrencyIndex index(places, positions);
   const std::vector<const Unit*> villages = VillagesBelow(reg.units, unit);
-  r.figure = index.On(VillagesOn(villages, at), at);
+  const std::vector<int64_t> villages_at = VillagesOn(villages, at);
+  r.figure = index.On(villages_at, at);
   for (int64_t id : r.figure.without) r.without.push_back(reg.units.FindById(id));
   r.gap = GapTo(target.rate, r.figure.rate);
   // Each village that day under the unit just below `unit` it lies in (one walk up per village).
   std::map<int64_t, std::vector<int64_t>> below;
-  for (int64_t id : VillagesOn(villages, at)) {
+  for (int64_t id : villages_at) {
     const Unit* u = reg.units.FindById(id);
-    while (u != nullptr && u->parent_id && *u->parent_id != unit.id) {
-      u = reg.units.FindById(*u->parent_id);
-    }
-    if (u != nullptr && u->id != unit.id) below[u->id].push_back(id);
+    while (u != nullptr && u->parent_id != unit.id) u = reg.units.Parent(*u);
+    if (u != nullptr) below[u->id].push_back(id);
   }
   for (const Unit* child : reg.units.Children(unit)) {
     auto it = below.find(child->id);

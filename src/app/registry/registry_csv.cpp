@@ -413,8 +413,8 @@ class Importer {
   }
 
   // People come in files of a whole province (100,000 rows): the file's people and households
-  // are read in a few queries first, and the new people are written in batches at the end
-  // (Finish), instead of two round trips a line, which on PostgreSQL took 30 s.
+  // are read in a few queries first (before any Person line), and the new people are written in
+  // batches at the end (Finish), instead of two round trips a line, which on PostgreSQL took 30 s.
   Status PrefetchPeople(const std::vector<Row>& rows) {
     std::vector<std::string> codes, households;
     for (const Row& r : rows) {
@@ -429,18 +429,14 @@ class Importer {
     auto found = tx_.registry().FindHouseholds(households);
     if (!found) return found.error();
     for (jembatan::Household& h : *found) households_[h.code] = std::move(h);
-    prefetched_ = true;
     return Status::Ok();
   }
 
+  // A line of a people file, after PrefetchPeople.
   Result<Outcome> Person(const Row& row) {
     auto resolve = [&](const PersonDraft& d) {
-      return ResolvePerson(tx_, reg_, who_, d, today_, prefetched_ ? &households_ : nullptr);
+      return ResolvePerson(tx_, reg_, who_, d, today_, &households_);
     };
-    if (!prefetched_) {
-      return Upsert(row, &store::RegistryReads::FindPerson, PersonFrom, resolve,
-                    &store::RegistryWrites::InsertPerson, &store::RegistryWrites::UpdatePerson);
-    }
     std::optional<jembatan::Person> stored;
     if (auto it = people_.find(Field(row, "code")); it != people_.end()) stored = it->second;
     return Merge<PersonDraft, jembatan::Person>(
@@ -634,7 +630,6 @@ class Importer {
   Codes codes_;
   std::map<std::string, std::set<Row>> participations_;  // by campaign code
   // A people import's records read beforehand, and the new people to write at the end.
-  bool prefetched_ = false;
   std::map<std::string, jembatan::Person> people_;
   std::map<std::string, jembatan::Household> households_;
   std::vector<jembatan::Person> new_people_;

@@ -251,11 +251,9 @@ class RegistryRepository final : public RegistryWrites {
   }
 
   Result<int64_t> InsertPerson(const Person& p) override {
-    auto st = db_.Prepare(
-        "INSERT INTO people(code, name, sex, birth_year, ethnic_group, unit_id, household_id, "
-        "phone, party_member, prestigious, user_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) "
-        "ON CONFLICT DO NOTHING" +
-        std::string(db_.returning_id()));
+    auto st = db_.Prepare(std::string(kInsertPeople) +
+                          "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT DO NOTHING" +
+                          std::string(db_.returning_id()));
     if (!st) return st.error();
     (*st)->Bind(1, p.code);
     BindPerson(**st, p);
@@ -267,9 +265,7 @@ class RegistryRepository final : public RegistryWrites {
     constexpr size_t kColumns = 11;
     size_t done = 0;
     if (people.size() >= kInsertBatch) {
-      std::string sql =
-          "INSERT INTO people(code, name, sex, birth_year, ethnic_group, unit_id, household_id, "
-          "phone, party_member, prestigious, user_id) VALUES ";
+      std::string sql = kInsertPeople;
       for (size_t r = 0; r < kInsertBatch; ++r) {
         sql += r == 0 ? "(" : ",(";
         for (size_t c = 1; c <= kColumns; ++c) {
@@ -649,6 +645,10 @@ class RegistryRepository final : public RegistryWrites {
     }
     return out;
   }
+  // A person's columns in the order BindPerson binds them ($1 the code).
+  static constexpr const char* kInsertPeople =
+      "INSERT INTO people(code, name, sex, birth_year, ethnic_group, unit_id, household_id, "
+      "phone, party_member, prestigious, user_id) VALUES ";
   static constexpr size_t kCodesPerQuery = 500;
   static constexpr size_t kInsertBatch = 200;
   // $2…$7.

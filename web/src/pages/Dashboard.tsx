@@ -7,19 +7,10 @@ import { formatDate, formatNumber, formatPercent } from '../i18n';
 import { navigate } from '../router';
 import { provinceDay } from '../dates';
 import { language, loadConfig, session, tileUrl, useCategoryName, useStore, useT, zoneOffset } from '../store';
-import { DateInput, downloadCsv, ErrorBox, Page } from '../ui';
+import { CsvButton, DateInput, ErrorBox, Page } from '../ui';
 import { CaseMap } from './CaseMap';
 
 interface Point { from: string; to: string; received: number; resolved: number }
-
-function CsvButton(props: { name: string; header: string[]; rows: (string | number)[][] }) {
-  const t = useT();
-  return (
-    <button type="button" class="link" onClick={() => downloadCsv(props.name, props.header, props.rows)}>
-      {t('dash.csv')}
-    </button>
-  );
-}
 
 // Received and resolved per week: bars with a value axis (0, half, the maximum), the first,
 // middle and last week under them, the numbers on each bar, and a legend.

@@ -6,6 +6,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query, type Unit } from '../api';
 import { readJson, session, useStore, useT, writeJson } from '../store';
 
+// One request per parent at a time, however many pickers and forms of a page ask for it.
+const asked = new Map<string, Promise<Unit[]>>();
+function fetchUnits(parent: string): Promise<Unit[]> {
+  let p = asked.get(parent);
+  if (!p) {
+    p = api<{ units: Unit[] }>(`/api/v1/units${query({ parent })}`)
+      .then((r) => [...r.units].sort((a, b) => a.name.localeCompare(b.name)))
+      .finally(() => asked.delete(parent));
+    asked.set(parent, p);
+  }
+  return p;
+}
+
 // Kept in localStorage (public reference data), so the roster's selects work offline.
 export function useUnits(parent = ''): Unit[] {
   const key = `jb.units:${parent}`;
@@ -15,9 +28,8 @@ export function useUnits(parent = ''): Unit[] {
     // larger, came back after a commune's and replaced its villages (seen in the browser test).
     let current = true;
     setUnits(readJson<Unit[]>(key) ?? []);
-    api<{ units: Unit[] }>(`/api/v1/units${query({ parent })}`)
-      .then((r) => {
-        const sorted = [...r.units].sort((a, b) => a.name.localeCompare(b.name));
+    fetchUnits(parent)
+      .then((sorted) => {
         writeJson(key, sorted);
         if (current) setUnits(sorted);
       })
