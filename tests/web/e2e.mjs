@@ -884,6 +884,12 @@ describe('the registry, the roster and the board', () => {
       const after = (await apiGet(`/api/v1/campaigns/${code}/participations`, 'jbt_demo_officer.bienson')).body.participations;
       assert.equal(after.filter((p) => p.person.code === third.code).length, 1, 'sent once');
       assert.equal(after.length, 3);
+      // The names kept for offline use leave the device at sign-out.
+      assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('jb.people:'))));
+      await page.getByRole('button', { name: /^Sign out/ }).click();
+      await page.waitForURL(`${base}/`);
+      assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)
+        .filter((k) => k.startsWith('jb.people:') || k.startsWith('jb.campaign:') || k === 'jb.session')), []);
       await context.close();
     });
 
