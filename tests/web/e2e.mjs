@@ -961,6 +961,8 @@ describe('the registry, the roster and the board', () => {
       await anon.page.getByTestId('board-concurrency').waitFor();
       assert.equal(await text(anon.page, 'board-concurrency'), `${c001.rate}%`);
       // The household just imported does not become Bien Son's base: no share above 100 %.
+      // The figures arrive one answer at a time: wait for the three shares.
+      await anon.page.waitForFunction(() => (document.querySelector('[data-testid=commune-figures]')?.textContent.match(/%/g) || []).length >= 3);
       const rates = (await anon.page.getByTestId('commune-figures').textContent()).match(/[\d.,]+(?=%)/g).map((r) => Number(r.replace(/,/g, '')));
       assert.ok(rates.length >= 3 && rates.every((r) => r <= 100), rates.join(' '));
       await pageCheck(anon.page, size, `board-figures-${sizeName}`);
