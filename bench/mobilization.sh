@@ -91,19 +91,28 @@ for r in $(seq 1 "$RUNS"); do
     -H "Authorization: Bearer $SUPERVISOR" \
     "http://127.0.0.1:$PORT/api/v1/awards/BENCH/ranking?limit=1000" >> "$OUT/province_ranking.txt"
 done
-# The first read after a write, which computes the figure again: a participation entered (the
-# mobilization), a post recorded ("two shoulders"), then the province's figure, timed. Five each.
+# The first read after a write: a participation entered (the mobilization and the province's
+# ranking take it forward), a post recorded ("two shoulders" and the ranking are computed again),
+# then the province's figures, timed. Five each.
 : > "$OUT/after_write.txt"
 auth=(-H "Authorization: Bearer $SUPERVISOR" -H 'Content-Type: application/json')
+timed() {  # label url [token]
+  echo "$1 $(curl -fs -o /dev/null -w '%{time_total}' ${3:+-H "Authorization: Bearer $3"} \
+    "http://127.0.0.1:$PORT$2")" >> "$OUT/after_write.txt"
+}
 for i in 1 2 3 4 5; do
   curl -fs -o /dev/null "${auth[@]}" "http://127.0.0.1:$PORT/api/v1/campaigns/PCTT/participations" \
     -d "{\"person\":\"BP-000000$i\",\"days\":1}"
-  echo "mobilization $(curl -fs -o /dev/null -w '%{time_total}' \
-    "http://127.0.0.1:$PORT/api/v1/indicators/mobilization")" >> "$OUT/after_write.txt"
+  timed mobilization_after_participation /api/v1/indicators/mobilization
+  curl -fs -o /dev/null "${auth[@]}" "http://127.0.0.1:$PORT/api/v1/campaigns/PCTT/participations" \
+    -d "{\"person\":\"BP-000002$i\",\"days\":2}"
+  timed ranking_after_participation /api/v1/awards/BENCH/ranking "$SUPERVISOR"
+done
+for i in 1 2 3 4 5; do
   curl -fs -o /dev/null "${auth[@]}" "http://127.0.0.1:$PORT/api/v1/positions" \
     -d "{\"person\":\"BP-000001$i\",\"title\":\"deputy\",\"organization\":\"TDV-NOI-COT\",\"from\":\"2026-01-0$i\"}"
-  echo "concurrency $(curl -fs -o /dev/null -w '%{time_total}' \
-    "http://127.0.0.1:$PORT/api/v1/indicators/concurrency")" >> "$OUT/after_write.txt"
+  timed concurrency_after_post /api/v1/indicators/concurrency
+  timed ranking_after_post /api/v1/awards/BENCH/ranking "$SUPERVISOR"
 done
 
 python3 - "$OUT" "$PEOPLE" "$PER" <<'PY'
@@ -138,5 +147,5 @@ for k, v in res["requests"].items():
 p = res["province_ranking"]
 print(f"  province ranking, a page of 1,000: {p['median_s'] * 1000:.0f} ms median, {p['bytes']} bytes")
 for k, v in res["after_write_ms"].items():
-    print(f"  first {k} read after a write: median {v['median']:.0f} ms, max {v['max']:.0f} ms (of 5)")
+    print(f"  first read, {k}: median {v['median']:.1f} ms, max {v['max']:.1f} ms (of 5)")
 PY

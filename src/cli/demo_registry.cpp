@@ -354,7 +354,8 @@ Result<DemoAwardsSummary> BuildDemoAwards(store::WriteTx& tx, const app::Registr
                       {AwardMeasure::kReflectionsConfirmed, 5},
                       {AwardMeasure::kPostsHeld, 10}};
   if (auto c = app::CreateAwardCycle(tx, reg, nullptr, d); !c) return c.error();
-  auto ranking = app::RankAwardCycle(tx, reg, nullptr, d.cycle.code, nullptr, std::nullopt);
+  auto ranking =
+      app::RankAwardCycle(tx, reg, nullptr, nullptr, d.cycle.code, nullptr, std::nullopt);
   if (!ranking) return ranking.error();
   summary.ranked = static_cast<int>(ranking->rows.size());
   std::vector<std::string> awardees;

@@ -10,6 +10,7 @@
 #include "app/accounts/secrets.h"
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
+#include "app/registry/awards.h"
 #include "app/registry/figure_cache.h"
 #include "app/registry/indicators.h"
 #include "http/message.h"
@@ -35,6 +36,9 @@ struct ApiDeps {
   // "Two shoulders" kept until a post or an organization is written; lives with `registry`.
   std::shared_ptr<app::ConcurrencyCache> concurrency_cache =
       std::make_shared<app::ConcurrencyCache>();
+  // Award rankings kept until a post is written (app/registry/awards.h).
+  std::shared_ptr<app::RankingCache> ranking_cache =
+      std::make_shared<app::RankingCache>(app::kRankingsKept);
 };
 
 class Api {

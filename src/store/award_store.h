@@ -52,8 +52,16 @@ class AwardReads {
   virtual Result<std::vector<ReflectionSample>> HolderReflections(const HolderQuery& q,
                                                                   Timestamp filed_from,
                                                                   Timestamp filed_to) = 0;
+  // The same for every person linked to a member account, holder or not (few people: a ranking
+  // that keeps its holders in memory picks theirs).
+  virtual Result<std::vector<ReflectionSample>> MemberReflections(Timestamp filed_from,
+                                                                  Timestamp filed_to) = 0;
   // Holders with any confirmed work, unordered.
   virtual Result<std::vector<HolderWork>> HolderCampaignWork(const HolderQuery& q) = 0;
+  // The confirmed work of `people` (person ids) in campaigns whose period overlaps [from, to];
+  // those with any, unordered.
+  virtual Result<std::vector<HolderWork>> PeopleCampaignWork(const std::vector<int64_t>& people,
+                                                             Date from, Date to) = 0;
 
   // With criteria (in the order given) and decision.
   virtual Result<std::optional<AwardCycle>> FindAwardCycle(std::string_view code) = 0;

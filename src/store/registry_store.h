@@ -77,6 +77,8 @@ class RegistryReads {
   // out): an import reads a file's records in a few queries instead of one per line.
   virtual Result<std::vector<Person>> FindPeople(const std::vector<std::string>& codes) = 0;
   virtual Result<std::vector<Household>> FindHouseholds(const std::vector<std::string>& codes) = 0;
+  // The people whose ids are among `ids` (any order; unknown ids left out).
+  virtual Result<std::vector<Person>> GetPeople(const std::vector<int64_t>& ids) = 0;
   virtual Result<std::optional<Household>> GetHousehold(int64_t id) = 0;
   virtual Result<std::vector<Household>> ListHouseholds(int64_t unit_id, RegistryPage page) = 0;
 
@@ -100,9 +102,24 @@ class RegistryReads {
   virtual Result<std::vector<Participation>> ListParticipations(int64_t campaign_id,
                                                                 RegistryPage page) = 0;
   virtual Result<MobilizationTotals> Mobilization(const MobilizationQuery& q) = 0;
-  // Moves (within the writing transaction) whenever a campaign, a participation or an
-  // organization is written: what Mobilization reads from.
+  // Moves (within the writing transaction) whenever an organization is written: how
+  // Mobilization groups the participations. A new campaign does not move it (it has no confirmed
+  // participation yet).
   virtual Result<int64_t> MobilizationVersion() = 0;
+  // Moves whenever participations are confirmed (entered confirmed, or confirmed later); each
+  // such participation keeps the value the transaction moved it to, so that what was confirmed
+  // after a figure was computed can be read by itself (ConfirmedSince). Transactions that move it
+  // wait for each other, so a value read means every lower one is committed.
+  virtual Result<int64_t> ParticipationsVersion() = 0;
+  // The participations the query selects that were confirmed after the ParticipationsVersion
+  // `after` and up to `upto`, in id order.
+  virtual Result<std::vector<MobilizationRow>> ConfirmedSince(const MobilizationQuery& q,
+                                                              int64_t after, int64_t upto) = 0;
+  // The participations the query selects of `people` (person ids) confirmed by the
+  // ParticipationsVersion `upto` (and those confirmed before this counter existed).
+  virtual Result<std::vector<MobilizationRow>> ConfirmedOfPeople(const MobilizationQuery& q,
+                                                                 const std::vector<int64_t>& people,
+                                                                 int64_t upto) = 0;
   // Moves whenever a post (a position, its end) or an organization is written: what the "two
   // shoulders" figure reads from.
   virtual Result<int64_t> PositionsVersion() = 0;

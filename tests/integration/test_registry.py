@@ -229,6 +229,44 @@ class RegistryTest(unittest.TestCase):
         listed = self.get("/api/v1/awards?unit=C001", token=None)["awards"]
         self.assertEqual([a["code"] for a in listed], ["TD-C001"])
 
+    def test_a_kept_ranking_takes_new_work_and_new_posts(self):
+        """The server keeps a ranking (app/registry/awards.cpp) and takes forward what is
+        confirmed since; a nomination measures its person from the records alone: the two
+        agree."""
+        status, c = self.post("/api/v1/awards", {
+            "code": "TD-KEEP", "title": "Thi đua 2026", "unit": "C001",
+            "from": "2026-01-01", "to": "2026-12-31",
+            "criteria": [{"measure": "workdays", "weight": 1},
+                         {"measure": "posts_held", "weight": 100}]})
+        self.assertEqual(status, 201, c)
+        url = "/api/v1/awards/TD-KEEP/ranking?limit=1000"
+
+        def scores():
+            body = self.get(url, token=OFFICER_C001)
+            self.assertEqual(body["total"], len(body["ranking"]))
+            return {r["person"]: r["score"] for r in body["ranking"]}
+
+        before = scores()
+        last = min(before, key=lambda p: (before[p], p))
+        status, r = self.post("/api/v1/campaigns", {
+            "code": "KR26", "kind": "road_building", "title": "Đường", "unit": "C001",
+            "from": "2026-11-01", "to": "2026-11-30", "organizers": ["CELL-C001-V01"]})
+        self.assertEqual(status, 201, r)
+        status, r = self.post("/api/v1/campaigns/KR26/participations",
+                              {"person": last, "days": 20})
+        self.assertEqual(status, 201, r)
+        after = scores()
+        self.assertEqual(after[last], before[last] + 20)
+        self.assertEqual({p: v for p, v in after.items() if p != last},
+                         {p: v for p, v in before.items() if p != last})
+        status, r = self.post("/api/v1/positions", {"person": last, "title": "deputy",
+                                                    "organization": "MIL-C001-V01",
+                                                    "from": "2026-02-01"})
+        self.assertEqual(status, 201, r)
+        self.assertEqual(scores()[last], before[last] + 20 + 100)
+        status, n = self.post("/api/v1/awards/TD-KEEP/nominations", {"person": last})
+        self.assertEqual((status, n["score"]), (201, before[last] + 120), n)
+
     def test_awards_and_reflections_refuse_what_they_cannot_take(self):
         good = {"code": "TD-BAD", "title": "t", "unit": "C001", "from": "2026-01-01",
                 "to": "2026-12-31", "criteria": [{"measure": "workdays", "weight": 1}]}
@@ -561,6 +599,37 @@ class RegistryTest(unittest.TestCase):
         self.assertIn(got, (400, 422), r)
         self.assertEqual(self.get("/api/v1/indicators/mobilization?unit=C001&campaign=NHA26",
                                   token=None)["total"]["workdays"], 28)
+
+    def test_a_kept_figure_takes_new_work_as_a_count_of_every_row_would(self):
+        """The server keeps each mobilization figure and adds what is confirmed after it
+        (app/registry/campaigns.cpp); a figure never asked for before is counted from every
+        row. Both must agree, with people counted once however often they come."""
+        status, c = self.post("/api/v1/campaigns", {
+            "code": "KEEP26", "kind": "road_building", "title": "Đổ bê tông đường thôn",
+            "unit": "C001", "from": "2026-10-01", "to": "2026-10-31",
+            "organizers": ["CELL-C001-V01", "CELL-C001-V02"]})  # two cells: one kind
+        self.assertEqual(status, 201, c)
+        kept = "/api/v1/indicators/mobilization?unit=C001&from=2026-10-01&to=2026-10-31"
+        self.assertEqual(self.get(kept, token=None)["total"]["people"], 0)
+        entries = [{"person": "DP-000001", "days": 3},
+                   {"person": "DP-000001", "days": 2},   # the same person again
+                   {"person": "DP-000003", "days": 1},
+                   {"unit": "C001-V02", "headcount": 5, "days": 2}]
+        for i, entry in enumerate(entries):
+            status, r = self.post("/api/v1/campaigns/KEEP26/participations", entry)
+            self.assertEqual(status, 201, r)
+            if i % 2 == 0:
+                self.get(kept, token=None)  # kept, then taken forward by the next entries
+        figure = self.get(kept, token=None)
+        self.assertEqual(figure["total"], {"people": 7, "named": 2, "headcount": 5,
+                                           "workdays": 16})
+        self.assertEqual(figure["by_organization_kind"]["party_cell"], figure["total"])
+        self.assertEqual(figure["by_campaign_kind"]["road_building"], figure["total"])
+        counted = self.get("/api/v1/indicators/mobilization?unit=C001&from=2026-10-01"
+                           "&to=2026-11-30", token=None)  # never asked: counted from the rows
+        self.assertEqual(counted["total"], figure["total"])
+        self.assertEqual(counted["by_organization_kind"], figure["by_organization_kind"])
+        self.assertEqual(counted["by_campaign_kind"], figure["by_campaign_kind"])
 
     # CSV in and out.
 

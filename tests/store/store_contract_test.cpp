@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "core/cases/deadlines.h"
@@ -1707,6 +1708,32 @@ TEST_P(StoreContract, HoldersAreThoseOfAScopeAndTheirCasesAndWorkAreRead) {
   EXPECT_EQ(work[0].workdays, 3);
   q.to = DateFromYmd(2026, 4, 30);  // before the campaign
   EXPECT_TRUE(aw.HolderCampaignWork(q).value().empty());
+  // The same work for people named by id, holders or not (a kept ranking reads its new work so).
+  auto named = aw.PeopleCampaignWork({c, a}, DateFromYmd(2026, 1, 1), DateFromYmd(2026, 12, 31));
+  ASSERT_EQ(named.value().size(), 1u);
+  EXPECT_EQ(named.value()[0].person_id, c);
+  EXPECT_EQ(named.value()[0].workdays, 3);
+  EXPECT_TRUE(aw.PeopleCampaignWork({c}, DateFromYmd(2026, 1, 1), DateFromYmd(2026, 4, 30))
+                  .value()
+                  .empty());
+  EXPECT_TRUE(aw.PeopleCampaignWork({}, q.from, q.to).value().empty());
+  // Every member account's cases in the time asked, whatever posts their people hold: A's two
+  // of the month (the officer is no one's account).
+  auto all =
+      aw.MemberReflections(Timestamp{kT0.seconds - 30 * kDay}, Timestamp{kT0.seconds + 30 * kDay});
+  ASSERT_EQ(all.value().size(), 2u);
+  EXPECT_EQ(all.value()[0].person_id, a);
+  EXPECT_EQ(
+      aw.MemberReflections(Timestamp{kT0.seconds - 500 * kDay}, Timestamp{kT0.seconds + 30 * kDay})
+          .value()
+          .size(),
+      3u);
+  // People read by id, unknown ids left out.
+  auto people = r->registry().GetPeople({c, a, 999999}).value();
+  std::vector<std::string> found;
+  for (const Person& p : people) found.push_back(p.code);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"HA", "HC"}));
 }
 
 TEST_P(StoreContract, AnAwardCycleKeepsItsCriteriaInOrderAndIsDecidedOnce) {
@@ -1805,27 +1832,32 @@ TEST_P(StoreContract, VillageFactsAreKeptPerDayAndHouseholdsAreTallied) {
 // transaction, however many rows it writes), never before its commit, and again after a rollback
 // to a savepoint undid the move.
 TEST_P(StoreContract, TheChangeCountersMoveWithWhatTheFiguresReadFrom) {
+  using Versions = std::tuple<int64_t, int64_t, int64_t>;  // grouping, participations, posts
   auto versions = [&] {
     auto r = Read();
-    return std::pair{r->registry().MobilizationVersion().value(),
-                     r->registry().PositionsVersion().value()};
+    return Versions{r->registry().MobilizationVersion().value(),
+                    r->registry().ParticipationsVersion().value(),
+                    r->registry().PositionsVersion().value()};
   };
-  // Runs `write` in its own transaction; says which counters it moved: {mobilization, posts}.
+  using Moved = std::tuple<bool, bool, bool>;
+  // Runs `write` in its own transaction; says which counters it moved.
   auto moved = [&](const std::function<void(store::RegistryWrites&)>& write) {
-    const auto [m0, p0] = versions();
+    const auto [m0, c0, p0] = versions();
     auto tx = Write();
     write(tx->registry());
-    EXPECT_EQ(versions(), std::pair(m0, p0));  // not before the commit
+    EXPECT_EQ(versions(), Versions(m0, c0, p0));  // not before the commit
     EXPECT_TRUE(tx->Commit().ok());
-    const auto [m1, p1] = versions();
+    const auto [m1, c1, p1] = versions();
     EXPECT_GE(m1, m0);
+    EXPECT_GE(c1, c0);
     EXPECT_GE(p1, p0);
-    return std::pair{m1 > m0, p1 > p0};
+    EXPECT_LE(c1, c0 + 1);  // once per transaction
+    return Moved{m1 > m0, c1 > c0, p1 > p0};
   };
   Organization cell{0, "MV-CELL", OrganizationKind::kPartyCell, "c", v11_};
   // A new organization organizes nothing and holds no post yet.
   EXPECT_EQ(moved([&](auto& reg) { cell.id = reg.InsertOrganization(cell).value(); }),
-            std::pair(false, false));
+            Moved(false, false, false));
   Campaign c;
   c.code = "MV26";
   c.title = "t";
@@ -1833,46 +1865,54 @@ TEST_P(StoreContract, TheChangeCountersMoveWithWhatTheFiguresReadFrom) {
   c.from = DateFromYmd(2026, 1, 1);
   c.to = DateFromYmd(2026, 1, 31);
   c.organizers = {cell.id};
+  // A new campaign has no confirmed participation: no figure changes.
   EXPECT_EQ(moved([&](auto& reg) { c.id = reg.InsertCampaign(c).value(); }),
-            std::pair(true, false));
+            Moved(false, false, false));
   Participation p;
   p.campaign_id = c.id;
   p.unit_id = v11_;
   p.attendance = {1, std::nullopt, std::nullopt, 2};
   p.workdays = 2;
   p.source = "sms";
-  // Many rows in one transaction move it (once).
+  // Waiting for confirmation: counted nowhere yet.
   EXPECT_EQ(moved([&](auto& reg) {
               p.person_id = AddPerson(reg, "MV-P");
               p.id = reg.InsertParticipation(p).value();
-              Participation q = p;
-              q.person_id = AddPerson(reg, "MV-Q");
-              EXPECT_TRUE(reg.InsertParticipation(q).ok());
             }),
-            std::pair(true, false));
+            Moved(false, false, false));
   EXPECT_EQ(moved([&](auto& reg) { ASSERT_TRUE(reg.ConfirmParticipation(p.id).ok()); }),
-            std::pair(true, false));
+            Moved(false, true, false));
+  // Many confirmed rows in one transaction move it once (checked in `moved`).
+  EXPECT_EQ(moved([&](auto& reg) {
+              for (const char* code : {"MV-Q", "MV-R"}) {
+                Participation q = p;
+                q.person_id = AddPerson(reg, code);
+                q.confirmed = true;
+                EXPECT_TRUE(reg.InsertParticipation(q).ok());
+              }
+            }),
+            Moved(false, true, false));
   Position pos;
   pos.person_id = *p.person_id;
   pos.title = Title::kCellSecretary;
   pos.organization_id = cell.id;
   pos.from = DateFromYmd(2025, 7, 1);
   EXPECT_EQ(moved([&](auto& reg) { pos.id = reg.InsertPosition(pos, v11_).value(); }),
-            std::pair(false, true));
+            Moved(false, false, true));
   EXPECT_EQ(moved([&](auto& reg) {
               ASSERT_TRUE(reg.EndPosition(pos.id, DateFromYmd(2026, 6, 30)).ok());
             }),
-            std::pair(false, true));
+            Moved(false, false, true));
   cell.kind = OrganizationKind::kYouthClub;
   EXPECT_EQ(moved([&](auto& reg) { ASSERT_TRUE(reg.UpdateOrganization(cell).ok()); }),
-            std::pair(true, true));
+            Moved(true, false, true));
   // Reading moves nothing.
   const auto before = versions();
   EXPECT_TRUE(Read()->registry().Mobilization({std::nullopt, std::nullopt, c.from, c.to}).ok());
   EXPECT_EQ(versions(), before);
 
   // A move undone by a rollback to a savepoint is made again by the next write.
-  const auto [m0, p0] = versions();
+  const auto [m0, c0, p0] = versions();
   auto tx = Write();
   auto& reg = tx->registry();
   ASSERT_TRUE(tx->Savepoint().ok());
@@ -1882,8 +1922,98 @@ TEST_P(StoreContract, TheChangeCountersMoveWithWhatTheFiguresReadFrom) {
   ASSERT_TRUE(reg.InsertPosition(deputy, v11_).ok());
   ASSERT_TRUE(tx->Commit().ok());
   tx.reset();
-  EXPECT_EQ(versions().first, m0);
-  EXPECT_GT(versions().second, p0);
+  EXPECT_EQ(std::get<0>(versions()), m0);
+  EXPECT_GT(std::get<2>(versions()), p0);
+}
+
+// What a kept mobilization figure reads to take in new participations: those confirmed between
+// two values of the participations counter, and the earlier rows of their people, in the query's
+// scope, each with its campaign's kind and its organizers' kinds. Counting them by core's rule
+// gives the figure of all the rows.
+TEST_P(StoreContract, ParticipationsConfirmedSinceAFigureAreReadByThemselves) {
+  auto tx = Write();
+  auto& reg = tx->registry();
+  const int64_t militia =
+      reg.InsertOrganization({0, "CS-MIL", OrganizationKind::kMilitiaUnit, "m", c1_}).value();
+  const int64_t militia2 =
+      reg.InsertOrganization({0, "CS-MIL2", OrganizationKind::kMilitiaUnit, "m2", c1_}).value();
+  Campaign c;
+  c.code = "CS26";
+  c.kind = CampaignKind::kBorderPatrol;
+  c.title = "t";
+  c.unit_id = province_;
+  c.from = DateFromYmd(2026, 3, 1);
+  c.to = DateFromYmd(2026, 3, 31);
+  c.organizers = {militia, militia2};
+  c.id = reg.InsertCampaign(c).value();
+  const int64_t a = AddPerson(reg, "CS-A");
+  const int64_t b = AddPerson(reg, "CS-B");
+  auto part = [&](store::RegistryWrites& w, std::optional<int64_t> person, int64_t unit,
+                  int64_t days, bool confirmed) {
+    Participation p;
+    p.campaign_id = c.id;
+    p.person_id = person;
+    p.unit_id = unit;
+    p.attendance = {1, std::nullopt, std::nullopt, days};
+    p.workdays = days;
+    p.confirmed = confirmed;
+    p.source = "roster";
+    return w.InsertParticipation(p).value();
+  };
+  part(reg, a, v11_, 3, true);
+  const int64_t pending = part(reg, b, v11_, 5, false);
+  ASSERT_TRUE(tx->Commit().ok());
+  tx.reset();
+  const int64_t kept = Read()->registry().ParticipationsVersion().value();
+
+  auto w = Write();
+  part(w->registry(), a, v11_, 2, true);  // a again
+  part(w->registry(), b, c2_, 1, true);   // b, from another commune
+  ASSERT_TRUE(w->Commit().ok());
+  w.reset();
+  w = Write();
+  ASSERT_TRUE(w->registry().ConfirmParticipation(pending).ok());
+  ASSERT_TRUE(w->Commit().ok());
+  w.reset();
+
+  auto r = Read();
+  const int64_t now = r->registry().ParticipationsVersion().value();
+  EXPECT_EQ(now, kept + 2);
+  store::MobilizationQuery q{std::nullopt, std::nullopt, c.from, c.to};
+  auto added = r->registry().ConfirmedSince(q, kept, now).value();
+  ASSERT_EQ(added.size(), 3u);  // in id order: b's row confirmed last, then a's and b's new ones
+  EXPECT_EQ(added[0].person_id, b);
+  EXPECT_EQ(added[0].workdays, 5);
+  EXPECT_EQ(added[0].campaign_kind, "border_patrol");
+  EXPECT_EQ(added[0].organizer_kinds, (std::vector<std::string>{"militia_unit", "militia_unit"}));
+  EXPECT_EQ(added[1].person_id, a);
+  EXPECT_EQ(added[1].workdays, 2);
+  EXPECT_EQ(added[2].person_id, b);
+  EXPECT_EQ(added[2].workdays, 1);
+  EXPECT_EQ(r->registry().ConfirmedSince(q, kept, kept + 1).value().size(), 2u);
+  EXPECT_TRUE(r->registry().ConfirmedSince(q, now, now + 5).value().empty());
+  // The earlier rows of a and b: a's first one only (b's pending row was not confirmed then).
+  auto before = r->registry().ConfirmedOfPeople(q, {a, b}, kept).value();
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].person_id, a);
+  EXPECT_EQ(before[0].workdays, 3);
+  EXPECT_EQ(r->registry().ConfirmedOfPeople(q, {a, b}, now).value().size(), 4u);
+  EXPECT_TRUE(r->registry().ConfirmedOfPeople(q, {}, now).value().empty());
+  // The figure kept at `kept` (a and b are the only people) with what came since is the figure
+  // counted from every row, in any scope.
+  for (std::optional<int64_t> unit : {std::optional<int64_t>(), std::optional<int64_t>(c1_)}) {
+    q.unit_id = unit;
+    auto kept_rows = r->registry().ConfirmedOfPeople(q, {a, b}, kept).value();
+    EXPECT_EQ(AddToMobilization(CountMobilization(kept_rows), kept_rows,
+                                r->registry().ConfirmedSince(q, kept, now).value()),
+              r->registry().Mobilization(q).value());
+  }
+  // From commune 1 only, b's row from commune 2 is left out.
+  EXPECT_EQ(r->registry().ConfirmedSince(q, kept, now).value().size(), 2u);
+  q.unit_id.reset();
+  // Two organizers of one kind count a row once under it.
+  EXPECT_EQ(r->registry().Mobilization(q).value().by_organization_kind.at("militia_unit"),
+            (MobilizationCount{2, 0, 11}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),

@@ -2,6 +2,7 @@
 // that may not overlap, and the "two shoulders" count of villages at a date.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <tuple>
 #include <vector>
 
@@ -352,6 +353,57 @@ TEST(Campaign, WorkdaysAreHeadcountTimesDaysWithinThePeriod) {
   EXPECT_EQ(Workdays(c, {}).error().field, "days");                                    // neither
 }
 
+MobilizationRow Row(std::optional<int64_t> person, int64_t workdays, std::string kind,
+                    std::vector<std::string> organizers, int64_t headcount = 1) {
+  return {person, headcount, workdays, std::move(kind), std::move(organizers)};
+}
+
+TEST(Mobilization, APersonCountsOncePerGroupAndWorkdaysAndHeadcountsAddUp) {
+  const std::vector<MobilizationRow> rows = {
+      Row(1, 3, "border_patrol", {"militia_unit"}),
+      Row(1, 2, "border_patrol", {"militia_unit"}),  // the same person again
+      Row(1, 4, "checkpoint_duty", {"militia_unit", "militia_unit", "youth_club"}),
+      Row(2, 1, "checkpoint_duty", {}),                              // no organizer
+      Row(std::nullopt, 36, "border_patrol", {"militia_unit"}, 12),  // a unit's headcount
+  };
+  const MobilizationTotals t = CountMobilization(rows);
+  EXPECT_EQ(t.total, (MobilizationCount{2, 12, 46}));
+  EXPECT_EQ(t.by_campaign_kind.at("border_patrol"), (MobilizationCount{1, 12, 41}));
+  EXPECT_EQ(t.by_campaign_kind.at("checkpoint_duty"), (MobilizationCount{2, 0, 5}));
+  // Two militia units organizing one campaign count its row once under their kind.
+  EXPECT_EQ(t.by_organization_kind.at("militia_unit"), (MobilizationCount{1, 12, 45}));
+  EXPECT_EQ(t.by_organization_kind.at("youth_club"), (MobilizationCount{1, 0, 4}));
+  EXPECT_EQ(t.by_organization_kind.size(), 2U);
+  EXPECT_EQ(t.total.people(), 14);
+}
+
+TEST(Mobilization, RowsAddedToAKeptFigureGiveTheFigureOfAllTheRows) {
+  const std::vector<MobilizationRow> first = {
+      Row(1, 3, "border_patrol", {"militia_unit"}),
+      Row(2, 1, "checkpoint_duty", {"youth_club"}),
+      Row(3, 2, "road_building", {}),
+  };
+  const std::vector<MobilizationRow> added = {
+      Row(1, 5, "border_patrol", {"militia_unit"}),  // counted already everywhere
+      Row(1, 1, "checkpoint_duty", {"youth_club"}),  // new in two groups, not in the total
+      Row(4, 2, "checkpoint_duty", {"youth_club"}),  // new everywhere
+      Row(4, 2, "checkpoint_duty", {"youth_club"}),  // twice in what is added
+      Row(std::nullopt, 10, "road_building", {}, 5),
+  };
+  // What the store gives as `before`: the kept rows of the people named in `added` (1 and 4).
+  const std::vector<MobilizationRow> before = {first[0]};
+  std::vector<MobilizationRow> all = first;
+  all.insert(all.end(), added.begin(), added.end());
+  const MobilizationTotals kept = CountMobilization(first);
+  EXPECT_EQ(AddToMobilization(kept, before, added), CountMobilization(all));
+  EXPECT_EQ(AddToMobilization(kept, before, added).total, (MobilizationCount{4, 5, 26}));
+  // Rows of people not named in `added` change nothing.
+  EXPECT_EQ(AddToMobilization(kept, first, added), CountMobilization(all));
+  // Without `before`, person 1 would count twice.
+  EXPECT_EQ(AddToMobilization(kept, {}, added).total.named, 5);
+  EXPECT_EQ(AddToMobilization(kept, before, {}), kept);
+}
+
 // A member of a group from `from` (to `to`).
 Position Member(int64_t person, Date from, std::optional<Date> to = std::nullopt) {
   Position p;
@@ -396,6 +448,9 @@ TEST(Reflections, CountedWhileTheMemberHeldAPostByCategoryFromTheCaseRecords) {
   EXPECT_EQ(f.members.at(2).total, ReflectionCount{});
   EXPECT_EQ(f.members.at(3).total, ReflectionCount{});
   EXPECT_FALSE(f.members.contains(9));
+  // What a ranking weighs: the same totals, for the members with any only.
+  const std::map<int64_t, ReflectionCount> totals = CountMemberTotals(samples, terms, cal);
+  EXPECT_EQ(totals, (std::map<int64_t, ReflectionCount>{{1, ReflectionCount{4, 3, 2, 1}}}));
   EXPECT_TRUE(ResolvedOnTime(due, due));
   EXPECT_FALSE(ResolvedOnTime(Timestamp{due.seconds + 1}, due));
 }
@@ -480,6 +535,46 @@ TEST(Award, ScoresAreExplainedAndEqualScoresShareARank) {
   EXPECT_EQ(r[3].lines, (std::vector<ScoreLine>{{AwardMeasure::kReflectionsForwarded, 10, 2, 20},
                                                 {AwardMeasure::kWorkdays, 0, 1, 0}}));
   EXPECT_TRUE(RankContributions(k, {}).empty());
+}
+
+TEST(Award, ARankingWithSomeContributionsChangedIsTheRankingOfAllAgain) {
+  const std::vector<AwardCriterion> criteria = {{AwardMeasure::kWorkdays, 1},
+                                                {AwardMeasure::kPostsHeld, 10}};
+  std::vector<Contribution> all;
+  for (int64_t person = 1; person <= 40; ++person) {
+    all.push_back(
+        {person,
+         {{AwardMeasure::kWorkdays, (person * 7) % 13}, {AwardMeasure::kPostsHeld, person % 3}}});
+  }
+  const std::vector<RankedContribution> kept = RankContributions(criteria, all);
+  // Three people gave more (one now ties another), one less, and a new holder came.
+  std::vector<Contribution> changed = {
+      {5, {{AwardMeasure::kWorkdays, 30}}},
+      {17, {{AwardMeasure::kWorkdays, 0}}},
+      {23, {{AwardMeasure::kWorkdays, 12}, {AwardMeasure::kPostsHeld, 2}}},
+      {8, {{AwardMeasure::kWorkdays, 6}, {AwardMeasure::kPostsHeld, 2}}},
+      {41, {{AwardMeasure::kWorkdays, 3}}},
+  };
+  for (const Contribution& c : changed) {
+    auto it = std::find_if(all.begin(), all.end(),
+                           [&](const Contribution& a) { return a.person_id == c.person_id; });
+    if (it == all.end()) {
+      all.push_back(c);
+    } else {
+      *it = c;
+    }
+  }
+  const std::vector<RankedContribution> again = RankContributions(criteria, all);
+  const std::vector<RankedContribution> reranked = Rerank(kept, criteria, changed);
+  ASSERT_EQ(reranked.size(), again.size());
+  for (size_t i = 0; i < again.size(); ++i) {
+    EXPECT_EQ(reranked[i].person_id, again[i].person_id) << i;
+    EXPECT_EQ(reranked[i].score, again[i].score) << i;
+    EXPECT_EQ(reranked[i].rank, again[i].rank) << i;
+    EXPECT_EQ(reranked[i].tied, again[i].tied) << i;
+    EXPECT_EQ(reranked[i].lines, again[i].lines) << i;
+  }
+  EXPECT_EQ(Rerank(kept, criteria, {}).size(), kept.size());
 }
 
 TEST(VillageFacts, SharesAreSumsOverSumsOfTheLatestValuesOnTheDay) {

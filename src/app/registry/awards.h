@@ -4,6 +4,7 @@
 #pragma once
 
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
+#include "app/registry/figure_cache.h"
 #include "app/registry/registry_records.h"
 #include "core/cases/access.h"
 #include "core/registry/award.h"
@@ -82,11 +84,19 @@ struct RankingPage {
   int64_t offset = 0;
   int64_t limit = std::numeric_limits<int64_t>::max();
 };
+// A ranking kept in memory per cycle, unit and kind (app/registry/awards.cpp) while the posts
+// and the confirmed participations it was measured from have not changed, so that each page of
+// a province's 100,000 holders does not measure them all again. Few entries: the province's is
+// tens of megabytes.
+struct KeptRanking;
+using RankingCache = FigureCache<std::shared_ptr<const KeptRanking>>;
+inline constexpr size_t kRankingsKept = 32;
+
 // The holders of posts in `unit`'s subtree (the cycle's unit when null) in organizations of
 // `kind` (the cycle's when none), ranked by the cycle's criteria. Staff managing `unit` only
-// (`who` null: the command line and the demo).
-Result<AwardRanking> RankAwardCycle(ReadTx& tx, const Registry& reg, const Principal* who,
-                                    std::string_view code, const Unit* unit,
+// (`who` null: the command line and the demo). Kept in `cache` when given.
+Result<AwardRanking> RankAwardCycle(ReadTx& tx, const Registry& reg, RankingCache* cache,
+                                    const Principal* who, std::string_view code, const Unit* unit,
                                     std::optional<OrganizationKind> kind, RankingPage page = {});
 
 struct NominationDraft {

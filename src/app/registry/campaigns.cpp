@@ -1,5 +1,9 @@
 #include "app/registry/campaigns.h"
 
+#include <algorithm>
+#include <optional>
+#include <vector>
+
 #include "app/registry/registry_resolve.h"
 #include "core/channels/channel_command.h"
 #include "core/common/validation.h"
@@ -199,6 +203,52 @@ Result<std::vector<ParticipationView>> ListParticipations(ReadTx& tx, const Regi
   return out;
 }
 
+namespace {
+
+// More participations confirmed since a kept figure than this, and it is counted again: reading
+// them and their people's earlier rows would cost more than the count (a CSV import).
+constexpr size_t kMaxAdded = 5000;
+
+// The figure of `q` under `key`: kept in `cache` at the store's counters, with the participations
+// confirmed since it was kept added by core's rule (each person once per group), or counted from
+// every row when nothing is kept or the grouping changed (an organization written).
+Result<MobilizationTotals> KeptOrCounted(store::RegistryReads& reg, MobilizationCache* cache,
+                                         const std::string& key,
+                                         const store::MobilizationQuery& q) {
+  if (cache == nullptr) return reg.Mobilization(q);
+  auto grouping = reg.MobilizationVersion();
+  if (!grouping) return grouping.error();
+  auto confirmed = reg.ParticipationsVersion();
+  if (!confirmed) return confirmed.error();
+  std::optional<KeptMobilization> kept = cache->Find(key, *grouping);
+  // A figure kept by a newer transaction than this one counts all that this one sees, and more
+  // that is committed: as good an answer.
+  if (kept && kept->participations >= *confirmed) return std::move(kept->totals);
+  if (kept) {
+    auto added = reg.ConfirmedSince(q, kept->participations, *confirmed);
+    if (!added) return added.error();
+    if (added->size() <= kMaxAdded) {
+      std::vector<int64_t> people;
+      for (const MobilizationRow& row : *added) {
+        if (row.person_id) people.push_back(*row.person_id);
+      }
+      std::sort(people.begin(), people.end());
+      people.erase(std::unique(people.begin(), people.end()), people.end());
+      auto before = reg.ConfirmedOfPeople(q, people, kept->participations);
+      if (!before) return before.error();
+      MobilizationTotals totals = AddToMobilization(std::move(kept->totals), *before, *added);
+      cache->Put(key, *grouping, {*confirmed, totals});
+      return totals;
+    }
+  }
+  auto totals = reg.Mobilization(q);
+  if (!totals) return totals.error();
+  cache->Put(key, *grouping, {*confirmed, *totals});
+  return totals;
+}
+
+}  // namespace
+
 Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, MobilizationCache* cache,
                                                  const Unit& unit, Date from, Date to,
                                                  std::string_view campaign) {
@@ -212,9 +262,7 @@ Result<MobilizationReport> MobilizationIndicator(ReadTx& tx, MobilizationCache* 
   }
   const std::string key = std::to_string(unit.id) + "|" + std::to_string(from.days) + "|" +
                           std::to_string(to.days) + "|" + std::to_string(q.campaign_id.value_or(0));
-  auto totals = CachedFigure(
-      cache, key, [&] { return tx.registry().MobilizationVersion(); },
-      [&] { return tx.registry().Mobilization(q); });
+  auto totals = KeptOrCounted(tx.registry(), cache, key, q);
   if (!totals) return totals.error();
   r.totals = std::move(*totals);
   return r;

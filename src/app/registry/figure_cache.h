@@ -1,9 +1,10 @@
 // Figures that take a scan of many rows (the mobilization over a million participation rows,
 // "two shoulders" over every post of the province) kept in memory until the records they come
-// from change. Each entry remembers the store's change counter it was computed at (store:
-// MobilizationVersion, PositionsVersion, moved in the transaction that writes such a record); a
-// read that finds the counter moved computes the figure again. The counter is in the database,
-// so every server of one database stays right.
+// from change (the mobilization: until they change other than by new confirmed participations).
+// Each entry remembers the store's change counter it was computed at (store: MobilizationVersion,
+// PositionsVersion, moved in the transaction that writes such a record); a read that finds the
+// counter moved computes the figure again. The counter is in the database, so every server of one
+// database stays right.
 #pragma once
 
 #include <cstdint>
@@ -28,16 +29,17 @@ class FigureCache {
     if (it == entries_.end() || it->second.first != version) return std::nullopt;
     return it->second.second;
   }
-  // Keeps at most kMaxEntries figures; a full cache starts again empty.
+  // Keeps at most max_entries figures; a full cache starts again empty.
   void Put(const std::string& key, int64_t version, T figure) {
     std::lock_guard lock(mu_);
-    if (entries_.size() >= kMaxEntries && !entries_.contains(key)) entries_.clear();
+    if (entries_.size() >= max_entries_ && !entries_.contains(key)) entries_.clear();
     entries_[key] = {version, std::move(figure)};
   }
 
-  static constexpr size_t kMaxEntries = 1024;
+  explicit FigureCache(size_t max_entries = 1024) : max_entries_(max_entries) {}
 
  private:
+  size_t max_entries_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, std::pair<int64_t, T>> entries_;
 };
@@ -56,6 +58,13 @@ Result<T> CachedFigure(FigureCache<T>* cache, const std::string& key, Version ve
   return figure;
 }
 
-using MobilizationCache = FigureCache<MobilizationTotals>;
+// A mobilization figure with the participations counter (store: ParticipationsVersion) it
+// counts up to: a read that finds the counter moved adds what was confirmed since
+// (app/registry/campaigns.cpp), kept per MobilizationVersion (how participations are grouped).
+struct KeptMobilization {
+  int64_t participations = 0;
+  MobilizationTotals totals;
+};
+using MobilizationCache = FigureCache<KeptMobilization>;
 
 }  // namespace jembatan::app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -62,8 +63,15 @@ Status ValidateAwardDecision(const AwardCycle& c, const AwardDecision& d) {
   return Status::Ok();
 }
 
-std::vector<RankedContribution> RankContributions(const std::vector<AwardCriterion>& criteria,
-                                                  const std::vector<Contribution>& contributions) {
+namespace {
+
+// Highest score first; equal scores by person id.
+bool RanksBefore(const RankedContribution& a, const RankedContribution& b) {
+  return a.score != b.score ? a.score > b.score : a.person_id < b.person_id;
+}
+
+std::vector<RankedContribution> Scored(const std::vector<AwardCriterion>& criteria,
+                                       const std::vector<Contribution>& contributions) {
   std::vector<RankedContribution> out;
   out.reserve(contributions.size());
   for (const Contribution& c : contributions) {
@@ -77,14 +85,42 @@ std::vector<RankedContribution> RankContributions(const std::vector<AwardCriteri
     }
     out.push_back(std::move(r));
   }
-  std::sort(out.begin(), out.end(), [](const RankedContribution& a, const RankedContribution& b) {
-    return a.score != b.score ? a.score > b.score : a.person_id < b.person_id;
-  });
-  for (size_t i = 0; i < out.size(); ++i) {
-    const bool same_as_before = i > 0 && out[i].score == out[i - 1].score;
-    out[i].rank = same_as_before ? out[i - 1].rank : static_cast<int64_t>(i) + 1;
-    if (same_as_before) out[i].tied = out[i - 1].tied = true;
+  std::sort(out.begin(), out.end(), RanksBefore);
+  return out;
+}
+
+// Ranks in sorted order: equal scores share the rank, the next rank skips the shared places.
+void AssignRanks(std::vector<RankedContribution>& sorted) {
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    const bool same_as_before = i > 0 && sorted[i].score == sorted[i - 1].score;
+    sorted[i].rank = same_as_before ? sorted[i - 1].rank : static_cast<int64_t>(i) + 1;
+    sorted[i].tied = same_as_before;
+    if (same_as_before) sorted[i - 1].tied = true;
   }
+}
+
+}  // namespace
+
+std::vector<RankedContribution> RankContributions(const std::vector<AwardCriterion>& criteria,
+                                                  const std::vector<Contribution>& contributions) {
+  std::vector<RankedContribution> out = Scored(criteria, contributions);
+  AssignRanks(out);
+  return out;
+}
+
+std::vector<RankedContribution> Rerank(std::vector<RankedContribution> ranked,
+                                       const std::vector<AwardCriterion>& criteria,
+                                       const std::vector<Contribution>& changed) {
+  std::vector<RankedContribution> fresh = Scored(criteria, changed);
+  std::set<int64_t> people;
+  for (const Contribution& c : changed) people.insert(c.person_id);
+  std::erase_if(ranked, [&](const RankedContribution& r) { return people.contains(r.person_id); });
+  std::vector<RankedContribution> out;
+  out.reserve(ranked.size() + fresh.size());
+  std::merge(std::make_move_iterator(ranked.begin()), std::make_move_iterator(ranked.end()),
+             std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()),
+             std::back_inserter(out), RanksBefore);
+  AssignRanks(out);
   return out;
 }
 

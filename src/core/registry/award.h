@@ -90,4 +90,11 @@ struct RankedContribution {
 std::vector<RankedContribution> RankContributions(const std::vector<AwardCriterion>& criteria,
                                                   const std::vector<Contribution>& contributions);
 
+// `ranked` (a ranking by `criteria`) with the contributions of the people in `changed` replaced
+// (or added): the same as ranking every contribution again, without scoring and sorting the
+// others (a kept ranking of 100,000 holders after a few of them gave more).
+std::vector<RankedContribution> Rerank(std::vector<RankedContribution> ranked,
+                                       const std::vector<AwardCriterion>& criteria,
+                                       const std::vector<Contribution>& changed);
+
 }  // namespace jembatan

@@ -1,6 +1,8 @@
 #include "core/registry/campaign.h"
 
 #include <array>
+#include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "core/common/enum_names.h"
@@ -79,6 +81,66 @@ Result<int64_t> Workdays(const Campaign& c, const Attendance& a) {
         "from");
   }
   return a.headcount * DaysOf(*a.from, *a.to);
+}
+
+namespace {
+
+// Where a row is counted: the total (no name), a campaign kind or an organizers' kind.
+enum class Axis { kTotal, kCampaignKind, kOrganizerKind };
+using Group = std::pair<Axis, std::string>;
+
+std::vector<Group> GroupsOf(const MobilizationRow& row) {
+  std::vector<Group> groups{{Axis::kTotal, ""}, {Axis::kCampaignKind, row.campaign_kind}};
+  for (const std::string& kind :
+       std::set<std::string>(row.organizer_kinds.begin(), row.organizer_kinds.end())) {
+    groups.emplace_back(Axis::kOrganizerKind, kind);
+  }
+  return groups;
+}
+
+MobilizationCount& CountOf(MobilizationTotals& t, const Group& g) {
+  switch (g.first) {
+    case Axis::kTotal:
+      return t.total;
+    case Axis::kCampaignKind:
+      return t.by_campaign_kind[g.second];
+    case Axis::kOrganizerKind:
+      break;
+  }
+  return t.by_organization_kind[g.second];
+}
+
+}  // namespace
+
+MobilizationTotals CountMobilization(const std::vector<MobilizationRow>& rows) {
+  return AddToMobilization({}, {}, rows);
+}
+
+MobilizationTotals AddToMobilization(MobilizationTotals totals,
+                                     const std::vector<MobilizationRow>& before,
+                                     const std::vector<MobilizationRow>& added) {
+  std::unordered_map<int64_t, std::set<Group>> counted;  // person → groups they count in
+  for (const MobilizationRow& row : added) {
+    if (row.person_id) counted.try_emplace(*row.person_id);
+  }
+  for (const MobilizationRow& row : before) {
+    if (!row.person_id) continue;
+    auto it = counted.find(*row.person_id);
+    if (it == counted.end()) continue;
+    for (Group& g : GroupsOf(row)) it->second.insert(std::move(g));
+  }
+  for (const MobilizationRow& row : added) {
+    for (const Group& g : GroupsOf(row)) {
+      MobilizationCount& c = CountOf(totals, g);
+      c.workdays += row.workdays;
+      if (!row.person_id) {
+        c.headcount += row.headcount;
+      } else if (counted[*row.person_id].insert(g).second) {
+        ++c.named;
+      }
+    }
+  }
+  return totals;
 }
 
 }  // namespace jembatan

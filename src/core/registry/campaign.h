@@ -76,12 +76,37 @@ struct MobilizationCount {
   int64_t headcount = 0;  // people counted without names (a unit's headcount)
   int64_t workdays = 0;
   int64_t people() const { return named + headcount; }
+  bool operator==(const MobilizationCount&) const = default;
 };
 struct MobilizationTotals {
   MobilizationCount total;
   std::map<std::string, MobilizationCount> by_campaign_kind;      // the kind's name
   std::map<std::string, MobilizationCount> by_organization_kind;  // the organizers' kinds
+  bool operator==(const MobilizationTotals&) const = default;
 };
+
+// A confirmed participation as the mobilization figures see it: who (a named person, or a
+// headcount), its workdays, and the groups it falls in.
+struct MobilizationRow {
+  std::optional<int64_t> person_id;
+  int64_t headcount = 1;
+  int64_t workdays = 0;
+  std::string campaign_kind;
+  std::vector<std::string> organizer_kinds;  // of the campaign's organizers
+};
+
+// The figures of `rows`: in the total, under the campaign's kind and under each kind of its
+// organizers (once per kind, however many organizers of that kind it has), a named person counts
+// once however many rows they have; headcounts and workdays add up.
+MobilizationTotals CountMobilization(const std::vector<MobilizationRow>& rows);
+
+// `totals` (the figures of some rows) with the rows `added` counted too. `before` holds the rows
+// already counted in `totals` of each person named in `added` (any others are ignored), so that
+// someone counted already is not counted twice: a figure kept in memory takes the participations
+// confirmed since it was computed without reading the million rows again.
+MobilizationTotals AddToMobilization(MobilizationTotals totals,
+                                     const std::vector<MobilizationRow>& before,
+                                     const std::vector<MobilizationRow>& added);
 
 // The participation's workdays: headcount × days (the given number, or the days from `from` to
 // `to` inclusive). Refused: a headcount outside 1…100,000; dates outside the campaign or out of

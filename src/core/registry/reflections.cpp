@@ -31,17 +31,39 @@ bool FiledWhileHolding(const std::vector<Position>& terms, Timestamp filed,
   return false;
 }
 
+namespace {
+
+// Whether `s` counts for its member: one of `terms`, filed while they held a post.
+bool Counts(const ReflectionSample& s, const TermsByPerson& terms, const WorkCalendar& calendar) {
+  auto it = terms.find(s.person_id);
+  return it != terms.end() && FiledWhileHolding(it->second, s.filed, calendar);
+}
+
+}  // namespace
+
 ReflectionFigures CountReflections(std::span<const ReflectionSample> samples,
                                    const TermsByPerson& terms, const WorkCalendar& calendar) {
   ReflectionFigures f;
   for (const auto& [person, held] : terms) f.members[person];
   for (const ReflectionSample& s : samples) {
-    auto it = terms.find(s.person_id);
-    if (it == terms.end() || !FiledWhileHolding(it->second, s.filed, calendar)) continue;
+    if (!Counts(s, terms, calendar)) continue;
     f.members[s.person_id].Add(s);
     f.group.Add(s);
   }
   return f;
+}
+
+std::map<int64_t, ReflectionCount> CountMemberTotals(std::span<const ReflectionSample> samples,
+                                                     const TermsByPerson& terms,
+                                                     const WorkCalendar& calendar) {
+  std::map<int64_t, ReflectionCount> out;
+  for (const ReflectionSample& s : samples) {
+    if (!Counts(s, terms, calendar)) continue;
+    ReflectionTally one;
+    one.Add(s);
+    out[s.person_id] += one.total;
+  }
+  return out;
 }
 
 }  // namespace jembatan

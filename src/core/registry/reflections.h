@@ -60,4 +60,10 @@ bool FiledWhileHolding(const std::vector<Position>& terms, Timestamp filed,
 ReflectionFigures CountReflections(std::span<const ReflectionSample> samples,
                                    const TermsByPerson& terms, const WorkCalendar& calendar);
 
+// The same rule for what a ranking weighs: the totals of the members of `terms` who have any case
+// counted (no row for the others, no categories).
+std::map<int64_t, ReflectionCount> CountMemberTotals(std::span<const ReflectionSample> samples,
+                                                     const TermsByPerson& terms,
+                                                     const WorkCalendar& calendar);
+
 }  // namespace jembatan

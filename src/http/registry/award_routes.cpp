@@ -134,8 +134,8 @@ void AddAwardRoutes(Router& routes, const ApiDeps& d) {
                }
                auto rc = StaffRead(d, req);
                if (!rc) return ProblemFor(rc.error());
-               auto r = app::RankAwardCycle(*rc->tx, *d.registry, rc->viewer_ptr(), p[0], *unit,
-                                            kind, page);
+               auto r = app::RankAwardCycle(*rc->tx, *d.registry, d.ranking_cache.get(),
+                                            rc->viewer_ptr(), p[0], *unit, kind, page);
                if (!r) return ProblemFor(r.error());
                return JsonResponse(200, Serialize(RankingJson(*r, *d.registry)));
              });

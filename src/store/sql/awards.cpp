@@ -59,6 +59,55 @@ void BindHolders(Statement& s, const HolderQuery& q) {
   if (q.kind) s.Bind(5, ToString(*q.kind));
 }
 
+// The cases filed through member accounts ($6 ≤ filed < $7), with their member (the person
+// linked to the account) and what became of them; more conditions on `p` (people) may follow.
+// Confirmed: closed by the reporter, as the case figures count it (store/sql/stats.cpp).
+std::string MemberCases() {
+  return "SELECT p.id, c.category, c.created_at, c.first_resolved_at, c.resolve_due, "
+         "CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.kind = " +
+         Quoted(ToString(EventKind::kClosed)) + " AND e.actor = " + Quoted(kReporterActor) +
+         ") THEN 1 ELSE 0 END FROM people p JOIN cases c ON c.submitted_by_user_id = p.user_id "
+         "WHERE p.user_id IS NOT NULL AND c.created_at >= $6 AND c.created_at < $7";
+}
+
+Result<std::vector<ReflectionSample>> ReadSamples(Statement& s, Timestamp filed_from,
+                                                  Timestamp filed_to) {
+  s.Bind(6, filed_from.seconds).Bind(7, filed_to.seconds);
+  std::vector<ReflectionSample> out;
+  while (s.Step()) {
+    ReflectionSample r;
+    r.person_id = s.Int(0);
+    r.category = s.Text(1);
+    r.filed = Timestamp{s.Int(2)};
+    if (auto t = s.OptInt(3)) r.first_resolved = Timestamp{*t};
+    r.resolve_due = Timestamp{s.Int(4)};
+    r.confirmed = s.Int(5) != 0;
+    out.push_back(std::move(r));
+  }
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+// Each person's confirmed work among those `who` picks (on `p`, participations), in campaigns
+// whose period overlaps [$2, $3].
+std::string CampaignWork(const std::string& who) {
+  return "SELECT p.person_id, COUNT(DISTINCT p.campaign_id), COALESCE(SUM(p.workdays), 0) "
+         "FROM participations p JOIN campaigns c ON c.id = p.campaign_id WHERE p.confirmed = 1 "
+         "AND c.date_from <= $3 AND c.date_to >= $2 AND " +
+         who + " GROUP BY p.person_id";
+}
+
+Result<std::vector<HolderWork>> ReadWork(Statement& s) {
+  std::vector<HolderWork> out;
+  while (s.Step()) out.push_back({s.Int(0), s.Int(1), s.Int(2)});
+  if (auto e = s.status(); !e) return e.error();
+  s.Reset();
+  return out;
+}
+
+constexpr size_t kPeoplePerQuery = 100;
+
 class AwardRepository final : public AwardWrites {
  public:
   explicit AwardRepository(Db& db) : db_(db) {}
@@ -74,49 +123,41 @@ class AwardRepository final : public AwardWrites {
   Result<std::vector<ReflectionSample>> HolderReflections(const HolderQuery& q,
                                                           Timestamp filed_from,
                                                           Timestamp filed_to) override {
-    // Confirmed: closed by the reporter, as the case figures count it (store/sql/stats.cpp).
-    auto st = db_.Prepare(
-        Holders(q) +
-        "SELECT p.id, c.category, c.created_at, c.first_resolved_at, c.resolve_due, "
-        "CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.kind = " +
-        Quoted(ToString(EventKind::kClosed)) + " AND e.actor = " + Quoted(kReporterActor) +
-        ") THEN 1 ELSE 0 END FROM people p JOIN cases c ON c.submitted_by_user_id = p.user_id "
-        "WHERE p.id IN (SELECT person_id FROM holders) AND c.created_at >= $6 AND "
-        "c.created_at < $7");
+    auto st =
+        db_.Prepare(Holders(q) + MemberCases() + " AND p.id IN (SELECT person_id FROM holders)");
     if (!st) return st.error();
-    Statement& s = **st;
-    BindHolders(s, q);
-    s.Bind(6, filed_from.seconds).Bind(7, filed_to.seconds);
-    std::vector<ReflectionSample> out;
-    while (s.Step()) {
-      ReflectionSample r;
-      r.person_id = s.Int(0);
-      r.category = s.Text(1);
-      r.filed = Timestamp{s.Int(2)};
-      if (auto t = s.OptInt(3)) r.first_resolved = Timestamp{*t};
-      r.resolve_due = Timestamp{s.Int(4)};
-      r.confirmed = s.Int(5) != 0;
-      out.push_back(std::move(r));
-    }
-    if (auto e = s.status(); !e) return e.error();
-    s.Reset();
-    return out;
+    BindHolders(**st, q);
+    return ReadSamples(**st, filed_from, filed_to);
+  }
+
+  Result<std::vector<ReflectionSample>> MemberReflections(Timestamp filed_from,
+                                                          Timestamp filed_to) override {
+    auto st = db_.Prepare(MemberCases());
+    if (!st) return st.error();
+    return ReadSamples(**st, filed_from, filed_to);
   }
 
   Result<std::vector<HolderWork>> HolderCampaignWork(const HolderQuery& q) override {
-    auto st = db_.Prepare(
-        Holders(q) +
-        "SELECT p.person_id, COUNT(DISTINCT p.campaign_id), COALESCE(SUM(p.workdays), 0) "
-        "FROM participations p JOIN campaigns c ON c.id = p.campaign_id WHERE p.confirmed = 1 "
-        "AND c.date_from <= $3 AND c.date_to >= $2 AND p.person_id IN "
-        "(SELECT person_id FROM holders) GROUP BY p.person_id");
+    auto st =
+        db_.Prepare(Holders(q) + CampaignWork("p.person_id IN (SELECT person_id FROM holders)"));
     if (!st) return st.error();
-    Statement& s = **st;
-    BindHolders(s, q);
+    BindHolders(**st, q);
+    return ReadWork(**st);
+  }
+
+  Result<std::vector<HolderWork>> PeopleCampaignWork(const std::vector<int64_t>& people, Date from,
+                                                     Date to) override {
+    const std::string sql = CampaignWork("p.person_id IN (" + Parameters(6, kPeoplePerQuery) + ")");
     std::vector<HolderWork> out;
-    while (s.Step()) out.push_back({s.Int(0), s.Int(1), s.Int(2)});
-    if (auto e = s.status(); !e) return e.error();
-    s.Reset();
+    for (size_t at = 0; at < people.size(); at += kPeoplePerQuery) {
+      auto st = db_.Prepare(sql);
+      if (!st) return st.error();
+      (*st)->Bind(2, static_cast<int64_t>(from.days)).Bind(3, static_cast<int64_t>(to.days));
+      BindChunk(**st, 6, kPeoplePerQuery, people, at);
+      auto rows = ReadWork(**st);
+      if (!rows) return rows.error();
+      out.insert(out.end(), rows->begin(), rows->end());
+    }
     return out;
   }
 

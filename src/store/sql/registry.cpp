@@ -37,6 +37,14 @@ Organization ReadOrganization(const Statement& s) {
 
 }  // namespace
 
+std::string Parameters(int first, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) {
+    out += (i == 0 ? "$" : ",$") + std::to_string(first + static_cast<int>(i));
+  }
+  return out;
+}
+
 Person ReadPerson(const Statement& s) {
   Person p;
   p.id = s.Int(0);
@@ -191,10 +199,13 @@ class RegistryRepository final : public RegistryWrites {
     return One("households", kHouseholdColumns, "code = $1", code, ReadHousehold);
   }
   Result<std::vector<Person>> FindPeople(const std::vector<std::string>& codes) override {
-    return ByCodes("people", kPersonColumns, codes, ReadPerson);
+    return ByKeys("people", kPersonColumns, "code", codes, ReadPerson);
+  }
+  Result<std::vector<Person>> GetPeople(const std::vector<int64_t>& ids) override {
+    return ByKeys("people", kPersonColumns, "id", ids, ReadPerson);
   }
   Result<std::vector<Household>> FindHouseholds(const std::vector<std::string>& codes) override {
-    return ByCodes("households", kHouseholdColumns, codes, ReadHousehold);
+    return ByKeys("households", kHouseholdColumns, "code", codes, ReadHousehold);
   }
   Result<std::optional<Household>> GetHousehold(int64_t id) override {
     return One("households", kHouseholdColumns, "id = $1", id, ReadHousehold);
@@ -246,7 +257,7 @@ class RegistryRepository final : public RegistryWrites {
     BindOrganization(**st, o);
     (*st)->Bind(8, o.id);
     if (auto u = UpdatedOne(**st, "organization"); !u) return u;
-    if (auto c = Changed(); !c) return c;
+    if (auto c = Bump("mobilization"); !c) return c.error();
     return PostsChanged();  // its kind and place decide whose post counts where
   }
 
@@ -447,15 +458,45 @@ class RegistryRepository final : public RegistryWrites {
     auto by_kind = Counts(q, "c.kind", "");
     if (!by_kind) return by_kind.error();
     out.by_campaign_kind = std::move(*by_kind);
-    auto by_org = Counts(q, "o.kind",
-                         "JOIN campaign_organizers co ON co.campaign_id = c.id "
-                         "JOIN organizations o ON o.id = co.organization_id");
+    // Once per kind of organizer: a campaign of two militia units counts its rows once there.
+    auto by_org = Counts(q, "ok.kind",
+                         "JOIN (SELECT DISTINCT co.campaign_id, o.kind FROM campaign_organizers "
+                         "co JOIN organizations o ON o.id = co.organization_id) ok ON "
+                         "ok.campaign_id = c.id");
     if (!by_org) return by_org.error();
     out.by_organization_kind = std::move(*by_org);
     return out;
   }
 
   Result<int64_t> MobilizationVersion() override { return Counter("mobilization"); }
+  Result<int64_t> ParticipationsVersion() override { return Counter("participations"); }
+
+  Result<std::vector<MobilizationRow>> ConfirmedSince(const MobilizationQuery& q, int64_t after,
+                                                      int64_t upto) override {
+    auto st = MobilizationRows(q, "confirmed_seq > $5 AND confirmed_seq <= $6");
+    if (!st) return st.error();
+    (*st)->Bind(5, after).Bind(6, upto);
+    return ReadMobilizationRows(**st);
+  }
+
+  Result<std::vector<MobilizationRow>> ConfirmedOfPeople(const MobilizationQuery& q,
+                                                         const std::vector<int64_t>& people,
+                                                         int64_t upto) override {
+    const std::string in = "person_id IN (" + Parameters(7, kPeoplePerQuery) +
+                           ") AND confirmed = 1 AND (confirmed_seq IS NULL OR confirmed_seq <= $6)";
+    std::vector<MobilizationRow> out;
+    for (size_t from = 0; from < people.size(); from += kPeoplePerQuery) {
+      auto st = MobilizationRows(q, in);
+      if (!st) return st.error();
+      (*st)->Bind(6, upto);
+      BindChunk(**st, 7, kPeoplePerQuery, people, from);
+      auto rows = ReadMobilizationRows(**st);
+      if (!rows) return rows.error();
+      out.insert(out.end(), std::make_move_iterator(rows->begin()),
+                 std::make_move_iterator(rows->end()));
+    }
+    return out;
+  }
   Result<int64_t> PositionsVersion() override { return Counter("positions"); }
 
   Result<std::vector<VillageFact>> ListVillageFacts(std::optional<int64_t> unit_id,
@@ -536,15 +577,21 @@ class RegistryRepository final : public RegistryWrites {
       (*org)->Reset();
       if (auto r = (*org)->Bind(1, *id).Bind(2, o).Run(); !r) return r.error();
     }
-    if (auto r = Changed(); !r) return r.error();
+    // No counter moves: a new campaign has no confirmed participation, so no figure changes.
     return *id;
   }
 
   Result<int64_t> InsertParticipation(const Participation& p) override {
+    std::optional<int64_t> seq;
+    if (p.confirmed) {
+      auto n = Bump("participations");
+      if (!n) return n.error();
+      seq = *n;
+    }
     auto st = db_.Prepare(
         "INSERT INTO participations(campaign_id, person_id, unit_id, headcount, date_from, "
-        "date_to, days, workdays, role, confirmed, source) VALUES "
-        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)" +
+        "date_to, days, workdays, role, confirmed, source, confirmed_seq) VALUES "
+        "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)" +
         std::string(db_.returning_id()));
     if (!st) return st.error();
     Statement& s = **st;
@@ -553,20 +600,19 @@ class RegistryRepository final : public RegistryWrites {
     BindDate(s, 5, p.attendance.from);
     BindDate(s, 6, p.attendance.to);
     s.BindOpt(7, p.attendance.days).Bind(8, p.workdays).Bind(9, p.role);
-    s.Bind(10, static_cast<int64_t>(p.confirmed ? 1 : 0)).Bind(11, p.source);
-    auto id = db_.InsertedId(s, "participation");
-    if (!id) return id.error();
-    if (auto r = Changed(); !r) return r.error();
-    return *id;
+    s.Bind(10, static_cast<int64_t>(p.confirmed ? 1 : 0)).Bind(11, p.source).BindOpt(12, seq);
+    return db_.InsertedId(s, "participation");
   }
 
   Status ConfirmParticipation(int64_t id) override {
-    auto st =
-        db_.Prepare("UPDATE participations SET confirmed = 1 WHERE id = $1 AND confirmed = 0");
+    auto seq = Bump("participations");
+    if (!seq) return seq.error();
+    auto st = db_.Prepare(
+        "UPDATE participations SET confirmed = 1, confirmed_seq = $2 WHERE id = $1 AND "
+        "confirmed = 0");
     if (!st) return st.error();
-    (*st)->Bind(1, id);
-    if (auto u = UpdatedOne(**st, "participation waiting for confirmation"); !u) return u;
-    return Changed();
+    (*st)->Bind(1, id).Bind(2, *seq);
+    return UpdatedOne(**st, "participation waiting for confirmation");
   }
 
   Status EndPosition(int64_t id, Date to) override {
@@ -618,26 +664,17 @@ class RegistryRepository final : public RegistryWrites {
     s.Bind(at + 10, static_cast<int64_t>(p.prestigious ? 1 : 0)).BindOpt(at + 11, p.user_id);
   }
 
-  // The rows whose code is among `codes`, in chunks of one fixed size (the last padded with
-  // NULL, which matches nothing), so one statement text serves every chunk.
-  template <typename T>
-  Result<std::vector<T>> ByCodes(const char* table, const char* columns,
-                                 const std::vector<std::string>& codes,
-                                 T (*read)(const Statement&)) {
-    std::string sql = std::string("SELECT ") + columns + " FROM " + table + " WHERE code IN (";
-    for (size_t i = 1; i <= kCodesPerQuery; ++i) sql += (i == 1 ? "$" : ",$") + std::to_string(i);
-    sql += ")";
+  // The rows whose `column` is among `keys`, a chunk of kKeysPerQuery at a time.
+  template <typename T, typename K>
+  Result<std::vector<T>> ByKeys(const char* table, const char* columns, const char* column,
+                                const std::vector<K>& keys, T (*read)(const Statement&)) {
+    const std::string sql = std::string("SELECT ") + columns + " FROM " + table + " WHERE " +
+                            column + " IN (" + Parameters(1, kKeysPerQuery) + ")";
     std::vector<T> out;
-    for (size_t from = 0; from < codes.size(); from += kCodesPerQuery) {
+    for (size_t from = 0; from < keys.size(); from += kKeysPerQuery) {
       auto st = db_.Prepare(sql);
       if (!st) return st.error();
-      for (size_t i = 0; i < kCodesPerQuery; ++i) {
-        if (from + i < codes.size()) {
-          (*st)->Bind(static_cast<int>(i + 1), codes[from + i]);
-        } else {
-          (*st)->BindNull(static_cast<int>(i + 1));
-        }
-      }
+      BindChunk(**st, 1, kKeysPerQuery, keys, from);
       auto rows = ReadAll(**st, read);
       if (!rows) return rows.error();
       out.insert(out.end(), std::make_move_iterator(rows->begin()),
@@ -649,7 +686,8 @@ class RegistryRepository final : public RegistryWrites {
   static constexpr const char* kInsertPeople =
       "INSERT INTO people(code, name, sex, birth_year, ethnic_group, unit_id, household_id, "
       "phone, party_member, prestigious, user_id) VALUES ";
-  static constexpr size_t kCodesPerQuery = 500;
+  static constexpr size_t kKeysPerQuery = 500;
+  static constexpr size_t kPeoplePerQuery = 100;
   static constexpr size_t kInsertBatch = 200;
   // $2…$7.
   static void BindHousehold(Statement& s, const Household& h) {
@@ -730,18 +768,63 @@ class RegistryRepository final : public RegistryWrites {
            "COALESCE(SUM(CASE WHEN p.person_id IS NULL THEN p.headcount ELSE 0 END), 0), "
            "COALESCE(SUM(p.workdays), 0) FROM participations p JOIN campaigns c ON "
            "c.id = p.campaign_id " +
-           joins + " WHERE p.confirmed = 1 AND c.date_from <= $3 AND c.date_to >= $2";
-    if (q.unit_id) sql += " AND p.unit_id IN (SELECT id FROM sub)";
-    if (q.campaign_id) sql += " AND p.campaign_id = $4";
+           joins + " WHERE p.confirmed = 1 AND " + MobilizationScope(q);
     if (!group.empty()) sql += " GROUP BY " + group;
     auto st = db_.Prepare(sql);
     if (!st) return st.error();
     Statement& s = **st;
+    BindMobilizationScope(s, q);
+    std::map<std::string, MobilizationCount> out;
+    while (s.Step()) out[s.Text(0)] = {s.Int(1), s.Int(2), s.Int(3)};
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
+
+  // The conditions of a MobilizationQuery on `p` (participations) and `c` (campaigns): $1 the
+  // unit (with kSubtree), $2 and $3 the period, $4 the campaign.
+  static std::string MobilizationScope(const MobilizationQuery& q) {
+    std::string sql = "c.date_from <= $3 AND c.date_to >= $2";
+    if (q.unit_id) sql += " AND p.unit_id IN (SELECT id FROM sub)";
+    if (q.campaign_id) sql += " AND p.campaign_id = $4";
+    return sql;
+  }
+  static void BindMobilizationScope(Statement& s, const MobilizationQuery& q) {
     if (q.unit_id) s.Bind(1, *q.unit_id);
     s.Bind(2, static_cast<int64_t>(q.from.days)).Bind(3, static_cast<int64_t>(q.to.days));
     if (q.campaign_id) s.Bind(4, *q.campaign_id);
-    std::map<std::string, MobilizationCount> out;
-    while (s.Step()) out[s.Text(0)] = {s.Int(1), s.Int(2), s.Int(3)};
+  }
+
+  // The participations in the query's scope that meet `where` (on participations' columns; $5
+  // and up), one row per organizer (or one with none), in id order: ReadMobilizationRows folds
+  // them. `where` picks few rows by an index (the counter's value, the people); the scope is
+  // applied to them only, after (MATERIALIZED: else SQLite walks the subtree's million rows by
+  // the unit index).
+  Result<Statement*> MobilizationRows(const MobilizationQuery& q, const std::string& where) {
+    std::string sql = q.unit_id ? std::string(kSubtree) + ", " : std::string("WITH ");
+    sql +=
+        "picked AS MATERIALIZED (SELECT id, person_id, unit_id, campaign_id, headcount, workdays "
+        "FROM participations WHERE " +
+        where +
+        ") SELECT p.id, p.person_id, p.headcount, p.workdays, c.kind, o.kind FROM picked p "
+        "JOIN campaigns c ON c.id = p.campaign_id LEFT JOIN campaign_organizers co ON "
+        "co.campaign_id = c.id LEFT JOIN organizations o ON o.id = co.organization_id WHERE " +
+        MobilizationScope(q) + " ORDER BY p.id";
+    auto st = db_.Prepare(sql);
+    if (!st) return st.error();
+    BindMobilizationScope(**st, q);
+    return st;
+  }
+  static Result<std::vector<MobilizationRow>> ReadMobilizationRows(Statement& s) {
+    std::vector<MobilizationRow> out;
+    int64_t last_id = 0;
+    while (s.Step()) {
+      if (out.empty() || s.Int(0) != last_id) {
+        last_id = s.Int(0);
+        out.push_back({s.OptInt(1), s.Int(2), s.Int(3), s.Text(4), {}});
+      }
+      if (!s.IsNull(5)) out.back().organizer_kinds.push_back(s.Text(5));
+    }
     if (auto e = s.status(); !e) return e.error();
     s.Reset();
     return out;
@@ -761,21 +844,28 @@ class RegistryRepository final : public RegistryWrites {
     return Status::Ok();
   }
 
-  // What Mobilization reads from changed: MobilizationVersion moves.
-  Status Changed() { return Bump("mobilization"); }
   // What "two shoulders" reads from changed: PositionsVersion moves.
-  Status PostsChanged() { return Bump("positions"); }
+  Status PostsChanged() {
+    auto n = Bump("positions");
+    return n ? Status::Ok() : Status(n.error());
+  }
 
-  // Once per transaction (MovedCounters): readers only compare the value with the one a figure
-  // was computed at.
-  Status Bump(std::string_view counter) {
-    if (moved_.Moved(counter)) return Status::Ok();
-    auto st = db_.Prepare("UPDATE change_counters SET n = n + 1 WHERE name = $1");
+  // Once per transaction (MovedCounters): readers compare the value with the one a figure was
+  // computed at, and participations keep it. The new value.
+  Result<int64_t> Bump(std::string_view counter) {
+    if (auto n = moved_.Moved(counter)) return *n;
+    auto st = db_.Prepare("UPDATE change_counters SET n = n + 1 WHERE name = $1 RETURNING n");
     if (!st) return st.error();
-    (*st)->Bind(1, counter);
-    if (auto r = (*st)->Run(); !r) return r;
-    moved_.Mark(counter);
-    return Status::Ok();
+    Statement& s = **st;
+    s.Bind(1, counter);
+    if (!s.Step()) {
+      if (auto e = s.status(); !e) return e.error();
+      return Error::Internal("no change counter " + std::string(counter));
+    }
+    const int64_t n = s.Int(0);
+    s.Reset();
+    moved_.Mark(counter, n);
+    return n;
   }
   Result<int64_t> Counter(std::string_view counter) {
     auto st = db_.Prepare("SELECT n FROM change_counters WHERE name = $1");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,24 @@ std::optional<Date> OptDate(const Statement& s, int col);
 void BindDate(Statement& s, int i, const std::optional<Date>& d);
 // A row that starts with kPersonColumns.
 Person ReadPerson(const Statement& s);
+
+// "$first,$first+1,…" (`count` parameters): an IN list of keys bound a chunk at a time by
+// BindChunk, so that one statement text serves every chunk.
+std::string Parameters(int first, size_t count);
+
+// Binds keys[from, from + count) to $first, $first+1, …; past the end of `keys`, NULL (which
+// matches nothing).
+template <typename K>
+void BindChunk(Statement& s, int first, size_t count, const std::vector<K>& keys, size_t from) {
+  for (size_t i = 0; i < count; ++i) {
+    const int at = first + static_cast<int>(i);
+    if (from + i < keys.size()) {
+      s.Bind(at, keys[from + i]);
+    } else {
+      s.BindNull(at);
+    }
+  }
+}
 
 // Every row of `s`, each read by `read`; the statement is reset after.
 template <typename T>

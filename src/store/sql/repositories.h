@@ -4,10 +4,12 @@
 // out the read side only.
 #pragma once
 
-#include <algorithm>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "store/sql/db.h"
@@ -22,20 +24,23 @@ std::unique_ptr<StatsReads> MakeStatsRepository(Db& db);
 std::unique_ptr<IdempotencyWrites> MakeIdempotencyRepository(Db& db);
 std::unique_ptr<ChannelWrites> MakeChannelRepository(Db& db);
 std::unique_ptr<BulkWrites> MakeBulkRepository(Db& db);
-// Which change counters (the table change_counters) a transaction has moved. Each moves once per
-// transaction, not once per row: 100,000 updates of one row in one PostgreSQL transaction took
-// minutes (every update a new version of the row). A rollback to a savepoint forgets them all,
-// since it may have undone a move; the next write moves its counter again.
+// Which change counters (the table change_counters) a transaction has moved, and to what. Each
+// moves once per transaction, not once per row: 100,000 updates of one row in one PostgreSQL
+// transaction took minutes (every update a new version of the row). A rollback to a savepoint
+// forgets them all, since it may have undone a move; the next write moves its counter again.
 class MovedCounters {
  public:
-  bool Moved(std::string_view name) const {
-    return std::find(names_.begin(), names_.end(), name) != names_.end();
+  std::optional<int64_t> Moved(std::string_view name) const {
+    for (const auto& [n, value] : moved_) {
+      if (n == name) return value;
+    }
+    return std::nullopt;
   }
-  void Mark(std::string_view name) { names_.emplace_back(name); }
-  void Forget() { names_.clear(); }
+  void Mark(std::string_view name, int64_t value) { moved_.emplace_back(name, value); }
+  void Forget() { moved_.clear(); }
 
  private:
-  std::vector<std::string> names_;
+  std::vector<std::pair<std::string, int64_t>> moved_;
 };
 
 std::unique_ptr<RegistryWrites> MakeRegistryRepository(Db& db, MovedCounters& moved);
