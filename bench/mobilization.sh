@@ -2,24 +2,33 @@
 # The registry's figures at province scale (issue 16, point 9): a demo province with 100,000 more
 # people (one post each, bench/gen_registry.py) and 1,000,000 confirmed participation rows (ten per
 # person over the demo's three campaigns), then each indicator and the award ranking over HTTP
-# with wrk, RUNS times; prints medians and writes bench/out/mobilization/mobilization.json. The
+# with wrk, RUNS times; prints medians and writes bench/out/mobilization/mobilization-STORE.json. The
 # participation rows are written by SQL (a fill, not the importer: its speed is not what is
-# measured here), so this runs on SQLite. Not a test: nothing here asserts a figure.
+# measured here), so the province is built on SQLite; with --store postgres it is then copied
+# (copy-store) into a PostgreSQL database of scripts/with-postgres, and the server runs on that.
+# Not a test: nothing here asserts a figure.
 #
 #   bench/mobilization.sh [--people N] [--rows-per-person R] [--runs R] [--duration SECONDS]
+#                         [--store postgres]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PEOPLE=100000 PER=10 RUNS=3 DURATION=10
+PEOPLE=100000 PER=10 RUNS=3 DURATION=10 STORE=sqlite
 while [ $# -gt 0 ]; do
   case "$1" in
     --people) PEOPLE=$2; shift 2 ;;
     --rows-per-person) PER=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
+    --store) STORE=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+case "$STORE" in sqlite|postgres) ;; *) echo "--store: sqlite or postgres" >&2; exit 2 ;; esac
+if [ "$STORE" = postgres ] && [ -z "${JEMBATAN_TEST_POSTGRES_URL:-}" ]; then
+  exec scripts/with-postgres "$0" --people "$PEOPLE" --rows-per-person "$PER" --runs "$RUNS" \
+    --duration "$DURATION" --store postgres
+fi
 scripts/install-deps
 command -v sqlite3 >/dev/null || apt-get install -y sqlite3 >/dev/null
 BUILD_DIR=build-release BUILD_TYPE=Release scripts/build
@@ -51,7 +60,14 @@ SQL
 echo "participations: $(sqlite3 "$DB" 'SELECT count(*) FROM participations')," \
   "people: $(sqlite3 "$DB" 'SELECT count(*) FROM people')"
 
-"$BIN" --log-level warn serve --db "$DB" --listen "127.0.0.1:$PORT" --threads 2 \
+SERVE_DB=$DB
+if [ "$STORE" = postgres ]; then
+  psql -qAtX "$JEMBATAN_TEST_POSTGRES_URL" -c "DROP DATABASE IF EXISTS mobilization" \
+    -c "CREATE DATABASE mobilization" >/dev/null
+  SERVE_DB="${JEMBATAN_TEST_POSTGRES_URL%/*}/mobilization"
+  "$BIN" copy-store --from "$DB" --to "$SERVE_DB" >/dev/null
+fi
+"$BIN" --log-level warn serve --db "$SERVE_DB" --listen "127.0.0.1:$PORT" --threads 2 \
   --sweep-interval 0 >/dev/null &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
@@ -75,6 +91,7 @@ SCENARIOS=(
   "ranking_province_page|/api/v1/awards/BENCH/ranking|$SUPERVISOR"
 )
 : > "$OUT/wrk.jsonl"
+echo "rss_kb_before $(ps -o rss= -p $PID)" > "$OUT/rss.txt"
 for r in $(seq 1 "$RUNS"); do
   for s in "${SCENARIOS[@]}"; do
     IFS='|' read -r name path token <<< "$s"
@@ -115,16 +132,18 @@ for i in 1 2 3 4 5; do
   timed ranking_after_post /api/v1/awards/BENCH/ranking "$SUPERVISOR"
 done
 
-python3 - "$OUT" "$PEOPLE" "$PER" <<'PY'
+echo "rss_kb_after $(ps -o rss= -p $PID)" >> "$OUT/rss.txt"
+cat "$OUT/rss.txt"
+python3 - "$OUT" "$PEOPLE" "$PER" "$STORE" <<'PY'
 import json, os, statistics, sys, datetime
-out, people, per = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+out, people, per, store = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 w = {}
 for line in open(os.path.join(out, "wrk.jsonl")):
     row = json.loads(line)
     w.setdefault(row["scenario"], []).append(row)
 prov = [tuple(map(float, l.split())) for l in open(os.path.join(out, "province_ranking.txt"))]
 mem = os.popen("free -g | awk '/Mem:/ {print $2}'").read().strip()
-res = {"date": datetime.date.today().isoformat(), "people_added": people,
+res = {"date": datetime.date.today().isoformat(), "store": store, "people_added": people,
        "participations": people * per, "nproc": os.cpu_count(), "mem_gb": mem,
        "requests": {k: {"rps": statistics.median(r["rps"] for r in v),
                         "p50_ms": statistics.median(r["p50_ms"] for r in v),
@@ -138,8 +157,8 @@ for line in open(os.path.join(out, "after_write.txt")):
     after.setdefault(k, []).append(float(v))
 res["after_write_ms"] = {k: {"median": statistics.median(v) * 1000, "max": max(v) * 1000}
                          for k, v in after.items()}
-json.dump(res, open(os.path.join(out, "mobilization.json"), "w"), indent=1)
-print(f"{people} people added, {people * per} participation rows, nproc {res['nproc']}, "
+json.dump(res, open(os.path.join(out, f"mobilization-{store}.json"), "w"), indent=1)
+print(f"{store}: {people} people added, {people * per} participation rows, nproc {res['nproc']}, "
       f"{mem} GB, {res['date']}")
 for k, v in res["requests"].items():
     print(f"  {k:24s} {v['rps']:8.0f} req/s  p50 {v['p50_ms']:8.2f} ms  p99 {v['p99_ms']:8.2f} ms"

@@ -123,6 +123,9 @@ class RegistryReads {
   // Moves whenever a post (a position, its end) or an organization is written: what the "two
   // shoulders" figure reads from.
   virtual Result<int64_t> PositionsVersion() = 0;
+  // The people whose posts were recorded or ended after the PositionsVersion `after` and up to
+  // `upto` (each post keeps the value its transaction moved the counter to), in id order.
+  virtual Result<std::vector<int64_t>> PeopleWithPostsChangedSince(int64_t after, int64_t upto) = 0;
 
   // Facts of villages in the subtree of `unit_id` (all when unset) dated on or before `d`, in id
   // order.

@@ -266,6 +266,25 @@ class RegistryTest(unittest.TestCase):
         self.assertEqual(scores()[last], before[last] + 20 + 100)
         status, n = self.post("/api/v1/awards/TD-KEEP/nominations", {"person": last})
         self.assertEqual((status, n["score"]), (201, before[last] + 120), n)
+        # Someone new takes a post held since before the cycle: they enter the kept ranking with
+        # their work; the post is then found to have ended before it: they leave it.
+        status, p = self.post("/api/v1/people", {"code": "KR-NEW", "name": "Lò Văn Mới",
+                                                 "unit": "C001-V02"})
+        self.assertEqual(status, 201, p)
+        status, post = self.post("/api/v1/positions", {"person": "KR-NEW", "title": "deputy",
+                                                       "organization": "MIL-C001-V01",
+                                                       "from": "2025-06-01"})
+        self.assertEqual(status, 201, post)
+        status, r = self.post("/api/v1/campaigns/KR26/participations",
+                              {"person": "KR-NEW", "days": 3})
+        self.assertEqual(status, 201, r)
+        self.assertEqual(scores()["KR-NEW"], 100 + 3)
+        status, r = self.post(f"/api/v1/positions/{post['id']}/end", {"to": "2025-12-31"})
+        self.assertEqual(status, 200, r)
+        after_all = scores()
+        self.assertNotIn("KR-NEW", after_all)
+        self.assertEqual(after_all[last], before[last] + 120)
+        self.assertEqual(len(after_all), len(before))
 
     def test_awards_and_reflections_refuse_what_they_cannot_take(self):
         good = {"code": "TD-BAD", "title": "t", "unit": "C001", "from": "2026-01-01",

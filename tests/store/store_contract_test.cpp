@@ -1899,10 +1899,19 @@ TEST_P(StoreContract, TheChangeCountersMoveWithWhatTheFiguresReadFrom) {
   pos.from = DateFromYmd(2025, 7, 1);
   EXPECT_EQ(moved([&](auto& reg) { pos.id = reg.InsertPosition(pos, v11_).value(); }),
             Moved(false, false, true));
+  const int64_t posts_before_end = std::get<2>(versions());
   EXPECT_EQ(moved([&](auto& reg) {
               ASSERT_TRUE(reg.EndPosition(pos.id, DateFromYmd(2026, 6, 30)).ok());
             }),
             Moved(false, false, true));
+  // Each post written keeps the counter's value: whose posts changed since a value is read so.
+  const int64_t posts_now = std::get<2>(versions());
+  EXPECT_EQ(Read()->registry().PeopleWithPostsChangedSince(posts_before_end, posts_now).value(),
+            (std::vector<int64_t>{*p.person_id}));
+  EXPECT_EQ(Read()->registry().PeopleWithPostsChangedSince(posts_before_end - 1, posts_now).value(),
+            (std::vector<int64_t>{*p.person_id}));  // recorded, then ended: once
+  EXPECT_TRUE(
+      Read()->registry().PeopleWithPostsChangedSince(posts_now, posts_now + 9).value().empty());
   cell.kind = OrganizationKind::kYouthClub;
   EXPECT_EQ(moved([&](auto& reg) { ASSERT_TRUE(reg.UpdateOrganization(cell).ok()); }),
             Moved(true, false, true));

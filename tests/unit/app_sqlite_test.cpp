@@ -18,6 +18,7 @@
 #include "app/channels/outbox.h"
 #include "app/common/writer.h"
 #include "app/reference/setup.h"
+#include "app/registry/figure_cache.h"
 #include "core/common/text_fold.h"
 #include "store/open.h"
 #include "store/sqlite/sqlite_store.h"
@@ -891,6 +892,24 @@ TEST_F(AppTest, SessionsAreFoundByCookieUntilTheyExpireOrAreDeleted) {
   }
   auto tx = Read();
   EXPECT_FALSE(app::FindLiveSession(*tx, s.cookie_value, now_).ok());
+}
+
+// A kept figure is found only at the counter it was computed at; a full cache drops the figure
+// used longest ago, not the others.
+TEST(FigureCache, KeepsFiguresAtTheirCounterAndDropsTheOneUsedLongestAgo) {
+  app::FigureCache<int> cache(2);
+  cache.Put("province", 7, 100);
+  EXPECT_EQ(cache.Find("province", 7), 100);
+  EXPECT_EQ(cache.Find("province", 8), std::nullopt);  // the records changed since
+  cache.Put("C001", 7, 1);
+  EXPECT_EQ(cache.Find("province", 7), 100);  // used after C001
+  cache.Put("C002", 7, 2);                    // full: C001 goes
+  EXPECT_EQ(cache.Find("C001", 7), std::nullopt);
+  EXPECT_EQ(cache.Find("province", 7), 100);
+  EXPECT_EQ(cache.Find("C002", 7), 2);
+  cache.Put("C002", 8, 3);  // a key kept again takes no one's place
+  EXPECT_EQ(cache.Find("province", 7), 100);
+  EXPECT_EQ(cache.Find("C002", 8), 3);
 }
 
 }  // namespace

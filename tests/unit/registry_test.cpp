@@ -575,6 +575,16 @@ TEST(Award, ARankingWithSomeContributionsChangedIsTheRankingOfAllAgain) {
     EXPECT_EQ(reranked[i].lines, again[i].lines) << i;
   }
   EXPECT_EQ(Rerank(kept, criteria, {}).size(), kept.size());
+  // Two people leave (no post in the period any more): the others close up.
+  std::erase_if(all, [](const Contribution& c) { return c.person_id == 3 || c.person_id == 41; });
+  const std::vector<RankedContribution> without = RankContributions(criteria, all);
+  const std::vector<RankedContribution> left = Rerank(reranked, criteria, {}, {3, 41});
+  ASSERT_EQ(left.size(), without.size());
+  for (size_t i = 0; i < without.size(); ++i) {
+    EXPECT_EQ(left[i].person_id, without[i].person_id) << i;
+    EXPECT_EQ(left[i].rank, without[i].rank) << i;
+    EXPECT_EQ(left[i].tied, without[i].tied) << i;
+  }
 }
 
 TEST(VillageFacts, SharesAreSumsOverSumsOfTheLatestValuesOnTheDay) {

@@ -12,14 +12,17 @@
 
 namespace jembatan::app {
 
-using WorkByPerson = std::map<int64_t, store::HolderWork>;
+// Each holder's campaign work, by person id (sorted; a flat vector, copied in a millisecond when a
+// kept ranking takes new work forward).
+using WorkByPerson = std::vector<store::HolderWork>;
 
 // A ranking with what it was measured from (app/registry/awards.h): the holders' posts and
-// campaign work, kept while the posts and the confirmed participations are those of the counters
-// it was read at (the work taken forward by what is confirmed since); the reflections, read
-// every time (few rows: the cases of member accounts), and the ranking itself, kept while they
-// are the same.
+// campaign work, taken forward by the posts written and the participations confirmed since (the
+// people they name are measured again); the reflections, read every time (few rows: the cases of
+// member accounts); and the ranking itself, in which only the people whose contribution changed
+// are placed again. Kept while no organization is written (its kind decides whose posts count).
 struct KeptRanking {
+  int64_t posts = 0;           // the PositionsVersion its posts are read at
   int64_t participations = 0;  // the ParticipationsVersion the work counts up to
   std::shared_ptr<const TermsByPerson> terms;
   std::shared_ptr<const WorkByPerson> work;
@@ -55,6 +58,20 @@ Result<std::vector<ReflectionSample>> MemberSamples(ReadTx& tx, const Registry& 
                                        reg.calendar.StartOfLocalDay(Date{q.to.days + 1}));
 }
 
+WorkByPerson::const_iterator FindWork(const WorkByPerson& work, int64_t person) {
+  auto it =
+      std::lower_bound(work.begin(), work.end(), person,
+                       [](const store::HolderWork& w, int64_t id) { return w.person_id < id; });
+  return it != work.end() && it->person_id == person ? it : work.end();
+}
+
+// `work` in person order.
+WorkByPerson ByPerson(std::vector<store::HolderWork> work) {
+  std::sort(work.begin(), work.end(),
+            [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
+  return work;
+}
+
 // What a person gave, by core's rules: a case counts while its member held a post in the scope
 // (`reflections`, CountMemberTotals); campaign work when confirmed; each post held in the scope
 // during the period once.
@@ -67,9 +84,9 @@ Contribution ContributionOf(int64_t person, const TermsByPerson& terms, const Wo
     c.values[AwardMeasure::kReflectionsResolved] = it->second.resolved;
     c.values[AwardMeasure::kReflectionsConfirmed] = it->second.confirmed;
   }
-  if (auto it = work.find(person); it != work.end()) {
-    c.values[AwardMeasure::kCampaigns] = it->second.campaigns;
-    c.values[AwardMeasure::kWorkdays] = it->second.workdays;
+  if (auto it = FindWork(work, person); it != work.end()) {
+    c.values[AwardMeasure::kCampaigns] = it->campaigns;
+    c.values[AwardMeasure::kWorkdays] = it->workdays;
   }
   if (auto it = terms.find(person); it != terms.end()) {
     c.values[AwardMeasure::kPostsHeld] = static_cast<int64_t>(it->second.size());
@@ -80,32 +97,46 @@ Contribution ContributionOf(int64_t person, const TermsByPerson& terms, const Wo
 // More participations confirmed since a kept ranking than this, and its work is read again.
 constexpr size_t kMaxAdded = 5000;
 
-// The work of `kept` with the participations confirmed since (counter `confirmed`): the work of
-// the holders among their people read again (`people`). No work when there are too many to be
-// worth it.
-struct WorkTakenForward {
-  std::shared_ptr<const WorkByPerson> work;
-  std::vector<int64_t> people;  // whose work changed
-};
-Result<WorkTakenForward> WorkSince(ReadTx& tx, const store::HolderQuery& q, const KeptRanking& kept,
-                                   int64_t confirmed) {
-  auto added = tx.registry().ConfirmedSince({std::nullopt, std::nullopt, q.from, q.to},
-                                            kept.participations, confirmed);
-  if (!added) return added.error();
-  if (added->size() > kMaxAdded) return WorkTakenForward{};
-  WorkTakenForward out{kept.work, {}};
-  for (const MobilizationRow& row : *added) {
-    if (row.person_id && kept.terms->contains(*row.person_id)) out.people.push_back(*row.person_id);
+// The people a kept ranking must measure again: those whose posts were written since its posts
+// counter (PositionsVersion `posts`) and the holders among those with participations confirmed
+// since its participations counter (`confirmed`). None when there are too many to be worth it
+// (an import): the ranking is then measured again whole.
+Result<std::optional<std::set<int64_t>>> ChangedSince(ReadTx& tx, const store::HolderQuery& q,
+                                                      const KeptRanking& kept, int64_t posts,
+                                                      int64_t confirmed,
+                                                      std::set<int64_t>& posts_changed) {
+  std::set<int64_t> people;
+  if (kept.posts < posts) {
+    auto moved = tx.registry().PeopleWithPostsChangedSince(kept.posts, posts);
+    if (!moved) return moved.error();
+    if (moved->size() > kMaxAdded) return std::optional<std::set<int64_t>>();
+    posts_changed.insert(moved->begin(), moved->end());
+    people.insert(moved->begin(), moved->end());
   }
-  if (out.people.empty()) return out;
-  std::sort(out.people.begin(), out.people.end());
-  out.people.erase(std::unique(out.people.begin(), out.people.end()), out.people.end());
-  auto work = tx.awards().PeopleCampaignWork(out.people, q.from, q.to);
-  if (!work) return work.error();
-  auto changed = std::make_shared<WorkByPerson>(*kept.work);
-  for (const store::HolderWork& w : *work) (*changed)[w.person_id] = w;
-  out.work = std::move(changed);
-  return out;
+  if (kept.participations < confirmed) {
+    auto added = tx.registry().ConfirmedSince({std::nullopt, std::nullopt, q.from, q.to},
+                                              kept.participations, confirmed);
+    if (!added) return added.error();
+    if (added->size() > kMaxAdded) return std::optional<std::set<int64_t>>();
+    for (const MobilizationRow& row : *added) {
+      if (row.person_id &&
+          (kept.terms->contains(*row.person_id) || posts_changed.contains(*row.person_id))) {
+        people.insert(*row.person_id);
+      }
+    }
+  }
+  return std::optional<std::set<int64_t>>(std::move(people));
+}
+
+// `work` with the work of `people` read again (those with none left out), in person order.
+Result<WorkByPerson> WorkAgain(ReadTx& tx, const store::HolderQuery& q, WorkByPerson work,
+                               const std::set<int64_t>& people) {
+  auto fresh = tx.awards().PeopleCampaignWork(std::vector<int64_t>(people.begin(), people.end()),
+                                              q.from, q.to);
+  if (!fresh) return fresh.error();
+  std::erase_if(work, [&](const store::HolderWork& w) { return people.contains(w.person_id); });
+  work.insert(work.end(), fresh->begin(), fresh->end());
+  return ByPerson(std::move(work));
 }
 
 // The people whose reflection totals differ between `a` and `b`.
@@ -122,52 +153,75 @@ std::set<int64_t> ReflectionsChanged(const std::map<int64_t, ReflectionCount>& a
   return out;
 }
 
+// A ranking kept without its score lines (each an allocation: 100,000 of them to copy when a few
+// people are ranked again); a page's rows have theirs computed again (LinesOf).
+std::shared_ptr<const std::vector<RankedContribution>> WithoutLines(
+    std::vector<RankedContribution> ranked) {
+  for (RankedContribution& r : ranked) r.lines = {};
+  return std::make_shared<const std::vector<RankedContribution>>(std::move(ranked));
+}
+
 // The ranking of the holders `q` selects by `criteria`: kept in `cache` under `key` (see
 // KeptRanking), or measured and ranked (and then kept).
 Result<std::shared_ptr<const KeptRanking>> Ranked(ReadTx& tx, const Registry& reg,
                                                   RankingCache* cache, const std::string& key,
                                                   const store::HolderQuery& q,
                                                   const std::vector<AwardCriterion>& criteria) {
-  int64_t posts = 0;
+  int64_t grouping = 0;
   auto next = std::make_shared<KeptRanking>();
   std::shared_ptr<const KeptRanking> kept;
   if (cache != nullptr) {
+    auto g = tx.registry().MobilizationVersion();
+    if (!g) return g.error();
     auto p = tx.registry().PositionsVersion();
     if (!p) return p.error();
     auto c = tx.registry().ParticipationsVersion();
     if (!c) return c.error();
-    posts = *p;
+    grouping = *g;
+    next->posts = *p;
     next->participations = *c;
-    kept = cache->Find(key, posts).value_or(nullptr);
-  }
-  // With the same holders and their work known to have changed for `changed` only, the kept
-  // ranking is ranked again for those people only.
-  std::set<int64_t> changed;
-  bool only_changed = false;
-  if (kept) {
-    next->terms = kept->terms;
-    if (kept->participations >= next->participations) {
-      next->work = kept->work;
+    kept = cache->Find(key, grouping).value_or(nullptr);
+    // A ranking kept by a newer transaction than this one: as good an answer.
+    if (kept && kept->posts >= next->posts && kept->participations >= next->participations) {
+      next->posts = kept->posts;
       next->participations = kept->participations;
-      only_changed = true;
-    } else {
-      auto work = WorkSince(tx, q, *kept, next->participations);
+    }
+  }
+  // With a kept ranking, the people whose contribution may have changed; none: measure all.
+  std::optional<std::set<int64_t>> changed;
+  std::set<int64_t> posts_changed;
+  if (kept) {
+    auto c = ChangedSince(tx, q, *kept, next->posts, next->participations, posts_changed);
+    if (!c) return c.error();
+    changed = std::move(*c);
+  }
+  if (changed) {
+    next->terms = kept->terms;
+    if (!posts_changed.empty()) {
+      auto terms = std::make_shared<TermsByPerson>(*kept->terms);
+      for (int64_t person : posts_changed) {
+        store::PositionFilter f = PostsOf(q);
+        f.person_id = person;
+        auto held = TermsOf(tx, f);
+        if (!held) return held.error();
+        terms->erase(person);
+        terms->merge(*held);
+      }
+      next->terms = std::move(terms);
+    }
+    next->work = kept->work;
+    if (!changed->empty()) {
+      auto work = WorkAgain(tx, q, *kept->work, *changed);
       if (!work) return work.error();
-      next->work = std::move(work->work);
-      changed.insert(work->people.begin(), work->people.end());
-      only_changed = next->work != nullptr;
+      next->work = std::make_shared<const WorkByPerson>(std::move(*work));
     }
   } else {
     auto terms = TermsOf(tx, PostsOf(q));
     if (!terms) return terms.error();
     next->terms = std::make_shared<const TermsByPerson>(std::move(*terms));
-  }
-  if (!next->work) {
     auto work = tx.awards().HolderCampaignWork(q);
     if (!work) return work.error();
-    auto by_person = std::make_shared<WorkByPerson>();
-    for (const store::HolderWork& w : *work) (*by_person)[w.person_id] = w;
-    next->work = std::move(by_person);
+    next->work = std::make_shared<const WorkByPerson>(ByPerson(std::move(*work)));
   }
   auto samples = MemberSamples(tx, reg, q);
   if (!samples) return samples.error();
@@ -175,25 +229,31 @@ Result<std::shared_ptr<const KeptRanking>> Ranked(ReadTx& tx, const Registry& re
   auto contribution = [&](int64_t person) {
     return ContributionOf(person, *next->terms, *next->work, next->reflections);
   };
-  if (only_changed) {
-    changed.merge(ReflectionsChanged(kept->reflections, next->reflections));
-    if (changed.empty()) {
-      next->ranked = kept->ranked;
-    } else {
-      std::vector<Contribution> contributions;
-      contributions.reserve(changed.size());
-      for (int64_t person : changed) contributions.push_back(contribution(person));
-      next->ranked = std::make_shared<const std::vector<RankedContribution>>(
-          Rerank(*kept->ranked, criteria, contributions));
+  if (changed) {
+    changed->merge(ReflectionsChanged(kept->reflections, next->reflections));
+  }
+  if (changed && changed->empty()) {
+    next->ranked = kept->ranked;
+  } else if (changed) {
+    // Only the people whose posts, work or reflections changed are placed again; those who no
+    // longer hold a post the ranking counts leave it.
+    std::vector<Contribution> contributions;
+    std::vector<int64_t> removed;
+    for (int64_t person : *changed) {
+      if (next->terms->contains(person)) {
+        contributions.push_back(contribution(person));
+      } else {
+        removed.push_back(person);
+      }
     }
+    next->ranked = WithoutLines(Rerank(*kept->ranked, criteria, contributions, removed));
   } else {
     std::vector<Contribution> contributions;
     contributions.reserve(next->terms->size());
     for (const auto& [person, held] : *next->terms) contributions.push_back(contribution(person));
-    next->ranked = std::make_shared<const std::vector<RankedContribution>>(
-        RankContributions(criteria, contributions));
+    next->ranked = WithoutLines(RankContributions(criteria, contributions));
   }
-  if (cache != nullptr) cache->Put(key, posts, next);
+  if (cache != nullptr) cache->Put(key, grouping, next);
   return std::shared_ptr<const KeptRanking>(std::move(next));
 }
 
@@ -367,6 +427,12 @@ Result<AwardRanking> RankAwardCycle(ReadTx& tx, const Registry& reg, RankingCach
     if (p == by_id.end()) return Error::Internal("a ranked person is not in the registry");
     const Person& person = *p->second;
     RankingRow row{r, person.code, person.name, UnitCode(reg, person.unit_id), false, false};
+    const KeptRanking& k = **kept;
+    row.ranked.lines =
+        RankContributions(c->criteria,
+                          {ContributionOf(r.person_id, *k.terms, *k.work, k.reflections)})
+            .front()
+            .lines;
     if (auto it = nominated.find(person.id); it != nominated.end()) {
       row.nominated = true;
       row.awarded = it->second;
@@ -403,8 +469,7 @@ Result<RankingRow> Nominate(WriteTx& tx, const Registry& reg, const Principal* w
   }
   auto work = tx.awards().PeopleCampaignWork({person->id}, q.from, q.to);
   if (!work) return work.error();
-  WorkByPerson by_person;
-  for (const store::HolderWork& w : *work) by_person[w.person_id] = w;
+  const WorkByPerson by_person = ByPerson(std::move(*work));
   auto samples = MemberSamples(tx, reg, q);
   if (!samples) return samples.error();
   const auto reflections = CountMemberTotals(*samples, *terms, reg.calendar);

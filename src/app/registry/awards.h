@@ -86,11 +86,12 @@ struct RankingPage {
 };
 // A ranking kept in memory per cycle, unit and kind (app/registry/awards.cpp) while the posts
 // and the confirmed participations it was measured from have not changed, so that each page of
-// a province's 100,000 holders does not measure them all again. Few entries: the province's is
-// tens of megabytes.
+// a province's 100,000 holders does not measure them all again. At most kRankingsKept, the one
+// used longest ago dropped first: a commune's takes a few hundred kilobytes, the province's
+// about 30 MB.
 struct KeptRanking;
 using RankingCache = FigureCache<std::shared_ptr<const KeptRanking>>;
-inline constexpr size_t kRankingsKept = 32;
+inline constexpr size_t kRankingsKept = 128;
 
 // The holders of posts in `unit`'s subtree (the cycle's unit when null) in organizations of
 // `kind` (the cycle's when none), ranked by the cycle's criteria. Staff managing `unit` only

@@ -7,6 +7,7 @@
 // database stays right.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -22,26 +23,39 @@ namespace jembatan::app {
 template <typename T>
 class FigureCache {
  public:
-  // The figure stored for `key` at `version`, if that is the one stored.
-  std::optional<T> Find(const std::string& key, int64_t version) const {
-    std::lock_guard lock(mu_);
-    auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.first != version) return std::nullopt;
-    return it->second.second;
-  }
-  // Keeps at most max_entries figures; a full cache starts again empty.
-  void Put(const std::string& key, int64_t version, T figure) {
-    std::lock_guard lock(mu_);
-    if (entries_.size() >= max_entries_ && !entries_.contains(key)) entries_.clear();
-    entries_[key] = {version, std::move(figure)};
-  }
-
   explicit FigureCache(size_t max_entries = 1024) : max_entries_(max_entries) {}
 
+  // The figure stored for `key` at `version`, if that is the one stored.
+  std::optional<T> Find(const std::string& key, int64_t version) {
+    std::lock_guard lock(mu_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.version != version) return std::nullopt;
+    it->second.used = ++clock_;
+    return it->second.figure;
+  }
+  // Keeps at most max_entries figures: a new one takes the place of the one used longest ago (the
+  // province's ranking is not dropped because a hundred communes' were asked for after it).
+  void Put(const std::string& key, int64_t version, T figure) {
+    std::lock_guard lock(mu_);
+    if (entries_.size() >= max_entries_ && !entries_.contains(key)) {
+      auto oldest = std::min_element(
+          entries_.begin(), entries_.end(),
+          [](const auto& a, const auto& b) { return a.second.used < b.second.used; });
+      entries_.erase(oldest);
+    }
+    entries_[key] = {version, ++clock_, std::move(figure)};
+  }
+
  private:
+  struct Entry {
+    int64_t version = 0;
+    uint64_t used = 0;  // when last found or put (clock_)
+    T figure;
+  };
   size_t max_entries_;
-  mutable std::mutex mu_;
-  std::unordered_map<std::string, std::pair<int64_t, T>> entries_;
+  std::mutex mu_;
+  uint64_t clock_ = 0;
+  std::unordered_map<std::string, Entry> entries_;
 };
 
 // The figure of `key`: from `cache` when it holds it at the counter `version()` reads, else

@@ -110,9 +110,10 @@ std::vector<RankedContribution> RankContributions(const std::vector<AwardCriteri
 
 std::vector<RankedContribution> Rerank(std::vector<RankedContribution> ranked,
                                        const std::vector<AwardCriterion>& criteria,
-                                       const std::vector<Contribution>& changed) {
+                                       const std::vector<Contribution>& changed,
+                                       const std::vector<int64_t>& removed) {
   std::vector<RankedContribution> fresh = Scored(criteria, changed);
-  std::set<int64_t> people;
+  std::set<int64_t> people(removed.begin(), removed.end());
   for (const Contribution& c : changed) people.insert(c.person_id);
   std::erase_if(ranked, [&](const RankedContribution& r) { return people.contains(r.person_id); });
   std::vector<RankedContribution> out;

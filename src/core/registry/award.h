@@ -91,10 +91,12 @@ std::vector<RankedContribution> RankContributions(const std::vector<AwardCriteri
                                                   const std::vector<Contribution>& contributions);
 
 // `ranked` (a ranking by `criteria`) with the contributions of the people in `changed` replaced
-// (or added): the same as ranking every contribution again, without scoring and sorting the
-// others (a kept ranking of 100,000 holders after a few of them gave more).
+// (or added) and the people in `removed` left out: the same as ranking every contribution again,
+// without scoring and sorting the others (a kept ranking of 100,000 holders after a few of them
+// gave more, took a post, or no longer held one in the period).
 std::vector<RankedContribution> Rerank(std::vector<RankedContribution> ranked,
                                        const std::vector<AwardCriterion>& criteria,
-                                       const std::vector<Contribution>& changed);
+                                       const std::vector<Contribution>& changed,
+                                       const std::vector<int64_t>& removed = {});
 
 }  // namespace jembatan

@@ -336,20 +336,19 @@ class RegistryRepository final : public RegistryWrites {
   }
 
   Result<int64_t> InsertPosition(const Position& p, int64_t place_unit_id) override {
+    auto seq = Bump("positions");
+    if (!seq) return seq.error();
     auto st = db_.Prepare(
         "INSERT INTO positions(person_id, title, organization_id, unit_id, place_unit_id, "
-        "date_from, date_to, elected) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)" +
+        "date_from, date_to, elected, changed_seq) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)" +
         std::string(db_.returning_id()));
     if (!st) return st.error();
     Statement& s = **st;
     s.Bind(1, p.person_id).Bind(2, ToString(p.title)).BindOpt(3, p.organization_id);
     s.BindOpt(4, p.unit_id).Bind(5, place_unit_id).Bind(6, static_cast<int64_t>(p.from.days));
     BindDate(s, 7, p.to);
-    s.Bind(8, static_cast<int64_t>(p.elected ? 1 : 0));
-    auto id = db_.InsertedId(s, "position");
-    if (!id) return id;
-    if (auto c = PostsChanged(); !c) return c.error();
-    return id;
+    s.Bind(8, static_cast<int64_t>(p.elected ? 1 : 0)).Bind(9, *seq);
+    return db_.InsertedId(s, "position");
   }
 
   Result<std::optional<Election>> FindElection(std::string_view code) override {
@@ -498,6 +497,19 @@ class RegistryRepository final : public RegistryWrites {
     return out;
   }
   Result<int64_t> PositionsVersion() override { return Counter("positions"); }
+  Result<std::vector<int64_t>> PeopleWithPostsChangedSince(int64_t after, int64_t upto) override {
+    auto st = db_.Prepare(
+        "SELECT DISTINCT person_id FROM positions WHERE changed_seq > $1 AND changed_seq <= $2 "
+        "ORDER BY person_id");
+    if (!st) return st.error();
+    Statement& s = **st;
+    s.Bind(1, after).Bind(2, upto);
+    std::vector<int64_t> out;
+    while (s.Step()) out.push_back(s.Int(0));
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return out;
+  }
 
   Result<std::vector<VillageFact>> ListVillageFacts(std::optional<int64_t> unit_id,
                                                     Date d) override {
@@ -616,11 +628,13 @@ class RegistryRepository final : public RegistryWrites {
   }
 
   Status EndPosition(int64_t id, Date to) override {
-    auto st = db_.Prepare("UPDATE positions SET date_to = $1 WHERE id = $2 AND date_to IS NULL");
+    auto seq = Bump("positions");
+    if (!seq) return seq.error();
+    auto st = db_.Prepare(
+        "UPDATE positions SET date_to = $1, changed_seq = $3 WHERE id = $2 AND date_to IS NULL");
     if (!st) return st.error();
-    (*st)->Bind(1, static_cast<int64_t>(to.days)).Bind(2, id);
-    if (auto u = UpdatedOne(**st, "open position " + std::to_string(id)); !u) return u;
-    return PostsChanged();
+    (*st)->Bind(1, static_cast<int64_t>(to.days)).Bind(2, id).Bind(3, *seq);
+    return UpdatedOne(**st, "open position " + std::to_string(id));
   }
 
  private:
