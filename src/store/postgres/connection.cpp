@@ -164,8 +164,12 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
   // Every statement is a short indexed read or write of a request: parallel workers (a process
   // start each, 5-10 ms, measured on the case lists) and JIT compilation (180 ms once a cost
   // estimate passed its threshold) only add latency, so both are off for our sessions.
+  // A province's data is read from memory (or an SSD), not a spinning disk: with the default
+  // random_page_cost of 4 a commune's mobilization figure was planned as a scan of a million
+  // participation rows (171-227 ms) instead of its units' index (7-12 ms, docs/operations.md).
   if (auto s = out->Exec("SET synchronous_commit = on; SET client_min_messages = warning; "
-                         "SET max_parallel_workers_per_gather = 0; SET jit = off;");
+                         "SET max_parallel_workers_per_gather = 0; SET jit = off; "
+                         "SET random_page_cost = 1.1;");
       !s) {
     return s.error();
   }
