@@ -70,23 +70,15 @@ std::string MemberCases() {
          "WHERE p.user_id IS NOT NULL AND c.created_at >= $6 AND c.created_at < $7";
 }
 
-Result<std::vector<ReflectionSample>> ReadSamples(Statement& s, Timestamp filed_from,
-                                                  Timestamp filed_to) {
-  s.Bind(6, filed_from.seconds).Bind(7, filed_to.seconds);
-  std::vector<ReflectionSample> out;
-  while (s.Step()) {
-    ReflectionSample r;
-    r.person_id = s.Int(0);
-    r.category = s.Text(1);
-    r.filed = Timestamp{s.Int(2)};
-    if (auto t = s.OptInt(3)) r.first_resolved = Timestamp{*t};
-    r.resolve_due = Timestamp{s.Int(4)};
-    r.confirmed = s.Int(5) != 0;
-    out.push_back(std::move(r));
-  }
-  if (auto e = s.status(); !e) return e.error();
-  s.Reset();
-  return out;
+ReflectionSample ReadSample(const Statement& s) {
+  ReflectionSample r;
+  r.person_id = s.Int(0);
+  r.category = s.Text(1);
+  r.filed = Timestamp{s.Int(2)};
+  if (auto t = s.OptInt(3)) r.first_resolved = Timestamp{*t};
+  r.resolve_due = Timestamp{s.Int(4)};
+  r.confirmed = s.Int(5) != 0;
+  return r;
 }
 
 // Each person's confirmed work among those `who` picks (on `p`, participations), in campaigns
@@ -98,13 +90,7 @@ std::string CampaignWork(const std::string& who) {
          who + " GROUP BY p.person_id";
 }
 
-Result<std::vector<HolderWork>> ReadWork(Statement& s) {
-  std::vector<HolderWork> out;
-  while (s.Step()) out.push_back({s.Int(0), s.Int(1), s.Int(2)});
-  if (auto e = s.status(); !e) return e.error();
-  s.Reset();
-  return out;
-}
+HolderWork ReadHolderWork(const Statement& s) { return {s.Int(0), s.Int(1), s.Int(2)}; }
 
 constexpr size_t kPeoplePerQuery = 100;
 
@@ -127,14 +113,16 @@ class AwardRepository final : public AwardWrites {
         db_.Prepare(Holders(q) + MemberCases() + " AND p.id IN (SELECT person_id FROM holders)");
     if (!st) return st.error();
     BindHolders(**st, q);
-    return ReadSamples(**st, filed_from, filed_to);
+    (*st)->Bind(6, filed_from.seconds).Bind(7, filed_to.seconds);
+    return ReadAll(**st, ReadSample);
   }
 
   Result<std::vector<ReflectionSample>> MemberReflections(Timestamp filed_from,
                                                           Timestamp filed_to) override {
     auto st = db_.Prepare(MemberCases());
     if (!st) return st.error();
-    return ReadSamples(**st, filed_from, filed_to);
+    (*st)->Bind(6, filed_from.seconds).Bind(7, filed_to.seconds);
+    return ReadAll(**st, ReadSample);
   }
 
   Result<std::vector<HolderWork>> HolderCampaignWork(const HolderQuery& q) override {
@@ -142,7 +130,7 @@ class AwardRepository final : public AwardWrites {
         db_.Prepare(Holders(q) + CampaignWork("p.person_id IN (SELECT person_id FROM holders)"));
     if (!st) return st.error();
     BindHolders(**st, q);
-    return ReadWork(**st);
+    return ReadAll(**st, ReadHolderWork);
   }
 
   Result<std::vector<HolderWork>> PeopleCampaignWork(const std::vector<int64_t>& people, Date from,
@@ -154,7 +142,7 @@ class AwardRepository final : public AwardWrites {
       if (!st) return st.error();
       (*st)->Bind(2, static_cast<int64_t>(from.days)).Bind(3, static_cast<int64_t>(to.days));
       BindChunk(**st, 6, kPeoplePerQuery, people, at);
-      auto rows = ReadWork(**st);
+      auto rows = ReadAll(**st, ReadHolderWork);
       if (!rows) return rows.error();
       out.insert(out.end(), rows->begin(), rows->end());
     }
