@@ -139,6 +139,28 @@ Result<WorkByPerson> WorkAgain(ReadTx& tx, const store::HolderQuery& q, WorkByPe
   return ByPerson(std::move(work));
 }
 
+// Holders up to this many have their work read by the person index (a hundred people a
+// statement, PeopleCampaignWork); more, by one pass over the scope's rows (HolderCampaignWork).
+// PostgreSQL estimated a commune's ~1,100 holders at ~52,000 and planned the one pass over a
+// million rows for them too: 200-400 ms where the person index takes ~15 (docs/PERFORMANCE.md).
+constexpr size_t kFewHolders = 2000;
+
+// The work of every holder in `terms`, in person order.
+Result<WorkByPerson> HoldersWork(ReadTx& tx, const store::HolderQuery& q,
+                                 const TermsByPerson& terms) {
+  if (terms.size() > kFewHolders) {
+    auto work = tx.awards().HolderCampaignWork(q);
+    if (!work) return work.error();
+    return ByPerson(std::move(*work));
+  }
+  std::vector<int64_t> people;
+  people.reserve(terms.size());
+  for (const auto& [person, held] : terms) people.push_back(person);
+  auto work = tx.awards().PeopleCampaignWork(people, q.from, q.to);
+  if (!work) return work.error();
+  return ByPerson(std::move(*work));
+}
+
 // The people whose reflection totals differ between `a` and `b`.
 std::set<int64_t> ReflectionsChanged(const std::map<int64_t, ReflectionCount>& a,
                                      const std::map<int64_t, ReflectionCount>& b) {
@@ -219,9 +241,9 @@ Result<std::shared_ptr<const KeptRanking>> Ranked(ReadTx& tx, const Registry& re
     auto terms = TermsOf(tx, PostsOf(q));
     if (!terms) return terms.error();
     next->terms = std::make_shared<const TermsByPerson>(std::move(*terms));
-    auto work = tx.awards().HolderCampaignWork(q);
+    auto work = HoldersWork(tx, q, *next->terms);
     if (!work) return work.error();
-    next->work = std::make_shared<const WorkByPerson>(ByPerson(std::move(*work)));
+    next->work = std::make_shared<const WorkByPerson>(std::move(*work));
   }
   auto samples = MemberSamples(tx, reg, q);
   if (!samples) return samples.error();

@@ -167,9 +167,14 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
   // A province's data is read from memory (or an SSD), not a spinning disk: with the default
   // random_page_cost of 4 a commune's mobilization figure was planned as a scan of a million
   // participation rows (171-227 ms) instead of its units' index (7-12 ms, docs/operations.md).
+  // Statements are prepared once per connection and then planned for each execution's values:
+  // after five executions PostgreSQL otherwise may keep a generic plan, blind to which unit is
+  // asked for, and a commune's mobilization figure went from 20-50 ms to 230-310 ms from the
+  // sixth commune on (bench/mobilization.sh; docs/PERFORMANCE.md). Planning again costs tens
+  // of microseconds on our short statements.
   if (auto s = out->Exec("SET synchronous_commit = on; SET client_min_messages = warning; "
                          "SET max_parallel_workers_per_gather = 0; SET jit = off; "
-                         "SET random_page_cost = 1.1;");
+                         "SET random_page_cost = 1.1; SET plan_cache_mode = force_custom_plan;");
       !s) {
     return s.error();
   }
