@@ -946,6 +946,53 @@ describe('the registry, the roster and the board', () => {
       const facts = (await apiGet(`/api/v1/indicators/village-facts?unit=${village}`)).body.facts;
       assert.equal(facts.households_with_electricity.value, 10);
       await pageCheck(page, size, `registry-facts-${sizeName}`);
+
+      // A village-head election for a term after today's (today's figures stay as they are):
+      // planned with two of the village's people; a tie is refused; the result names the winner
+      // and makes their term a village-head post.
+      await page.locator('select[name=village]').selectOption('');
+      await page.getByRole('tab', { name: 'Elections' }).click();
+      await page.getByTestId('elections').locator('tbody tr').first().waitFor();
+      // The candidates of one of the demo's elections (2025-2027 term), who live in its village.
+      const planned = (await apiGet('/api/v1/elections?unit=C001&limit=2', 'jbt_demo_officer.bienson')).body
+        .elections[sizeName === 'phone' ? 1 : 0];
+      const voters = planned.candidates;
+      const headVillage = planned.unit;
+      const election = `EL-E2E-${sizeName}`;
+      await page.getByText('Plan a village-head election').click();
+      await page.locator('input[name=code]').fill(election);
+      await page.locator('select[name=record-unit]').selectOption(headVillage);
+      const day = async (name, y, m, d) => {
+        await page.locator(`input[name=${name}-year]`).fill(String(y));
+        await page.locator(`input[name=${name}-year]`).blur();
+        await page.locator(`select[name=${name}-month]`).selectOption(String(m));
+        await page.locator(`input[name=${name}-day]`).fill(String(d));
+        await page.locator(`input[name=${name}-day]`).blur();
+      };
+      await day('term-from', 2028, 1, 1);
+      await day('term-to', 2030, 12, 31);
+      await day('planned-on', 2027, 12, 1);
+      await page.locator('input[name=candidates]').fill(voters.map((v) => v.code).join(', '));
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved.').waitFor();
+      const row = page.getByTestId('elections').locator('tbody tr').filter({ hasText: election });
+      await row.getByRole('button', { name: `Record the result ${election}` }).click();
+      const result = page.getByRole('form', { name: `Result of election ${election}` });
+      await result.locator('input[name=households-voting]').fill('40');
+      await result.locator(`input[name="votes-${voters[0].code}"]`).fill('20');
+      await result.locator(`input[name="votes-${voters[1].code}"]`).fill('20');
+      await result.getByRole('button', { name: 'Save' }).click();
+      await result.locator('.error').filter({ hasText: 'a tie is not a result' }).waitFor();
+      assert.equal((await apiGet(`/api/v1/elections/${election}`, 'jbt_demo_officer.bienson')).body.held_on, null);
+      await result.locator(`input[name="votes-${voters[1].code}"]`).fill('19');
+      await result.getByRole('button', { name: 'Save' }).click();
+      await row.locator('td').filter({ hasText: voters[0].name }).last().waitFor();
+      await pageCheck(page, size, `registry-elections-${sizeName}`);
+      const held = (await apiGet(`/api/v1/elections/${election}`, 'jbt_demo_officer.bienson')).body;
+      assert.deepEqual([held.winner, held.households_voting, held.candidates.map((c) => c.votes)], [voters[0].code, 40, [20, 19]]);
+      const heads = (await apiGet(`/api/v1/positions?unit=${headVillage}&at=2028-06-01`, 'jbt_demo_officer.bienson')).body.positions
+        .filter((p) => p.title === 'village_head');
+      assert.deepEqual(heads.map((p) => [p.person.code, p.from, p.to, p.elected]), [[voters[0].code, '2028-01-01', '2030-12-31', true]]);
       await context.close();
 
       // The public board: the 25 awardees (names and units, no contact), a commune's figures.

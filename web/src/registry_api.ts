@@ -20,6 +20,12 @@ export interface Position {
   id: number; person: { code: string; name: string }; title: string;
   organization: string | null; unit: string; from: string; to: string | null; elected: boolean;
 }
+export interface Election {
+  code: string; unit: string; term_from: string; term_to: string; planned_on: string;
+  held_on: string | null; households_voting: number | null;
+  candidates: { code: string; name: string; votes: number | null }[];
+  winner: string | null; position_id: number | null;
+}
 export interface Campaign {
   code: string; kind: string; title: string; unit: string; from: string; to: string;
   goal_people: number | null; goal_workdays: number | null; organizers: string[];

@@ -26,6 +26,8 @@ const FIELD_LABELS: Record<string, Key> = {
   'reporter.name': 'report.name', 'on_behalf_of.phone': 'report.phone', 'on_behalf_of.name': 'report.name',
   answer: 'case.answer', reason: 'case.reason', assignee: 'case.assignee', into: 'case.mergeInto',
   note: 'case.internal', update: 'case.update',
+  candidates: 'reg.candidates', term_to: 'reg.termTo', planned_on: 'reg.plannedOn', held_on: 'reg.heldOn',
+  households_voting: 'reg.householdsVoting', votes: 'reg.candidates',
 };
 
 // What went wrong, in the reader's language, chosen by the problem's stable `type` (never the

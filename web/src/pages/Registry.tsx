@@ -9,14 +9,14 @@ import { api, ApiError, CsvRefused, query, uploadCsv, type CsvImport, type Unit 
 import { UnitPicker, useUnits, type Picked } from './UnitPicker';
 import { formatDate, formatNumber, formatRate, type Key } from '../i18n';
 import {
-  FACT_KINDS, ORGANIZATION_KINDS, REGISTRY_TABLES, TITLES, type Household, type VillageFacts, type Listed, type Organization, type Person, type Position,
+  FACT_KINDS, ORGANIZATION_KINDS, REGISTRY_TABLES, TITLES, type Election, type Household, type VillageFacts, type Listed, type Organization, type Person, type Position,
 } from '../registry_api';
 import { navigate } from '../router';
 import { provinceDay } from '../dates';
 import { language, session, useStore, useT, zoneOffset } from '../store';
 import { DateInput, ErrorBox, Notice, Page, Table, type Column } from '../ui';
 
-const TABS = ['people', 'households', 'organizations', 'positions', 'facts', 'csv'] as const;
+const TABS = ['people', 'households', 'organizations', 'positions', 'elections', 'facts', 'csv'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function Registry() {
@@ -44,6 +44,7 @@ export default function Registry() {
         {tab === 'households' ? <HouseholdsTab unit={current} villages={villages} /> : null}
         {tab === 'organizations' ? <OrganizationsTab unit={current} places={[...commune, ...villages]} /> : null}
         {tab === 'positions' ? <PositionsTab unit={current} /> : null}
+        {tab === 'elections' ? <ElectionsTab unit={current} villages={villages} /> : null}
         {tab === 'facts' ? <FactsTab village={place.village} /> : null}
         {tab === 'csv' ? <CsvTab unit={current} /> : null}
       </div>
@@ -301,6 +302,96 @@ function PositionsTab(props: { unit: string }) {
         { key: 'elected', label: t('reg.elected'), show: (p) => yes(t, p.elected), raw: (p) => (p.elected ? 1 : 0) },
       ]} />
     </section>
+  );
+}
+
+// Village-head elections (issue 16, point 1): planned with their candidates, then the result —
+// the day, the households voting, each candidate's votes. The server names the winner (a tie is
+// refused: the second round is its own election) and makes their term a village-head post,
+// ending the head's open term the day before.
+function ElectionsTab(props: { unit: string; villages: Unit[] }) {
+  const t = useT();
+  const lang = useStore(language);
+  const today = provinceDay(zoneOffset.get());
+  const list = useList<Election>('elections', props.unit);
+  const blank = { code: '', unit: '', term_from: today, term_to: today, planned_on: today, candidates: '' };
+  const [f, setF] = useState(blank);
+  const set = (k: keyof typeof blank) => (v: string) => setF({ ...f, [k]: v });
+  const [recording, setRecording] = useState<Election | null>(null);
+  const candidates = (e: Election) => e.candidates.map((c) => (c.votes === null ? c.name : `${c.name}: ${formatNumber(lang, c.votes)}`)).join('; ');
+  return (
+    <section>
+      <AddForm<Election> title={t('reg.addElection')} path="/api/v1/elections" onAdded={(e) => list.setRows((r) => [e, ...r])} reset={() => setF({ ...blank, unit: f.unit })}
+        body={() => ({
+          code: f.code.trim(), unit: f.unit, term_from: f.term_from, term_to: f.term_to, planned_on: f.planned_on,
+          candidates: f.candidates.split(/[\s,;]+/).filter((c) => c),
+        })}>
+        <Field name="code" label={t('reg.code')} value={f.code} set={set('code')} required help={t('reg.codeHelp')} />
+        <UnitSelect label={t('ind.village')} units={props.villages} value={f.unit} set={set('unit')} />
+        <DateInput name="term-from" label={t('reg.termFrom')} value={f.term_from} onChange={set('term_from')} />
+        <DateInput name="term-to" label={t('reg.termTo')} value={f.term_to} onChange={set('term_to')} />
+        <DateInput name="planned-on" label={t('reg.plannedOn')} value={f.planned_on} onChange={set('planned_on')} />
+        <Field name="candidates" label={t('reg.candidates')} value={f.candidates} set={set('candidates')} required help={t('reg.candidatesHelp')} />
+      </AddForm>
+      {recording ? (
+        <ElectionResultForm election={recording} onDone={(e) => { list.setRows((rows) => rows.map((r) => (r.code === e.code ? e : r))); setRecording(null); }}
+          onCancel={() => setRecording(null)} />
+      ) : null}
+      <ListBlock name="elections" list={list} rowKey={(e) => e.code} columns={[
+        { key: 'code', label: t('reg.code'), show: (e) => e.code, raw: (e) => e.code },
+        { key: 'unit', label: t('ind.village'), show: (e) => props.villages.find((u) => u.code === e.unit)?.name ?? e.unit, raw: (e) => e.unit },
+        { key: 'term', label: t('reg.term'), show: (e) => `${formatDate(lang, e.term_from)} – ${formatDate(lang, e.term_to)}`, raw: (e) => `${e.term_from}/${e.term_to}` },
+        { key: 'held_on', label: t('reg.heldOn'), raw: (e) => e.held_on ?? '', show: (e) => (e.held_on ? formatDate(lang, e.held_on) : (
+          <button type="button" class="link" onClick={() => setRecording(e)}>{t('reg.recordResult')}<span class="sr-only"> {e.code}</span></button>
+        )) },
+        { key: 'households_voting', label: t('reg.householdsVoting'), show: (e) => (e.households_voting === null ? '' : formatNumber(lang, e.households_voting)), raw: (e) => e.households_voting ?? '' },
+        { key: 'candidates', label: t('reg.candidates'), show: candidates, raw: (e) => e.candidates.map((c) => `${c.code}:${c.votes ?? ''}`).join(' ') },
+        { key: 'winner', label: t('reg.winner'), show: (e) => e.candidates.find((c) => c.code === e.winner)?.name ?? '', raw: (e) => e.winner ?? '' },
+      ]} />
+    </section>
+  );
+}
+
+function ElectionResultForm(props: { election: Election; onDone: (e: Election) => void; onCancel: () => void }) {
+  const t = useT();
+  const e = props.election;
+  const [held, setHeld] = useState(provinceDay(zoneOffset.get()));
+  const [households, setHouseholds] = useState('');
+  const [votes, setVotes] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = (ev: Event) => {
+    ev.preventDefault();
+    setError(null);
+    const counts = e.candidates.map((c) => Number(votes[c.code] ?? ''));
+    const most = Math.max(...counts);
+    // The server refuses a tie too (409); said here first, in the reader's words.
+    if (counts.filter((n) => n === most).length > 1) {
+      setError(new Error(t('reg.tie')));
+      return;
+    }
+    setBusy(true);
+    api<Election>(`/api/v1/elections/${encodeURIComponent(e.code)}/result`, {
+      method: 'POST',
+      body: { held_on: held, households_voting: Number(households), votes: Object.fromEntries(e.candidates.map((c, i) => [c.code, counts[i]])) },
+    }).then(props.onDone)
+      .catch((x) => setError(x instanceof ApiError && x.kind === 'conflict' ? new Error(t('reg.resultConflict')) : x))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <form class="form" onSubmit={submit} aria-label={t('reg.resultOf', { code: e.code })}>
+      <h2>{t('reg.resultOf', { code: e.code })}</h2>
+      <DateInput name="held-on" label={t('reg.heldOn')} value={held} onChange={setHeld} />
+      <Field name="households-voting" label={t('reg.householdsVoting')} type="number" min={1} required value={households} set={setHouseholds} />
+      {e.candidates.map((c) => (
+        <Field key={c.code} name={`votes-${c.code}`} label={t('reg.votesFor', { name: c.name })} type="number" min={0} required
+          value={votes[c.code] ?? ''} set={(v) => setVotes({ ...votes, [c.code]: v })} />
+      ))}
+      <p class="help">{t('reg.resultHelp')}</p>
+      <ErrorBox error={error} />
+      <button type="submit" disabled={busy}>{t('reg.save')}</button>
+      <button type="button" class="secondary" onClick={props.onCancel}>{t('reg.cancel')}</button>
+    </form>
   );
 }
 
