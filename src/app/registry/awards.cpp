@@ -1,6 +1,7 @@
 #include "app/registry/awards.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <set>
@@ -16,6 +17,75 @@ namespace jembatan::app {
 // kept ranking takes new work forward).
 using WorkByPerson = std::vector<store::HolderWork>;
 
+// The posts each holder held in a ranking's scope, in shards by person id. A post written since a
+// kept ranking copies the shards of the people it names (a 64th of a province's 104,000 holders
+// each), not the whole map: copying and then freeing 100,000 map nodes was half of a ranking's
+// first read after a post (perf, docs/PERFORMANCE.md). Shards are not changed once shared.
+class ShardedTerms {
+ public:
+  ShardedTerms() {
+    for (auto& shard : shards_) shard = std::make_shared<const TermsByPerson>();
+  }
+  explicit ShardedTerms(TermsByPerson all) {
+    std::array<TermsByPerson, kShards> parts;
+    while (!all.empty()) {
+      auto node = all.extract(all.begin());
+      parts[Shard(node.key())].insert(std::move(node));
+    }
+    for (size_t i = 0; i < kShards; ++i) {
+      shards_[i] = std::make_shared<const TermsByPerson>(std::move(parts[i]));
+    }
+  }
+
+  // The person's posts; null when they held none the ranking counts.
+  [[nodiscard]] const std::vector<Position>* Find(int64_t person) const {
+    const TermsByPerson& shard = *shards_[Shard(person)];
+    auto it = shard.find(person);
+    return it == shard.end() ? nullptr : &it->second;
+  }
+  [[nodiscard]] size_t size() const {
+    size_t n = 0;
+    for (const auto& shard : shards_) n += shard->size();
+    return n;
+  }
+  template <class F>
+  void ForEach(F&& f) const {
+    for (const auto& shard : shards_) {
+      for (const auto& [person, held] : *shard) f(person, held);
+    }
+  }
+  // Those of `people` in `terms`, for core's counts.
+  [[nodiscard]] TermsByPerson Of(const std::set<int64_t>& people) const {
+    TermsByPerson out;
+    for (int64_t person : people) {
+      if (const auto* held = Find(person)) out.emplace(person, *held);
+    }
+    return out;
+  }
+  // These terms with the posts of `people` replaced by theirs in `now` (absent there: they hold
+  // none the ranking counts any more); only their shards are copied.
+  [[nodiscard]] ShardedTerms With(const std::set<int64_t>& people, const TermsByPerson& now) const {
+    ShardedTerms out = *this;
+    std::map<size_t, TermsByPerson> copies;
+    for (int64_t person : people) {
+      const size_t i = Shard(person);
+      auto [it, first] = copies.try_emplace(i);
+      if (first) it->second = *shards_[i];
+      it->second.erase(person);
+      if (auto held = now.find(person); held != now.end()) it->second.insert(*held);
+    }
+    for (auto& [i, shard] : copies) {
+      out.shards_[i] = std::make_shared<const TermsByPerson>(std::move(shard));
+    }
+    return out;
+  }
+
+ private:
+  static constexpr size_t kShards = 64;
+  static size_t Shard(int64_t person) { return static_cast<uint64_t>(person) % kShards; }
+  std::array<std::shared_ptr<const TermsByPerson>, kShards> shards_;
+};
+
 // A ranking with what it was measured from (app/registry/awards.h): the holders' posts and
 // campaign work, taken forward by the posts written and the participations confirmed since (the
 // people they name are measured again); the reflections, read every time (few rows: the cases of
@@ -24,7 +94,7 @@ using WorkByPerson = std::vector<store::HolderWork>;
 struct KeptRanking {
   int64_t posts = 0;           // the PositionsVersion its posts are read at
   int64_t participations = 0;  // the ParticipationsVersion the work counts up to
-  std::shared_ptr<const TermsByPerson> terms;
+  std::shared_ptr<const ShardedTerms> terms;
   std::shared_ptr<const WorkByPerson> work;
   std::map<int64_t, ReflectionCount> reflections;
   std::shared_ptr<const std::vector<RankedContribution>> ranked;
@@ -75,7 +145,8 @@ WorkByPerson ByPerson(std::vector<store::HolderWork> work) {
 // What a person gave, by core's rules: a case counts while its member held a post in the scope
 // (`reflections`, CountMemberTotals); campaign work when confirmed; each post held in the scope
 // during the period once.
-Contribution ContributionOf(int64_t person, const TermsByPerson& terms, const WorkByPerson& work,
+Contribution ContributionOf(int64_t person, const std::vector<Position>* held,
+                            const WorkByPerson& work,
                             const std::map<int64_t, ReflectionCount>& reflections) {
   Contribution c;
   c.person_id = person;
@@ -88,9 +159,7 @@ Contribution ContributionOf(int64_t person, const TermsByPerson& terms, const Wo
     c.values[AwardMeasure::kCampaigns] = it->campaigns;
     c.values[AwardMeasure::kWorkdays] = it->workdays;
   }
-  if (auto it = terms.find(person); it != terms.end()) {
-    c.values[AwardMeasure::kPostsHeld] = static_cast<int64_t>(it->second.size());
-  }
+  if (held != nullptr) c.values[AwardMeasure::kPostsHeld] = static_cast<int64_t>(held->size());
   return c;
 }
 
@@ -120,7 +189,7 @@ Result<std::optional<std::set<int64_t>>> ChangedSince(ReadTx& tx, const store::H
     if (added->size() > kMaxAdded) return std::optional<std::set<int64_t>>();
     for (const MobilizationRow& row : *added) {
       if (row.person_id &&
-          (kept.terms->contains(*row.person_id) || posts_changed.contains(*row.person_id))) {
+          (kept.terms->Find(*row.person_id) != nullptr || posts_changed.contains(*row.person_id))) {
         people.insert(*row.person_id);
       }
     }
@@ -134,9 +203,15 @@ Result<WorkByPerson> WorkAgain(ReadTx& tx, const store::HolderQuery& q, WorkByPe
   auto fresh = tx.awards().PeopleCampaignWork(std::vector<int64_t>(people.begin(), people.end()),
                                               q.from, q.to);
   if (!fresh) return fresh.error();
+  // `work` stays in person order without the people read again; their rows are sorted and merged
+  // in (a sort of the whole vector was a sixth of a ranking's first read after a post).
   std::erase_if(work, [&](const store::HolderWork& w) { return people.contains(w.person_id); });
-  work.insert(work.end(), fresh->begin(), fresh->end());
-  return ByPerson(std::move(work));
+  const auto kept = static_cast<std::ptrdiff_t>(work.size());
+  std::vector<store::HolderWork> added = ByPerson(std::move(*fresh));
+  work.insert(work.end(), added.begin(), added.end());
+  std::inplace_merge(work.begin(), work.begin() + kept, work.end(),
+                     [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
+  return work;
 }
 
 // Holders up to this many have their work read by the person index (a hundred people a
@@ -147,7 +222,7 @@ constexpr size_t kFewHolders = 2000;
 
 // The work of every holder in `terms`, in person order.
 Result<WorkByPerson> HoldersWork(ReadTx& tx, const store::HolderQuery& q,
-                                 const TermsByPerson& terms) {
+                                 const ShardedTerms& terms) {
   if (terms.size() > kFewHolders) {
     auto work = tx.awards().HolderCampaignWork(q);
     if (!work) return work.error();
@@ -155,7 +230,7 @@ Result<WorkByPerson> HoldersWork(ReadTx& tx, const store::HolderQuery& q,
   }
   std::vector<int64_t> people;
   people.reserve(terms.size());
-  for (const auto& [person, held] : terms) people.push_back(person);
+  terms.ForEach([&](int64_t person, const auto&) { people.push_back(person); });
   auto work = tx.awards().PeopleCampaignWork(people, q.from, q.to);
   if (!work) return work.error();
   return ByPerson(std::move(*work));
@@ -220,16 +295,15 @@ Result<std::shared_ptr<const KeptRanking>> Ranked(ReadTx& tx, const Registry& re
   if (changed) {
     next->terms = kept->terms;
     if (!posts_changed.empty()) {
-      auto terms = std::make_shared<TermsByPerson>(*kept->terms);
+      TermsByPerson now;
       for (int64_t person : posts_changed) {
         store::PositionFilter f = PostsOf(q);
         f.person_id = person;
         auto held = TermsOf(tx, f);
         if (!held) return held.error();
-        terms->erase(person);
-        terms->merge(*held);
+        now.merge(*held);
       }
-      next->terms = std::move(terms);
+      next->terms = std::make_shared<const ShardedTerms>(kept->terms->With(posts_changed, now));
     }
     next->work = kept->work;
     if (!changed->empty()) {
@@ -240,16 +314,18 @@ Result<std::shared_ptr<const KeptRanking>> Ranked(ReadTx& tx, const Registry& re
   } else {
     auto terms = TermsOf(tx, PostsOf(q));
     if (!terms) return terms.error();
-    next->terms = std::make_shared<const TermsByPerson>(std::move(*terms));
+    next->terms = std::make_shared<const ShardedTerms>(std::move(*terms));
     auto work = HoldersWork(tx, q, *next->terms);
     if (!work) return work.error();
     next->work = std::make_shared<const WorkByPerson>(std::move(*work));
   }
   auto samples = MemberSamples(tx, reg, q);
   if (!samples) return samples.error();
-  next->reflections = CountMemberTotals(*samples, *next->terms, reg.calendar);
+  std::set<int64_t> members;
+  for (const ReflectionSample& sample : *samples) members.insert(sample.person_id);
+  next->reflections = CountMemberTotals(*samples, next->terms->Of(members), reg.calendar);
   auto contribution = [&](int64_t person) {
-    return ContributionOf(person, *next->terms, *next->work, next->reflections);
+    return ContributionOf(person, next->terms->Find(person), *next->work, next->reflections);
   };
   if (changed) {
     changed->merge(ReflectionsChanged(kept->reflections, next->reflections));
@@ -262,7 +338,7 @@ Result<std::shared_ptr<const KeptRanking>> Ranked(ReadTx& tx, const Registry& re
     std::vector<Contribution> contributions;
     std::vector<int64_t> removed;
     for (int64_t person : *changed) {
-      if (next->terms->contains(person)) {
+      if (next->terms->Find(person) != nullptr) {
         contributions.push_back(contribution(person));
       } else {
         removed.push_back(person);
@@ -272,7 +348,8 @@ Result<std::shared_ptr<const KeptRanking>> Ranked(ReadTx& tx, const Registry& re
   } else {
     std::vector<Contribution> contributions;
     contributions.reserve(next->terms->size());
-    for (const auto& [person, held] : *next->terms) contributions.push_back(contribution(person));
+    next->terms->ForEach(
+        [&](int64_t person, const auto&) { contributions.push_back(contribution(person)); });
     next->ranked = WithoutLines(RankContributions(criteria, contributions));
   }
   if (cache != nullptr) cache->Put(key, grouping, next);
@@ -451,8 +528,8 @@ Result<AwardRanking> RankAwardCycle(ReadTx& tx, const Registry& reg, RankingCach
     RankingRow row{r, person.code, person.name, UnitCode(reg, person.unit_id), false, false};
     const KeptRanking& k = **kept;
     row.ranked.lines =
-        RankContributions(c->criteria,
-                          {ContributionOf(r.person_id, *k.terms, *k.work, k.reflections)})
+        RankContributions(c->criteria, {ContributionOf(r.person_id, k.terms->Find(r.person_id),
+                                                       *k.work, k.reflections)})
             .front()
             .lines;
     if (auto it = nominated.find(person.id); it != nominated.end()) {
@@ -501,8 +578,8 @@ Result<RankingRow> Nominate(WriteTx& tx, const Registry& reg, const Principal* w
   n.reason = d.reason;
   auto id = tx.awards().InsertNomination(n);
   if (!id) return id.error();
-  auto ranked =
-      RankContributions(c->criteria, {ContributionOf(person->id, *terms, by_person, reflections)});
+  auto ranked = RankContributions(
+      c->criteria, {ContributionOf(person->id, &terms->at(person->id), by_person, reflections)});
   RankingRow row{std::move(ranked.front()),      person->code, person->name,
                  UnitCode(reg, person->unit_id), true,         false};
   row.ranked.rank = 0;  // its place is the ranking's to say
