@@ -1,9 +1,82 @@
 #include "http/json_codec.h"
 
 #include <boost/json.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+#include <set>
+#include <vector>
+
+#include "core/common/validation.h"
 
 namespace jembatan::http {
 namespace json = boost::json;
+
+namespace {
+
+// Boost.JSON keeps the last of two members with one name, silently; a body that names a field
+// twice is refused instead, before it is parsed into a value: which of the two was meant cannot
+// be known. The parser's events are followed for the object keys only (the first duplicate
+// found is named).
+class DuplicateKeys {
+ public:
+  static constexpr std::size_t max_array_size = -1;
+  static constexpr std::size_t max_object_size = -1;
+  static constexpr std::size_t max_string_size = -1;
+  static constexpr std::size_t max_key_size = -1;
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+  bool on_array_begin(boost::system::error_code&) { return true; }
+  bool on_array_end(std::size_t, boost::system::error_code&) { return true; }
+  bool on_object_begin(boost::system::error_code&) {
+    keys_.emplace_back();
+    return true;
+  }
+  bool on_object_end(std::size_t, boost::system::error_code&) {
+    keys_.pop_back();
+    return true;
+  }
+  bool on_string_part(json::string_view, std::size_t, boost::system::error_code&) { return true; }
+  bool on_string(json::string_view, std::size_t, boost::system::error_code&) { return true; }
+  bool on_key_part(json::string_view s, std::size_t, boost::system::error_code&) {
+    key_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, boost::system::error_code& ec) {
+    key_.append(s.data(), s.size());
+    if (!keys_.back().insert(key_).second) {
+      duplicate_ = key_;
+      ec = json::error::syntax;  // stops the parse; the caller names the key
+      return false;
+    }
+    key_.clear();
+    return true;
+  }
+  bool on_number_part(json::string_view, boost::system::error_code&) { return true; }
+  bool on_int64(int64_t, json::string_view, boost::system::error_code&) { return true; }
+  bool on_uint64(uint64_t, json::string_view, boost::system::error_code&) { return true; }
+  bool on_double(double, json::string_view, boost::system::error_code&) { return true; }
+  bool on_bool(bool, boost::system::error_code&) { return true; }
+  bool on_null(boost::system::error_code&) { return true; }
+  bool on_comment_part(json::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(json::string_view, boost::system::error_code&) { return true; }
+
+  [[nodiscard]] const std::optional<std::string>& duplicate() const { return duplicate_; }
+
+ private:
+  std::vector<std::set<std::string>> keys_;
+  std::string key_;
+  std::optional<std::string> duplicate_;
+};
+
+// The first name given twice in one object of `body`, if any (`body` is valid JSON).
+std::optional<std::string> DuplicateKey(std::string_view body, const json::parse_options& opts) {
+  json::basic_parser<DuplicateKeys> p(opts);
+  boost::system::error_code ec;
+  p.write_some(false, body.data(), body.size(), ec);
+  return p.handler().duplicate();
+}
+
+}  // namespace
 
 std::string FieldPath(std::string_view prefix, std::string_view key) {
   return prefix.empty() ? std::string(key) : std::string(prefix) + "." + std::string(key);
@@ -33,6 +106,11 @@ Result<json::object> ParseObject(std::string_view body) {
   json::value v = json::parse(body, ec, {}, opts);
   if (ec) return Error::Invalid("the body is not valid JSON: " + ec.message());
   if (!v.is_object()) return Error::Invalid("the body must be a JSON object");
+  if (auto key = DuplicateKey(body, opts)) {
+    if (key->size() > 64 || !IsValidUtf8(*key))
+      return Error::Invalid("the body names a field twice");
+    return Error::Invalid("the body names " + *key + " twice", *key);
+  }
   return std::move(v.get_object());
 }
 

@@ -96,9 +96,11 @@ Result<Request> ToRequest(bhttp::request<bhttp::string_body>&& msg) {
   return req;
 }
 
-bool JsonContentType(std::string_view ct) {
+// A write's body is JSON, said so (docs/api.md): a body without a Content-Type is refused too,
+// not guessed. A POST with no body at all needs none.
+bool JsonBody(std::string_view ct, std::string_view body) {
   const std::string type = MediaTypeOf(ct);
-  return type == "application/json" || type.empty();
+  return type == "application/json" || (type.empty() && body.empty());
 }
 
 template <class Body>
@@ -186,7 +188,7 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
       res = ProblemFor(req.error());
     } else if (req->method == "POST" && req->path.starts_with("/api/") &&
                !req->path.starts_with(kUploadPrefix) && !req->path.ends_with("/photos") &&
-               !JsonContentType(req->content_type)) {
+               !JsonBody(req->content_type, req->body)) {
       res = Problem(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json");
     } else {

@@ -1,5 +1,6 @@
 """Integration tests: the real binary over real HTTP."""
 import datetime
+import http.client
 import json
 import os
 import signal
@@ -325,6 +326,15 @@ class ApiTest(unittest.TestCase):
             (b'{"body":"nul \\u0000 inside","unit":"C001-V03"}', 400),
             (("[" * 100 + "]" * 100).encode(), 400),                                 # too deep
             (big, 413),
+            # A field named twice (which was meant?), here and inside an object.
+            (b'{"body":"Jembatan rusak","unit":"C001-V03","unit":"C002-V01"}', 400),
+            (b'{"body":"x","unit":"C001-V03","reporter":{"name":"A","name":"B"}}', 400),
+            # Text that shows nothing: spaces, line breaks, a no-break and a zero-width space.
+            (json.dumps(new_case(body=" \n\t \u00a0\u200b ")).encode(), 400),
+            # Channels that only their adapters set; "member" needs an account.
+            (json.dumps(new_case(channel="sms")).encode(), 400),
+            (json.dumps(new_case(channel="member")).encode(), 400),
+            (json.dumps(new_case(channel="walk_in")).encode(), 400),
         ]
         for raw, expected in cases:
             s, body, res = self.s.request("POST", "/api/v1/cases", raw=raw)
@@ -332,7 +342,26 @@ class ApiTest(unittest.TestCase):
         s, body, res = self.s.request("POST", "/api/v1/cases", raw=b"body=x",
                                       headers={"Content-Type": "application/x-www-form-urlencoded"})
         self.assertProblem(s, body, res, 415)
+        # JSON without a Content-Type is not guessed at (docs/api.md).
+        conn = http.client.HTTPConnection("127.0.0.1", self.s.port, timeout=30)
+        conn.request("POST", "/api/v1/cases", body=json.dumps(new_case()).encode())
+        res = conn.getresponse()
+        self.assertEqual((res.status, json.loads(res.read())["type"].rsplit("/", 1)[-1]),
+                         (415, "unsupported-media-type"))
+        conn.close()
+        # Who may name which channel: the member for a household, staff for a call.
+        s, body, res = self.s.request("POST", "/api/v1/cases", new_case(channel="sms"), token=MEMBER)
+        self.assertProblem(s, body, res, 400)
+        self.assertEqual(body.get("field"), "channel")
+        s, body, res = self.s.request("POST", "/api/v1/cases", new_case(channel="phone"),
+                                      token=MEMBER)
+        self.assertProblem(s, body, res, 400)
         self.assertEqual(self.received_today(), before)
+        s, receipt, _ = self.s.request("POST", "/api/v1/cases", new_case(channel="phone"),
+                                       token=OFFICER_C001)
+        self.assertEqual(s, 201, receipt)
+        s, case, _ = self.s.request("GET", f"/api/v1/cases/{receipt['code']}", token=OFFICER_C001)
+        self.assertEqual(case["channel"], "phone")
 
     def test_hostile_strings_are_stored_and_returned_verbatim(self):
         hostile = "'; DROP TABLE cases; -- <script>alert('x')</script> \" \\ %00 {{7*7}}"

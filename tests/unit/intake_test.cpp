@@ -38,6 +38,34 @@ TEST_F(IntakeTest, AValidReportIsRoutedAndTimed) {
   EXPECT_EQ(c->deadlines.ack_due, cal_.AddWorkingDays(now_, 7));
 }
 
+TEST(ApiChannel, OnlyTheAdaptersNameTheirChannels) {
+  const std::optional<Role> anonymous;
+  for (const char* open : {"", "api", "web"}) {
+    EXPECT_TRUE(CheckApiChannel(open, anonymous).ok()) << open;
+  }
+  // The adapters' channels, from anyone.
+  for (const char* adapter : {"sms", "telegram", "zalo", "open311", "csv"}) {
+    for (std::optional<Role> role : {anonymous, std::optional(Role::kMember),
+                                     std::optional(Role::kOfficer), std::optional(Role::kAdmin)}) {
+      auto s = CheckApiChannel(adapter, role);
+      ASSERT_FALSE(s.ok()) << adapter;
+      EXPECT_EQ(s.error().field, "channel");
+    }
+  }
+  // A report for a household: any account, never an anonymous caller.
+  EXPECT_FALSE(CheckApiChannel("member", anonymous).ok());
+  EXPECT_TRUE(CheckApiChannel("member", Role::kMember).ok());
+  EXPECT_TRUE(CheckApiChannel("member", Role::kOfficer).ok());
+  // A call or a visit written down: staff.
+  for (const char* desk : {"phone", "walk_in"}) {
+    EXPECT_FALSE(CheckApiChannel(desk, anonymous).ok()) << desk;
+    EXPECT_FALSE(CheckApiChannel(desk, Role::kMember).ok()) << desk;
+    EXPECT_TRUE(CheckApiChannel(desk, Role::kOfficer).ok()) << desk;
+    EXPECT_TRUE(CheckApiChannel(desk, Role::kSupervisor).ok()) << desk;
+  }
+  EXPECT_FALSE(CheckApiChannel("fax", Role::kAdmin).ok());
+}
+
 TEST_F(IntakeTest, OldUnitCodesStillWork) {
   auto r = Valid();
   r.unit = "OLDV";

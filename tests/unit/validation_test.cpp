@@ -49,6 +49,22 @@ TEST(Text, EnforcesBoundsAndNamesTheField) {
   EXPECT_FALSE(ValidateText("body", std::string(5001, 'a'), 1, 5000).ok());
 }
 
+TEST(Text, ARequiredTextThatShowsNothingIsRefused) {
+  // Spaces, tabs and line breaks; a no-break space, an ideographic space, a zero-width space and
+  // a byte order mark: each shows nothing.
+  for (const char* blank : {" ", "   \t\r\n ", "\u00a0", "\u3000", "\u200b", " \ufeff "}) {
+    EXPECT_TRUE(IsBlank(blank)) << blank;
+    auto s = ValidateText("body", blank, 1, 100);
+    ASSERT_FALSE(s.ok()) << blank;
+    EXPECT_EQ(s.error().field, "body");
+    EXPECT_TRUE(ValidateText("title", blank, 0, 100).ok()) << "optional text may be blank";
+  }
+  EXPECT_TRUE(IsBlank(""));
+  EXPECT_FALSE(IsBlank(" a "));
+  EXPECT_FALSE(IsBlank("\u00a0\u0111"));  // đ
+  EXPECT_TRUE(ValidateText("body", "  Jalan rusak  ", 1, 100).ok());
+}
+
 TEST(Text, RefusesControlCharactersButKeepsLineBreaks) {
   EXPECT_TRUE(ValidateText("body", "line one\nline two\r\n\ttab", 1, 100).ok());
   EXPECT_FALSE(ValidateText("body", std::string("nul\0here", 8), 1, 100).ok());

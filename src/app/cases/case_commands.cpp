@@ -83,6 +83,13 @@ Result<Case> PrepareFiling(const Registry& reg, const SubmitRequest& req, Timest
   return PrepareCase(req, reg.units, reg.categories, reg.calendar, now);
 }
 
+Result<Case> PrepareApiFiling(const Registry& reg, const SubmitRequest& req,
+                              const Principal* submitter, Timestamp now) {
+  const std::optional<Role> role = submitter ? std::optional(submitter->role) : std::nullopt;
+  if (auto s = CheckApiChannel(req.channel, role); !s) return s.error();
+  return PrepareFiling(reg, req, now);
+}
+
 Result<Receipt> SubmitCase(store::WriteTx& tx, const Registry& reg, const SubmitRequest& req,
                            const Principal* submitter, Timestamp now, Random& random,
                            const ReceiptTo& to) {

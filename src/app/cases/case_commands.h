@@ -28,6 +28,10 @@ struct Receipt {
 // PrepareFiling: validation, routing and deadlines from the registry (core/cases/intake.h), no
 // store. Front doors run it before queueing for the writer, so bad input never reaches it.
 Result<Case> PrepareFiling(const Registry& reg, const SubmitRequest& req, Timestamp now);
+// PrepareFiling for the public API: the channel named must be one `submitter` (null: anonymous)
+// may name (core/cases/intake.h, CheckApiChannel); the adapters' channels are theirs.
+Result<Case> PrepareApiFiling(const Registry& reg, const SubmitRequest& req,
+                              const Principal* submitter, Timestamp now);
 
 // Who hears the receipt (code, PIN, handling unit, due date) when a case is filed.
 struct ReceiptTo {

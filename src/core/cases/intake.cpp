@@ -39,6 +39,19 @@ bool IsKnownChannel(std::string_view channel) {
   return false;
 }
 
+Status CheckApiChannel(std::string_view channel, std::optional<Role> role) {
+  if (channel.empty() || channel == "api" || channel == "web") return Status::Ok();
+  const bool staff = role && *role != Role::kMember;
+  if ((channel == "member" && role) || ((channel == "phone" || channel == "walk_in") && staff)) {
+    return Status::Ok();
+  }
+  if (!IsKnownChannel(channel)) {
+    return Error::Invalid("unknown channel " + std::string(channel), "channel");
+  }
+  return Error::Invalid("channel " + std::string(channel) + " is not one this caller may name",
+                        "channel");
+}
+
 Result<Case> PrepareCase(const SubmitRequest& req, const UnitDirectory& units,
                          const CategoryMap& categories, const WorkCalendar& calendar,
                          Timestamp now) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/cases/access.h"
 #include "core/cases/case.h"
 #include "core/common/result.h"
 #include "core/reference/category.h"
@@ -34,6 +35,13 @@ struct SubmitRequest {
 };
 
 bool IsKnownChannel(std::string_view channel);
+
+// Who may name a case's channel through the public API: anyone "web" or "api" (empty is "api");
+// a signed-in account also "member" (a report forwarded for a household); staff also "phone" and
+// "walk_in" (a call or a visit they write down). "sms", "telegram", "zalo", "open311" and "csv"
+// are set by their adapters alone: a case that says it came by SMS came through the gateway.
+// `role`: the caller's, none when anonymous.
+Status CheckApiChannel(std::string_view channel, std::optional<Role> role);
 
 // REQUIRES: nothing; every field of `req` may be hostile.
 // GUARANTEES: on success the case has status received, a responsible unit, deadlines and

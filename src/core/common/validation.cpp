@@ -1,5 +1,8 @@
 #include "core/common/validation.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -50,6 +53,16 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+bool IsBlank(std::string_view s) {
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+    if (c < 0) return false;  // not UTF-8: not blank, and refused as such
+    if (!u_isUWhiteSpace(c) && u_charType(c) != U_FORMAT_CHAR) return false;
+  }
+  return true;
+}
+
 Status ValidateText(std::string_view field, std::string_view value, size_t min_chars,
                     size_t max_chars) {
   const std::string f(field);
@@ -69,6 +82,7 @@ Status ValidateText(std::string_view field, std::string_view value, size_t min_c
   if (n > max_chars) {
     return Error::Invalid(f + " must have at most " + std::to_string(max_chars) + " characters", f);
   }
+  if (min_chars > 0 && IsBlank(value)) return Error::Invalid(f + " has only blank space", f);
   return Status::Ok();
 }
 

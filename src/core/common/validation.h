@@ -14,8 +14,14 @@ namespace jembatan {
 size_t CodePointCount(std::string_view s);
 bool IsValidUtf8(std::string_view s);
 
+// Whether every code point of `s` is white space (Unicode White_Space: spaces, tabs, line breaks,
+// no-break and ideographic spaces) or an invisible format character (zero-width space and
+// joiners, the byte order mark): text that shows nothing. True for "".
+bool IsBlank(std::string_view s);
+
 // Valid UTF-8, between min_chars and max_chars code points, and no control characters other
-// than tab, newline and carriage return. Text is stored verbatim, never interpreted.
+// than tab, newline and carriage return; when min_chars > 0, not blank (IsBlank): a required
+// text says something. Text is stored verbatim, never interpreted.
 Status ValidateText(std::string_view field, std::string_view value, size_t min_chars,
                     size_t max_chars);
 

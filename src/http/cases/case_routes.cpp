@@ -174,7 +174,8 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
     }
     // Validation, routing and deadlines run here on the I/O thread, so bad input never queues
     // for the writer and the writer thread only stores.
-    auto prepared = app::PrepareFiling(*d.registry, *submit, d.clock());
+    auto prepared =
+        app::PrepareApiFiling(*d.registry, *submit, submitter ? &*submitter : nullptr, d.clock());
     if (!prepared) return ProblemFor(prepared.error());
     const std::string scope =
         "POST /api/v1/cases|" + (submitter ? std::to_string(submitter->user_id) : "anon");
