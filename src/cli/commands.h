@@ -10,6 +10,7 @@ struct ServeArgs {
   std::string db;
   std::string listen = "127.0.0.1:8080";
   int threads = 0;
+  int max_connections = 10000;  // lowered at start when the open-file limit cannot hold it
   int sweep_interval_seconds = 60;
   size_t body_limit = 1024 * 1024;
   int outbox_retry_base_seconds = 30;  // first retry of a failed delivery; doubles each time

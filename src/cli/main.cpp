@@ -108,6 +108,11 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--threads", serve.threads, "I/O threads (0: one per core)")
       ->check(CLI::Range(0, 256));
   serve_cmd
+      ->add_option("--max-connections", serve.max_connections,
+                   "open connections at most (lowered, and said, when the open-file limit "
+                   "cannot hold them); more are answered 503")
+      ->check(CLI::Range(1, 1000000));
+  serve_cmd
       ->add_option("--sweep-interval", serve.sweep_interval_seconds,
                    "seconds between deadline sweeps (0: off)")
       ->check(CLI::Range(0, 86400));

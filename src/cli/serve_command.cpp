@@ -144,6 +144,7 @@ int RunServe(const ServeArgs& args) {
   }
   options.threads = args.threads;
   options.body_limit = args.body_limit;
+  options.max_connections = args.max_connections;
 
   // The database holds reporters' contacts and channel secrets: a file other local users can
   // read is a leak waiting to happen, so serve refuses it unless told otherwise.

@@ -10,11 +10,13 @@ starts a throwaway one), so every suite runs unchanged on both.
 import http.client
 import json
 import os
+import resource
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 BIN = os.environ.get("JEMBATAN_BIN", os.path.join(os.path.dirname(__file__), "../../build/jembatan"))
@@ -53,11 +55,17 @@ def drop_database(url):
 
 
 class Server:
-    def __init__(self, cases=300, setup=(), serve_args=(), db=None, engine=None, registry=False):
+    def __init__(self, cases=300, setup=(), serve_args=(), db=None, engine=None, registry=False,
+                 nofile=None, log_level="warn"):
         """`setup`: CLI argument lists run against the database before the server starts
         (e.g. channel settings, which `serve` reads at start-up). `db`: serve this database
         as it is instead of a new demo province (its engine: `engine`, default ENGINE).
-        `registry`: the demo with its registry (people, posts; seconds more on PostgreSQL)."""
+        `registry`: the demo with its registry (people, posts; seconds more on PostgreSQL).
+        `nofile`: the server's open-file limit (soft and hard), as `ulimit -n` would set it.
+        `log_level`: the server's; its log (standard output and error) is in `self.log.name`."""
+        self.nofile = nofile
+        self.log_level = log_level
+        self.pump = None
         self.dir = tempfile.mkdtemp(prefix="jembatan-it-")
         self.pg_name = None
         if db is None:
@@ -77,20 +85,33 @@ class Server:
         self.start(self.serve_args)
 
     def restart(self, extra):
-        self.proc.stdout.close()
+        self.stop()
         self.start(extra)
 
     def start(self, extra):
         self.proc = subprocess.Popen(
-            [BIN, "--log-level", "warn", "serve", "--db", self.db, "--listen", "127.0.0.1:0",
-             *extra],
-            stdout=subprocess.PIPE, stderr=self.log, text=True)
-        line = self.proc.stdout.readline()
+            [BIN, "--log-level", self.log_level, "serve", "--db", self.db,
+             "--listen", "127.0.0.1:0", *extra],
+            stdout=subprocess.PIPE, stderr=self.log, text=True,
+            preexec_fn=(lambda: resource.setrlimit(resource.RLIMIT_NOFILE,
+                                                   (self.nofile, self.nofile)))
+            if self.nofile else None)
+        # The log (spdlog writes to standard output) goes to the log file, before the line
+        # that gives the port and after it, so that tests read everything the server logged
+        # and the pipe never fills.
+        while True:
+            line = self.proc.stdout.readline()
+            if not line or "listening on" in line:
+                break
+            self.log.write(line)
+        self.log.flush()
         if "listening on" not in line:
             self.proc.kill()
             with open(self.log.name) as f:
                 raise RuntimeError("server did not start: " + line + f.read())
         self.port = int(line.strip().rsplit(":", 1)[1])
+        self.pump = threading.Thread(target=self._pump, args=(self.proc.stdout,), daemon=True)
+        self.pump.start()
         deadline = time.monotonic() + 10
         while True:
             try:
@@ -142,6 +163,18 @@ class Server:
     def run_cli(self, *args):
         return subprocess.run([BIN, *args], check=True, capture_output=True, text=True).stdout
 
+    def _pump(self, out):
+        for line in out:
+            self.log.write(line)
+            self.log.flush()
+        out.close()
+
+    def log_text(self):
+        """What the server has logged so far."""
+        self.log.flush()
+        with open(self.log.name, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
     def stop(self, sig=signal.SIGTERM):
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
@@ -150,6 +183,9 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.pump is not None:
+            self.pump.join(timeout=15)
+            self.pump = None
         if self.proc.returncode != 0:
             self.log.flush()
             with open(self.log.name) as f:
@@ -159,7 +195,6 @@ class Server:
 
     def close(self):
         self.stop()
-        self.proc.stdout.close()
         self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)
         if self.pg_name:

@@ -3,8 +3,11 @@ import datetime
 import http.client
 import json
 import os
+import resource
 import signal
+import socket
 import threading
+import time
 import unittest
 
 from harness import ENGINE, MEMBER, OFFICER_C001, OFFICER_C002, SUPERVISOR, Server
@@ -558,6 +561,64 @@ class ShutdownTest(unittest.TestCase):
             rows = s.sql("SELECT count(*) FROM cases WHERE code = ?", receipt["code"])
             self.assertEqual(int(rows[0][0]), 1)
         finally:
+            s.close()
+
+
+class ConnectionLimitTest(unittest.TestCase):
+    """Issue 19, point 3: the connection cap fits the open-file limit, and running out of file
+    descriptors pauses accepting instead of spinning and flooding the log."""
+
+    def log_lines(self, s, text):
+        with open(s.log.name) as f:
+            return [line for line in f if text in line]
+
+    def test_the_cap_fits_the_open_file_limit_and_running_out_pauses_accepting(self):
+        s = Server(cases=10, nofile=64)
+        idle = []
+        try:
+            lowered = self.log_lines(s, "the connection cap is lowered to")
+            self.assertEqual(len(lowered), 1, lowered)
+            cap = int(lowered[0].split("lowered to ")[1].split()[0])
+            self.assertTrue(1 <= cap < 64, cap)
+            # The cap's connections stay open, idle; one more is answered 503 at once.
+            for _ in range(cap):
+                idle.append(socket.create_connection(("127.0.0.1", s.port), timeout=10))
+            extra = socket.create_connection(("127.0.0.1", s.port), timeout=10)
+            answer = extra.recv(4096).decode()
+            extra.close()
+            self.assertTrue(answer.startswith("HTTP/1.1 503"), answer[:80])
+            self.assertIn("too many connections", answer)
+            # The limit shrinks under the running server to what it has open: each accept now
+            # fails with EMFILE. Twenty clients wait in the listen queue meanwhile.
+            open_now = len(os.listdir(f"/proc/{s.proc.pid}/fd"))
+            resource.prlimit(s.proc.pid, resource.RLIMIT_NOFILE, (open_now, 64))
+            waiting = [socket.create_connection(("127.0.0.1", s.port), timeout=10)
+                       for _ in range(20)]
+            time.sleep(2)  # accept fails all along; not a measure of speed
+            reports = self.log_lines(s, "accept failed")
+            # Reported once per ten seconds, with a count, not once per failure (it was
+            # 905,985 lines in 8 s): at most one report, or two across a boundary.
+            self.assertTrue(1 <= len(reports) <= 2, reports[:3])
+            self.assertIn("pausing before accepting again", reports[0])
+            # With room again, the waiting clients are served and the server answers.
+            resource.prlimit(s.proc.pid, resource.RLIMIT_NOFILE, (64, 64))
+            for c in idle + waiting:
+                c.close()
+            idle = []
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if s.request("GET", "/healthz")[0] == 200:
+                        break
+                except OSError:
+                    pass
+                self.assertLess(time.monotonic(), deadline, "the server did not recover")
+                time.sleep(0.1)
+            status, _, _ = s.request("POST", "/api/v1/cases", new_case())
+            self.assertEqual(status, 201)
+        finally:
+            for c in idle:
+                c.close()
             s.close()
 
 
