@@ -24,6 +24,10 @@ int RunImportCases(const std::string& db, const std::string& file) {
   }
   std::cerr << "imported " << report->imported.size() << " cases; " << report->already_imported
             << " rows were imported before\n";
+  for (const auto& a : report->already) {
+    std::cerr << "line " << a.line << ": imported before"
+              << (a.form_id.empty() ? std::string() : " (form " + a.form_id + ")") << "\n";
+  }
   return 0;
 }
 

@@ -653,8 +653,22 @@ class ImportCasesTest(ChannelBase):
         listed = [c["code"] for c in mine["cases"]]
         self.assertTrue(all(r["code"] in listed for r in out["imported"]))
         status, again, _ = self.upload(forms)
-        self.assertEqual((status, again), (200, {"imported": [], "already_imported": 2}))
+        self.assertEqual((status, again), (200, {"imported": [], "already_imported": 2, "already": [
+            {"line": 2, "form_id": "U-1"}, {"line": 3, "form_id": "U-2"}]}))
         self.assertEqual(self.case_count(), before + 2)
+        # Form numbers are each commune's: U-1 of Bien Son (C001) is another form than U-1 of
+        # Bao Dai, imported above (a supervisor uploads both communes' forms).
+        status, out, _ = self.upload("form_id,unit,body\n"
+                                     "U-1,C001-V02,Cau treo bi hong\n"
+                                     "U-1,C003-V01,Saluran irigasi jebol\n", token=SUPERVISOR)
+        self.assertEqual(status, 201, out)
+        self.assertEqual([r["line"] for r in out["imported"]], [2])
+        self.assertEqual(out["already"], [{"line": 3, "form_id": "U-1"}])
+        status, problem, _ = self.upload("form_id,unit,body\nU-9,C001-V02,a\nU-9,C001-V05,b\n",
+                                         token=SUPERVISOR)
+        self.assertEqual(problem["errors"], [{"line": 3, "message":
+                         "form_id: U-9 of C001 is also on line 2"}])
+        self.assertEqual(self.case_count(), before + 3)
         status, out, _ = self.upload("unit,body,on_behalf_name,on_behalf_consent\n"
                                      "C003-V03,Atap bocor,Keluarga Ha,yes\n")
         self.assertEqual(status, 201, out)

@@ -69,6 +69,7 @@ Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
   struct Row {
     int line = 0;
     std::string key;
+    std::string form_id;
     Case prepared;
   };
   std::vector<Row> rows;
@@ -135,11 +136,22 @@ Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
         fail("form_id: longer than 100 characters");
         continue;
       }
-      if (auto [it, fresh] = form_ids.emplace(form_id, rec.line); !fresh) {
-        fail("form_id: " + form_id + " is also on line " + std::to_string(it->second));
+      // Paper forms are numbered by each commune: F-7 of one commune and F-7 of another are
+      // two forms (one namespace for the province lost the second as "already imported").
+      const Unit* commune = reg.units.FindById(prepared->commune_unit_id);
+      const std::string scope = commune != nullptr ? commune->code : std::string("-");
+      std::string scoped = scope;
+      scoped += ':';
+      scoped += form_id;
+      if (auto [it, fresh] = form_ids.emplace(scoped, rec.line); !fresh) {
+        std::string message = "form_id: ";
+        message.append(form_id).append(" of ").append(scope).append(" is also on line ");
+        message += std::to_string(it->second);
+        fail(message);
         continue;
       }
-      key = "form:" + form_id;
+      key = "form:";
+      key += scoped;
     } else {
       // Same fields twice in one file are two forms; the occurrence number keeps them apart.
       std::string joined;
@@ -147,7 +159,7 @@ Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
       const std::string digest = Sha256Hex(joined);
       key = "row:" + digest + "#" + std::to_string(++occurrences[digest]);
     }
-    rows.push_back(Row{rec.line, std::move(key), std::move(prepared.value())});
+    rows.push_back(Row{rec.line, std::move(key), form_id, std::move(prepared.value())});
   }
   if (!errors.empty()) {
     errors.pop_back();
@@ -160,6 +172,7 @@ Result<CaseImportReport> ImportCases(store::WriteTx& tx, const Registry& reg,
     if (!fresh) return fresh.error();
     if (!*fresh) {
       ++report.already_imported;
+      report.already.push_back({row.line, row.form_id});
       continue;
     }
     // A household that agreed on the paper form (on_behalf_consent) hears by SMS, as on the web.

@@ -25,9 +25,17 @@ struct ImportedCase {
   std::string pin;  // for the slip handed back to the resident
 };
 
+// A row recorded by an earlier import: its form (form_id, within the row's commune) or, without
+// one, the same fields at the same occurrence in the file.
+struct AlreadyImported {
+  int line = 0;
+  std::string form_id;  // empty: the row had none
+};
+
 struct CaseImportReport {
   std::vector<ImportedCase> imported;
   int already_imported = 0;
+  std::vector<AlreadyImported> already;  // which rows, in file order
 };
 
 // Invalid input → kInvalid whose message lists every bad line ("line 7: unit: unknown unit").

@@ -36,10 +36,17 @@ void AddImportRoutes(Router& routes, const ApiDeps& d) {
           for (const auto& c : report.imported) {
             imported.push_back(json::object{{"line", c.line}, {"code", c.code}, {"pin", c.pin}});
           }
+          json::array already;
+          for (const auto& a : report.already) {
+            json::object row{{"line", a.line}};
+            if (!a.form_id.empty()) row["form_id"] = a.form_id;
+            already.push_back(std::move(row));
+          }
           const int status = report.imported.empty() ? 200 : 201;
-          return JsonResponse(
-              status, Serialize(json::object{{"imported", std::move(imported)},
-                                             {"already_imported", report.already_imported}}));
+          return JsonResponse(status,
+                              Serialize(json::object{{"imported", std::move(imported)},
+                                                     {"already_imported", report.already_imported},
+                                                     {"already", std::move(already)}}));
         },
         ImportProblem);
   });
