@@ -11,6 +11,7 @@ import subprocess
 import time
 import unittest
 import urllib.parse
+import zlib
 
 from fake_provider import FakeProvider
 from harness import BIN, MEMBER, OFFICER_C001, OFFICER_C002, SUPERVISOR, Server
@@ -67,12 +68,18 @@ class ChannelBase(unittest.TestCase):
         cls.s.close()
         cls.fake.close()
 
-    def sms(self, phone, text, delivery_id=None, key=SMS_KEY, ts=None, sign=True, raw=None):
+    def sms(self, phone, text, delivery_id=None, key=SMS_KEY, ts=None, sign=True, raw=None,
+            received_at=None):
+        """One sms:received event. Each SMS the phone receives has its own receivedAt (a
+        redelivery, `delivery_id` given, repeats the first's); the event id is new unless
+        `delivery_id` is given."""
+        n = zlib.crc32(delivery_id.encode()) if delivery_id else next(_ids)
         body = raw if raw is not None else json.dumps({
             "deviceId": "ffffffffceb0b1db0000018e937c815b", "event": "sms:received",
-            "id": delivery_id or "evt-%d" % next(_ids),
+            "id": delivery_id or "evt-%d" % n,
             "payload": {"messageId": "abc", "message": text, "phoneNumber": phone,
-                        "simNumber": 1, "receivedAt": "2026-11-23T15:46:11.000+07:00"},
+                        "simNumber": 1,
+                        "receivedAt": received_at or "2026-11-23T15:46:11.%010d+07:00" % n},
             "webhookId": "wh-1"}).encode()
         ts = ts or str(int(time.time()))
         headers = {"Content-Type": "application/json"}
@@ -125,6 +132,23 @@ class SmsTest(ChannelBase):
         self.assertEqual(len(self.fake.wait_for(phone, 1)), 1)
         time.sleep(0.5)  # give a wrong second reply the chance to show up
         self.assertEqual(len(self.fake.messages_to(phone)), 1)
+
+    def test_a_redelivery_under_a_new_event_id_makes_no_second_case(self):
+        """SMS Gateway for Android delivers one SMS again with a new event id (its issues 291,
+        301, 310, 372); the same words received later are a new SMS."""
+        phone = new_phone()
+        before = self.case_count()
+        at = "2026-11-23T09:15:00.000+07:00"
+        for event in ("redelivered-a", "redelivered-b", "redelivered-c"):
+            status, _, _ = self.sms(phone, f"LAPOR {PLACE} pipa air bocor", delivery_id=event,
+                                    received_at=at)
+            self.assertEqual(status, 200)
+        self.assertEqual(self.case_count(), before + 1)
+        self.assertEqual(len(self.fake.wait_for(phone, 1)), 1)
+        status, _, _ = self.sms(phone, f"LAPOR {PLACE} pipa air bocor", delivery_id="later-d",
+                                received_at="2026-11-23T09:45:00.000+07:00")
+        self.assertEqual(status, 200)
+        self.assertEqual(self.case_count(), before + 2)
 
     def test_out_of_order_deliveries_are_each_handled_once(self):
         phone = new_phone()

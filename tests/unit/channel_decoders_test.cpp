@@ -31,9 +31,32 @@ TEST(AndroidGateway, DecodesTheDocumentedEvent) {
   ASSERT_TRUE(d) << d.error().message;
   ASSERT_TRUE(d->message);
   EXPECT_EQ(d->message->channel, "sms");
-  EXPECT_EQ(d->message->provider_id, "android:Ey6ECgOkVVFjz3CL48B8C");
+  EXPECT_TRUE(d->message->provider_id.starts_with("android-sms:")) << d->message->provider_id;
   EXPECT_EQ(d->message->address, "6505551212");
   EXPECT_EQ(d->message->text, "Android is always a sweet treat!");
+}
+
+// What the app does (its issues 291, 301, 310, 372): the same SMS again under a new event id.
+// It is known by the sender, the text and when the phone received it; the same words received
+// again later are another SMS.
+TEST(AndroidGateway, ARedeliveryUnderANewEventIdIsTheSameSms) {
+  auto event = [](std::string_view id, std::string_view text, std::string_view received) {
+    std::string body = R"({"event":"sms:received","id":")" + std::string(id) +
+                       R"(","payload":{"messageId":"m1","message":")" + std::string(text) +
+                       R"(","phoneNumber":"+6281234567890")";
+    if (!received.empty()) body += R"(,"receivedAt":")" + std::string(received) + "\"";
+    body += "}}";
+    auto d = DecodeAndroidGateway(body);
+    EXPECT_TRUE(d && d->message) << body;
+    return d && d->message ? d->message->provider_id : std::string();
+  };
+  const std::string first = event("e1", "YA", "2026-11-23T10:00:00.000+07:00");
+  EXPECT_EQ(event("e2", "YA", "2026-11-23T10:00:00.000+07:00"), first);  // redelivered
+  EXPECT_NE(event("e3", "YA", "2026-11-23T10:05:00.000+07:00"), first);  // "YA" again, later
+  EXPECT_NE(event("e4", "TIDAK", "2026-11-23T10:00:00.000+07:00"), first);
+  // Without the time the phone received it, only the event id tells deliveries apart.
+  EXPECT_EQ(event("e5", "YA", ""), "android:e5");
+  EXPECT_NE(event("e6", "YA", ""), "android:e5");
 }
 
 TEST(AndroidGateway, OtherEventsCarryNoMessageAndBadShapesAreErrors) {

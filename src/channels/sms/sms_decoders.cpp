@@ -27,14 +27,35 @@ Result<Decoded> DecodeAndroidGateway(std::string_view body) {
   auto phone = StringField(*payload, "phoneNumber", kMaxAddressBytes);
   if (!phone) return phone.error();
   if (!*phone) return Error::Invalid("payload.phoneNumber is required", "payload.phoneNumber");
+  auto message_id = StringField(*payload, "messageId", kMaxProviderIdBytes);
+  if (!message_id) return message_id.error();
+  auto received = StringField(*payload, "receivedAt", 64);
+  if (!received) return received.error();
   InboundMessage m;
   m.channel = "sms";
-  m.provider_id = "android:" + **id;
   auto normalized = CheckPhone(**phone, "payload.phoneNumber");
   if (!normalized) return normalized.error();
   m.address = *normalized;
   m.text = **text;
   if (auto s = CheckText(m.text); !s) return s.error();
+  // The app delivers one SMS again under a new event id (its issues 291, 301, 310, 372), and
+  // its messageId is made from the content, so one person's two "YA" share it. An SMS is
+  // known by what the phone received: the sender, the text and the time the phone received
+  // it (with the messageId); the event id only when the payload has no receivedAt.
+  if (*received && !(*received)->empty()) {
+    std::string what = m.address;
+    for (const std::string* part : {&m.text, &**received}) {
+      what += '\x1f';
+      what += *part;
+    }
+    if (*message_id) {
+      what += '\x1f';
+      what += **message_id;
+    }
+    m.provider_id = "android-sms:" + app::Sha256Hex(what);
+  } else {
+    m.provider_id = "android:" + **id;
+  }
   return Decoded{std::move(m), ""};
 }
 
