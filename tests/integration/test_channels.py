@@ -508,7 +508,8 @@ class PhotoTest(ChannelBase):
     """Photos from Telegram and Zalo are fetched by the server and shown with the full view."""
 
     def telegram(self, chat, text=None, photo=None):
-        msg = {"message_id": 1, "date": 1700000000, "chat": {"id": chat, "type": "private"}}
+        msg = {"message_id": next(_ids), "date": 1700000000,
+               "chat": {"id": chat, "type": "private"}}
         if photo:
             msg["photo"] = [{"file_id": photo + "-small", "file_unique_id": "s", "width": 90,
                              "height": 90, "file_size": 1200},

@@ -51,7 +51,13 @@ Result<Decoded> DecodeTelegram(std::string_view body) {
   if (!chat_id) return Error::Invalid("message.chat.id must be an integer", "message.chat.id");
   InboundMessage m;
   m.channel = "telegram";
-  m.provider_id = "update:" + *update_id;
+  // A message is known by its chat and its id in the chat: update ids start again from a
+  // random number after a week without updates, so an old one may come back for a new message.
+  if (auto message_id = IntegerAsText(*msg, "message_id")) {
+    m.provider_id = "chat:" + *chat_id + ":message:" + *message_id;
+  } else {
+    m.provider_id = "update:" + *update_id;
+  }
   m.address = *chat_id;
   auto text = StringField(*msg, "text", kMaxInboundTextBytes);
   if (!text) return text.error();
