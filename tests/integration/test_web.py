@@ -108,6 +108,14 @@ class WebTest(unittest.TestCase):
         self.assertTrue(body["type"].endswith("/too-many-attempts"))
         # Other names are not affected.
         self.sign_in("supervisor")
+        # A name nobody has locks the same way: the 429 does not tell that a name exists.
+        for _ in range(5):
+            status, _, _ = self.s.request("POST", "/api/v1/session",
+                                          {"name": "nobody.at.all", "password": "wrong-password"})
+            self.assertEqual(status, 401)
+        status, body, _ = self.s.request("POST", "/api/v1/session",
+                                         {"name": "nobody.at.all", "password": "wrong-password"})
+        self.assertEqual(status, 429, body)
 
     def test_bad_sign_in_bodies_are_400(self):
         for body in ({"name": "x"}, {"password": "y" * 12}, {"name": 3, "password": "abc"},

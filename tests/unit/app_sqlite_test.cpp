@@ -861,6 +861,32 @@ TEST_F(AppTest, SignInChecksThePasswordAndLocksAfterFiveFailures) {
             ErrorKind::kTooManyAttempts);
   const Timestamp later{now_.seconds + app::PinAttempts::kWindowSeconds};
   EXPECT_TRUE(app::CheckSignIn(*tx, attempts, "officer.c1", "a-good-password", later).ok());
+  // A name nobody has answers and locks as a known one does: the lock-out tells nothing.
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(app::CheckSignIn(*tx, attempts, "no.such.user", "wrong-password", now_).error().kind,
+              ErrorKind::kUnauthorized);
+  }
+  EXPECT_EQ(app::CheckSignIn(*tx, attempts, "no.such.user", "wrong-password", now_).error().kind,
+            ErrorKind::kTooManyAttempts);
+}
+
+TEST(LoginAttempts, AttemptsBeingCheckedCountTowardsTheLimit) {
+  app::LoginAttempts attempts("failed sign-ins for");
+  const Timestamp now{1'800'000'000};
+  // Five checks under way at once (concurrent requests): a sixth is refused before it starts.
+  for (int i = 0; i < app::PinAttempts::kMaxFailures; ++i) {
+    ASSERT_TRUE(attempts.Reserve("officer.c1", now).ok()) << i;
+  }
+  EXPECT_EQ(attempts.Reserve("officer.c1", now).error().kind, ErrorKind::kTooManyAttempts);
+  EXPECT_TRUE(attempts.Reserve("officer.c2", now).ok());  // another name is its own
+  // One succeeds: its place is free again; the four that failed stay counted.
+  attempts.Release("officer.c1", now, false);
+  for (int i = 0; i < 4; ++i) attempts.Release("officer.c1", now, true);
+  ASSERT_TRUE(attempts.Reserve("officer.c1", now).ok());
+  attempts.Release("officer.c1", now, true);
+  EXPECT_EQ(attempts.Reserve("officer.c1", now).error().kind, ErrorKind::kTooManyAttempts);
+  const Timestamp later{now.seconds + app::PinAttempts::kWindowSeconds};
+  EXPECT_TRUE(attempts.Reserve("officer.c1", later).ok());
 }
 
 TEST_F(AppTest, SessionsAreFoundByCookieUntilTheyExpireOrAreDeleted) {

@@ -29,11 +29,21 @@ class PinAttempts {
   Status Check(const std::string& case_code, Timestamp now);
   void RecordFailure(const std::string& case_code, Timestamp now);
 
+  // Check and count as one step, for checks that take time (a password's Argon2id): an attempt
+  // is reserved while it is checked, and refused when the failures so far and the attempts still
+  // being checked reach kMaxFailures, so that concurrent wrong guesses cannot pass the limit
+  // (40 at once were checked 6 times before the lock). Every Reserve that succeeds is followed
+  // by one Release; `failed` counts it.
+  Status Reserve(const std::string& key, Timestamp now);
+  void Release(const std::string& key, Timestamp now, bool failed);
+
  private:
   struct Entry {
     Timestamp first_failure;
     int failures = 0;
+    int pending = 0;  // reserved, being checked
   };
+  Status Refusal(const std::string& key) const;
   std::string what_;
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;

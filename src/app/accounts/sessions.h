@@ -6,7 +6,9 @@
 // - A password has 10 to 256 bytes of UTF-8; it is stored only as libsodium's Argon2id string
 //   (t=2, m=19 MiB: OWASP's Argon2id minimum, so a two-core server verifies in ~30 ms).
 // - 5 failed sign-ins for one user name within 15 minutes lock that name for the rest of the
-//   window (PinAttempts); an unknown name costs the same time as a known one.
+//   window (PinAttempts: attempts being checked count, so concurrent guesses cannot pass 5); an
+//   unknown name costs the same time and locks the same way as a known one, so that neither the
+//   answer nor the lock-out tells whether a name exists.
 // - A session lasts 12 hours from sign-in; sign-out deletes it. Its cookie value is 256 random
 //   bits; only its hash is stored. Writes made with a session must carry its CSRF token.
 #pragma once
