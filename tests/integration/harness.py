@@ -112,15 +112,20 @@ class Server:
         self.port = int(line.strip().rsplit(":", 1)[1])
         self.pump = threading.Thread(target=self._pump, args=(self.proc.stdout,), daemon=True)
         self.pump.start()
-        deadline = time.monotonic() + 10
+        if not self.wait_healthy(10):
+            raise RuntimeError("server not healthy")
+
+    def wait_healthy(self, seconds):
+        """Whether /healthz answers 200 within `seconds` (a bound, not a measure)."""
+        deadline = time.monotonic() + seconds
         while True:
             try:
                 if self.request("GET", "/healthz")[0] == 200:
-                    break
+                    return True
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError("server not healthy")
+                return False
             time.sleep(0.05)
 
     def request(self, method, path, body=None, token=None, headers=None, raw=None):

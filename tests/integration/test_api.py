@@ -605,15 +605,7 @@ class ConnectionLimitTest(unittest.TestCase):
             for c in idle + waiting:
                 c.close()
             idle = []
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if s.request("GET", "/healthz")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                self.assertLess(time.monotonic(), deadline, "the server did not recover")
-                time.sleep(0.1)
+            self.assertTrue(s.wait_healthy(30), "the server did not recover")
             status, _, _ = s.request("POST", "/api/v1/cases", new_case())
             self.assertEqual(status, 201)
         finally:
