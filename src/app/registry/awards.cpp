@@ -23,9 +23,6 @@ using WorkByPerson = std::vector<store::HolderWork>;
 // first read after a post (perf, docs/PERFORMANCE.md). Shards are not changed once shared.
 class ShardedTerms {
  public:
-  ShardedTerms() {
-    for (auto& shard : shards_) shard = std::make_shared<const TermsByPerson>();
-  }
   explicit ShardedTerms(TermsByPerson all) {
     std::array<TermsByPerson, kShards> parts;
     while (!all.empty()) {
@@ -135,10 +132,14 @@ WorkByPerson::const_iterator FindWork(const WorkByPerson& work, int64_t person) 
   return it != work.end() && it->person_id == person ? it : work.end();
 }
 
+// The order of WorkByPerson.
+bool PersonBefore(const store::HolderWork& a, const store::HolderWork& b) {
+  return a.person_id < b.person_id;
+}
+
 // `work` in person order.
 WorkByPerson ByPerson(std::vector<store::HolderWork> work) {
-  std::sort(work.begin(), work.end(),
-            [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
+  std::sort(work.begin(), work.end(), PersonBefore);
   return work;
 }
 
@@ -163,9 +164,6 @@ Contribution ContributionOf(int64_t person, const std::vector<Position>* held,
   return c;
 }
 
-// More participations confirmed since a kept ranking than this, and its work is read again.
-constexpr size_t kMaxAdded = 5000;
-
 // The people a kept ranking must measure again: those whose posts were written since its posts
 // counter (PositionsVersion `posts`) and the holders among those with participations confirmed
 // since its participations counter (`confirmed`). None when there are too many to be worth it
@@ -178,7 +176,7 @@ Result<std::optional<std::set<int64_t>>> ChangedSince(ReadTx& tx, const store::H
   if (kept.posts < posts) {
     auto moved = tx.registry().PeopleWithPostsChangedSince(kept.posts, posts);
     if (!moved) return moved.error();
-    if (moved->size() > kMaxAdded) return std::optional<std::set<int64_t>>();
+    if (moved->size() > kMaxTakenForward) return std::optional<std::set<int64_t>>();
     posts_changed.insert(moved->begin(), moved->end());
     people.insert(moved->begin(), moved->end());
   }
@@ -186,7 +184,7 @@ Result<std::optional<std::set<int64_t>>> ChangedSince(ReadTx& tx, const store::H
     auto added = tx.registry().ConfirmedSince({std::nullopt, std::nullopt, q.from, q.to},
                                               kept.participations, confirmed);
     if (!added) return added.error();
-    if (added->size() > kMaxAdded) return std::optional<std::set<int64_t>>();
+    if (added->size() > kMaxTakenForward) return std::optional<std::set<int64_t>>();
     for (const MobilizationRow& row : *added) {
       if (row.person_id &&
           (kept.terms->Find(*row.person_id) != nullptr || posts_changed.contains(*row.person_id))) {
@@ -209,8 +207,7 @@ Result<WorkByPerson> WorkAgain(ReadTx& tx, const store::HolderQuery& q, WorkByPe
   const auto kept = static_cast<std::ptrdiff_t>(work.size());
   std::vector<store::HolderWork> added = ByPerson(std::move(*fresh));
   work.insert(work.end(), added.begin(), added.end());
-  std::inplace_merge(work.begin(), work.begin() + kept, work.end(),
-                     [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
+  std::inplace_merge(work.begin(), work.begin() + kept, work.end(), PersonBefore);
   return work;
 }
 

@@ -205,10 +205,6 @@ Result<std::vector<ParticipationView>> ListParticipations(ReadTx& tx, const Regi
 
 namespace {
 
-// More participations confirmed since a kept figure than this, and it is counted again: reading
-// them and their people's earlier rows would cost more than the count (a CSV import).
-constexpr size_t kMaxAdded = 5000;
-
 // The figure of `q` under `key`: kept in `cache` at the store's counters, with the participations
 // confirmed since it was kept added by core's rule (each person once per group), or counted from
 // every row when nothing is kept or the grouping changed (an organization written).
@@ -227,7 +223,7 @@ Result<MobilizationTotals> KeptOrCounted(store::RegistryReads& reg, Mobilization
   if (kept) {
     auto added = reg.ConfirmedSince(q, kept->participations, *confirmed);
     if (!added) return added.error();
-    if (added->size() <= kMaxAdded) {
+    if (added->size() <= kMaxTakenForward) {
       std::vector<int64_t> people;
       for (const MobilizationRow& row : *added) {
         if (row.person_id) people.push_back(*row.person_id);

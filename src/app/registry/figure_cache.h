@@ -20,6 +20,11 @@
 
 namespace jembatan::app {
 
+// More records changed since a kept figure or ranking than this (participations confirmed, posts
+// written: a CSV import), and it is computed again from every row: reading the changed rows and
+// their people's earlier ones would cost more than the count.
+constexpr size_t kMaxTakenForward = 5000;
+
 template <typename T>
 class FigureCache {
  public:
