@@ -35,7 +35,7 @@ http::Reply Accept(const WebhookDeps& d, InboundMessage m,
   const std::string channel = m.channel;
   return http::WriteThen<InboundOutcome>(
       [&d, reg, m = std::move(m)](app::WriteTx& tx, Timestamp now) {
-        InboundContext ctx{*reg, d.random, d.pin_attempts};
+        InboundContext ctx{*reg, d.random, d.pin_guard};
         return HandleInbound(tx, ctx, m, now);
       },
       std::move(ok),

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/accounts/pin_attempts.h"
+#include "app/accounts/guess_guard.h"
 #include "app/accounts/secrets.h"
 #include "app/reference/registry.h"
 #include "channels/config.h"
@@ -21,7 +21,7 @@ struct WebhookDeps {
   std::shared_ptr<const app::Registry> registry;
   ChannelConfig config;
   app::Random& random;
-  app::PinAttempts& pin_attempts;
+  app::GuessGuard& pin_guard;
   std::function<Timestamp()> clock;
   RetryPolicy retry;  // how often an SMS handed to SMSSync is offered again unconfirmed
 };

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace jembatan::cli {
 
@@ -20,6 +21,10 @@ struct ServeArgs {
   bool allow_readable_db = false;  // start although other local users can read the database
   std::string node_name;           // this node's name on its outbox claims; empty: the host name
   std::string concurrency_target = "100@2025-12-31";  // "two shoulders": RATE@DATE
+  // Abuse limits (http/rate_limits.h, app/accounts/guess_guard.h).
+  std::vector<std::string> rate_limits;      // CLASS=PER_MINUTE[:BURST]
+  std::vector<std::string> trusted_proxies;  // ADDR[/BITS]
+  int pin_budget_per_hour = 600;             // wrong PINs in the whole province; 0: none
 };
 
 struct DemoArgs {

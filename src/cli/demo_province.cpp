@@ -282,7 +282,7 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
   std::sort(ages.begin(), ages.end(), std::greater<>());
   const double forward_share = case_count > 0 ? std::min(1.0, double(kForwarded) / case_count) : 0;
   std::map<int64_t, std::string> last_code_in_commune;
-  app::PinAttempts attempts;  // the demo's PINs are right: it never counts a failure
+  app::GuessGuard attempts("case");  // the demo's PINs are right: it never counts a failure
   constexpr int kCasesPerTransaction = 20000;  // bounded WAL growth for a million-case fill
   for (int i = 0; i < case_count; ++i) {
     if (i > 0 && i % kCasesPerTransaction == 0) {
@@ -392,7 +392,8 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
           // member passed on): the confirmations the members' reflections count.
           const Timestamp when = After(t, 1 + Uniform(rng) * 6, rng);
           if (when <= now) {
-            auto done = app::RespondToAnswer(**tx, reg, c.code, receipt->pin, true, attempts, when);
+            auto done = app::RespondToAnswer(**tx, reg, c.code, receipt->pin, true, attempts,
+                                             app::Guesser{"demo"}, when);
             if (!done) return done.error();
             c = *done;
             t = when;

@@ -137,6 +137,18 @@ int main(int argc, char** argv) {
                         "the province's aim for villages whose cell secretary is also the head, "
                         "as PERCENT@DATE (default 100@2025-12-31)");
 
+  serve_cmd->add_option("--rate-limit", serve.rate_limits,
+                        "CLASS=PER_MINUTE[:BURST], repeatable; CLASS is public-write, sign-in, "
+                        "pin-check, webhook or token-write; 0 turns one off (docs/operations.md)");
+  serve_cmd->add_option("--trusted-proxy", serve.trusted_proxies,
+                        "ADDR[/BITS] of a reverse proxy whose X-Forwarded-For names the client, "
+                        "repeatable");
+  serve_cmd
+      ->add_option("--pin-budget", serve.pin_budget_per_hour,
+                   "wrong case PINs an hour in the whole province before PIN checks wait "
+                   "(0: no budget)")
+      ->check(CLI::Range(0, 1000000));
+
   auto* channel = app.add_subcommand("channel", "Configure SMS, Telegram, Zalo and Open311");
   channel->require_subcommand(1);
   std::string channel_name, key, value;

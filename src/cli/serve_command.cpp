@@ -145,6 +145,13 @@ int RunServe(const ServeArgs& args) {
   options.threads = args.threads;
   options.body_limit = args.body_limit;
   options.max_connections = args.max_connections;
+  auto proxies = http::TrustedProxies::Parse(args.trusted_proxies);
+  if (!proxies) return Fail(proxies.error());
+  options.trusted_proxies = std::move(proxies.value());
+  http::RequestLimits limits;
+  for (const std::string& spec : args.rate_limits) {
+    if (auto s = limits.Set(spec); !s) return Fail(s.error());
+  }
 
   // The database holds reporters' contacts and channel secrets: a file other local users can
   // read is a leak waiting to happen, so serve refuses it unless told otherwise.
@@ -183,8 +190,11 @@ int RunServe(const ServeArgs& args) {
   app::Writer writer(**store, SystemNow);
   app::Authenticator auth;
   app::SecureRandom random;
-  app::PinAttempts pin_attempts;
-  app::LoginAttempts login_attempts("failed sign-ins for");
+  app::GuessLimits pin_limits;
+  pin_limits.province =
+      RateRule{args.pin_budget_per_hour / 60.0, static_cast<double>(args.pin_budget_per_hour)};
+  app::GuessGuard pin_guard("case", pin_limits);
+  app::GuessGuard sign_in_guard("user");
   if (!args.tile_url.empty() &&
       (!(args.tile_url.starts_with("https://") || args.tile_url.starts_with("http://")) ||
        args.tile_url.find_first_of(" ;,'\"\\") != std::string::npos)) {
@@ -199,8 +209,10 @@ int RunServe(const ServeArgs& args) {
   }
   auto target = app::ParseConcurrencyTarget(args.concurrency_target);
   if (!target) return Fail(target.error());
-  http::Api api(http::ApiDeps{**store, registry, auth, random, pin_attempts, login_attempts,
-                              SystemNow, web.get(), args.tile_url, *target});
+  http::ApiDeps deps{**store,       registry,  auth,      random,        pin_guard,
+                     sign_in_guard, SystemNow, web.get(), args.tile_url, *target};
+  deps.limiter = std::make_shared<http::RequestLimiter>(limits);
+  http::Api api(std::move(deps));
   channels::SenderOptions sender_options;
   sender_options.retry.base_seconds = args.outbox_retry_base_seconds;
   sender_options.retry.max_attempts = args.outbox_max_attempts;
@@ -211,8 +223,8 @@ int RunServe(const ServeArgs& args) {
                               ? std::string(host)
                               : std::string("jembatan");
   }
-  const channels::WebhookDeps webhooks{registry,     channel_config, random,
-                                       pin_attempts, SystemNow,      sender_options.retry};
+  const channels::WebhookDeps webhooks{registry,  channel_config, random,
+                                       pin_guard, SystemNow,      sender_options.retry};
   const channels::Open311Deps open311{**store, registry, channel_config, random, SystemNow};
   api.AddRoutes([&](http::Router& r) {
     channels::AddWebhookRoutes(r, webhooks);

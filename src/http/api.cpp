@@ -16,6 +16,9 @@ Reply Api::Handle(const Request& req) const {
     if (deps_.web != nullptr) {
       if (auto page = deps_.web->Serve(req)) return std::move(*page);
     }
+    if (deps_.limiter) {
+      if (auto refused = deps_.limiter->Admit(req)) return std::move(*refused);
+    }
     return router_.Dispatch(req);
   } catch (const std::exception& e) {
     spdlog::error("handler for {} {} threw: {}", req.method, req.path, e.what());

@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "app/accounts/accounts.h"
-#include "app/accounts/pin_attempts.h"
+#include "app/accounts/guess_guard.h"
 #include "app/accounts/secrets.h"
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
@@ -14,6 +14,7 @@
 #include "app/registry/figure_cache.h"
 #include "app/registry/indicators.h"
 #include "http/message.h"
+#include "http/rate_limits.h"
 #include "http/router.h"
 #include "http/static_files.h"
 
@@ -23,9 +24,9 @@ struct ApiDeps {
   app::Database& db;
   std::shared_ptr<const app::Registry> registry;
   app::Authenticator& auth;
-  app::Random& random;  // thread-safe (SecureRandom in the server)
-  app::PinAttempts& pin_attempts;
-  app::PinAttempts& login_attempts;           // failed staff sign-ins (app/accounts/sessions.h)
+  app::Random& random;                        // thread-safe (SecureRandom in the server)
+  app::GuessGuard& pin_guard;                 // case PINs (app/accounts/guess_guard.h)
+  app::GuessGuard& sign_in_guard;             // staff passwords (app/accounts/sessions.h)
   std::function<Timestamp()> clock;           // read-only handlers' notion of now
   const StaticFiles* web = nullptr;           // the browser app; none: API only
   std::string tile_url;                       // map tiles for the dashboard (GET /api/v1/config)
@@ -39,6 +40,8 @@ struct ApiDeps {
   // Award rankings kept until a post is written (app/registry/awards.h).
   std::shared_ptr<app::RankingCache> ranking_cache =
       std::make_shared<app::RankingCache>(app::kRankingsKept);
+  // Request rate limits (http/rate_limits.h); none: unlimited (tests of other things, tools).
+  std::shared_ptr<RequestLimiter> limiter;
 };
 
 class Api {

@@ -26,6 +26,9 @@ struct Request {
   std::string idempotency_key;
   std::string content_type;
   std::string case_pin;  // X-Case-Pin header
+  // Who sent it, as the abuse limits key it: "ip:203.0.113.7" or an IPv6 /64,
+  // "ip:2001:db8:1:2::/64" (the forwarded address behind a trusted proxy: http/client_address.h).
+  std::string client;
   // Every header, names in lower case (webhooks read their signature headers from here).
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;

@@ -57,7 +57,11 @@ Response ProblemFor(const Error& error) {
       const std::string_view detail = m.kind == ErrorKind::kInternal
                                           ? "the server failed; the error was logged"
                                           : std::string_view(error.message);
-      return Problem(m.status, m.slug, m.title, detail, error.field);
+      Response r = Problem(m.status, m.slug, m.title, detail, error.field);
+      if (error.retry_after_seconds > 0) {
+        r.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
+      }
+      return r;
     }
   }
   return Problem(500, "internal", "Internal error", "unmapped error");

@@ -73,7 +73,9 @@ auto AsyncDeferred(app::Writer& writer, DeferredWrite dw, Token&& token) {
       token, std::move(dw));
 }
 
-Result<Request> ToRequest(bhttp::request<bhttp::string_body>&& msg) {
+// `peer`: the socket's remote address, which the trusted proxies may forward for.
+Result<Request> ToRequest(bhttp::request<bhttp::string_body>&& msg, std::string_view peer,
+                          const TrustedProxies& proxies) {
   Request req;
   req.method = std::string(msg.method_string());
   // HEAD is GET without the body (RFC 9110 §9.3.2): the same handler, the same headers.
@@ -96,6 +98,12 @@ Result<Request> ToRequest(bhttp::request<bhttp::string_body>&& msg) {
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     req.headers.emplace_back(std::move(name), std::string(field.value()));
   }
+  // Every X-Forwarded-For line, as one list (RFC 9110 §5.3).
+  std::string forwarded;
+  for (const auto& [k, v] : req.headers) {
+    if (k == "x-forwarded-for") forwarded += (forwarded.empty() ? "" : ",") + v;
+  }
+  req.client = proxies.ClientOf(peer, forwarded);
   req.body = std::move(msg.body());
   return req;
 }
@@ -158,6 +166,7 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
   const ServerOptions& opt = sh->options;
   beast::flat_buffer buffer;
   beast::error_code ec;
+  const std::string peer = stream.socket().remote_endpoint(ec).address().to_string();
   const bool over_capacity = sh->connections.fetch_add(1) >= opt.max_connections;
   for (bool open = true; open && !over_capacity;) {
     bhttp::request_parser<bhttp::string_body> parser;
@@ -186,7 +195,7 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
     auto msg = parser.release();
     const unsigned version = msg.version();
     const bool keep_alive = msg.keep_alive() && !sh->stopping.load();
-    auto req = ToRequest(std::move(msg));
+    auto req = ToRequest(std::move(msg), peer, opt.trusted_proxies);
     Response res;
     if (!req) {
       res = ProblemFor(req.error());

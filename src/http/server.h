@@ -11,6 +11,7 @@
 
 #include "app/common/writer.h"
 #include "http/api.h"
+#include "http/client_address.h"
 
 namespace jembatan::http {
 
@@ -24,6 +25,7 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds shutdown_grace{5};  // time for in-flight requests after SIGTERM
   int max_connections = 10000;
+  TrustedProxies trusted_proxies;  // whose X-Forwarded-For names the client (client_address.h)
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets in-flight requests finish

@@ -56,13 +56,16 @@ def drop_database(url):
 
 class Server:
     def __init__(self, cases=300, setup=(), serve_args=(), db=None, engine=None, registry=False,
-                 nofile=None, log_level="warn"):
+                 nofile=None, log_level="warn", rate_limits=False):
         """`setup`: CLI argument lists run against the database before the server starts
         (e.g. channel settings, which `serve` reads at start-up). `db`: serve this database
         as it is instead of a new demo province (its engine: `engine`, default ENGINE).
         `registry`: the demo with its registry (people, posts; seconds more on PostgreSQL).
         `nofile`: the server's open-file limit (soft and hard), as `ulimit -n` would set it.
-        `log_level`: the server's; its log (standard output and error) is in `self.log.name`."""
+        `log_level`: the server's; its log (standard output and error) is in `self.log.name`.
+        `rate_limits`: serve with the abuse limits' defaults (test_abuse.py). Otherwise public
+        writes, sign-ins and PIN checks are limited far above what any test sends, since tests
+        of other things file hundreds of cases from one address in seconds."""
         self.nofile = nofile
         self.log_level = log_level
         self.pump = None
@@ -81,7 +84,10 @@ class Server:
             subprocess.run([BIN, *args[:2], "--db", self.db, *args[2:]], check=True,
                            stdout=subprocess.DEVNULL)
         self.log = open(os.path.join(self.dir, "server.log"), "w")
-        self.serve_args = ["--sweep-interval", "0", *serve_args]
+        lenient = [] if rate_limits else [
+            "--rate-limit", "public-write=100000", "--rate-limit", "sign-in=100000",
+            "--rate-limit", "pin-check=100000"]
+        self.serve_args = ["--sweep-interval", "0", *lenient, *serve_args]
         self.start(self.serve_args)
 
     def restart(self, extra):

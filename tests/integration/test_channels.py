@@ -56,7 +56,8 @@ def receipt(text):
 
 
 class ChannelBase(unittest.TestCase):
-    serve_args = ("--outbox-retry-base", "0")
+    # 127.0.0.1 is a trusted proxy: a test speaks as several web clients by X-Forwarded-For.
+    serve_args = ("--outbox-retry-base", "0", "--trusted-proxy", "127.0.0.1")
 
     @classmethod
     def setUpClass(cls):
@@ -242,6 +243,34 @@ class SmsTest(ChannelBase):
         texts = self.fake.wait_for(phone, 6)
         self.assertIn("ditutup", texts[5])
         status, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")
+        self.assertEqual(case["status"], "closed")
+
+    def test_web_guesses_do_not_block_the_reporters_own_phone(self):
+        phone = new_phone()
+        self.sms(phone, f"LAPOR {PLACE} jembatan kayu patah")
+        code, pin = receipt(self.fake.wait_for(phone, 1)[0])
+        for action, extra in (("accept", {}), ("start", {}),
+                              ("resolve", {"answer": "Jembatan sudah diperbaiki."})):
+            status, body, _ = self.s.request("POST", f"/api/v1/cases/{code}/actions/{action}",
+                                             extra, token=OFFICER_C001)
+            self.assertEqual(status, 200, body)
+        wrong = "000000" if pin != "000000" else "111111"
+        # 25 web clients guess once each: after 20 wrong PINs every web check of the case waits.
+        statuses = [self.s.request("GET", f"/api/v1/cases/{code}",
+                                   headers={"X-Case-Pin": wrong,
+                                            "X-Forwarded-For": f"198.51.100.{n}"})[0]
+                    for n in range(25)]
+        self.assertEqual(statuses, [401] * 20 + [429] * 5)
+        status, body, res = self.s.request("GET", f"/api/v1/cases/{code}",
+                                           headers={"X-Case-Pin": pin,
+                                                    "X-Forwarded-For": "198.51.100.200"})
+        self.assertEqual(status, 429, body)  # the case's PIN is being guessed: web checks wait
+        self.assertGreaterEqual(int(res.getheader("Retry-After")), 1)
+        # The reporter's own phone confirms at once (before: "too many attempts").
+        self.sms(phone, f"YA {code} {pin}")
+        texts = self.fake.wait_for(phone, 4)
+        self.assertIn("ditutup", texts[3])
+        _, case, _ = self.s.request("GET", f"/api/v1/cases/{code}")
         self.assertEqual(case["status"], "closed")
 
     def test_dispute_by_sms_reopens(self):

@@ -1,4 +1,4 @@
-"""The server side of the browser app: staff sessions (password, cookie, CSRF, lock-out,
+"""The server side of the browser app: staff sessions (password, cookie, CSRF, back-off,
 sign-out), the static files (cache headers, gzip, CSP, app routes) and the dashboard figures."""
 import datetime
 import gzip
@@ -97,18 +97,19 @@ class WebTest(unittest.TestCase):
         self.assertEqual(a[1]["detail"], b[1]["detail"])
         self.assertIsNone(a[2].getheader("Set-Cookie"))
 
-    def test_five_failures_lock_the_name_even_for_the_right_password(self):
+    def test_five_failures_make_this_client_wait_even_for_the_right_password(self):
         for _ in range(5):
             status, _, _ = self.s.request("POST", "/api/v1/session",
                                           {"name": "officer.deptnre", "password": "wrong-password"})
             self.assertEqual(status, 401)
-        status, body, _ = self.s.request("POST", "/api/v1/session",
-                                         {"name": "officer.deptnre", "password": PASSWORD})
+        status, body, res = self.s.request("POST", "/api/v1/session",
+                                           {"name": "officer.deptnre", "password": PASSWORD})
         self.assertEqual(status, 429, body)
         self.assertTrue(body["type"].endswith("/too-many-attempts"))
-        # Other names are not affected.
+        self.assertEqual(res.getheader("Retry-After"), "60")
+        # Other names are not affected (other clients neither: test_abuse.py).
         self.sign_in("supervisor")
-        # A name nobody has locks the same way: the 429 does not tell that a name exists.
+        # A name nobody has waits the same way: the 429 does not tell that a name exists.
         for _ in range(5):
             status, _, _ = self.s.request("POST", "/api/v1/session",
                                           {"name": "nobody.at.all", "password": "wrong-password"})

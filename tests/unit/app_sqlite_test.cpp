@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "app/accounts/accounts.h"
-#include "app/accounts/pin_attempts.h"
+#include "app/accounts/guess_guard.h"
 #include "app/accounts/sessions.h"
 #include "app/cases/case_commands.h"
 #include "app/cases/case_queries.h"
@@ -354,7 +354,7 @@ TEST_F(AppTest, EveryScopeKindSelectsTheSameCasesInListsAndFigures) {
 
 TEST_F(AppTest, PublicViewHidesPersonalData) {
   auto receipt = Submit("V11");
-  app::PinAttempts attempts;
+  app::GuessGuard attempts("case");
   auto tx = Read();
   auto pub = app::GetCase(*tx, *reg_, receipt.c.code, nullptr);
   ASSERT_TRUE(pub.ok());
@@ -366,35 +366,47 @@ TEST_F(AppTest, PublicViewHidesPersonalData) {
   auto mine = app::GetCase(*tx, *reg_, receipt.c.code, &officer1_);
   EXPECT_EQ(mine->access, CaseAccess::kHandler);
   EXPECT_EQ(mine->c.reporter->name, "Ana");
-  auto with_pin =
-      app::GetCase(*tx, *reg_, receipt.c.code, nullptr, {&receipt.pin, &attempts, now_});
+  auto with_pin = app::GetCase(*tx, *reg_, receipt.c.code, nullptr,
+                               {&receipt.pin, &attempts, app::Guesser{"ip:192.0.2.1"}});
   EXPECT_EQ(with_pin->access, CaseAccess::kReporter);
   const std::string wrong = receipt.pin == "000000" ? "111111" : "000000";
-  EXPECT_EQ(
-      app::GetCase(*tx, *reg_, receipt.c.code, nullptr, {&wrong, &attempts, now_}).error().kind,
-      ErrorKind::kUnauthorized);
+  EXPECT_EQ(app::GetCase(*tx, *reg_, receipt.c.code, nullptr,
+                         {&wrong, &attempts, app::Guesser{"ip:192.0.2.1"}})
+                .error()
+                .kind,
+            ErrorKind::kUnauthorized);
 }
 
-TEST_F(AppTest, PinGuessingIsLimitedPerCase) {
+TEST_F(AppTest, PinGuessingSlowsTheGuesserAndNotTheReporter) {
   auto receipt = Submit("V11");
   auto other = Submit("V11");
-  app::PinAttempts attempts;
+  int64_t clock_ms = 5'000'000;
+  app::GuessGuard attempts("case", {}, [&clock_ms] { return clock_ms; });
   auto tx = Read();
   const std::string wrong = receipt.pin == "000000" ? "111111" : "000000";
-  auto get = [&](const app::Receipt& r, const std::string& pin, Timestamp at) {
-    return app::GetCase(*tx, *reg_, r.c.code, nullptr, {&pin, &attempts, at});
+  const app::Guesser guesser{"ip:203.0.113.9"};
+  auto get = [&](const app::Receipt& r, const std::string& pin, const app::Guesser& who) {
+    return app::GetCase(*tx, *reg_, r.c.code, nullptr, {&pin, &attempts, who});
   };
-  for (int i = 0; i < app::PinAttempts::kMaxFailures; ++i) {
-    EXPECT_EQ(get(receipt, wrong, now_).error().kind, ErrorKind::kUnauthorized);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(get(receipt, wrong, guesser).error().kind, ErrorKind::kUnauthorized);
   }
-  // Locked: even the right PIN is refused, so guessing cannot continue.
-  EXPECT_EQ(get(receipt, receipt.pin, now_).error().kind, ErrorKind::kTooManyAttempts);
-  // Other cases are unaffected; the public view still works.
-  EXPECT_EQ(get(other, other.pin, now_)->access, CaseAccess::kReporter);
+  // The guesser waits a minute, even with the right PIN, and is told so.
+  auto refused = get(receipt, receipt.pin, guesser);
+  EXPECT_EQ(refused.error().kind, ErrorKind::kTooManyAttempts);
+  EXPECT_EQ(refused.error().retry_after_seconds, 60);
+  // The reporter, from another address, is not locked out; other cases are unaffected.
+  EXPECT_EQ(get(receipt, receipt.pin, app::Guesser{"ip:198.51.100.4"})->access,
+            CaseAccess::kReporter);
+  EXPECT_EQ(get(other, other.pin, app::Guesser{"ip:198.51.100.4"})->access, CaseAccess::kReporter);
   EXPECT_EQ(app::GetCase(*tx, *reg_, receipt.c.code, nullptr)->access, CaseAccess::kPublic);
-  // After the window the right PIN works again.
-  const Timestamp later{now_.seconds + app::PinAttempts::kWindowSeconds};
-  EXPECT_EQ(get(receipt, receipt.pin, later)->access, CaseAccess::kReporter);
+  // After the minute the guesser may try once more; a further failure doubles the wait.
+  clock_ms += 60'000;
+  EXPECT_EQ(get(receipt, wrong, guesser).error().kind, ErrorKind::kUnauthorized);
+  clock_ms += 60'000;
+  EXPECT_EQ(get(receipt, wrong, guesser).error().retry_after_seconds, 60);
+  clock_ms += 60'000;
+  EXPECT_EQ(get(receipt, receipt.pin, guesser)->access, CaseAccess::kReporter);
 }
 
 TEST_F(AppTest, SweepIsIdempotentAndEscalates) {
@@ -594,9 +606,13 @@ TEST_F(AppTest, WriterReplaysABatchWithoutARefusedJobThatChangedRows) {
   std::atomic<int> committed{0};
   auto done = [&committed](bool ok) { committed += ok; };
   // A wrong PIN counted by a job that runs twice counts once.
-  app::PinAttempts attempts;
-  auto job0 = [&attempts, inner = job(0, true, false)](store::WriteTx& tx, Timestamp now) {
-    attempts.RecordFailure("CASE", now);
+  app::GuessGuard attempts("case");
+  const app::Guesser who{"ip:192.0.2.1"};
+  auto fail = [&attempts, &who] {
+    if (attempts.Reserve("CASE", who).ok()) attempts.Release("CASE", who, true);
+  };
+  auto job0 = [&fail, inner = job(0, true, false)](store::WriteTx& tx, Timestamp now) {
+    fail();
     return inner(tx, now);
   };
   ASSERT_TRUE(writer.Submit(job0, done));                 // kept
@@ -615,10 +631,10 @@ TEST_F(AppTest, WriterReplaysABatchWithoutARefusedJobThatChangedRows) {
   EXPECT_EQ(runs[2].again, 0);
   EXPECT_EQ(runs[3].first, 1);  // first reached in the second run
   EXPECT_EQ(runs[3].again, 0);
-  for (int i = 2; i < app::PinAttempts::kMaxFailures; ++i) attempts.RecordFailure("CASE", now_);
-  EXPECT_TRUE(attempts.Check("CASE", now_).ok());  // 4 counted, not 5
-  attempts.RecordFailure("CASE", now_);
-  EXPECT_FALSE(attempts.Check("CASE", now_).ok());
+  for (int i = 2; i < 5; ++i) fail();
+  ASSERT_TRUE(attempts.Reserve("CASE", who).ok());  // 4 counted, not 5
+  attempts.Release("CASE", who, true);
+  EXPECT_FALSE(attempts.Reserve("CASE", who).ok());
   auto tx = Read();
   EXPECT_TRUE(tx->cases().FindCase(codes[0], false)->has_value());
   EXPECT_TRUE(tx->cases().FindCase(codes[3], false)->has_value());
@@ -837,7 +853,7 @@ TEST(Passwords, Argon2idHashVerifiesOnlyTheSamePassword) {
   EXPECT_EQ(app::HashPassword("\xff\xfe invalid utf8").error().kind, ErrorKind::kInvalidInput);
 }
 
-TEST_F(AppTest, SignInChecksThePasswordAndLocksAfterFiveFailures) {
+TEST_F(AppTest, SignInChecksThePasswordAndSlowsOnlyTheClientThatFails) {
   {
     auto tx = Write();
     ASSERT_TRUE(app::SetUserPassword(*tx, "officer.c1", "a-good-password").ok());
@@ -845,48 +861,127 @@ TEST_F(AppTest, SignInChecksThePasswordAndLocksAfterFiveFailures) {
               ErrorKind::kUnknownReference);
     ASSERT_TRUE(tx->Commit().ok());
   }
-  app::LoginAttempts attempts("failed sign-ins for");
+  int64_t clock_ms = 5'000'000;
+  app::GuessGuard attempts("user", {}, [&clock_ms] { return clock_ms; });
+  const app::Guesser attacker{"ip:203.0.113.9"}, officer{"ip:198.51.100.4"};
   auto tx = Read();
-  auto ok = app::CheckSignIn(*tx, attempts, "officer.c1", "a-good-password", now_);
+  auto sign_in = [&](const app::Guesser& who, std::string_view name, std::string_view password) {
+    return app::CheckSignIn(*tx, attempts, who, name, password);
+  };
+  auto ok = sign_in(officer, "officer.c1", "a-good-password");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->name, "officer.c1");
   // A user without a password cannot sign in with any.
-  EXPECT_EQ(app::CheckSignIn(*tx, attempts, "officer.c2", "", now_).error().kind,
-            ErrorKind::kUnauthorized);
+  EXPECT_EQ(sign_in(officer, "officer.c2", "").error().kind, ErrorKind::kUnauthorized);
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(app::CheckSignIn(*tx, attempts, "officer.c1", "wrong-password", now_).error().kind,
+    EXPECT_EQ(sign_in(attacker, "officer.c1", "wrong-password").error().kind,
               ErrorKind::kUnauthorized);
   }
-  EXPECT_EQ(app::CheckSignIn(*tx, attempts, "officer.c1", "a-good-password", now_).error().kind,
-            ErrorKind::kTooManyAttempts);
-  const Timestamp later{now_.seconds + app::PinAttempts::kWindowSeconds};
-  EXPECT_TRUE(app::CheckSignIn(*tx, attempts, "officer.c1", "a-good-password", later).ok());
-  // A name nobody has answers and locks as a known one does: the lock-out tells nothing.
+  // The attacker waits; the officer, from their own address, signs in at once.
+  EXPECT_EQ(sign_in(attacker, "officer.c1", "a-good-password").error().retry_after_seconds, 60);
+  EXPECT_TRUE(sign_in(officer, "officer.c1", "a-good-password").ok());
+  clock_ms += 60'000;
+  EXPECT_TRUE(sign_in(attacker, "officer.c1", "a-good-password").ok());
+  // A name nobody has answers and waits as a known one does: neither tells whether it exists.
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(app::CheckSignIn(*tx, attempts, "no.such.user", "wrong-password", now_).error().kind,
+    EXPECT_EQ(sign_in(attacker, "no.such.user", "wrong-password").error().kind,
               ErrorKind::kUnauthorized);
   }
-  EXPECT_EQ(app::CheckSignIn(*tx, attempts, "no.such.user", "wrong-password", now_).error().kind,
-            ErrorKind::kTooManyAttempts);
+  auto unknown = sign_in(attacker, "no.such.user", "wrong-password");
+  EXPECT_EQ(unknown.error().kind, ErrorKind::kTooManyAttempts);
+  EXPECT_EQ(unknown.error().retry_after_seconds, 60);
 }
 
-TEST(LoginAttempts, AttemptsBeingCheckedCountTowardsTheLimit) {
-  app::LoginAttempts attempts("failed sign-ins for");
-  const Timestamp now{1'800'000'000};
+TEST(GuessGuard, AttemptsBeingCheckedCountTowardsTheFreeOnes) {
+  int64_t clock_ms = 5'000'000;
+  app::GuessGuard attempts("user", {}, [&clock_ms] { return clock_ms; });
+  const app::Guesser who{"ip:203.0.113.9"};
   // Five checks under way at once (concurrent requests): a sixth is refused before it starts.
-  for (int i = 0; i < app::PinAttempts::kMaxFailures; ++i) {
-    ASSERT_TRUE(attempts.Reserve("officer.c1", now).ok()) << i;
-  }
-  EXPECT_EQ(attempts.Reserve("officer.c1", now).error().kind, ErrorKind::kTooManyAttempts);
-  EXPECT_TRUE(attempts.Reserve("officer.c2", now).ok());  // another name is its own
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(attempts.Reserve("officer.c1", who).ok()) << i;
+  EXPECT_EQ(attempts.Reserve("officer.c1", who).error().kind, ErrorKind::kTooManyAttempts);
+  EXPECT_TRUE(attempts.Reserve("officer.c2", who).ok());  // another name is its own
+  attempts.Release("officer.c2", who, false);
   // One succeeds: its place is free again; the four that failed stay counted.
-  attempts.Release("officer.c1", now, false);
-  for (int i = 0; i < 4; ++i) attempts.Release("officer.c1", now, true);
-  ASSERT_TRUE(attempts.Reserve("officer.c1", now).ok());
-  attempts.Release("officer.c1", now, true);
-  EXPECT_EQ(attempts.Reserve("officer.c1", now).error().kind, ErrorKind::kTooManyAttempts);
-  const Timestamp later{now.seconds + app::PinAttempts::kWindowSeconds};
-  EXPECT_TRUE(attempts.Reserve("officer.c1", later).ok());
+  attempts.Release("officer.c1", who, false);
+  for (int i = 0; i < 4; ++i) attempts.Release("officer.c1", who, true);
+  ASSERT_TRUE(attempts.Reserve("officer.c1", who).ok());
+  attempts.Release("officer.c1", who, true);
+  EXPECT_EQ(attempts.Reserve("officer.c1", who).error().kind, ErrorKind::kTooManyAttempts);
+  // Failures are forgotten 15 minutes after the last one.
+  clock_ms += 15 * 60'000;
+  EXPECT_TRUE(attempts.Reserve("officer.c1", who).ok());
+}
+
+TEST(GuessGuard, ManyAddressesOnOneSubjectAreSlowedToOneTryAMinute) {
+  int64_t clock_ms = 5'000'000;
+  app::GuessGuard attempts("case", {}, [&clock_ms] { return clock_ms; });
+  auto fail = [&](int i) {
+    const app::Guesser who{"ip:10.0.0." + std::to_string(i)};
+    if (!attempts.Reserve("JBT-AAAA", who).ok()) return false;
+    attempts.Release("JBT-AAAA", who, true);
+    return true;
+  };
+  int tried = 0;
+  for (int i = 0; i < 100; ++i) tried += fail(i);
+  EXPECT_EQ(tried, 20);  // then every new address waits a second, doubling
+  // An hour later at the latest, one try a minute: the wait stops doubling at 60 s.
+  for (int minute = 0; minute < 60; ++minute) {
+    clock_ms += 60'000;
+    tried += fail(1000 + minute);
+  }
+  EXPECT_EQ(tried, 20 + 60);
+  // The owner proven another way (the reporter's own phone) is not slowed by them.
+  const app::Guesser phone{"sms:+6281200000001", true};
+  EXPECT_TRUE(attempts.Reserve("JBT-AAAA", phone).ok());
+  attempts.Release("JBT-AAAA", phone, false);
+}
+
+TEST(GuessGuard, OneClientGuessingAcrossCasesWaitsAfterTwenty) {
+  int64_t clock_ms = 5'000'000;
+  app::GuessGuard attempts("case", {}, [&clock_ms] { return clock_ms; });
+  const app::Guesser who{"ip:203.0.113.9"};
+  int tried = 0;
+  for (int c = 0; c < 46; ++c) {
+    for (int i = 0; i < 5; ++i) {
+      const std::string code = "JBT-" + std::to_string(1000 + c);
+      if (!attempts.Reserve(code, who).ok()) continue;
+      attempts.Release(code, who, true);
+      ++tried;
+    }
+  }
+  EXPECT_EQ(tried, 20);  // not 230
+  auto refused = attempts.Reserve("JBT-9999", who);
+  EXPECT_EQ(refused.error().retry_after_seconds, 60);
+  EXPECT_TRUE(attempts.Reserve("JBT-9999", app::Guesser{"ip:198.51.100.4"}).ok());
+}
+
+TEST(GuessGuard, TheProvinceBudgetCountsWrongGuessesOnly) {
+  int64_t clock_ms = 5'000'000;
+  app::GuessLimits limits;
+  limits.province = RateRule{10, 600};  // 600 an hour
+  app::GuessGuard attempts("case", limits, [&clock_ms] { return clock_ms; });
+  int wrong = 0;
+  for (int c = 0; c < 700; ++c) {
+    // One wrong PIN from each of 700 addresses on 700 cases: no other limit is reached.
+    const app::Guesser who{"ip:10.1." + std::to_string(c / 256) + "." + std::to_string(c % 256)};
+    const std::string code = "JBT-" + std::to_string(c);
+    if (!attempts.Reserve(code, who).ok()) continue;
+    attempts.Release(code, who, true);
+    ++wrong;
+  }
+  EXPECT_EQ(wrong, 600);
+  const app::Guesser web{"ip:198.51.100.4"}, phone{"sms:+6281200000001", true};
+  auto refused = attempts.Reserve("JBT-1", web);
+  EXPECT_EQ(refused.error().kind, ErrorKind::kTooManyAttempts);
+  EXPECT_EQ(refused.error().retry_after_seconds, 6);   // one wrong PIN back every 6 s
+  EXPECT_TRUE(attempts.Reserve("JBT-1", phone).ok());  // the reporter's own phone is not held
+  attempts.Release("JBT-1", phone, false);
+  // A right PIN gives its token back: right ones never use the budget up.
+  clock_ms += 6'000;
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(attempts.Reserve("JBT-2", web).ok()) << i;
+    attempts.Release("JBT-2", web, false);
+  }
 }
 
 TEST_F(AppTest, SessionsAreFoundByCookieUntilTheyExpireOrAreDeleted) {

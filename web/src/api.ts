@@ -6,6 +6,7 @@ export class ApiError extends Error {
     readonly type: string,
     readonly detail: string,
     readonly field?: string,
+    readonly retryAfter?: number, // seconds, from a 429's Retry-After
   ) {
     super(detail || `HTTP ${status}`);
   }
@@ -43,7 +44,8 @@ export async function parseError(res: Response): Promise<ApiError> {
   } catch {
     // not JSON: keep the status text
   }
-  return new ApiError(res.status, type, detail, field);
+  const wait = Number(res.headers.get('Retry-After') ?? '');
+  return new ApiError(res.status, type, detail, field, Number.isFinite(wait) && wait > 0 ? wait : undefined);
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {

@@ -46,6 +46,13 @@ export function errorMessage(t: (key: Key, vars?: Record<string, string | number
   return String(error);
 }
 
+// How long a 429 asks to wait, in words: "40 seconds", "2 minutes" (rounded up); a minute when
+// the server did not say.
+export function waitWords(t: (key: Key, vars?: Record<string, string | number>) => string, seconds?: number): string {
+  const s = seconds && seconds > 0 ? seconds : 60;
+  return s < 60 ? t('wait.seconds', { n: s }) : t('wait.minutes', { n: Math.ceil(s / 60) });
+}
+
 export function ErrorBox(props: { error: unknown }) {
   const t = useT();
   if (!props.error) return null;

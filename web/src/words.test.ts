@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
 import { translate, type Key } from './i18n';
-import { errorMessage } from './ui';
+import { errorMessage, waitWords } from './ui';
 
 // Every page and component, as source text (Vite reads them for the test).
 const SOURCES = import.meta.glob('./**/*.tsx', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -42,5 +42,15 @@ describe('error messages', () => {
   it('say "no connection" for a fetch that could not leave, and something for a new type', () => {
     expect(errorMessage(t, new TypeError('Failed to fetch'))).toBe(translate('vi', 'error.network'));
     expect(errorMessage(t, new ApiError(418, 'https://x/problems/teapot', 'x'))).toBe(translate('vi', 'error.unknown', { status: 418 }));
+  });
+});
+
+describe('waits', () => {
+  const t = (key: Key, vars?: Record<string, string | number>) => translate('id', key, vars);
+  it('say the Retry-After in seconds under a minute and in whole minutes above', () => {
+    expect(waitWords(t, 40)).toBe('40 detik');
+    expect(waitWords(t, 60)).toBe('1 menit');
+    expect(waitWords(t, 61)).toBe('2 menit');
+    expect(waitWords(t, undefined)).toBe('1 menit');
   });
 });

@@ -53,19 +53,19 @@ Status SetUserPassword(store::WriteTx& tx, std::string_view user_name, std::stri
   return tx.accounts().SetUserPassword(user.value()->id, *hash);
 }
 
-Result<UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts, std::string_view name,
-                               std::string_view password, Timestamp now) {
+Result<UserRecord> CheckSignIn(store::ReadTx& tx, GuessGuard& guard, const Guesser& who,
+                               std::string_view name, std::string_view password) {
   const Error wrong = Error::Unauthorized("wrong user name or password");
   if (name.empty() || name.size() > 64 || password.size() > kMaxPassword) return wrong;
   const std::string key(name);
   // One attempt reserved while the password is checked, released counted or not; an unknown
-  // name counts its failures like a known one, so that a lock-out does not tell which names
-  // exist. (Each attempt costs an Argon2id check, ~30 ms, so the names remembered for 15
+  // name counts its failures like a known one, so that a wait does not tell which names exist.
+  // (Each attempt costs an Argon2id check, ~30 ms, so the names remembered for 15
   // minutes stay in the tens of thousands at most.)
-  if (auto s = attempts.Reserve(key, now); !s) return s.error();
+  if (auto s = guard.Reserve(key, who); !s) return s.error();
   auto user = tx.accounts().FindUserByName(name);
   if (!user) {
-    attempts.Release(key, now, false);
+    guard.Release(key, who, false);
     return user.error();
   }
   bool ok = false;
@@ -74,7 +74,7 @@ Result<UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts, std::
   } else {
     auto hash = tx.accounts().UserPasswordHash(user.value()->id);
     if (!hash) {
-      attempts.Release(key, now, false);
+      guard.Release(key, who, false);
       return hash.error();
     }
     if (hash->empty()) {
@@ -83,7 +83,7 @@ Result<UserRecord> CheckSignIn(store::ReadTx& tx, LoginAttempts& attempts, std::
       ok = VerifyPassword(*hash, password);
     }
   }
-  attempts.Release(key, now, !ok);
+  guard.Release(key, who, !ok);
   if (!ok) return wrong;
   return *user.value();
 }

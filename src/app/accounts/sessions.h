@@ -5,10 +5,12 @@
 // Rules, in one place:
 // - A password has 10 to 256 bytes of UTF-8; it is stored only as libsodium's Argon2id string
 //   (t=2, m=19 MiB: OWASP's Argon2id minimum, so a two-core server verifies in ~30 ms).
-// - 5 failed sign-ins for one user name within 15 minutes lock that name for the rest of the
-//   window (PinAttempts: attempts being checked count, so concurrent guesses cannot pass 5); an
-//   unknown name costs the same time and locks the same way as a known one, so that neither the
-//   answer nor the lock-out tells whether a name exists.
+// - Failed sign-ins slow the one who fails, never lock the name (GuessGuard, guess_guard.h):
+//   after 5 failures from one client address that client waits 1 minute, doubling to 15; after
+//   20 from all clients together, one try a second doubling to one a minute; attempts being
+//   checked count, so concurrent guesses cannot pass the free ones. An unknown name costs the same
+//   time and slows the same way as a known one, so that neither the answer nor the wait tells
+//   whether a name exists.
 // - A session lasts 12 hours from sign-in; sign-out deletes it. Its cookie value is 256 random
 //   bits; only its hash is stored. Writes made with a session must carry its CSRF token.
 #pragma once
@@ -16,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/accounts/pin_attempts.h"
+#include "app/accounts/guess_guard.h"
 #include "app/accounts/secrets.h"
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
@@ -28,18 +30,16 @@ namespace jembatan::app {
 constexpr int64_t kSessionSeconds = int64_t{12} * 3600;
 constexpr std::string_view kSessionCookie = "jbt_session";
 
-using LoginAttempts = PinAttempts;
-
 Result<std::string> HashPassword(std::string_view password);
 bool VerifyPassword(const std::string& hash, std::string_view password);
 
 // Sets (or replaces) a user's password. Unknown user → kUnknownReference.
 Status SetUserPassword(WriteTx& tx, std::string_view user_name, std::string_view password);
 
-// The slow half of sign-in, run on an I/O thread: lock-out, user, password. Wrong name or
-// password → kUnauthorized (the same message); locked → kTooManyAttempts.
-Result<UserRecord> CheckSignIn(ReadTx& tx, LoginAttempts& attempts, std::string_view name,
-                               std::string_view password, Timestamp now);
+// The slow half of sign-in, run on an I/O thread: back-off, user, password. Wrong name or
+// password → kUnauthorized (the same message); the client must wait → kTooManyAttempts.
+Result<UserRecord> CheckSignIn(ReadTx& tx, GuessGuard& guard, const Guesser& who,
+                               std::string_view name, std::string_view password);
 
 struct NewSession {
   std::string cookie_value;  // given to the browser once

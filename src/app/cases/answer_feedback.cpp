@@ -8,28 +8,30 @@
 
 namespace jembatan::app {
 
-Status CheckCasePin(store::ReadTx& tx, PinAttempts& attempts, const Case& c, std::string_view pin,
-                    Timestamp now) {
-  if (auto s = attempts.Check(c.code, now); !s) return s;
+Status CheckCasePin(store::ReadTx& tx, GuessGuard& guard, const Guesser& who, const Case& c,
+                    std::string_view pin) {
+  if (auto s = guard.Reserve(c.code, who); !s) return s;
   auto hash = tx.cases().CasePinHash(c.id);
-  if (!hash) return hash.error();
-  if (!hash.value() || !ConstantTimeEquals(**hash, HashPin(c.code, std::string(pin)))) {
-    attempts.RecordFailure(c.code, now);
-    return Error::Unauthorized("wrong PIN for case " + c.code);
+  if (!hash) {
+    guard.Release(c.code, who, false);
+    return hash.error();
   }
+  const bool right = hash.value() && ConstantTimeEquals(**hash, HashPin(c.code, std::string(pin)));
+  guard.Release(c.code, who, !right);
+  if (!right) return Error::Unauthorized("wrong PIN for case " + c.code);
   return Status::Ok();
 }
 
 Result<Case> RespondToAnswer(store::WriteTx& tx, const Registry& reg, std::string_view raw_code,
-                             std::string_view pin, bool solved, PinAttempts& attempts,
-                             Timestamp now, std::string_view why) {
+                             std::string_view pin, bool solved, GuessGuard& guard,
+                             const Guesser& who, Timestamp now, std::string_view why) {
   auto code = NormalizeTrackingCode(raw_code);
   if (!code) return Error::NotFound("no case with code " + std::string(raw_code));
   auto found = tx.cases().FindCase(*code, false);
   if (!found) return found.error();
   if (!found.value()) return Error::NotFound("no case with code " + *code);
   Case c = std::move(**found);
-  if (auto s = CheckCasePin(tx, attempts, c, pin, now); !s) return s.error();
+  if (auto s = CheckCasePin(tx, guard, who, c, pin); !s) return s.error();
 
   ActionRequest req;
   req.action = solved ? CaseAction::kClose : CaseAction::kReopen;

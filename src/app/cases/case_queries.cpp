@@ -38,8 +38,8 @@ Result<CaseView> GetCase(store::ReadTx& tx, const Registry& reg, std::string_vie
   CaseView view{std::move(**found), CaseAccess::kPublic};
   view.access = AccessOf(reg.units, viewer, view.c, false);
   if (view.access == CaseAccess::kPublic && pin.pin != nullptr) {
-    if (pin.attempts == nullptr) return Error::Internal("PIN check without an attempt limit");
-    if (auto s = CheckCasePin(tx, *pin.attempts, view.c, *pin.pin, pin.now); !s) return s.error();
+    if (pin.guard == nullptr) return Error::Internal("PIN check without a guess limit");
+    if (auto s = CheckCasePin(tx, *pin.guard, pin.who, view.c, *pin.pin); !s) return s.error();
     view.access = AccessOf(reg.units, viewer, view.c, true);
   }
   Disclose(view.c, view.access);

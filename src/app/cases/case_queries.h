@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/accounts/pin_attempts.h"
+#include "app/accounts/guess_guard.h"
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
 #include "core/cases/access.h"
@@ -21,13 +21,13 @@ struct CaseView {
 
 struct PinCheck {
   const std::string* pin = nullptr;  // null: no PIN offered
-  PinAttempts* attempts = nullptr;   // required when pin is set
-  Timestamp now;
+  GuessGuard* guard = nullptr;       // required when pin is set
+  Guesser who;
 };
 
 // The caller's access (core/cases/access.h: AccessOf) decides what the view holds. A PIN is checked
 // only when the caller would otherwise see the public view; a wrong PIN is refused (401) rather
-// than silently ignored, and counted: too many get 429 (pin_attempts.h).
+// than silently ignored, and counted: too many make the guesser wait, 429 (guess_guard.h).
 Result<CaseView> GetCase(ReadTx& tx, const Registry& reg, std::string_view raw_code,
                          const Principal* viewer, const PinCheck& pin = {});
 

@@ -34,6 +34,9 @@ class Exchange {
                 const std::string& household_phone);
   Status Check(const ChannelCommand& cmd);
   Status Feedback(const ChannelCommand& cmd, bool solved);
+  // Whether this message comes from one of the case's reply routes: the reporter's own phone or
+  // chat.
+  Result<bool> FromReporter(int64_t case_id);
   Status Forward(const ChannelCommand& cmd);
   Status Join(const ChannelCommand& cmd);
   // The member account linked to the sender's address, if any.
@@ -279,13 +282,9 @@ Status Exchange::Check(const ChannelCommand& cmd) {
   Case& c = **found;
   // Whoever knows a code may ask its status; the reporter's own phone or chat (the case's reply
   // route) counts as the reporter and hears a private case's answer too.
-  auto routes = tx_.channels().ReplyRoutes(c.id);
-  if (!routes) return routes.error();
-  bool reporter = false;
-  for (const ReplyRoute& r : *routes) {
-    reporter = reporter || (r.channel == msg_.channel && r.address == msg_.address);
-  }
-  Disclose(c, reporter ? CaseAccess::kReporter : CaseAccess::kPublic);
+  auto reporter = FromReporter(c.id);
+  if (!reporter) return reporter.error();
+  Disclose(c, *reporter ? CaseAccess::kReporter : CaseAccess::kPublic);
   outcome_.case_code = c.code;
   const std::string status(StatusWord(c.status, language_));
   if (!c.answer.empty()) {
@@ -301,13 +300,31 @@ Status Exchange::Check(const ChannelCommand& cmd) {
                c.id);
 }
 
+Result<bool> Exchange::FromReporter(int64_t case_id) {
+  auto routes = tx_.channels().ReplyRoutes(case_id);
+  if (!routes) return routes.error();
+  return std::any_of(routes->begin(), routes->end(), [&](const ReplyRoute& r) {
+    return r.channel == msg_.channel && r.address == msg_.address;
+  });
+}
+
 Status Exchange::Feedback(const ChannelCommand& cmd, bool solved) {
   if (cmd.code.empty()) return Reply(NoticeId::kHowToAnswer);
   auto code = NormalizeTrackingCode(cmd.code);
   if (!code) return Reply(NoticeId::kBadCode, {{"code", Excerpt(cmd.code, 12)}});
   if (cmd.pin.empty()) return Reply(NoticeId::kWrongPin, {{"code", *code}});
+  // The PIN is guessed by this sender; from the case's own reply route it is the reporter, whom
+  // guesses made elsewhere must not slow (app/accounts/guess_guard.h).
+  Guesser who{msg_.channel + ":" + msg_.address, false};
+  if (auto found = tx_.cases().FindCase(*code, false); !found) {
+    return found.error();
+  } else if (found.value()) {
+    auto reporter = FromReporter(found.value()->id);
+    if (!reporter) return reporter.error();
+    who.owner = *reporter;
+  }
   if (auto s = tx_.Savepoint(); !s) return s;
-  auto c = app::RespondToAnswer(tx_, reg(), *code, cmd.pin, solved, ctx_.pin_attempts, now_);
+  auto c = app::RespondToAnswer(tx_, reg(), *code, cmd.pin, solved, ctx_.pin_guard, who, now_);
   if (!c) {
     if (auto s = tx_.RollbackToSavepoint(); !s) return s;
     switch (c.error().kind) {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "app/accounts/pin_attempts.h"
+#include "app/accounts/guess_guard.h"
 #include "app/accounts/secrets.h"
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
@@ -35,7 +35,7 @@ struct InboundOutcome {
 struct InboundContext {
   const Registry& registry;
   Random& random;
-  PinAttempts& pin_attempts;
+  GuessGuard& pin_guard;
 };
 
 // Conversation drafts older than this are forgotten: the next free text starts afresh.

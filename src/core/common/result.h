@@ -26,6 +26,7 @@ struct Error {
   ErrorKind kind = ErrorKind::kInternal;
   std::string message;  // human-readable, safe to show to the caller (never personal data)
   std::string field;    // the offending input field, when there is one
+  int64_t retry_after_seconds = 0;  // kTooManyAttempts: when to try again (Retry-After)
 
   static Error Invalid(std::string msg, std::string field = {}) {
     return {ErrorKind::kInvalidInput, std::move(msg), std::move(field)};
@@ -43,6 +44,9 @@ struct Error {
     return {ErrorKind::kUnauthorized, std::move(msg), {}};
   }
   static Error Internal(std::string msg) { return {ErrorKind::kInternal, std::move(msg), {}}; }
+  static Error TooMany(std::string msg, int64_t retry_after_seconds) {
+    return {ErrorKind::kTooManyAttempts, std::move(msg), {}, retry_after_seconds};
+  }
 };
 
 // A value or an Error. Deliberately small: C++20 has no std::expected.

@@ -45,12 +45,11 @@ void AddSessionRoutes(Router& routes, const ApiDeps& d) {
     if (password.empty()) return ProblemFor(Error::Invalid("password is required", "password"));
     auto tx = app::BeginRead(d.db);
     if (!tx) return ProblemFor(tx.error());
-    const Timestamp now = d.clock();
-    auto user = app::CheckSignIn(**tx, d.login_attempts, name, password, now);
+    auto user = app::CheckSignIn(**tx, d.sign_in_guard, app::Guesser{req.client}, name, password);
     if (!user) return ProblemFor(user.error());
     auto principal = app::PrincipalFor(*d.registry, *user);
     if (!principal) return ProblemFor(principal.error());
-    auto session = app::MakeSession(user->id, now, d.random);
+    auto session = app::MakeSession(user->id, d.clock(), d.random);
     auto reg = d.registry;
     return WriteStatusThen(
         [session](app::WriteTx& wtx, Timestamp) { return app::StoreSession(wtx, session); },

@@ -62,8 +62,8 @@ Status DecodeCursor(const Request& req, app::ListQuery& q) {
 // The case as this request may see it: full with a token covering it or the case's PIN.
 Result<app::CaseView> ViewCase(const ApiDeps& d, ReadContext& rc, const Request& req,
                                const std::string& code) {
-  const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin, &d.pin_attempts,
-                          d.clock()};
+  const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin, &d.pin_guard,
+                          app::Guesser{req.client}};
   return app::GetCase(*rc.tx, *d.registry, code, rc.viewer_ptr(), pin);
 }
 
@@ -280,8 +280,8 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
                if (auto s = OnlyQueryParams(req, {}); !s) return ProblemFor(s.error());
                auto rc = OpenRead(d, req);
                if (!rc) return ProblemFor(rc.error());
-               const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin,
-                                       &d.pin_attempts, d.clock()};
+               const app::PinCheck pin{req.case_pin.empty() ? nullptr : &req.case_pin, &d.pin_guard,
+                                       app::Guesser{req.client}};
                auto events = app::CaseEvents(*rc->tx, *d.registry, p[0], rc->viewer_ptr(), pin);
                if (!events) return ProblemFor(events.error());
                JsonArena arena;
@@ -345,9 +345,9 @@ void AddCaseRoutes(Router& routes, const ApiDeps& d) {
         }
         auto reg = d.registry;
         return WriteThen<Case>(
-            [&d, reg, code = p[0], pin = req.case_pin, yes = solved->as_bool(),
-             why = std::move(why)](app::WriteTx& tx, Timestamp now) {
-              return app::RespondToAnswer(tx, *reg, code, pin, yes, d.pin_attempts, now, why);
+            [&d, reg, code = p[0], pin = req.case_pin, who = app::Guesser{req.client},
+             yes = solved->as_bool(), why = std::move(why)](app::WriteTx& tx, Timestamp now) {
+              return app::RespondToAnswer(tx, *reg, code, pin, yes, d.pin_guard, who, now, why);
             },
             [reg](Case& c) {
               JsonArena arena;

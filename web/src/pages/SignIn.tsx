@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { navigate } from '../router';
 import { signIn, useT } from '../store';
-import { ErrorBox, Page } from '../ui';
+import { ErrorBox, Page, waitWords } from '../ui';
 
 export function SignIn() {
   const t = useT();
@@ -20,7 +20,7 @@ export function SignIn() {
       navigate(role === 'member' ? '/member' : role === 'officer' ? '/inbox' : '/dashboard');
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setError(t('signin.failed'));
-      else if (err instanceof ApiError && err.status === 429) setError(t('signin.locked'));
+      else if (err instanceof ApiError && err.kind === 'too-many-attempts') setError(t('signin.locked', { wait: waitWords(t, err.retryAfter) }));
       else setError(err);
     } finally {
       setBusy(false);

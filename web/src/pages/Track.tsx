@@ -6,7 +6,7 @@ import { api, ApiError, fetchCaseWithEvents, fetchPhotoUrl, type Case, type Case
 import { formatDate } from '../i18n';
 import { navigate } from '../router';
 import { language, useStore, useT } from '../store';
-import { ErrorBox, Notice, Page, StatusBadge, Timeline } from '../ui';
+import { ErrorBox, Notice, Page, StatusBadge, Timeline, waitWords } from '../ui';
 
 export function Track(props: { params: string[] }) {
   const t = useT();
@@ -60,7 +60,7 @@ function CaseView(props: { code: string }) {
       .then(([k, e]) => { setC(k); setEvents(e); setError(null); setPinError(''); if (withPin) setProven(withPin); })
       .catch((err) => {
         if (withPin && err instanceof ApiError && (err.status === 401 || err.status === 429)) {
-          setPinError(err.status === 401 ? t('track.wrongPin') : t('track.tooMany'));
+          setPinError(err.status === 401 ? t('track.wrongPin') : t('track.tooMany', { wait: waitWords(t, err.retryAfter) }));
         } else {
           setError(err);
         }
