@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/accounts/accounts.h"
+#include "app/accounts/revocation.h"
 #include "app/accounts/sessions.h"
 #include "app/cases/deadline_sweep.h"
 #include "app/reference/setup.h"
@@ -105,7 +106,8 @@ int RunUserAdd(const std::string& db, const std::string& name, const std::string
   auto created = app::CreateUser(**tx, **reg, {name, role, unit}, SystemNow(), random);
   if (!created) return Fail(created.error());
   if (!password.empty()) {
-    if (auto s = app::SetUserPassword(**tx, name, password); !s) return Fail(s.error());
+    if (auto s = app::SetUserPassword(**tx, name, password, SystemNow()); !s)
+      return Fail(s.error());
   }
   if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
   std::cout << "user " << name << " (" << role << " at " << unit << ") created"
@@ -122,9 +124,56 @@ int RunUserPassword(const std::string& db, const std::string& name, std::string 
   if (!store) return Fail(store.error());
   auto tx = (*store)->BeginWrite();
   if (!tx) return Fail(tx.error());
-  if (auto s = app::SetUserPassword(**tx, name, *p); !s) return Fail(s.error());
+  if (auto s = app::SetUserPassword(**tx, name, *p, SystemNow()); !s) return Fail(s.error());
   if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
   std::cout << "password of " << name << " set.\n";
+  return 0;
+}
+
+int RunUserRevocation(const std::string& db, const std::string& name, const std::string& verb) {
+  auto store = store::Open(db);
+  if (!store) return Fail(store.error());
+  const Timestamp now = SystemNow();
+  if (verb == "show") {
+    auto tx = (*store)->BeginRead();
+    if (!tx) return Fail(tx.error());
+    // The lifetime a server started without --token-lifetime-days applies.
+    auto v = app::GetAccount(**tx, name, kDefaultTokenLifetimeDays, now);
+    if (!v) return Fail(v.error());
+    std::cout << v->user.name << " (" << v->user.role << ")"
+              << (v->user.disabled_at ? ", disabled since " + FormatTimestamp(*v->user.disabled_at)
+                                      : std::string())
+              << "\ntoken issued " << FormatTimestamp(v->user.token_issued_at) << ", expires "
+              << FormatTimestamp(v->token.expires_at) << " (after " << kDefaultTokenLifetimeDays
+              << " days)\n"
+              << v->live_sessions << " live session(s)\n";
+    for (const AccountEvent& e : v->events) {
+      std::cout << FormatTimestamp(e.at) << "  " << e.kind << "  by " << e.actor << "\n";
+    }
+    return 0;
+  }
+  auto tx = (*store)->BeginWrite();
+  if (!tx) return Fail(tx.error());
+  std::string said;
+  if (verb == "disable") {
+    if (auto s = app::DisableUser(**tx, name, "cli", now); !s) return Fail(s.error());
+    said = name + " is disabled: their token and sessions stop (a running server: within 5 s).";
+  } else if (verb == "enable") {
+    if (auto s = app::EnableUser(**tx, name, "cli", now); !s) return Fail(s.error());
+    said = name + " is enabled.";
+  } else if (verb == "rotate-token") {
+    app::SecureRandom random;
+    auto token = app::RotateToken(**tx, name, "cli", now, random);
+    if (!token) return Fail(token.error());
+    said =
+        "new API token of " + name + " (shown once, keep it secret; the old one stops):\n" + *token;
+  } else {
+    auto n = app::EndSessions(**tx, name, "cli", now);
+    if (!n) return Fail(n.error());
+    said = std::to_string(*n) + " session(s) of " + name + " ended.";
+  }
+  if (auto s = (*tx)->Commit(); !s) return Fail(s.error());
+  std::cout << said << "\n";
   return 0;
 }
 

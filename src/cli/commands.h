@@ -25,6 +25,7 @@ struct ServeArgs {
   std::vector<std::string> rate_limits;      // CLASS=PER_MINUTE[:BURST]
   std::vector<std::string> trusted_proxies;  // ADDR[/BITS]
   int pin_budget_per_hour = 600;             // wrong PINs in the whole province; 0: none
+  int token_lifetime_days = 180;             // API tokens expire after; 0: never
 };
 
 struct DemoArgs {
@@ -35,12 +36,17 @@ struct DemoArgs {
   bool registry = true;        // the registry's demo (cli/demo_registry.h)
 };
 
+// Log level and shape for every command (cli/logging.cpp).
+void SetUpLogging(const std::string& level, const std::string& format);
+
 int RunInit(const std::string& db);
 int RunDemo(const DemoArgs& args);
 int RunImportUnits(const std::string& db, const std::string& file);
 int RunUserAdd(const std::string& db, const std::string& name, const std::string& role,
                const std::string& unit, std::string password);
 int RunUserPassword(const std::string& db, const std::string& name, std::string password);
+// verb: disable, enable, rotate-token, show, sessions-end.
+int RunUserRevocation(const std::string& db, const std::string& name, const std::string& verb);
 int RunServe(const ServeArgs& args);
 int RunSweep(const std::string& db, const std::string& at);
 int RunChannelSet(const std::string& db, const std::string& channel, const std::string& key,

@@ -242,7 +242,7 @@ Result<DemoSummary> BuildDemoProvince(store::Store& store, uint64_t seed, int ca
     if (!u) return u.error();
     if (print) {
       // The users worth printing also get the documented web sign-in password.
-      if (auto s = app::SetUserPassword(**tx, name, kDemoPassword); !s) return s.error();
+      if (auto s = app::SetUserPassword(**tx, name, kDemoPassword, now); !s) return s.error();
       summary.logins.push_back({name, role, unit, token});
     }
     return Principal{u->user.id, name, *ParseRole(role), reg.units.FindById(u->user.unit_id)};

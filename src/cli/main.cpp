@@ -35,6 +35,10 @@ int main(int argc, char** argv) {
   std::string log_level = "info";
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+  std::string log_format = "text";
+  app.add_option("--log-format", log_format,
+                 "text, or json: one object per line with time, level, request_id, message")
+      ->check(CLI::IsMember({"text", "json"}));
 
   std::string db;
   auto* init = app.add_subcommand("init", "Create a database with the schema and categories");
@@ -96,6 +100,25 @@ int main(int argc, char** argv) {
   user_password->add_option("--password", password, "the password; - reads it from stdin")
       ->required();
 
+  // Revocation (docs/operations.md, "Revoking access"): each recorded with the actor "cli".
+  std::string user_verb;
+  std::vector<CLI::App*> user_revocations;
+  for (const auto& [verb, help] : std::vector<std::pair<std::string, std::string>>{
+           {"disable", "Disable a user: their token and sessions stop at once"},
+           {"enable", "Enable a disabled user again"},
+           {"rotate-token", "Give a user a new API token (printed once); the old one stops"},
+           {"show", "Show a user's account: disabled, token expiry, sessions, what was done"}}) {
+    auto* cmd = user->add_subcommand(verb, help);
+    cmd->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
+    cmd->add_option("--name", name, "user name")->required();
+    user_revocations.push_back(cmd);
+  }
+  auto* user_sessions = user->add_subcommand("sessions", "A user's browser sessions");
+  user_sessions->require_subcommand(1);
+  auto* sessions_end = user_sessions->add_subcommand("end", "Sign a user out everywhere");
+  sessions_end->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
+  sessions_end->add_option("--name", name, "user name")->required();
+
   ServeArgs serve;
   auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP server");
   serve_cmd->add_option("--db", serve.db, kDbHelp)->required()->check(kExistingDatabase);
@@ -149,6 +172,12 @@ int main(int argc, char** argv) {
                    "(0: no budget)")
       ->check(CLI::Range(0, 1000000));
 
+  serve_cmd
+      ->add_option("--token-lifetime-days", serve.token_lifetime_days,
+                   "days an API token works after it was issued (0: forever); answers warn "
+                   "in the last 14")
+      ->check(CLI::Range(0, 36500));
+
   auto* channel = app.add_subcommand("channel", "Configure SMS, Telegram, Zalo and Open311");
   channel->require_subcommand(1);
   std::string channel_name, key, value;
@@ -200,8 +229,7 @@ int main(int argc, char** argv) {
   copy_store->add_option("--to", copy_to, kDbHelp)->required()->check(kDatabaseUrl);
 
   CLI11_PARSE(app, argc, argv);
-  spdlog::set_level(spdlog::level::from_str(log_level));
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  SetUpLogging(log_level, log_format);
 
   if (*init) return RunInit(db);
   if (*demo_cmd) return RunDemo(demo);
@@ -210,6 +238,10 @@ int main(int argc, char** argv) {
   if (*import_registry) return RunImportRegistry(db, registry_table, csv);
   if (*user_add) return RunUserAdd(db, name, role, unit, password);
   if (*user_password) return RunUserPassword(db, name, password);
+  for (CLI::App* cmd : user_revocations) {
+    if (*cmd) return RunUserRevocation(db, name, cmd->get_name());
+  }
+  if (*sessions_end) return RunUserRevocation(db, name, "sessions-end");
   if (*serve_cmd) return RunServe(serve);
   if (*sweep) return RunSweep(db, at);
   if (*copy_store) return RunCopyStore(copy_from, copy_to);

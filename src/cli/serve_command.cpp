@@ -93,7 +93,16 @@ class SweepLoop {
       after = r->last_id;
     }
     if (total > 0) spdlog::info("deadline sweep recorded {} events", total);
+    last_done_.store(SystemNow().seconds);
   }
+
+ public:
+  int interval() const { return interval_; }
+  // When the last whole sweep ended (Unix seconds; 0: none yet).
+  int64_t last_done() const { return last_done_.load(); }
+
+ private:
+  std::atomic<int64_t> last_done_{0};
 
   app::Writer& writer_;
   std::shared_ptr<const app::Registry> reg_;
@@ -127,6 +136,54 @@ std::string TileOrigin(const std::string& url) {
   if (scheme == std::string::npos) return {};
   const auto slash = url.find('/', scheme + 3);
   return url.substr(0, slash);
+}
+
+}  // namespace
+
+namespace {
+
+// What the server adds to /metrics besides its requests (http/metrics.h).
+void AddServerMetrics(http::Metrics& metrics, const app::Writer& writer,
+                      const http::RequestLimiter& limiter, const app::GuessGuard& pins,
+                      const app::GuessGuard& sign_ins) {
+  metrics.AddSource([&writer](std::string& out) {
+    const app::Writer::Figures f = writer.figures();
+    http::MetricHeader(out, "jembatan_writer_batch_size", "histogram",
+                       "Write jobs committed together in one transaction.");
+    size_t cumulative = 0;
+    for (size_t i = 0; i + 1 < app::Writer::kBatchBuckets; ++i) {
+      cumulative += f.batches_by_size[i];
+      http::MetricSample(out, "jembatan_writer_batch_size_bucket",
+                         {{"le", std::to_string(size_t{1} << i)}}, static_cast<double>(cumulative));
+    }
+    http::MetricSample(out, "jembatan_writer_batch_size_bucket", {{"le", "+Inf"}},
+                       static_cast<double>(f.batches));
+    http::MetricSample(out, "jembatan_writer_batch_size_sum", {}, static_cast<double>(f.jobs));
+    http::MetricSample(out, "jembatan_writer_batch_size_count", {}, static_cast<double>(f.batches));
+    http::MetricHeader(out, "jembatan_writer_queue_depth", "gauge",
+                       "Write jobs waiting for the writer.");
+    http::MetricSample(out, "jembatan_writer_queue_depth", {}, static_cast<double>(f.queued));
+    http::MetricHeader(out, "jembatan_writer_replays_total", "counter",
+                       "Batches run again without a refused job that had changed rows.");
+    http::MetricSample(out, "jembatan_writer_replays_total", {}, static_cast<double>(f.replays));
+  });
+  metrics.AddSource([&limiter, &pins, &sign_ins](std::string& out) {
+    http::MetricHeader(out, "jembatan_rate_limited_total", "counter",
+                       "Requests refused (429) by a rate limit, by class.");
+    for (auto c :
+         {http::LimitClass::kPublicWrite, http::LimitClass::kSignIn, http::LimitClass::kPinCheck,
+          http::LimitClass::kWebhook, http::LimitClass::kTokenWrite}) {
+      http::MetricSample(out, "jembatan_rate_limited_total",
+                         {{"class", std::string(http::LimitClassName(c))}},
+                         static_cast<double>(limiter.refusals(c)));
+    }
+    http::MetricHeader(out, "jembatan_guesses_refused_total", "counter",
+                       "PIN checks and sign-ins refused (429) because the guesser must wait.");
+    http::MetricSample(out, "jembatan_guesses_refused_total", {{"secret", "pin"}},
+                       static_cast<double>(pins.refusals()));
+    http::MetricSample(out, "jembatan_guesses_refused_total", {{"secret", "password"}},
+                       static_cast<double>(sign_ins.refusals()));
+  });
 }
 
 }  // namespace
@@ -188,7 +245,7 @@ int RunServe(const ServeArgs& args) {
   }
 
   app::Writer writer(**store, SystemNow);
-  app::Authenticator auth;
+  app::Authenticator auth(args.token_lifetime_days);
   app::SecureRandom random;
   app::GuessLimits pin_limits;
   pin_limits.province =
@@ -211,8 +268,10 @@ int RunServe(const ServeArgs& args) {
   if (!target) return Fail(target.error());
   http::ApiDeps deps{**store,       registry,  auth,      random,        pin_guard,
                      sign_in_guard, SystemNow, web.get(), args.tile_url, *target};
-  deps.limiter = std::make_shared<http::RequestLimiter>(limits);
+  auto limiter = std::make_shared<http::RequestLimiter>(limits);
+  deps.limiter = limiter;
   http::Api api(std::move(deps));
+  AddServerMetrics(api.metrics(), writer, *limiter, pin_guard, sign_in_guard);
   channels::SenderOptions sender_options;
   sender_options.retry.base_seconds = args.outbox_retry_base_seconds;
   sender_options.retry.max_attempts = args.outbox_max_attempts;
@@ -233,6 +292,20 @@ int RunServe(const ServeArgs& args) {
   int rc = 0;
   {
     SweepLoop sweep(writer, registry, args.sweep_interval_seconds);
+    api.metrics().AddSource([&sweep](std::string& out) {
+      http::MetricHeader(out, "jembatan_sweep_last_run_timestamp_seconds", "gauge",
+                         "When the last deadline sweep ended (0: none yet, or sweeps are off).");
+      http::MetricSample(out, "jembatan_sweep_last_run_timestamp_seconds", {},
+                         static_cast<double>(sweep.last_done()));
+      http::MetricHeader(out, "jembatan_sweep_lag_seconds", "gauge",
+                         "Seconds since the last deadline sweep ended beyond its interval; "
+                         "above 0, sweeps are late.");
+      const int64_t since = SystemNow().seconds - sweep.last_done();
+      http::MetricSample(out, "jembatan_sweep_lag_seconds", {},
+                         sweep.interval() > 0 && sweep.last_done() > 0
+                             ? static_cast<double>(std::max<int64_t>(0, since - sweep.interval()))
+                             : 0.0);
+    });
     channels::OutboxSender sender(**store, writer, channel_config, SystemNow, sender_options);
     channels::MediaFetcher media(**store, writer, channel_config, SystemNow,
                                  channels::MediaOptions{sender_options.retry});

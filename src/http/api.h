@@ -14,6 +14,7 @@
 #include "app/registry/figure_cache.h"
 #include "app/registry/indicators.h"
 #include "http/message.h"
+#include "http/metrics.h"
 #include "http/rate_limits.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -42,6 +43,8 @@ struct ApiDeps {
       std::make_shared<app::RankingCache>(app::kRankingsKept);
   // Request rate limits (http/rate_limits.h); none: unlimited (tests of other things, tools).
   std::shared_ptr<RequestLimiter> limiter;
+  // /metrics (http/metrics.h): the server counts into it, serve adds its sources.
+  std::shared_ptr<Metrics> metrics = std::make_shared<Metrics>();
 };
 
 class Api {
@@ -49,10 +52,13 @@ class Api {
   explicit Api(ApiDeps deps);
   // More routes from another layer (channels' webhooks). Call before serving.
   void AddRoutes(const std::function<void(Router&)>& add) { add(router_); }
-  // Never throws: a handler's exception becomes a logged 500.
-  Reply Handle(const Request& req) const;
+  // Never throws: a handler's exception becomes a logged 500. `route` gets the route pattern
+  // that answered, "static" for the app's files, "unmatched" otherwise (for /metrics).
+  Reply Handle(const Request& req, std::string* route = nullptr) const;
+  Metrics& metrics() const { return *deps_.metrics; }
 
  private:
+  void WarnOfTokenExpiry(const Request& req, Reply& reply) const;
   ApiDeps deps_;
   Router router_;
 };

@@ -81,8 +81,8 @@ Result<std::optional<Principal>> OptionalPrincipal(const ApiDeps& deps, app::Rea
       req.authorization.compare(0, kBearer.size(), kBearer) != 0) {
     return Error::Unauthorized("use Authorization: Bearer <token>");
   }
-  auto p = deps.auth.Authenticate(tx, *deps.registry,
-                                  std::string_view(req.authorization).substr(kBearer.size()));
+  auto p = deps.auth.Authenticate(
+      tx, *deps.registry, std::string_view(req.authorization).substr(kBearer.size()), deps.clock());
   if (!p) return p.error();
   return std::optional<Principal>{std::move(p.value())};
 }

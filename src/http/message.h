@@ -29,6 +29,7 @@ struct Request {
   // Who sent it, as the abuse limits key it: "ip:203.0.113.7" or an IPv6 /64,
   // "ip:2001:db8:1:2::/64" (the forwarded address behind a trusted proxy: http/client_address.h).
   std::string client;
+  bool local = false;  // from this machine's loopback (the socket's peer, not a forwarded one)
   // Every header, names in lower case (webhooks read their signature headers from here).
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;

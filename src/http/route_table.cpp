@@ -12,6 +12,8 @@ void AddReferenceRoutes(Router&, const ApiDeps&);  // reference/reference_routes
 void AddOutboxRoutes(Router&, const ApiDeps&);     // channels/outbox_routes.cpp
 void AddRegistryRoutes(Router&, const ApiDeps&);   // registry/registry_routes.cpp
 void AddAwardRoutes(Router&, const ApiDeps&);      // registry/award_routes.cpp
+void AddUserRoutes(Router&, const ApiDeps&);       // accounts/user_routes.cpp
+void AddMetricsRoutes(Router&, const ApiDeps&);    // operations/metrics_routes.cpp
 
 const std::vector<RouteModule>& RouteModules() {
   static const std::vector<RouteModule> kModules = {
@@ -19,6 +21,7 @@ const std::vector<RouteModule>& RouteModules() {
       {"cases", AddStatsRoutes},         {"accounts", AddSessionRoutes},
       {"reference", AddReferenceRoutes}, {"channels", AddOutboxRoutes},
       {"registry", AddRegistryRoutes},   {"registry", AddAwardRoutes},
+      {"accounts", AddUserRoutes},       {"operations", AddMetricsRoutes},
   };
   return kModules;
 }

@@ -21,12 +21,12 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
 }
 
 void Router::Add(std::string method, std::string_view pattern, Handler handler) {
-  Route r{std::move(method), {}, std::move(handler)};
+  Route r{std::move(method), std::string(pattern), {}, std::move(handler)};
   for (auto seg : SplitPath(pattern)) r.segments.emplace_back(seg);
   routes_.push_back(std::move(r));
 }
 
-Reply Router::Dispatch(const Request& req) const {
+Reply Router::Dispatch(const Request& req, std::string* route) const {
   const auto parts = SplitPath(req.path);
   std::string allowed;
   for (const Route& r : routes_) {
@@ -42,7 +42,10 @@ Reply Router::Dispatch(const Request& req) const {
       }
     }
     if (!match) continue;
-    if (r.method == req.method) return r.handler(req, params);
+    if (r.method == req.method) {
+      if (route != nullptr) *route = r.pattern;
+      return r.handler(req, params);
+    }
     if (!allowed.empty()) allowed += ", ";
     allowed += r.method;
   }

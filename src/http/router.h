@@ -14,11 +14,13 @@ class Router {
  public:
   void Add(std::string method, std::string_view pattern, Handler handler);
   // 404 when no pattern matches the path, 405 (with Allow) when only the method differs.
-  Reply Dispatch(const Request& req) const;
+  // `route`, if given, gets the pattern that answered (unchanged when none did).
+  Reply Dispatch(const Request& req, std::string* route = nullptr) const;
 
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
   };

@@ -19,6 +19,7 @@
 
 #include "http/media_type.h"
 #include "http/problem.h"
+#include "http/request_id.h"
 
 namespace jembatan::http {
 namespace {
@@ -166,7 +167,9 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
   const ServerOptions& opt = sh->options;
   beast::flat_buffer buffer;
   beast::error_code ec;
-  const std::string peer = stream.socket().remote_endpoint(ec).address().to_string();
+  const auto peer_address = stream.socket().remote_endpoint(ec).address();
+  const std::string peer = peer_address.to_string();
+  const bool peer_local = !ec && peer_address.is_loopback();
   const bool over_capacity = sh->connections.fetch_add(1) >= opt.max_connections;
   for (bool open = true; open && !over_capacity;) {
     bhttp::request_parser<bhttp::string_body> parser;
@@ -195,7 +198,10 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
     auto msg = parser.release();
     const unsigned version = msg.version();
     const bool keep_alive = msg.keep_alive() && !sh->stopping.load();
+    const auto started = std::chrono::steady_clock::now();
+    const std::string request_id = RequestIdFor(std::string_view(msg["X-Request-Id"]));
     auto req = ToRequest(std::move(msg), peer, opt.trusted_proxies);
+    std::string route = "unmatched";
     Response res;
     if (!req) {
       res = ProblemFor(req.error());
@@ -205,14 +211,26 @@ awaitable<void> Session(tcp::socket socket, std::shared_ptr<Shared> sh) {
       res = Problem(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json");
     } else {
-      Reply reply = sh->api.Handle(*req);
+      req->local = peer_local;
+      Reply reply = [&] {
+        RequestIdScope scope(request_id);
+        return sh->api.Handle(*req, &route);
+      }();
       if (auto* deferred = std::get_if<DeferredWrite>(&reply)) {
         res = co_await AsyncDeferred(sh->writer, std::move(*deferred), use_awaitable);
       } else {
         res = std::move(std::get<Response>(reply));
       }
     }
-    spdlog::debug("{} {} -> {}", req ? req->method : "?", req ? req->path : "?", res.status);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    sh->api.metrics().Observe(req ? req->method : "other", route, res.status, seconds);
+    res.headers.emplace_back("X-Request-Id", request_id);
+    {
+      RequestIdScope scope(request_id);  // the log line carries it (%q)
+      spdlog::debug("{} {} -> {} in {:.1f} ms", req ? req->method : "?", req ? req->path : "?",
+                    res.status, seconds * 1000);
+    }
     co_await WriteResponse(stream, opt, res, version, keep_alive, ec, req && req->head);
     open = keep_alive && !ec;
   }

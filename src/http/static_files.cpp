@@ -62,7 +62,7 @@ bool IsServerPath(std::string_view path) {
   for (std::string_view p : {"/api/", "/channels/", "/open311/"}) {
     if (path.starts_with(p)) return true;
   }
-  return path == "/healthz" || path == "/api" || path == "/open311";
+  return path == "/healthz" || path == "/metrics" || path == "/api" || path == "/open311";
 }
 
 std::string ContentSecurityPolicy(std::string_view extra_img_src) {

@@ -50,6 +50,8 @@ class StatsReads {
  public:
   virtual ~StatsReads() = default;
   virtual Result<StatsInput> Stats(const StatsQuery& query) = 0;
+  // The database's size on disk in bytes (SQLite: its pages; PostgreSQL: pg_database_size).
+  virtual Result<int64_t> DatabaseBytes() = 0;
   // The figures of Stats for every unit at once, keyed by unit id (see StatsGroup).
   virtual Result<std::map<int64_t, StatsInput>> StatsByUnit(const StatsQuery& query,
                                                             StatsGroup by) = 0;

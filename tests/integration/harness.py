@@ -56,7 +56,7 @@ def drop_database(url):
 
 class Server:
     def __init__(self, cases=300, setup=(), serve_args=(), db=None, engine=None, registry=False,
-                 nofile=None, log_level="warn", rate_limits=False):
+                 nofile=None, log_level="warn", rate_limits=False, log_format="text"):
         """`setup`: CLI argument lists run against the database before the server starts
         (e.g. channel settings, which `serve` reads at start-up). `db`: serve this database
         as it is instead of a new demo province (its engine: `engine`, default ENGINE).
@@ -68,6 +68,7 @@ class Server:
         of other things file hundreds of cases from one address in seconds."""
         self.nofile = nofile
         self.log_level = log_level
+        self.log_format = log_format
         self.pump = None
         self.dir = tempfile.mkdtemp(prefix="jembatan-it-")
         self.pg_name = None
@@ -96,7 +97,8 @@ class Server:
 
     def start(self, extra):
         self.proc = subprocess.Popen(
-            [BIN, "--log-level", self.log_level, "serve", "--db", self.db,
+            [BIN, "--log-level", self.log_level, "--log-format", self.log_format, "serve",
+             "--db", self.db,
              "--listen", "127.0.0.1:0", *extra],
             stdout=subprocess.PIPE, stderr=self.log, text=True,
             preexec_fn=(lambda: resource.setrlimit(resource.RLIMIT_NOFILE,

@@ -560,6 +560,47 @@ if __name__ == "__main__":
     unittest.main()
 
 
+class AccountPrivacyTest(unittest.TestCase):
+    """Accounts (issue 19): only an admin reads one, and no answer or log line carries a token,
+    a password, their hashes, or a session's values."""
+
+    def test_accounts_are_read_by_admins_only_and_hold_no_secret(self):
+        s = Server(cases=5, log_level="debug")
+        try:
+            status, body, res = s.request("POST", "/api/v1/session",
+                                          {"name": "officer.bienson", "password": "jembatan-demo"})
+            cookie = res.getheader("Set-Cookie").split(";")[0]
+            csrf = body["csrf_token"]
+            status, _, _ = s.request("POST", "/api/v1/session/password",
+                                     {"current_password": "jembatan-demo",
+                                      "new_password": "MKNEWPASSWORD-1"},
+                                     headers={"Cookie": cookie, "X-CSRF-Token": csrf})
+            self.assertEqual(status, 204)
+            status, rotated, _ = s.request("POST", "/api/v1/users/member01/rotate-token",
+                                           token=ADMIN)
+            self.assertEqual(status, 201)
+            for token, expected in ((None, 401), ("jbt_demo_member02", 403), (OFFICER_C001, 403),
+                                    ("jbt_demo_supervisor", 403), (ADMIN, 200)):
+                status, _, _ = s.request("GET", "/api/v1/users/officer.bienson", token=token)
+                self.assertEqual(status, expected, token)
+            hashes = {row[0] for row in s.sql("SELECT token_hash FROM users")} | {
+                row[0] for row in s.sql("SELECT password_hash FROM users")} | {
+                row[0] for row in s.sql("SELECT id_hash FROM sessions")}
+            secrets = {rotated["token"], "MKNEWPASSWORD-1", cookie.split("=", 1)[1], csrf,
+                       "jembatan-demo"} | {h for h in hashes if h}
+            for name in ("officer.bienson", "member01"):
+                status, account, _ = s.request("GET", f"/api/v1/users/{name}", token=ADMIN)
+                text = json.dumps(account)
+                for secret in secrets:
+                    self.assertNotIn(secret, text)
+            log = s.log_text()
+            self.assertIn(" debug ", log)
+            for secret in secrets:
+                self.assertNotIn(secret, log)
+        finally:
+            s.close()
+
+
 class EveryRouteIsInTheMatrixTest(unittest.TestCase):
     """A new GET route must be placed: in the matrix above, or among those without case data."""
     IN_MATRIX = {"/api/v1/cases", "/api/v1/cases/{code}", "/api/v1/cases/{code}/events",
@@ -575,11 +616,14 @@ class EveryRouteIsInTheMatrixTest(unittest.TestCase):
                  "/api/v1/indicators/mobilization", "/api/v1/indicators/reflections",
                  "/api/v1/awards/{code}/ranking", "/api/v1/awards/{code}/awardees",
                  "/api/v1/awards/{code}/awardees/{person}/certificate",
-                 "/api/v1/indicators/village-facts"}
+                 "/api/v1/indicators/village-facts",
+                 # accounts: AccountPrivacyTest
+                 "/api/v1/users/{name}"}
     NO_CASE_DATA = {"/api/v1/campaigns", "/api/v1/campaigns/{code}",  # no one's data
                     "/api/v1/awards", "/api/v1/awards/{code}",
                     "/api/v1/categories", "/api/v1/places", "/api/v1/config", "/api/v1/openapi.json",
-                    "/api/v1/session", "/api/v1/units", "/api/v1/units/{code}", "/healthz"}
+                    "/api/v1/session", "/api/v1/units", "/api/v1/units/{code}", "/healthz",
+                    "/metrics"}  # counts by route and status: tests/integration/test_metrics.py
 
     def test_every_get_route_is_placed(self):
         from test_api import served_routes

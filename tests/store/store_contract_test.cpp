@@ -351,6 +351,50 @@ TEST_P(StoreContract, SessionsAreFoundDeletedAndPurgedWhenExpired) {
   EXPECT_TRUE(tx->accounts().FindSession("s-new").value().has_value());
 }
 
+TEST_P(StoreContract, AUserIsDisabledGivenANewTokenSignedOutAndItIsRecordedInOrder) {
+  {
+    auto tx = Write();
+    auto& acc = tx->accounts();
+    for (const char* id : {"s-1", "s-2", "s-3"}) {
+      ASSERT_TRUE(acc.InsertSession({id, officer_, "csrf", kT0, Timestamp{kT0.seconds + 99}}).ok());
+    }
+    ASSERT_TRUE(acc.InsertSession({"s-m", member_, "csrf", kT0, Timestamp{kT0.seconds + 99}}).ok());
+    ASSERT_TRUE(acc.SetUserDisabled(officer_, Timestamp{kT0.seconds + 5}).ok());
+    ASSERT_TRUE(acc.SetUserToken(officer_, "hash-new", Timestamp{kT0.seconds + 6}).ok());
+    EXPECT_EQ(acc.DeleteUserSessions(officer_, "s-2").value(), 2);  // all but the kept one
+    EXPECT_EQ(acc.DeleteUserSessions(officer_, "s-2").value(), 0);
+    EXPECT_EQ(acc.InsertAccountEvent({0, officer_, "disabled", "admin", kT0}).ok(), true);
+    EXPECT_EQ(acc.InsertAccountEvent({0, officer_, "token_rotated", "cli", kT0}).ok(), true);
+    EXPECT_EQ(acc.InsertAccountEvent({0, member_, "sessions_ended", "cli", kT0}).ok(), true);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  {
+    auto tx = Read();
+    auto& acc = tx->accounts();
+    auto u = acc.FindUserByTokenHash("hash-new").value();
+    ASSERT_TRUE(u.has_value());
+    EXPECT_EQ(u->id, officer_);
+    EXPECT_EQ(u->disabled_at->seconds, kT0.seconds + 5);
+    EXPECT_EQ(u->token_issued_at.seconds, kT0.seconds + 6);
+    EXPECT_TRUE(acc.FindSession("s-2").value().has_value());
+    EXPECT_FALSE(acc.FindSession("s-1").value().has_value());
+    EXPECT_EQ(acc.CountLiveSessions(officer_, kT0).value(), 1);
+    EXPECT_EQ(acc.CountLiveSessions(officer_, Timestamp{kT0.seconds + 99}).value(), 0);
+    EXPECT_EQ(acc.CountLiveSessions(member_, kT0).value(), 1);
+    auto events = acc.AccountEvents(officer_).value();
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].kind, "disabled");
+    EXPECT_EQ(events[0].actor, "admin");
+    EXPECT_EQ(events[1].kind, "token_rotated");
+    EXPECT_EQ(events[1].at.seconds, kT0.seconds);
+    EXPECT_LT(events[0].id, events[1].id);
+  }
+  auto tx = Write();
+  ASSERT_TRUE(tx->accounts().SetUserDisabled(officer_, std::nullopt).ok());
+  ASSERT_TRUE(tx->Commit().ok());
+  EXPECT_FALSE(Read()->accounts().FindUserById(officer_).value()->disabled_at.has_value());
+}
+
 // --- cases -------------------------------------------------------------------------------
 
 TEST_P(StoreContract, ACaseComesBackWithItsContactsOnlyWhenAskedAndCodesAreUnique) {

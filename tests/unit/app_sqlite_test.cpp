@@ -11,6 +11,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/accounts/guess_guard.h"
+#include "app/accounts/revocation.h"
 #include "app/accounts/sessions.h"
 #include "app/cases/case_commands.h"
 #include "app/cases/case_queries.h"
@@ -689,12 +690,98 @@ TEST_F(AppTest, ReimportingTheSameFileChangesNothing) {
 TEST_F(AppTest, TokensAuthenticateAndBadOnesDoNot) {
   app::Authenticator auth;
   auto tx = Read();
-  auto p = auth.Authenticate(*tx, *reg_, tokens_["officer.c1"]);
+  auto p = auth.Authenticate(*tx, *reg_, tokens_["officer.c1"], now_);
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->name, "officer.c1");
   EXPECT_EQ(p->unit->code, "C1");
-  EXPECT_EQ(auth.Authenticate(*tx, *reg_, "jbt_wrong").error().kind, ErrorKind::kUnauthorized);
-  EXPECT_EQ(auth.Authenticate(*tx, *reg_, "").error().kind, ErrorKind::kUnauthorized);
+  EXPECT_EQ(auth.Authenticate(*tx, *reg_, "jbt_wrong", now_).error().kind,
+            ErrorKind::kUnauthorized);
+  EXPECT_EQ(auth.Authenticate(*tx, *reg_, "", now_).error().kind, ErrorKind::kUnauthorized);
+}
+
+TEST_F(AppTest, ARevokedUserOrTokenStopsAndEachRevocationIsRecorded) {
+  const std::string old_token = tokens_["officer.c1"];
+  auto s = app::MakeSession(officer1_.user_id, now_, random_);
+  std::string fresh;
+  {
+    auto tx = Write();
+    ASSERT_TRUE(app::StoreSession(*tx, s).ok());
+    ASSERT_TRUE(app::DisableUser(*tx, "officer.c1", "admin", now_).ok());
+    ASSERT_TRUE(app::DisableUser(*tx, "officer.c1", "admin", now_).ok());  // no second event
+    EXPECT_EQ(app::DisableUser(*tx, "nobody", "admin", now_).error().kind, ErrorKind::kNotFound);
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  {
+    app::Authenticator auth;
+    auto tx = Read();
+    EXPECT_EQ(auth.Authenticate(*tx, *reg_, old_token, now_).error().message,
+              "the account is disabled");
+    EXPECT_FALSE(app::FindLiveSession(*tx, s.cookie_value, now_).ok());  // disabling signs out
+  }
+  {
+    auto tx = Write();
+    ASSERT_TRUE(app::EnableUser(*tx, "officer.c1", "cli", now_).ok());
+    auto token = app::RotateToken(*tx, "officer.c1", "cli", now_, random_);
+    ASSERT_TRUE(token.ok());
+    fresh = *token;
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  app::Authenticator auth(180);
+  auto tx = Read();
+  EXPECT_EQ(auth.Authenticate(*tx, *reg_, old_token, now_).error().kind,
+            ErrorKind::kUnauthorized);  // the old token stopped at once
+  EXPECT_TRUE(auth.Authenticate(*tx, *reg_, fresh, now_).ok());
+  EXPECT_FALSE(auth.ExpiryWarning(fresh, now_));
+  // 180 days later it has expired; 14 days before, answers warn of it.
+  const Timestamp warn{now_.seconds + int64_t{170} * 86400};
+  const Timestamp end{now_.seconds + int64_t{180} * 86400};
+  ASSERT_TRUE(auth.Authenticate(*tx, *reg_, fresh, warn).ok());
+  EXPECT_EQ(auth.ExpiryWarning(fresh, warn)->seconds, end.seconds);
+  EXPECT_EQ(auth.Authenticate(*tx, *reg_, fresh, end).error().message,
+            "the token has expired; ask an admin for a new one");
+  EXPECT_TRUE(app::Authenticator(0).Authenticate(*tx, *reg_, fresh, end).ok());  // 0: never
+  auto view = app::GetAccount(*tx, "officer.c1", 180, now_);
+  ASSERT_TRUE(view.ok());
+  std::vector<std::string> kinds;
+  for (const AccountEvent& e : view->events) kinds.push_back(e.kind + " by " + e.actor);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"disabled by admin", "enabled by cli",
+                                             "token_rotated by cli"}));
+  EXPECT_FALSE(view->user.disabled_at.has_value());
+  EXPECT_EQ(view->token.expires_at.seconds, end.seconds);
+  EXPECT_EQ(view->live_sessions, 0);
+}
+
+TEST_F(AppTest, APasswordChangeEndsTheOtherSessions) {
+  auto kept = app::MakeSession(officer1_.user_id, now_, random_);
+  auto other = app::MakeSession(officer1_.user_id, now_, random_);
+  {
+    auto tx = Write();
+    ASSERT_TRUE(app::StoreSession(*tx, kept).ok());
+    ASSERT_TRUE(app::StoreSession(*tx, other).ok());
+    auto hash = app::HashPassword("a-new-good-password");
+    ASSERT_TRUE(hash.ok());
+    ASSERT_TRUE(app::ChangePasswordHash(*tx, officer1_.user_id, *hash, kept.record.id_hash,
+                                        "officer.c1", now_)
+                    .ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  {
+    auto tx = Read();
+    EXPECT_TRUE(app::FindLiveSession(*tx, kept.cookie_value, now_).ok());
+    EXPECT_FALSE(app::FindLiveSession(*tx, other.cookie_value, now_).ok());
+  }
+  {
+    auto tx = Write();  // the CLI's change ends them all
+    ASSERT_TRUE(app::SetUserPassword(*tx, "officer.c1", "another-good-password", now_).ok());
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto tx = Read();
+  EXPECT_FALSE(app::FindLiveSession(*tx, kept.cookie_value, now_).ok());
+  auto view = app::GetAccount(*tx, "officer.c1", 180, now_);
+  ASSERT_EQ(view->events.size(), 2u);
+  EXPECT_EQ(view->events[0].actor, "officer.c1");
+  EXPECT_EQ(view->events[1].actor, "cli");
+  EXPECT_EQ(view->events[1].kind, "password_changed");
 }
 
 TEST_F(AppTest, SummaryCountsFromRecords) {
@@ -856,8 +943,8 @@ TEST(Passwords, Argon2idHashVerifiesOnlyTheSamePassword) {
 TEST_F(AppTest, SignInChecksThePasswordAndSlowsOnlyTheClientThatFails) {
   {
     auto tx = Write();
-    ASSERT_TRUE(app::SetUserPassword(*tx, "officer.c1", "a-good-password").ok());
-    EXPECT_EQ(app::SetUserPassword(*tx, "nobody", "a-good-password").error().kind,
+    ASSERT_TRUE(app::SetUserPassword(*tx, "officer.c1", "a-good-password", now_).ok());
+    EXPECT_EQ(app::SetUserPassword(*tx, "nobody", "a-good-password", now_).error().kind,
               ErrorKind::kUnknownReference);
     ASSERT_TRUE(tx->Commit().ok());
   }

@@ -1,5 +1,6 @@
 #include "app/accounts/accounts.h"
 
+#include "app/common/rate_limiter.h"
 #include "store/store.h"
 
 namespace jembatan::app {
@@ -44,16 +45,19 @@ Result<CreatedUser> CreateUser(store::WriteTx& tx, const Registry& reg, const Ne
 }
 
 Result<Principal> Authenticator::Authenticate(store::ReadTx& tx, const Registry& reg,
-                                              std::string_view token) {
+                                              std::string_view token, Timestamp now) {
   if (token.empty() || token.size() > kMaxTokenLength) {
     return Error::Unauthorized("invalid bearer token");
   }
   const std::string hash = HashToken(token);
+  const int64_t now_ms = SteadyMilliseconds();
   std::optional<UserRecord> user;
   {
     std::lock_guard lock(mu_);
     auto it = cache_.find(hash);
-    if (it != cache_.end()) user = it->second;
+    if (it != cache_.end() && now_ms - it->second.loaded_ms < kCacheMilliseconds) {
+      user = it->second.user;
+    }
   }
   if (!user) {
     auto found = tx.accounts().FindUserByTokenHash(hash);
@@ -61,9 +65,29 @@ Result<Principal> Authenticator::Authenticate(store::ReadTx& tx, const Registry&
     if (!found.value()) return Error::Unauthorized("invalid bearer token");
     user = *found.value();
     std::lock_guard lock(mu_);
-    cache_.emplace(hash, *user);
+    if (cache_.size() >= 100'000) cache_.clear();  // tokens are few; never grows without end
+    cache_.insert_or_assign(hash, Kept{*user, now_ms});
+  }
+  if (user->disabled_at) return Error::Unauthorized("the account is disabled");
+  if (TokenStateOf(*user, lifetime_days_, now).expired) {
+    return Error::Unauthorized("the token has expired; ask an admin for a new one");
   }
   return PrincipalFor(reg, *user);
+}
+
+std::optional<Timestamp> Authenticator::ExpiryWarning(std::string_view token, Timestamp now) {
+  if (token.empty() || token.size() > kMaxTokenLength) return std::nullopt;
+  std::lock_guard lock(mu_);
+  auto it = cache_.find(HashToken(token));
+  if (it == cache_.end()) return std::nullopt;
+  const TokenState s = TokenStateOf(it->second.user, lifetime_days_, now);
+  if (!s.expiring) return std::nullopt;
+  return s.expires_at;
+}
+
+void Authenticator::Forget() {
+  std::lock_guard lock(mu_);
+  cache_.clear();
 }
 
 Result<Principal> PrincipalFor(const Registry& reg, const UserRecord& user) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -9,6 +10,7 @@
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
 #include "core/accounts/account_records.h"
+#include "core/accounts/revocation.h"
 #include "core/cases/access.h"
 
 namespace jembatan::app {
@@ -34,15 +36,32 @@ Result<CreatedUser> CreateUserWithToken(WriteTx& tx, const Registry& reg, const 
 // The principal a stored user acts as.
 Result<Principal> PrincipalFor(const Registry& reg, const UserRecord& user);
 
-// Resolves a bearer token to a principal. Users are never deleted in this version, so known
-// tokens are cached in memory; unknown ones always go to the store. Thread-safe.
+// Resolves a bearer token to a principal: a disabled user's or an expired token is refused
+// (core/accounts/revocation.h). A known token is kept in memory for kCacheMilliseconds, so that
+// a revocation made by another process (the CLI, another node) takes effect within that time;
+// one made through this server's API takes effect at once (Forget). Thread-safe.
 class Authenticator {
  public:
-  Result<Principal> Authenticate(ReadTx& tx, const Registry& reg, std::string_view token);
+  static constexpr int64_t kCacheMilliseconds = 5000;
+  explicit Authenticator(int token_lifetime_days = kDefaultTokenLifetimeDays)
+      : lifetime_days_(token_lifetime_days) {}
+
+  Result<Principal> Authenticate(ReadTx& tx, const Registry& reg, std::string_view token,
+                                 Timestamp now);
+  // When the token (already authenticated) expires, if that is within kTokenWarningDays.
+  std::optional<Timestamp> ExpiryWarning(std::string_view token, Timestamp now);
+  // Drops every kept token (after a revocation).
+  void Forget();
+  int lifetime_days() const { return lifetime_days_; }
 
  private:
+  struct Kept {
+    UserRecord user;
+    int64_t loaded_ms = 0;
+  };
+  int lifetime_days_;
   std::mutex mu_;
-  std::unordered_map<std::string, UserRecord> cache_;  // token hash → user
+  std::unordered_map<std::string, Kept> cache_;  // token hash → user
 };
 
 }  // namespace jembatan::app

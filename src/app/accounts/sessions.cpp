@@ -44,13 +44,22 @@ bool VerifyPassword(const std::string& hash, std::string_view password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-Status SetUserPassword(store::WriteTx& tx, std::string_view user_name, std::string_view password) {
+Status SetUserPassword(store::WriteTx& tx, std::string_view user_name, std::string_view password,
+                       Timestamp now) {
   auto hash = HashPassword(password);
   if (!hash) return hash.error();
   auto user = tx.accounts().FindUserByName(user_name);
   if (!user) return user.error();
   if (!user.value()) return Error::Unknown("no user " + std::string(user_name), "name");
-  return tx.accounts().SetUserPassword(user.value()->id, *hash);
+  return ChangePasswordHash(tx, user.value()->id, *hash, "", "cli", now);
+}
+
+Status ChangePasswordHash(store::WriteTx& tx, int64_t user_id, std::string_view password_hash,
+                          std::string_view keep_session_hash, std::string_view actor,
+                          Timestamp now) {
+  if (auto s = tx.accounts().SetUserPassword(user_id, password_hash); !s) return s;
+  if (auto n = tx.accounts().DeleteUserSessions(user_id, keep_session_hash); !n) return n.error();
+  return RecordAccountEvent(tx, user_id, AccountEventKind::kPasswordChanged, actor, now);
 }
 
 Result<UserRecord> CheckSignIn(store::ReadTx& tx, GuessGuard& guard, const Guesser& who,
@@ -80,7 +89,8 @@ Result<UserRecord> CheckSignIn(store::ReadTx& tx, GuessGuard& guard, const Guess
     if (hash->empty()) {
       (void)VerifyPassword(DummyHash(), password);  // no password set: token-only account
     } else {
-      ok = VerifyPassword(*hash, password);
+      // A disabled user is answered as a wrong password: the answer tells nothing more.
+      ok = VerifyPassword(*hash, password) && !user.value()->disabled_at;
     }
   }
   guard.Release(key, who, !ok);
@@ -121,7 +131,9 @@ Result<SessionRecord> FindLiveSession(store::ReadTx& tx, std::string_view cookie
 Result<Principal> SessionPrincipal(store::ReadTx& tx, const Registry& reg, const SessionRecord& s) {
   auto user = tx.accounts().FindUserById(s.user_id);
   if (!user) return user.error();
-  if (!user.value()) return Error::Unauthorized("the session has ended; sign in again");
+  if (!user.value() || user.value()->disabled_at) {
+    return Error::Unauthorized("the session has ended; sign in again");
+  }
   return PrincipalFor(reg, *user.value());
 }
 

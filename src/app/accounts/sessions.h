@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "app/accounts/guess_guard.h"
+#include "app/accounts/revocation.h"
 #include "app/accounts/secrets.h"
 #include "app/common/tx.h"
 #include "app/reference/registry.h"
@@ -33,8 +34,14 @@ constexpr std::string_view kSessionCookie = "jbt_session";
 Result<std::string> HashPassword(std::string_view password);
 bool VerifyPassword(const std::string& hash, std::string_view password);
 
-// Sets (or replaces) a user's password. Unknown user → kUnknownReference.
-Status SetUserPassword(WriteTx& tx, std::string_view user_name, std::string_view password);
+// Sets (or replaces) a user's password from the CLI and ends every session of theirs, recorded
+// as done by "cli". Unknown user → kUnknownReference.
+Status SetUserPassword(WriteTx& tx, std::string_view user_name, std::string_view password,
+                       Timestamp now);
+// The password hash replaced, every session but `keep_session_hash` ended, the change recorded.
+Status ChangePasswordHash(WriteTx& tx, int64_t user_id, std::string_view password_hash,
+                          std::string_view keep_session_hash, std::string_view actor,
+                          Timestamp now);
 
 // The slow half of sign-in, run on an I/O thread: back-off, user, password. Wrong name or
 // password → kUnauthorized (the same message); the client must wait → kTooManyAttempts.

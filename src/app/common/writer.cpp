@@ -78,6 +78,9 @@ void Writer::Run() {
       std::lock_guard lock(mu_);
       ++batches_;
       jobs_ += batch.size();
+      size_t bucket = 0;
+      while (bucket + 1 < kBatchBuckets && (size_t{1} << bucket) < batch.size()) ++bucket;
+      ++batches_by_size_[bucket];
     }
     batch.clear();
   }
@@ -88,6 +91,11 @@ thread_local bool t_replaying = false;
 }  // namespace
 
 bool Writer::Replaying() { return t_replaying; }
+
+Writer::Figures Writer::figures() const {
+  std::lock_guard lock(mu_);
+  return Figures{batches_by_size_, batches_, jobs_, replays_, queue_.size()};
+}
 
 size_t Writer::replays() const {
   std::lock_guard lock(mu_);

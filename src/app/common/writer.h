@@ -13,6 +13,7 @@
 // once (counting a wrong PIN) is skipped while Writer::Replaying().
 #pragma once
 
+#include <array>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -57,6 +58,16 @@ class Writer {
 
   size_t batches() const;
   size_t jobs() const;
+  // For /metrics: batches by size (at most 1, 2, 4, … 1024 jobs, then more), and the queue.
+  static constexpr size_t kBatchBuckets = 12;
+  struct Figures {
+    std::array<size_t, kBatchBuckets> batches_by_size{};  // not cumulative
+    size_t batches = 0;
+    size_t jobs = 0;
+    size_t replays = 0;
+    size_t queued = 0;
+  };
+  Figures figures() const;
   size_t replays() const;  // batches run a second time because a refused job had changed rows
 
   // True on the writer thread while it runs a job's work a second time (see above).
@@ -90,6 +101,7 @@ class Writer {
   size_t batches_ = 0;
   size_t jobs_ = 0;
   size_t replays_ = 0;
+  std::array<size_t, kBatchBuckets> batches_by_size_{};
   std::thread thread_;
 };
 

@@ -17,6 +17,17 @@ struct UserRecord {
   std::string role;
   int64_t unit_id = 0;
   Timestamp created_at;
+  std::optional<Timestamp> disabled_at;  // set: no token or session of theirs works
+  Timestamp token_issued_at;             // the API token expires a lifetime after (revocation.h)
+};
+
+// What was done to an account (core/accounts/revocation.h: kinds), by whom, when.
+struct AccountEvent {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string kind;
+  std::string actor;  // the admin's user name, or "cli" for the server's operator
+  Timestamp at;
 };
 
 // A signed-in browser session (app/accounts/sessions.h). Known by the hash of its cookie value.

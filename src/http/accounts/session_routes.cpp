@@ -72,6 +72,55 @@ void AddSessionRoutes(Router& routes, const ApiDeps& d) {
     return JsonResponse(200, Serialize(SessionJson(*p, *d.registry, *session)));
   });
 
+  // A new password, from a session (with its CSRF token) and the current password: every other
+  // session of the user ends, this one stays (app/accounts/revocation.h). A wrong current
+  // password counts as a failed sign-in.
+  routes.Add(
+      "POST", "/api/v1/session/password", [&d](const Request& req, const PathParams&) -> Reply {
+        auto body = ParseObject(req.body);
+        if (!body) return ProblemFor(body.error());
+        if (auto s = OnlyFields(*body, {"current_password", "new_password"}); !s) {
+          return ProblemFor(s.error());
+        }
+        std::string current, fresh;
+        if (auto s = ReadString(*body, "current_password", current); !s)
+          return ProblemFor(s.error());
+        if (auto s = ReadString(*body, "new_password", fresh); !s) return ProblemFor(s.error());
+        auto tx = app::BeginRead(d.db);
+        if (!tx) return ProblemFor(tx.error());
+        auto session = app::FindLiveSession(**tx, CookieValue(req, app::kSessionCookie), d.clock());
+        if (!session) return ProblemFor(session.error());
+        if (!CsrfTokenMatches(req, *session)) {
+          return ProblemFor(Error::Forbidden("a password change needs the session's X-CSRF-Token"));
+        }
+        auto p = app::SessionPrincipal(**tx, *d.registry, *session);
+        if (!p) return ProblemFor(p.error());
+        auto hash = app::HashPassword(fresh);
+        if (!hash) {
+          Error e = hash.error();
+          e.field = "new_password";
+          return ProblemFor(e);
+        }
+        auto user =
+            app::CheckSignIn(**tx, d.sign_in_guard, app::Guesser{req.client}, p->name, current);
+        if (!user) {
+          Error e = user.error();
+          if (e.kind == ErrorKind::kUnauthorized)
+            e = Error::Invalid("the current password is wrong", "current_password");
+          return ProblemFor(e);
+        }
+        return WriteStatusThen(
+            [id = user->id, keep = session->id_hash, actor = p->name,
+             hash = std::move(hash.value())](app::WriteTx& wtx, Timestamp now) {
+              return app::ChangePasswordHash(wtx, id, hash, keep, actor, now);
+            },
+            [] {
+              Response r;
+              r.status = 204;
+              return r;
+            });
+      });
+
   // Sign out: needs the session's CSRF token, like every write made with a session.
   routes.Add("DELETE", "/api/v1/session", [&d](const Request& req, const PathParams&) -> Reply {
     auto tx = app::BeginRead(d.db);

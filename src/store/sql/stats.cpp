@@ -11,6 +11,20 @@ class StatsRepository final : public StatsReads {
  public:
   explicit StatsRepository(Db& db) : db_(db) {}
 
+  Result<int64_t> DatabaseBytes() override {
+    auto st = db_.Prepare(db_.dialect() == Dialect::kSqlite
+                              ? "SELECT page_count * page_size FROM pragma_page_count(), "
+                                "pragma_page_size()"
+                              : "SELECT pg_database_size(current_database())");
+    if (!st) return st.error();
+    Statement& s = **st;
+    int64_t bytes = 0;
+    if (s.Step()) bytes = s.Int(0);
+    if (auto e = s.status(); !e) return e.error();
+    s.Reset();
+    return bytes;
+  }
+
   Result<StatsInput> Stats(const StatsQuery& q) override {
     auto grouped = GroupedStats(q, "0", "");
     if (!grouped) return grouped.error();
