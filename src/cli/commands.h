@@ -26,6 +26,9 @@ struct ServeArgs {
   std::vector<std::string> trusted_proxies;  // ADDR[/BITS]
   int pin_budget_per_hour = 600;             // wrong PINs in the whole province; 0: none
   int token_lifetime_days = 180;             // API tokens expire after; 0: never
+  std::string backup_dir;                    // scheduled backups go here; empty: none
+  int backup_interval_minutes = 1440;
+  int backup_keep = 7;
 };
 
 struct DemoArgs {
@@ -40,6 +43,8 @@ struct DemoArgs {
 void SetUpLogging(const std::string& level, const std::string& format);
 
 int RunInit(const std::string& db);
+int RunBackup(const std::string& db, const std::string& file);
+int RunRestore(const std::string& file, const std::string& db);
 int RunDemo(const DemoArgs& args);
 int RunImportUnits(const std::string& db, const std::string& file);
 int RunUserAdd(const std::string& db, const std::string& name, const std::string& role,

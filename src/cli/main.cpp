@@ -178,6 +178,17 @@ int main(int argc, char** argv) {
                    "in the last 14")
       ->check(CLI::Range(0, 36500));
 
+  serve_cmd->add_option("--backup-dir", serve.backup_dir,
+                        "take a verified backup here at start and every --backup-interval-minutes");
+  serve_cmd
+      ->add_option("--backup-interval-minutes", serve.backup_interval_minutes,
+                   "minutes between scheduled backups (default 1440: daily)")
+      ->check(CLI::Range(1, 525600));
+  serve_cmd
+      ->add_option("--backup-keep", serve.backup_keep,
+                   "scheduled backups kept in --backup-dir; older ones are deleted")
+      ->check(CLI::Range(1, 10000));
+
   auto* channel = app.add_subcommand("channel", "Configure SMS, Telegram, Zalo and Open311");
   channel->require_subcommand(1);
   std::string channel_name, key, value;
@@ -222,6 +233,18 @@ int main(int argc, char** argv) {
   sweep->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
   sweep->add_option("--at", at, "pretend the time is this RFC 3339 instant (for testing)");
 
+  std::string backup_to, restore_from;
+  auto* backup = app.add_subcommand(
+      "backup", "Copy the database while it serves, with checksums in FILE.sums (verified)");
+  backup->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
+  backup->add_option("--to", backup_to, "the backup file (must not exist)")->required();
+  auto* restore = app.add_subcommand(
+      "restore", "Restore a backup into a new database and verify it against FILE.sums");
+  restore->add_option("--from", restore_from, "the backup file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  restore->add_option("--db", db, kDbHelp)->required()->check(kDatabaseUrl);
+
   std::string copy_from, copy_to;
   auto* copy_store = app.add_subcommand(
       "copy-store", "Copy a whole province into an empty database (SQLite or PostgreSQL)");
@@ -245,6 +268,8 @@ int main(int argc, char** argv) {
   if (*serve_cmd) return RunServe(serve);
   if (*sweep) return RunSweep(db, at);
   if (*copy_store) return RunCopyStore(copy_from, copy_to);
+  if (*backup) return RunBackup(db, backup_to);
+  if (*restore) return RunRestore(restore_from, db);
   if (*channel_set) return RunChannelSet(db, channel_name, key, value);
   if (*channel_show) return RunChannelShow(db);
   if (*member_link) return RunMemberLink(db, name, channel_name, address);

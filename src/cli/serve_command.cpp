@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <condition_variable>
+#include <filesystem>
 #include <future>
 #include <iostream>
 #include <mutex>
@@ -14,11 +15,13 @@
 #include "app/accounts/sessions.h"
 #include "app/cases/deadline_sweep.h"
 #include "app/common/writer.h"
+#include "app/operations/backup.h"
 #include "channels/config.h"
 #include "channels/media_fetcher.h"
 #include "channels/open311/open311.h"
 #include "channels/outbox_sender.h"
 #include "channels/webhooks.h"
+#include "cli/backup.h"
 #include "cli/commands.h"
 #include "cli/support.h"
 #include "http/api.h"
@@ -141,6 +144,72 @@ std::string TileOrigin(const std::string& url) {
 }  // namespace
 
 namespace {
+
+// Scheduled backups (`serve --backup-dir`): one at start, then one every interval, each
+// verified (cli/backup.h); the oldest beyond `keep` are deleted with their checksums. A failure
+// is logged and the next one is tried on time.
+class BackupLoop {
+ public:
+  BackupLoop(store::Store& db, store::StoreUrl url, std::string dir, int interval_minutes, int keep)
+      : db_(db),
+        url_(std::move(url)),
+        dir_(std::move(dir)),
+        interval_(interval_minutes),
+        keep_(keep) {
+    if (dir_.empty()) return;
+    thread_ = std::thread([this] {
+      pthread_setname_np(pthread_self(), "jb-backup");
+      for (;;) {
+        BackupOnce();
+        std::unique_lock lock(mu_);
+        if (cv_.wait_for(lock, std::chrono::minutes(interval_), [this] { return stop_; })) return;
+      }
+    });
+  }
+  ~BackupLoop() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  int64_t last_success() const { return last_success_.load(); }
+
+ private:
+  void BackupOnce() {
+    const Timestamp now = SystemNow();
+    const std::string ext = url_.engine == store::Engine::kSqlite ? "db" : "pgdump";
+    const std::string file = (std::filesystem::path(dir_) / app::BackupFileName(now, ext)).string();
+    auto sums = TakeBackup(db_, url_, file);
+    if (!sums) {
+      spdlog::error("scheduled backup to {} failed: {}", file, sums.error().message);
+      return;
+    }
+    last_success_.store(now.seconds);
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir_, ec)) {
+      names.push_back(e.path().filename().string());
+    }
+    for (const std::string& old : app::BackupsToDelete(names, keep_)) {
+      std::filesystem::remove(std::filesystem::path(dir_) / old, ec);
+      std::filesystem::remove(std::filesystem::path(dir_) / (old + ".sums"), ec);
+    }
+    spdlog::info("backed up to {} ({} tables verified)", file, sums->size());
+  }
+
+  store::Store& db_;
+  store::StoreUrl url_;
+  std::string dir_;
+  int interval_;
+  int keep_;
+  std::atomic<int64_t> last_success_{0};
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
 
 // What the server adds to /metrics besides its requests (http/metrics.h).
 void AddServerMetrics(http::Metrics& metrics, const app::Writer& writer,
@@ -292,6 +361,14 @@ int RunServe(const ServeArgs& args) {
   int rc = 0;
   {
     SweepLoop sweep(writer, registry, args.sweep_interval_seconds);
+    BackupLoop backups(**store, *url, args.backup_dir, args.backup_interval_minutes,
+                       args.backup_keep);
+    api.metrics().AddSource([&backups](std::string& out) {
+      http::MetricHeader(out, "jembatan_backup_last_success_timestamp_seconds", "gauge",
+                         "When the last scheduled backup was taken and verified (0: none).");
+      http::MetricSample(out, "jembatan_backup_last_success_timestamp_seconds", {},
+                         static_cast<double>(backups.last_success()));
+    });
     api.metrics().AddSource([&sweep](std::string& out) {
       http::MetricHeader(out, "jembatan_sweep_last_run_timestamp_seconds", "gauge",
                          "When the last deadline sweep ended (0: none yet, or sweeps are off).");

@@ -38,4 +38,10 @@ Result<std::unique_ptr<Store>> Open(std::string_view url, const OpenOptions& opt
 // connecting, so true). For the commands that refuse to create one by mistake.
 bool Exists(const StoreUrl& url);
 
+// Restores a backup made by ReadTx::BackupTo into `to`, of the same engine: a SQLite backup into
+// a file that does not exist yet (mode 0600), a pg_dump archive into a PostgreSQL database with
+// no table. kConflict when the destination holds something, kInvalidInput when the file is not
+// a backup of `to`'s engine.
+Status RestoreBackup(const std::string& file, const StoreUrl& to);
+
 }  // namespace jembatan::store

@@ -39,6 +39,14 @@ class ReadTx {
   virtual BulkReads& bulk() = 0;
   virtual RegistryReads& registry() = 0;
   virtual AwardReads& awards() = 0;
+
+  // A copy of the whole database as of this transaction's snapshot, into `path` (which must not
+  // exist; mode 0600), while others go on writing: SQLite's online backup API into a new
+  // database file; PostgreSQL's pg_dump (custom format) of this transaction's exported
+  // snapshot. Read transactions only (a write transaction answers kInternal).
+  virtual Status BackupTo(const std::string& path) {
+    return Error::Internal("a backup is taken from a read transaction, not " + path);
+  }
 };
 
 class WriteTx : public ReadTx {

@@ -395,6 +395,46 @@ TEST_P(StoreContract, AUserIsDisabledGivenANewTokenSignedOutAndItIsRecordedInOrd
   EXPECT_FALSE(Read()->accounts().FindUserById(officer_).value()->disabled_at.has_value());
 }
 
+TEST_P(StoreContract, ABackupIsItsReadTransactionsSnapshotAndRestoresIntoANewDatabase) {
+  const std::string file = (dir_ / "backup").string();
+  {
+    auto tx = Read();
+    EXPECT_GT(tx->stats().DatabaseBytes().value(), 0);
+    ASSERT_TRUE(tx->accounts().FindUserById(officer_).value().has_value());  // the snapshot
+    {
+      auto w = Write();  // written after the snapshot: not in the backup
+      ASSERT_TRUE(
+          w->accounts().InsertUser({0, "late.user", "officer", c1_, kT0}, "token-hash-3").ok());
+      ASSERT_TRUE(w->Commit().ok());
+    }
+    ASSERT_TRUE(tx->BackupTo(file).ok());
+    EXPECT_FALSE(tx->BackupTo(file).ok());  // never over an existing file
+  }
+  EXPECT_FALSE(Write()->BackupTo(file + "-w").ok());  // from a read transaction only
+  std::unique_ptr<testing_support::ScratchDatabase> target;
+  store::StoreUrl to{store::Engine::kSqlite, (dir_ / "restored.db").string()};
+  if (GetParam() == "postgres") {
+    target = std::make_unique<testing_support::ScratchDatabase>("restore_target");
+    to = store::StoreUrl{store::Engine::kPostgres, target->url()};
+  }
+  ASSERT_TRUE(store::RestoreBackup(file, to).ok());
+  EXPECT_EQ(store::RestoreBackup(file, to).error().kind, ErrorKind::kConflict);  // has data now
+  const store::StoreUrl other{
+      to.engine == store::Engine::kSqlite ? store::Engine::kPostgres : store::Engine::kSqlite,
+      (dir_ / "other.db").string()};
+  if (other.engine == store::Engine::kSqlite) {
+    EXPECT_EQ(store::RestoreBackup(file, other).error().kind, ErrorKind::kInvalidInput);
+  }
+  {
+    auto restored = store::Open(to, {.create = false});
+    ASSERT_TRUE(restored.ok()) << restored.error().message;
+    auto rtx = (*restored)->BeginRead();
+    ASSERT_TRUE(rtx.ok());
+    EXPECT_TRUE((*rtx)->accounts().FindUserByName("officer.c1").value().has_value());
+    EXPECT_FALSE((*rtx)->accounts().FindUserByName("late.user").value().has_value());
+  }
+}
+
 // --- cases -------------------------------------------------------------------------------
 
 TEST_P(StoreContract, ACaseComesBackWithItsContactsOnlyWhenAskedAndCodesAreUnique) {

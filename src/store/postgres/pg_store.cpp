@@ -1,5 +1,8 @@
 #include "store/postgres/pg_store.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <functional>
 #include <mutex>
 #include <string_view>
@@ -7,6 +10,7 @@
 #include <vector>
 
 #include "store/postgres/connection.h"
+#include "store/postgres/pg_tools.h"
 #include "store/sql/repositories.h"
 
 namespace jembatan::embedded {
@@ -65,8 +69,29 @@ constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ O
 
 class PgReadTx final : public sql::RepositoryReadTx {
  public:
-  PgReadTx(std::unique_ptr<Connection> conn, Release release)
-      : RepositoryReadTx(*conn), conn_(std::move(conn)), release_(std::move(release)) {}
+  PgReadTx(std::unique_ptr<Connection> conn, Release release, const std::string& url)
+      : RepositoryReadTx(*conn), conn_(std::move(conn)), release_(std::move(release)), url_(url) {}
+
+  // pg_dump of this transaction's snapshot, exported for it (REPEATABLE READ keeps one snapshot
+  // for the whole transaction, so what was read before in it is what the dump holds).
+  Status BackupTo(const std::string& path) override {
+    if (::access(path.c_str(), F_OK) == 0) return Error::Invalid(path + " exists");
+    auto st = conn_->Prepare("SELECT pg_export_snapshot()");
+    if (!st) return st.error();
+    std::string snapshot;
+    if ((*st)->Step()) snapshot = (*st)->Text(0);
+    if (auto e = (*st)->status(); !e) return e;
+    (*st)->Reset();
+    if (snapshot.empty()) return Error::Internal("no snapshot to export");
+    const mode_t old = ::umask(077);  // the dump holds reporters' contacts: its owner only
+    Status s = postgres::RunPgTool("pg_dump",
+                                   {"--format=custom", "--no-owner", "--no-privileges",
+                                    "--snapshot=" + snapshot, "--file=" + path},
+                                   url_);
+    ::umask(old);
+    if (!s) ::unlink(path.c_str());
+    return s;
+  }
   ~PgReadTx() override {
     // The next read's BEGIN goes with this COMMIT, in one round trip: a REPEATABLE READ
     // transaction takes its snapshot at its first statement, not at BEGIN, so the pooled
@@ -79,6 +104,7 @@ class PgReadTx final : public sql::RepositoryReadTx {
  private:
   std::unique_ptr<Connection> conn_;
   Release release_;
+  const std::string& url_;
 };
 
 class PgWriteTx final : public sql::RepositoryWriteTx {
@@ -141,7 +167,7 @@ class PgStore final : public Store {
       std::lock_guard lock(pool_mu_);
       pool_.push_back(std::move(c));
     };
-    return std::unique_ptr<ReadTx>(new PgReadTx(std::move(conn), std::move(release)));
+    return std::unique_ptr<ReadTx>(new PgReadTx(std::move(conn), std::move(release), url_));
   }
 
   Result<std::unique_ptr<WriteTx>> BeginWrite() override {
