@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/cases/event_chain.h"
 #include "app/operations/backup.h"
 #include "cli/backup.h"
 #include "cli/commands.h"
@@ -94,9 +95,19 @@ int RunRestore(const std::string& file, const std::string& db_url) {
     return Fail(
         Error::Internal("the restored database does not match its backup: " + s.error().message));
   }
+  // The record of events must verify in the copy too (app/cases/event_chain.h).
+  auto tx = (*db)->BeginRead();
+  if (!tx) return Fail(tx.error());
+  auto record = app::VerifyRecord(**tx);
+  if (!record) return Fail(record.error());
+  if (!record->problems.empty()) {
+    return Fail(Error::Internal("the restored record of events does not verify: " +
+                                record->problems.front()));
+  }
   PrintTables(*sums);
   std::cout << "restored " << file << " into " << store::DisplayName(*url)
-            << "; counts and checksums match\n";
+            << "; counts and checksums match; the record of " << record->events
+            << " events verifies\n";
   return 0;
 }
 

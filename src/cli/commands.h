@@ -29,6 +29,8 @@ struct ServeArgs {
   std::string backup_dir;                    // scheduled backups go here; empty: none
   int backup_interval_minutes = 1440;
   int backup_keep = 7;
+  std::string audit_key;   // signs the daily digest of the record (`jembatan audit keygen`)
+  std::string digest_dir;  // where the daily digests are appended
 };
 
 struct DemoArgs {
@@ -44,6 +46,11 @@ void SetUpLogging(const std::string& level, const std::string& format);
 
 int RunInit(const std::string& db);
 int RunBackup(const std::string& db, const std::string& file);
+int RunAuditKeygen(const std::string& key_file);
+int RunAuditDigest(const std::string& db, const std::string& key_file);
+// Exit 1 when the record (or the digest) shows a change.
+int RunAuditVerify(const std::string& db, const std::string& digest_file,
+                   const std::string& public_key);
 int RunRestore(const std::string& file, const std::string& db);
 int RunDemo(const DemoArgs& args);
 int RunImportUnits(const std::string& db, const std::string& file);

@@ -185,6 +185,14 @@ int main(int argc, char** argv) {
                    "minutes between scheduled backups (default 1440: daily)")
       ->check(CLI::Range(1, 525600));
   serve_cmd
+      ->add_option("--audit-key", serve.audit_key,
+                   "the record's signing key (jembatan audit keygen): sign a digest daily")
+      ->check(CLI::ExistingFile);
+  serve_cmd
+      ->add_option("--digest-dir", serve.digest_dir,
+                   "append the daily signed digest to DIR/digests.jsonl")
+      ->check(CLI::ExistingDirectory);
+  serve_cmd
       ->add_option("--backup-keep", serve.backup_keep,
                    "scheduled backups kept in --backup-dir; older ones are deleted")
       ->check(CLI::Range(1, 10000));
@@ -245,6 +253,25 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   restore->add_option("--db", db, kDbHelp)->required()->check(kDatabaseUrl);
 
+  std::string audit_key, audit_digest, audit_public;
+  auto* audit = app.add_subcommand("audit", "The tamper-evident record of events");
+  audit->require_subcommand(1);
+  auto* audit_keygen =
+      audit->add_subcommand("keygen", "Make the province's Ed25519 key for signing digests");
+  audit_keygen->add_option("--key", audit_key, "the secret key file to write")->required();
+  auto* audit_digest_cmd =
+      audit->add_subcommand("digest", "Print the signed digest of the record's head now");
+  audit_digest_cmd->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
+  audit_digest_cmd->add_option("--key", audit_key, "the secret key file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  auto* audit_verify = audit->add_subcommand(
+      "verify", "Check every event against the record; exit 1 naming each changed one");
+  audit_verify->add_option("--db", db, kDbHelp)->required()->check(kExistingDatabase);
+  audit_verify->add_option("--digest", audit_digest, "also check a digest kept off the server")
+      ->check(CLI::ExistingFile);
+  audit_verify->add_option("--public-key", audit_public, "the digest's public key (hex)");
+
   std::string copy_from, copy_to;
   auto* copy_store = app.add_subcommand(
       "copy-store", "Copy a whole province into an empty database (SQLite or PostgreSQL)");
@@ -269,6 +296,9 @@ int main(int argc, char** argv) {
   if (*sweep) return RunSweep(db, at);
   if (*copy_store) return RunCopyStore(copy_from, copy_to);
   if (*backup) return RunBackup(db, backup_to);
+  if (*audit_keygen) return RunAuditKeygen(audit_key);
+  if (*audit_digest_cmd) return RunAuditDigest(db, audit_key);
+  if (*audit_verify) return RunAuditVerify(db, audit_digest, audit_public);
   if (*restore) return RunRestore(restore_from, db);
   if (*channel_set) return RunChannelSet(db, channel_name, key, value);
   if (*channel_show) return RunChannelShow(db);

@@ -2,10 +2,12 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <condition_variable>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <iostream>
 #include <mutex>
@@ -21,6 +23,7 @@
 #include "channels/open311/open311.h"
 #include "channels/outbox_sender.h"
 #include "channels/webhooks.h"
+#include "cli/audit.h"
 #include "cli/backup.h"
 #include "cli/commands.h"
 #include "cli/support.h"
@@ -145,34 +148,50 @@ std::string TileOrigin(const std::string& url) {
 
 namespace {
 
+// A task run on its own thread at start and then every `interval`, until destroyed.
+class Periodic {
+ public:
+  Periodic(const char* thread_name, std::chrono::minutes interval, std::function<void()> task)
+      : interval_(interval), task_(std::move(task)) {
+    thread_ = std::thread([this, thread_name] {
+      pthread_setname_np(pthread_self(), thread_name);
+      for (;;) {
+        task_();
+        std::unique_lock lock(mu_);
+        if (cv_.wait_for(lock, interval_, [this] { return stop_; })) return;
+      }
+    });
+  }
+  ~Periodic() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  Periodic(const Periodic&) = delete;
+  Periodic& operator=(const Periodic&) = delete;
+
+ private:
+  std::chrono::minutes interval_;
+  std::function<void()> task_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 // Scheduled backups (`serve --backup-dir`): one at start, then one every interval, each
 // verified (cli/backup.h); the oldest beyond `keep` are deleted with their checksums. A failure
 // is logged and the next one is tried on time.
 class BackupLoop {
  public:
   BackupLoop(store::Store& db, store::StoreUrl url, std::string dir, int interval_minutes, int keep)
-      : db_(db),
-        url_(std::move(url)),
-        dir_(std::move(dir)),
-        interval_(interval_minutes),
-        keep_(keep) {
+      : db_(db), url_(std::move(url)), dir_(std::move(dir)), keep_(keep) {
     if (dir_.empty()) return;
-    thread_ = std::thread([this] {
-      pthread_setname_np(pthread_self(), "jb-backup");
-      for (;;) {
-        BackupOnce();
-        std::unique_lock lock(mu_);
-        if (cv_.wait_for(lock, std::chrono::minutes(interval_), [this] { return stop_; })) return;
-      }
-    });
-  }
-  ~BackupLoop() {
-    {
-      std::lock_guard lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
+    periodic_ = std::make_unique<Periodic>("jb-backup", std::chrono::minutes(interval_minutes),
+                                           [this] { BackupOnce(); });
   }
   int64_t last_success() const { return last_success_.load(); }
 
@@ -202,14 +221,29 @@ class BackupLoop {
   store::Store& db_;
   store::StoreUrl url_;
   std::string dir_;
-  int interval_;
   int keep_;
   std::atomic<int64_t> last_success_{0};
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
+  std::unique_ptr<Periodic> periodic_;  // last: stops before the members it uses go
 };
+
+// The daily digest of the record (`serve --audit-key K --digest-dir D`): at start and every 24
+// hours, the signed head appended to D/digests.jsonl for a supervisor to copy off the server.
+std::unique_ptr<Periodic> DigestLoop(store::Store& db, const std::string& db_name,
+                                     const std::string& key, const std::string& dir) {
+  if (key.empty() || dir.empty()) return nullptr;
+  return std::make_unique<Periodic>("jb-digest", std::chrono::hours(24), [&db, db_name, key, dir] {
+    auto line = MakeDigest(db, db_name, key, SystemNow());
+    if (!line) {
+      spdlog::error("the record's digest was not signed: {}", line.error().message);
+      return;
+    }
+    const mode_t old = ::umask(077);
+    std::ofstream out((std::filesystem::path(dir) / "digests.jsonl").string(), std::ios::app);
+    out << *line << "\n";
+    ::umask(old);
+    if (!out) spdlog::error("cannot append the digest to {}/digests.jsonl", dir);
+  });
+}
 
 // What the server adds to /metrics besides its requests (http/metrics.h).
 void AddServerMetrics(http::Metrics& metrics, const app::Writer& writer,
@@ -363,6 +397,7 @@ int RunServe(const ServeArgs& args) {
     SweepLoop sweep(writer, registry, args.sweep_interval_seconds);
     BackupLoop backups(**store, *url, args.backup_dir, args.backup_interval_minutes,
                        args.backup_keep);
+    auto digests = DigestLoop(**store, store::DisplayName(*url), args.audit_key, args.digest_dir);
     api.metrics().AddSource([&backups](std::string& out) {
       http::MetricHeader(out, "jembatan_backup_last_success_timestamp_seconds", "gauge",
                          "When the last scheduled backup was taken and verified (0: none).");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "core/cases/access.h"
 #include "core/cases/case.h"
 #include "core/cases/event.h"
+#include "core/cases/event_chain.h"
 #include "core/common/result.h"
 
 namespace jembatan::store {
@@ -43,6 +45,22 @@ struct CaseFilter {
   std::string folded_text;
 };
 
+// An event as stored, for the record's verification: its values in kEventChainColumns' order
+// (core/cases/event_chain.h), raw, and its hashes.
+struct StoredEvent {
+  int64_t id = 0;
+  int64_t case_id = 0;
+  std::vector<ChainValue> values;
+  std::string case_hash;
+  std::string chain_hash;
+};
+
+// The province's chain head: the last chained event and its hash ("" before the first).
+struct EventChainHead {
+  int64_t last_event_id = 0;
+  std::string hash;
+};
+
 class CaseReads {
  public:
   virtual ~CaseReads() = default;
@@ -53,6 +71,9 @@ class CaseReads {
   // The case's events, oldest first.
   virtual Result<std::vector<Event>> CaseEvents(int64_t case_id) = 0;
   virtual Result<std::optional<std::string>> CasePinHash(int64_t case_id) = 0;
+  // Every event in id order (the record's order), raw. `each` may stop the walk with an error.
+  virtual Status ForEachStoredEvent(const std::function<Status(const StoredEvent&)>& each) = 0;
+  virtual Result<EventChainHead> ChainHead() = 0;
 };
 
 class CaseWrites : public CaseReads {
@@ -62,7 +83,17 @@ class CaseWrites : public CaseReads {
   virtual Result<int64_t> InsertCase(const Case& c, std::string_view pin_hash) = 0;
   // Writes the projection columns of an existing case (not its contacts or body).
   virtual Status UpdateCase(const Case& c) = 0;
+  // Stores the event with its hashes (set by the caller: app/cases/event_chain.h) and moves the
+  // province's chain head to it.
   virtual Result<int64_t> AppendEvent(const Event& e) = 0;
+  // The hashes the next event of `case_id` chains to: the case's last event's case_hash ("" for
+  // its first) and the province's head. On PostgreSQL the head row stays locked to this
+  // transaction, so that two writers never chain to the same event.
+  struct ChainTips {
+    std::string case_hash;
+    std::string chain_hash;
+  };
+  virtual Result<ChainTips> ChainTipsFor(int64_t case_id) = 0;
   // Open cases whose next deadline event (core's NextDeadlineAt, stored with the case) is due by
   // `now`, id > after_id, in id order: the candidates the deadline sweep looks at (core decides
   // what to record, so this may include more, never fewer). The cases stay locked to this

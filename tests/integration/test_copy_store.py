@@ -94,7 +94,7 @@ class CopyStoreTest(unittest.TestCase):
         back = [line.split("\t") for line in self.second[1].splitlines() if "\t" in line]
         self.assertEqual(there, back)
         rows = {t: int(n.split()[0]) for t, n, _ in there}
-        self.assertEqual(len(rows), 31)
+        self.assertEqual(len(rows), 32)
         for table in rows:
             self.assertGreater(rows[table], 0, f"{table} has no row to copy")
         self.assertEqual(rows["cases"], 400 + 2)

@@ -437,6 +437,60 @@ TEST_P(StoreContract, ABackupIsItsReadTransactionsSnapshotAndRestoresIntoANewDat
 
 // --- cases -------------------------------------------------------------------------------
 
+TEST_P(StoreContract, EventsKeepTheirHashesAndTheChainHeadFollowsTheLastOne) {
+  int64_t case_id = 0;
+  {
+    auto tx = Write();
+    case_id = tx->cases().InsertCase(NewCase("JB-CHN", v11_), "pin").value();
+    auto tips = tx->cases().ChainTipsFor(case_id).value();
+    EXPECT_EQ(tips.case_hash, "");
+    Event e;
+    e.case_id = case_id;
+    e.at = kT0;
+    e.actor = Actor{officer_, "officer.c1"};
+    e.case_hash = "case-1";
+    e.chain_hash = "chain-1";
+    const int64_t first = tx->cases().AppendEvent(e).value();
+    e.kind = EventKind::kAccepted;
+    e.note = "n";
+    e.case_hash = "case-2";
+    e.chain_hash = "chain-2";
+    const int64_t second = tx->cases().AppendEvent(e).value();
+    EXPECT_LT(first, second);
+    tips = tx->cases().ChainTipsFor(case_id).value();
+    EXPECT_EQ(tips.case_hash, "case-2");
+    EXPECT_EQ(tips.chain_hash, "chain-2");
+    EXPECT_EQ(tx->cases().ChainTipsFor(case_id + 1000).value().case_hash, "");
+    ASSERT_TRUE(tx->Commit().ok());
+  }
+  auto tx = Read();
+  auto head = tx->cases().ChainHead().value();
+  EXPECT_EQ(head.hash, "chain-2");
+  std::vector<store::StoredEvent> seen;
+  ASSERT_TRUE(tx->cases()
+                  .ForEachStoredEvent([&](const store::StoredEvent& e) {
+                    seen.push_back(e);
+                    return Status::Ok();
+                  })
+                  .ok());
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[1].id, head.last_event_id);
+  EXPECT_EQ(seen[0].case_hash, "case-1");
+  EXPECT_EQ(seen[1].chain_hash, "chain-2");
+  // The raw values are what the hash covers, the same text on both engines.
+  Event expected;
+  expected.case_id = case_id;
+  expected.at = kT0;
+  expected.actor = Actor{officer_, "officer.c1"};
+  expected.kind = EventKind::kAccepted;
+  expected.note = "n";
+  EXPECT_EQ(EventChainText(seen[1].values), EventChainText(EventChainValues(expected)));
+  EXPECT_FALSE(tx->cases()
+                   .ForEachStoredEvent(
+                       [](const store::StoredEvent&) { return Status(Error::Internal("stop")); })
+                   .ok());
+}
+
 TEST_P(StoreContract, ACaseComesBackWithItsContactsOnlyWhenAskedAndCodesAreUnique) {
   Case c = NewCase("JB-AAA", v11_);
   c.reporter = Contact{"Ibu Sari", "+6281234"};

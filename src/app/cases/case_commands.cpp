@@ -1,5 +1,6 @@
 #include "app/cases/case_commands.h"
 
+#include "app/cases/event_chain.h"
 #include "app/channels/outbox.h"
 #include "core/cases/deadlines.h"
 #include "core/cases/tracking_code.h"
@@ -73,7 +74,7 @@ Result<Receipt> StoreNewCase(store::WriteTx& tx, Case c, const Principal* submit
   e.actor = submitter ? ActorOf(*submitter) : ReporterActor();
   e.kind = EventKind::kSubmitted;
   e.from = e.to = CaseStatus::kReceived;  // the channel is on the case; no English note here
-  if (auto r = tx.cases().AppendEvent(e); !r) return r.error();
+  if (auto r = AppendChainedEvent(tx, e); !r) return r.error();
   return Receipt{std::move(c), pin};
 }
 
@@ -122,9 +123,8 @@ Status RecordDecision(store::WriteTx& tx, const Registry& reg, Case& c, const Ac
                       const Actor& actor, Timestamp now) {
   auto event = Decide(c, req, actor, now);
   if (!event) return event.error();
-  auto id = tx.cases().AppendEvent(*event);
+  auto id = AppendChainedEvent(tx, *event);
   if (!id) return id.error();
-  event->id = *id;
   Apply(c, *event);
   if (auto s = tx.cases().UpdateCase(c); !s) return s;
   return QueueReporterNotices(tx, reg, c, *event, now);

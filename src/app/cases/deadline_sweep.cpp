@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/cases/event_chain.h"
 #include "app/channels/outbox.h"
 #include "core/cases/case_state.h"
 #include "core/cases/deadlines.h"
@@ -21,9 +22,9 @@ Result<SweepResult> SweepDeadlines(store::WriteTx& tx, const Registry& reg, Time
     for (Case& c : batch.value()) {
       ++result.cases_examined;
       after = c.id;
-      const auto events = DeadlineEvents(c, reg.units, now);
-      for (const Event& e : events) {
-        if (auto r = tx.cases().AppendEvent(e); !r) return r.error();
+      auto events = DeadlineEvents(c, reg.units, now);
+      for (Event& e : events) {
+        if (auto r = AppendChainedEvent(tx, e); !r) return r.error();
         Apply(c, e);
         ++result.events_recorded;
         // An overdue case owes its reporter an apology (the other deadline events say nothing).

@@ -64,6 +64,10 @@ struct Event {
   std::string into;
   std::optional<int64_t> assignee_user_id;
   std::optional<Timestamp> ack_due;
+  // The tamper-evident record (core/cases/event_chain.h): this event's hash chained to the
+  // case's previous event, and to the province's previous event. Set when it is appended.
+  std::string case_hash;
+  std::string chain_hash;
 };
 
 }  // namespace jembatan

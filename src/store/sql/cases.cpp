@@ -277,8 +277,9 @@ class CasesRepository final : public CaseWrites {
   Result<int64_t> AppendEvent(const Event& e) override {
     auto st = db_.Prepare(
         "INSERT INTO events(case_id, at, actor_user_id, actor, kind, from_status, to_status, "
-        "note, answer, reason, unit_id, into_code, assignee_user_id, ack_due, public_update) "
-        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)" +
+        "note, answer, reason, unit_id, into_code, assignee_user_id, ack_due, public_update, "
+        "case_hash, chain_hash) "
+        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)" +
         std::string(db_.returning_id()));
     if (!st) return st.error();
     Statement& s = **st;
@@ -286,7 +287,68 @@ class CasesRepository final : public CaseWrites {
     s.Bind(5, ToString(e.kind)).Bind(6, ToString(e.from)).Bind(7, ToString(e.to)).Bind(8, e.note);
     s.Bind(9, e.answer).Bind(10, e.reason).BindOpt(11, e.unit_id).Bind(12, e.into);
     s.BindOpt(13, e.assignee_user_id).BindOpt(14, OptTimeValue(e.ack_due)).Bind(15, e.update);
-    return db_.InsertedId(s, "event");
+    s.Bind(16, e.case_hash).Bind(17, e.chain_hash);
+    auto id = db_.InsertedId(s, "event");
+    if (!id) return id;
+    auto head = db_.Prepare(
+        "INSERT INTO event_chain(id, last_event_id, hash) VALUES (1, $1, $2) ON CONFLICT (id) "
+        "DO UPDATE SET last_event_id = excluded.last_event_id, hash = excluded.hash");
+    if (!head) return head.error();
+    if (auto r = (*head)->Bind(1, *id).Bind(2, e.chain_hash).Run(); !r) return r.error();
+    return id;
+  }
+
+  Result<ChainTips> ChainTipsFor(int64_t case_id) override {
+    ChainTips tips;
+    auto head = db_.Prepare(std::string("SELECT hash FROM event_chain WHERE id = 1") +
+                            (db_.dialect() == Dialect::kPostgres ? " FOR UPDATE" : ""));
+    if (!head) return head.error();
+    if ((*head)->Step()) tips.chain_hash = (*head)->Text(0);
+    if (auto e = (*head)->status(); !e) return e.error();
+    (*head)->Reset();
+    auto last =
+        db_.Prepare("SELECT case_hash FROM events WHERE case_id = $1 ORDER BY id DESC LIMIT 1");
+    if (!last) return last.error();
+    (*last)->Bind(1, case_id);
+    if ((*last)->Step()) tips.case_hash = (*last)->Text(0);
+    if (auto e = (*last)->status(); !e) return e.error();
+    (*last)->Reset();
+    return tips;
+  }
+
+  Status ForEachStoredEvent(const std::function<Status(const StoredEvent&)>& each) override {
+    auto st = db_.Prepare(
+        "SELECT id, case_id, at, actor_user_id, actor, kind, from_status, to_status, note, "
+        "public_update, answer, reason, unit_id, into_code, assignee_user_id, ack_due, "
+        "case_hash, chain_hash FROM events ORDER BY id");
+    if (!st) return st.error();
+    Statement& s = **st;
+    StoredEvent e;
+    Status result = Status::Ok();
+    while (result && s.Step()) {
+      e.id = s.Int(0);
+      e.case_id = s.Int(1);
+      e.values.clear();
+      for (int col = 1; col <= 15; ++col) {
+        e.values.push_back(s.IsNull(col) ? std::nullopt : ChainValue(s.Text(col)));
+      }
+      e.case_hash = s.Text(16);
+      e.chain_hash = s.Text(17);
+      result = each(e);
+    }
+    if (auto err = s.status(); !err) result = err;
+    s.Reset();
+    return result;
+  }
+
+  Result<EventChainHead> ChainHead() override {
+    auto st = db_.Prepare("SELECT last_event_id, hash FROM event_chain WHERE id = 1");
+    if (!st) return st.error();
+    EventChainHead h;
+    if ((*st)->Step()) h = EventChainHead{(*st)->Int(0), (*st)->Text(1)};
+    if (auto e = (*st)->status(); !e) return e.error();
+    (*st)->Reset();
+    return h;
   }
 
   Result<std::vector<Case>> SweepCandidates(Timestamp now, int64_t after_id, int limit) override {
